@@ -1,0 +1,12 @@
+/**
+ * The Oriva API contract: every request and response shape, and every route, declared once.
+ * The server validates with these schemas, the OpenAPI document is generated from them,
+ * and the SDK's types are generated from that document.
+ */
+
+export { API_VERSION, buildOpenApiDocument, type OpenApiDocument } from './openapi.js';
+export * as routes from './routes/index.js';
+export { errorResponses, security } from './routes/responses.js';
+export * from './schemas/apps.js';
+export * from './schemas/common.js';
+export * from './schemas/events.js';

@@ -1,0 +1,47 @@
+import { OpenAPIHono } from '@hono/zod-openapi';
+import * as routes from './routes/index.js';
+
+export const API_VERSION = '0.1.0';
+
+/**
+ * The OpenAPI 3.1 document, generated from the route definitions alone.
+ * The server serves it at `/openapi.json`; `pnpm openapi` writes it to `docs/openapi.yml`.
+ */
+/** The generated document, as plain JSON (the `openapi3-ts` types are an implementation detail). */
+export interface OpenApiDocument {
+  openapi: string;
+  info: { title: string; version: string; description?: string };
+  paths?: Record<string, unknown>;
+  components?: Record<string, unknown>;
+  [key: string]: unknown;
+}
+
+export function buildOpenApiDocument(): OpenApiDocument {
+  // An app with no handlers: only its registry is used, so the document needs no running server.
+  const app = new OpenAPIHono();
+  const registry = app.openAPIRegistry;
+  const bearer = (description: string) => ({ type: 'http' as const, scheme: 'bearer', description });
+  registry.registerComponent(
+    'securitySchemes',
+    'AppKey',
+    bearer('An app API key (`ok_…`), issued when the app is registered.'),
+  );
+  registry.registerComponent('securitySchemes', 'UserToken', bearer("A user's JWT: `sub` is the user id."));
+  registry.registerComponent('securitySchemes', 'AdminToken', bearer("The server's admin token."));
+  for (const route of Object.values(routes)) {
+    if (typeof route === 'object' && route && 'method' in route && 'path' in route) {
+      registry.registerPath(route);
+    }
+  }
+  const document = app.getOpenAPI31Document({
+    openapi: '3.1.0',
+    info: {
+      title: 'Oriva Platform Events & Notifications API',
+      version: API_VERSION,
+      description:
+        'Apps publish events and notifications into one ecosystem; users see and act on all of them in one place.',
+    },
+    servers: [{ url: 'http://localhost:8787', description: 'Local server (pnpm start)' }],
+  });
+  return document as unknown as OpenApiDocument;
+}

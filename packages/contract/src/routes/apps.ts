@@ -1,0 +1,103 @@
+import { createRoute, z } from '@hono/zod-openapi';
+import {
+  ApiKeyResponse,
+  AppResponse,
+  CreateAppRequest,
+  CreateAppResponse,
+  CreateKeyRequest,
+  ListAppsResponse,
+  ListKeysResponse,
+  UpdateAppRequest,
+} from '../schemas/apps.js';
+import { AppId } from '../schemas/common.js';
+import { errorResponses, jsonBody, jsonContent, security } from './responses.js';
+
+const AppParams = z.object({ app_id: AppId.openapi({ param: { name: 'app_id', in: 'path' } }) });
+const KeyParams = AppParams.extend({
+  key_id: z.string().openapi({ param: { name: 'key_id', in: 'path' }, example: 'key_01J8ZQ3J5V8C9X2M4N6P7R8S9T' }),
+});
+
+export const createApp = createRoute({
+  method: 'post',
+  path: '/api/v1/apps',
+  operationId: 'createApp',
+  tags: ['Apps'],
+  summary: 'Register an app and issue its first API key',
+  security: security.admin,
+  request: { body: jsonBody(CreateAppRequest) },
+  responses: {
+    201: jsonContent(CreateAppResponse, 'The app and its first key (shown once).'),
+    ...errorResponses(400, 401, 403, 409, 413, 415),
+  },
+});
+
+export const listApps = createRoute({
+  method: 'get',
+  path: '/api/v1/apps',
+  operationId: 'listApps',
+  tags: ['Apps'],
+  summary: 'List registered apps',
+  security: security.admin,
+  responses: { 200: jsonContent(ListAppsResponse, 'Every app.'), ...errorResponses(401, 403) },
+});
+
+export const getApp = createRoute({
+  method: 'get',
+  path: '/api/v1/apps/{app_id}',
+  operationId: 'getApp',
+  tags: ['Apps'],
+  summary: 'Read an app',
+  security: security.appOrAdmin,
+  request: { params: AppParams },
+  responses: { 200: jsonContent(AppResponse, 'The app.'), ...errorResponses(401, 403, 404) },
+});
+
+export const updateApp = createRoute({
+  method: 'patch',
+  path: '/api/v1/apps/{app_id}',
+  operationId: 'updateApp',
+  tags: ['Apps'],
+  summary: "Change an app's name or icon",
+  security: security.appOrAdmin,
+  request: { params: AppParams, body: jsonBody(UpdateAppRequest) },
+  responses: { 200: jsonContent(AppResponse, 'The updated app.'), ...errorResponses(400, 401, 403, 404, 415) },
+});
+
+export const createKey = createRoute({
+  method: 'post',
+  path: '/api/v1/apps/{app_id}/keys',
+  operationId: 'createKey',
+  tags: ['Apps'],
+  summary: 'Issue another API key (for rotation)',
+  security: security.appOrAdmin,
+  request: {
+    params: AppParams,
+    body: { required: false, content: { 'application/json': { schema: CreateKeyRequest } } },
+  },
+  responses: {
+    201: jsonContent(ApiKeyResponse, 'The new key (shown once).'),
+    ...errorResponses(400, 401, 403, 404, 415),
+  },
+});
+
+export const listKeys = createRoute({
+  method: 'get',
+  path: '/api/v1/apps/{app_id}/keys',
+  operationId: 'listKeys',
+  tags: ['Apps'],
+  summary: "List an app's keys (never their secrets)",
+  security: security.appOrAdmin,
+  request: { params: AppParams },
+  responses: { 200: jsonContent(ListKeysResponse, 'The keys.'), ...errorResponses(401, 403, 404) },
+});
+
+export const revokeKey = createRoute({
+  method: 'delete',
+  path: '/api/v1/apps/{app_id}/keys/{key_id}',
+  operationId: 'revokeKey',
+  tags: ['Apps'],
+  summary: 'Revoke a key; it stops working on the next request',
+  security: security.appOrAdmin,
+  request: { params: KeyParams },
+  responses: { 204: { description: 'Revoked.' }, ...errorResponses(401, 403, 404) },
+});

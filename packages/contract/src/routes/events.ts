@@ -1,0 +1,55 @@
+import { createRoute, z } from '@hono/zod-openapi';
+import { AppId } from '../schemas/common.js';
+import {
+  ListEventsQuery,
+  ListEventsResponse,
+  PublishBatchRequest,
+  PublishBatchResponse,
+  PublishEventRequest,
+  PublishEventResponse,
+} from '../schemas/events.js';
+import { errorResponses, jsonBody, jsonContent, security } from './responses.js';
+
+const AppParams = z.object({ app_id: AppId.openapi({ param: { name: 'app_id', in: 'path' } }) });
+
+export const publishEvent = createRoute({
+  method: 'post',
+  path: '/api/v1/apps/{app_id}/events',
+  operationId: 'publishEvent',
+  tags: ['Events'],
+  summary: 'Publish a platform event',
+  security: security.app,
+  request: { params: AppParams, body: jsonBody(PublishEventRequest) },
+  responses: {
+    200: jsonContent(PublishEventResponse, 'The event is stored.'),
+    ...errorResponses(400, 401, 403, 409, 413, 415, 429),
+  },
+});
+
+export const publishEventBatch = createRoute({
+  method: 'post',
+  path: '/api/v1/apps/{app_id}/events/batch',
+  operationId: 'publishEventBatch',
+  tags: ['Events'],
+  summary: 'Publish up to 500 events at once, all or nothing',
+  security: security.app,
+  request: { params: AppParams, body: jsonBody(PublishBatchRequest) },
+  responses: {
+    200: jsonContent(PublishBatchResponse, 'Every event is stored, in order.'),
+    ...errorResponses(400, 401, 403, 409, 413, 415, 429),
+  },
+});
+
+export const listEvents = createRoute({
+  method: 'get',
+  path: '/api/v1/apps/{app_id}/events',
+  operationId: 'listEvents',
+  tags: ['Events'],
+  summary: "Query an app's events, newest first",
+  security: security.appOrAdmin,
+  request: { params: AppParams, query: ListEventsQuery },
+  responses: {
+    200: jsonContent(ListEventsResponse, 'A page of events.'),
+    ...errorResponses(400, 401, 403, 429),
+  },
+});

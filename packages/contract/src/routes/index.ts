@@ -1,0 +1,3 @@
+export * from './apps.js';
+export * from './events.js';
+export * from './health.js';
