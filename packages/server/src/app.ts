@@ -1,0 +1,22 @@
+import { OpenAPIHono } from '@hono/zod-openapi';
+import { limitBodySize, requireJsonBody } from './http/body-guards.js';
+import type { AppEnv, Deps } from './http/context.js';
+import { createErrorHandler, notFoundHandler } from './http/error-handler.js';
+import { requestContext } from './http/request-context.js';
+import { appRoutes } from './routes/apps/index.js';
+import { eventRoutes } from './routes/events/index.js';
+import { operationsRoutes } from './routes/health/index.js';
+
+/** The HTTP application: request id, logging and metrics around every route; one error shape for all. */
+export function createApp(deps: Deps) {
+  const app = new OpenAPIHono<AppEnv>();
+  app.use('*', requestContext(deps));
+  app.use('/api/*', requireJsonBody, limitBodySize);
+  app.onError(createErrorHandler(deps));
+  app.notFound(notFoundHandler);
+
+  app.route('/', operationsRoutes(deps));
+  app.route('/', appRoutes(deps));
+  app.route('/', eventRoutes(deps));
+  return app;
+}

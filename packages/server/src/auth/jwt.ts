@@ -1,0 +1,88 @@
+import { createRemoteJWKSet, decodeProtectedHeader, errors, jwtVerify, SignJWT } from 'jose';
+
+export interface UserTokenVerifierOptions {
+  /** HS256 secret; when undefined, HS256 tokens are refused. */
+  secret: string | undefined;
+  jwksUrl: string | undefined;
+  issuer: string | undefined;
+  audience: string | undefined;
+}
+
+export class InvalidTokenError extends Error {
+  override name = 'InvalidTokenError';
+  constructor(
+    message: string,
+    readonly code: 'token_expired' | 'invalid_token',
+  ) {
+    super(message);
+  }
+}
+
+const ASYMMETRIC_ALGORITHMS = ['RS256', 'ES256'];
+/** Clocks drift: honour `nbf`, `iat` and `exp` with this much leeway. */
+const CLOCK_TOLERANCE_SECONDS = 30;
+
+/**
+ * Verifies user JWTs. The algorithm decides the key, and each key accepts only its own algorithms,
+ * so an HS256 token signed with a public key (algorithm confusion) or `alg: none` never passes.
+ */
+export function createUserTokenVerifier(options: UserTokenVerifierOptions) {
+  const secret = options.secret ? new TextEncoder().encode(options.secret) : undefined;
+  const jwks = options.jwksUrl ? createRemoteJWKSet(new URL(options.jwksUrl)) : undefined;
+  const claims = {
+    issuer: options.issuer,
+    audience: options.audience,
+    clockTolerance: CLOCK_TOLERANCE_SECONDS,
+    requiredClaims: ['exp', 'sub'],
+  };
+
+  return async function verifyUserToken(token: string): Promise<{ userId: string }> {
+    let algorithm: string | undefined;
+    try {
+      algorithm = decodeProtectedHeader(token).alg;
+    } catch {
+      throw new InvalidTokenError('The bearer token is neither an API key nor a readable JWT', 'invalid_token');
+    }
+    try {
+      let payload: { sub?: string | undefined };
+      if (algorithm === 'HS256' && secret) {
+        ({ payload } = await jwtVerify(token, secret, { ...claims, algorithms: ['HS256'] }));
+      } else if (algorithm && ASYMMETRIC_ALGORITHMS.includes(algorithm) && jwks) {
+        ({ payload } = await jwtVerify(token, jwks, { ...claims, algorithms: ASYMMETRIC_ALGORITHMS }));
+      } else {
+        throw new InvalidTokenError(`JWT algorithm "${algorithm}" is not accepted by this server`, 'invalid_token');
+      }
+      if (!payload.sub) throw new InvalidTokenError('The JWT has no "sub" (user id) claim', 'invalid_token');
+      return { userId: payload.sub };
+    } catch (error) {
+      if (error instanceof InvalidTokenError) throw error;
+      if (error instanceof errors.JWTExpired) throw new InvalidTokenError('The JWT has expired', 'token_expired');
+      if (error instanceof errors.JOSEError) {
+        throw new InvalidTokenError(`The JWT is not valid: ${error.message}`, 'invalid_token');
+      }
+      throw error;
+    }
+  };
+}
+
+export interface MintUserTokenOptions {
+  secret: string;
+  userId: string;
+  /** A duration such as `1h` or `7d`, or seconds. Default one hour. */
+  expiresIn?: string | number;
+  issuer?: string;
+  audience?: string;
+}
+
+/** Mints an HS256 user token, for local development and tests (`oriva users token`). */
+export async function mintUserToken(options: MintUserTokenOptions): Promise<string> {
+  const expiresIn = options.expiresIn ?? '1h';
+  let jwt = new SignJWT({})
+    .setProtectedHeader({ alg: 'HS256', typ: 'JWT' })
+    .setSubject(options.userId)
+    .setIssuedAt()
+    .setExpirationTime(typeof expiresIn === 'number' ? Math.floor(Date.now() / 1000) + expiresIn : expiresIn);
+  if (options.issuer) jwt = jwt.setIssuer(options.issuer);
+  if (options.audience) jwt = jwt.setAudience(options.audience);
+  return jwt.sign(new TextEncoder().encode(options.secret));
+}

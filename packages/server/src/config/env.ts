@@ -1,0 +1,123 @@
+import { resolve } from 'node:path';
+import { z } from 'zod';
+
+const booleanFlag = z
+  .string()
+  .trim()
+  .toLowerCase()
+  .refine((value) => ['', '0', '1', 'true', 'false', 'yes', 'no', 'on', 'off'].includes(value), {
+    message: 'must be one of 1, 0, true, false, yes, no, on, off',
+  })
+  .transform((value) => ['1', 'true', 'yes', 'on'].includes(value));
+
+const optionalString = z
+  .string()
+  .trim()
+  .transform((value) => (value === '' ? undefined : value))
+  .optional();
+
+const EnvSchema = z.object({
+  ORIVA_PORT: z.coerce.number().int().min(0).max(65535).default(8787),
+  ORIVA_HOST: optionalString,
+  ORIVA_DATA_DIR: z.string().trim().min(1).default('./.oriva'),
+  ORIVA_DEV: booleanFlag.default(false),
+  ORIVA_ADMIN_TOKEN: optionalString.pipe(z.string().min(16, { message: 'must be at least 16 characters' }).optional()),
+  ORIVA_JWT_SECRET: optionalString.pipe(z.string().min(32, { message: 'must be at least 32 characters' }).optional()),
+  ORIVA_JWT_JWKS_URL: optionalString.pipe(z.url({ message: 'must be an absolute URL' }).optional()),
+  ORIVA_JWT_ISSUER: optionalString,
+  ORIVA_JWT_AUDIENCE: optionalString,
+  ORIVA_LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  ORIVA_RATE_LIMITS: z.string().trim().default('on'),
+  ORIVA_TRUST_PROXY: booleanFlag.default(false),
+});
+
+export type RateLimitCategory = 'events' | 'notifications' | 'queries' | 'webhooks';
+export interface RateLimitRule {
+  limit: number;
+  windowSeconds: number;
+}
+
+/** The design document's "Rate Limits" table. */
+export const DEFAULT_RATE_LIMITS: Record<RateLimitCategory, RateLimitRule> = {
+  events: { limit: 1000, windowSeconds: 15 * 60 },
+  notifications: { limit: 500, windowSeconds: 15 * 60 },
+  queries: { limit: 1000, windowSeconds: 15 * 60 },
+  webhooks: { limit: 50, windowSeconds: 15 * 60 },
+};
+
+export interface Config {
+  port: number;
+  host: string;
+  dataDir: string;
+  dev: boolean;
+  adminToken: string | undefined;
+  jwt: {
+    secret: string | undefined;
+    jwksUrl: string | undefined;
+    issuer: string | undefined;
+    audience: string | undefined;
+  };
+  logLevel: z.infer<typeof EnvSchema>['ORIVA_LOG_LEVEL'];
+  /** `undefined` when rate limiting is off (`ORIVA_RATE_LIMITS=off`). */
+  rateLimits: Record<RateLimitCategory, RateLimitRule> | undefined;
+  trustProxy: boolean;
+}
+
+export class ConfigError extends Error {
+  override name = 'ConfigError';
+}
+
+/**
+ * Reads and validates the server's environment. Throws a `ConfigError` naming every bad variable,
+ * so a typo stops the server at start instead of surfacing as odd behaviour later.
+ */
+export function loadConfig(env: Record<string, string | undefined> = process.env, cwd = process.cwd()): Config {
+  const parsed = EnvSchema.safeParse(env);
+  if (!parsed.success) {
+    const lines = parsed.error.issues.map((issue) => {
+      const name = String(issue.path[0] ?? 'environment');
+      return `  ${name}: ${issue.message} (got ${JSON.stringify(env[name] ?? '')})`;
+    });
+    throw new ConfigError(`Invalid configuration:\n${lines.join('\n')}`);
+  }
+  const values = parsed.data;
+  return {
+    port: values.ORIVA_PORT,
+    // Dev mode listens on loopback only; production listens everywhere, as a container expects.
+    host: values.ORIVA_HOST ?? (values.ORIVA_DEV ? '127.0.0.1' : '0.0.0.0'),
+    dataDir: resolve(cwd, values.ORIVA_DATA_DIR),
+    dev: values.ORIVA_DEV,
+    adminToken: values.ORIVA_ADMIN_TOKEN,
+    jwt: {
+      secret: values.ORIVA_JWT_SECRET,
+      jwksUrl: values.ORIVA_JWT_JWKS_URL,
+      issuer: values.ORIVA_JWT_ISSUER,
+      audience: values.ORIVA_JWT_AUDIENCE,
+    },
+    logLevel: values.ORIVA_LOG_LEVEL,
+    rateLimits: parseRateLimits(values.ORIVA_RATE_LIMITS),
+    trustProxy: values.ORIVA_TRUST_PROXY,
+  };
+}
+
+/**
+ * `on` (the defaults), `off`, or overrides such as `events=5000/15m,queries=100/1m`.
+ */
+function parseRateLimits(value: string): Config['rateLimits'] {
+  const normalized = value.toLowerCase();
+  if (['off', '0', 'false', 'no'].includes(normalized)) return undefined;
+  const limits = { ...DEFAULT_RATE_LIMITS };
+  if (['on', '1', 'true', 'yes', ''].includes(normalized)) return limits;
+  for (const part of normalized.split(',')) {
+    const match = /^\s*(events|notifications|queries|webhooks)\s*=\s*(\d+)\s*\/\s*(\d+)\s*([smh])\s*$/.exec(part);
+    if (!match) {
+      throw new ConfigError(
+        `Invalid configuration:\n  ORIVA_RATE_LIMITS: "${part.trim()}" is not "<category>=<limit>/<window>" such as events=1000/15m (categories: events, notifications, queries, webhooks), nor "off"`,
+      );
+    }
+    const [, category, limit, amount, unit] = match;
+    const seconds = Number(amount) * (unit === 'h' ? 3600 : unit === 'm' ? 60 : 1);
+    limits[category as RateLimitCategory] = { limit: Number(limit), windowSeconds: seconds };
+  }
+  return limits;
+}

@@ -1,0 +1,77 @@
+import { createHash, timingSafeEqual } from 'node:crypto';
+import type { RouteConfig } from '@hono/zod-openapi';
+import type { MiddlewareHandler } from 'hono';
+import { API_KEY_PREFIX, hashApiKey } from '../auth/api-keys.js';
+import { InvalidTokenError } from '../auth/jwt.js';
+import type { Principal, PrincipalKind } from '../auth/principal.js';
+import type { AppEnv, Deps } from './context.js';
+import { errors } from './errors.js';
+
+const SCHEME_TO_KIND: Record<string, PrincipalKind> = { AppKey: 'app', AdminToken: 'admin', UserToken: 'user' };
+const KIND_NAMES: Record<PrincipalKind, string> = {
+  app: 'an app API key',
+  admin: 'the admin token',
+  user: 'a user token',
+};
+
+/** Establishes who is calling from `Authorization: Bearer …`: an app key, the admin token or a user JWT. */
+export async function authenticate(deps: Deps, credential: string | undefined): Promise<Principal> {
+  if (!credential) throw errors.unauthorized();
+  if (credential.startsWith(API_KEY_PREFIX)) {
+    const key = await deps.storage.findApiKeyByHash(hashApiKey(credential));
+    if (!key) throw errors.invalidCredentials('The API key is not valid');
+    if (key.revoked_at) throw errors.invalidCredentials('The API key has been revoked', 'revoked_key');
+    return { kind: 'app', appId: key.app_id, keyId: key.id };
+  }
+  if (sameSecret(credential, deps.adminToken)) return { kind: 'admin' };
+  try {
+    const { userId } = await deps.verifyUserToken(credential);
+    return { kind: 'user', userId };
+  } catch (error) {
+    if (error instanceof InvalidTokenError) throw errors.invalidCredentials(error.message, error.code);
+    throw error;
+  }
+}
+
+export function bearerCredential(header: string | undefined): string | undefined {
+  if (!header) return undefined;
+  const match = /^Bearer\s+(\S+)\s*$/i.exec(header);
+  if (!match) throw errors.unauthorized('The Authorization header must be "Bearer <API key or token>"');
+  return match[1];
+}
+
+/**
+ * Authorization derived from the contract: the route's `security` names who may call it, and a path's
+ * `app_id` / `user_id` must be the caller's own (the admin may act on any).
+ */
+export function authorize(route: RouteConfig, deps: Deps): MiddlewareHandler<AppEnv> {
+  const allowed = new Set(
+    (route.security ?? []).flatMap((requirement) => Object.keys(requirement).map((name) => SCHEME_TO_KIND[name])),
+  );
+  const allowedNames = [...allowed].map((kind) => KIND_NAMES[kind!]).join(' or ');
+  return async (c, next) => {
+    const principal = await authenticate(deps, bearerCredential(c.req.header('authorization')));
+    if (!allowed.has(principal.kind)) {
+      throw errors.forbidden(
+        `This route needs ${allowedNames}; ${KIND_NAMES[principal.kind]} was sent`,
+        'insufficient_scope',
+      );
+    }
+    const appId = c.req.param('app_id');
+    if (principal.kind === 'app' && appId !== undefined && appId !== principal.appId) {
+      throw errors.forbidden(`This API key belongs to app "${principal.appId}", not "${appId}"`, 'forbidden_app');
+    }
+    const userId = c.req.param('user_id');
+    if (principal.kind === 'user' && userId !== undefined && userId !== principal.userId) {
+      throw errors.forbidden("A user token may only act on that user's own resources", 'forbidden_user');
+    }
+    c.set('principal', principal);
+    await next();
+  };
+}
+
+/** Constant-time comparison of two secrets of any length. */
+function sameSecret(given: string, expected: string): boolean {
+  const digest = (value: string) => createHash('sha256').update(value).digest();
+  return timingSafeEqual(digest(given), digest(expected));
+}

@@ -1,0 +1,34 @@
+import type { MiddlewareHandler } from 'hono';
+import { bodyLimit } from 'hono/body-limit';
+import type { AppEnv } from './context.js';
+import { ApiError } from './errors.js';
+
+export const MAX_BODY_BYTES = 1024 * 1024;
+
+const JSON_CONTENT_TYPE = /^application\/(?:[\w.+-]+\+)?json\s*(?:;|$)/i;
+
+/** 415 for a body that is not JSON: the API speaks nothing else, and saying so beats a confusing 400. */
+export const requireJsonBody: MiddlewareHandler<AppEnv> = async (c, next) => {
+  const method = c.req.method;
+  if (method === 'POST' || method === 'PUT' || method === 'PATCH') {
+    const length = c.req.header('content-length');
+    const hasBody = (length !== undefined && length !== '0') || c.req.header('transfer-encoding') !== undefined;
+    const type = c.req.header('content-type');
+    if (hasBody && !(type && JSON_CONTENT_TYPE.test(type))) {
+      throw new ApiError(
+        415,
+        'unsupported_media_type',
+        `Send the body as JSON with "Content-Type: application/json"${type ? ` (got "${type}")` : ''}`,
+      );
+    }
+  }
+  await next();
+};
+
+/** 413 past 1 MiB, counted as the body streams in, so chunked bodies are caught too. */
+export const limitBodySize: MiddlewareHandler<AppEnv> = bodyLimit({
+  maxSize: MAX_BODY_BYTES,
+  onError: () => {
+    throw new ApiError(413, 'payload_too_large', `The body is larger than ${MAX_BODY_BYTES} bytes (1 MiB)`);
+  },
+});

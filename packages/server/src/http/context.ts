@@ -1,0 +1,24 @@
+import type { Logger } from 'pino';
+import type { Principal } from '../auth/principal.js';
+import type { Config } from '../config/env.js';
+import type { Metrics } from '../observability/metrics.js';
+import type { Storage } from '../storage/types.js';
+import type { RateLimiter } from './rate-limit.js';
+
+/** Everything a request handler may use, built once at start. */
+export interface Deps {
+  config: Config;
+  storage: Storage;
+  logger: Logger;
+  metrics: Metrics;
+  rateLimiter: RateLimiter | undefined;
+  adminToken: string;
+  verifyUserToken: (token: string) => Promise<{ userId: string }>;
+}
+
+export interface AppEnv {
+  Variables: {
+    requestId: string;
+    principal: Principal | undefined;
+  };
+}

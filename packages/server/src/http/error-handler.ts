@@ -1,0 +1,36 @@
+import type { Context, ErrorHandler, NotFoundHandler } from 'hono';
+import { HTTPException } from 'hono/http-exception';
+import type { ContentfulStatusCode } from 'hono/utils/http-status';
+import type { AppEnv, Deps } from './context.js';
+import { errorResponse } from './error-response.js';
+import { ApiError } from './errors.js';
+
+/** Turns known errors, framework errors and surprises into the same JSON shape, with the request id. */
+export function createErrorHandler(deps: Deps): ErrorHandler<AppEnv> {
+  return (error, c) => {
+    if (error instanceof ApiError) {
+      for (const [name, value] of Object.entries(error.options.headers ?? {})) c.header(name, value);
+      c.header('x-should-retry', error.options.retryable ? 'true' : 'false');
+      return errorResponse(c, error.status, error.code, error.message, error.options.fields);
+    }
+    if (error instanceof HTTPException) return fromHttpException(c, error);
+    deps.logger.error({ err: error, req_id: c.get('requestId') }, 'unhandled error');
+    return errorResponse(
+      c,
+      500,
+      'internal_error',
+      `Something went wrong on our side. Quote request id ${c.get('requestId')} when reporting it.`,
+    );
+  };
+}
+
+function fromHttpException(c: Context<AppEnv>, error: HTTPException) {
+  const status = error.status as ContentfulStatusCode;
+  if (status === 400 && /json/i.test(error.message)) {
+    return errorResponse(c, 400, 'malformed_json', 'The request body is not valid JSON');
+  }
+  return errorResponse(c, status, status >= 500 ? 'internal_error' : 'bad_request', error.message || 'Bad request');
+}
+
+export const notFoundHandler: NotFoundHandler<AppEnv> = (c) =>
+  errorResponse(c, 404, 'route_not_found', `No route for ${c.req.method} ${c.req.path}; see GET /openapi.json`);

@@ -1,0 +1,15 @@
+import type { RouteConfig } from '@hono/zod-openapi';
+import type { MiddlewareHandler } from 'hono';
+import { authorize } from './authenticate.js';
+import type { AppEnv, Deps } from './context.js';
+import { idempotency } from './idempotency.js';
+
+/**
+ * A contract route with the server's guards attached: authorization from its `security`, and
+ * idempotency on every POST. Handlers register it with `app.openapi(guarded(route, deps), handler)`.
+ */
+export function guarded<R extends RouteConfig>(route: R, deps: Deps): R {
+  const middleware: MiddlewareHandler<AppEnv>[] = [authorize(route, deps)];
+  if (route.method === 'post') middleware.push(idempotency(deps));
+  return { ...route, middleware };
+}

@@ -1,0 +1,63 @@
+import { createHash } from 'node:crypto';
+import type { MiddlewareHandler } from 'hono';
+import type { ContentfulStatusCode } from 'hono/utils/http-status';
+import { principalScope } from '../auth/principal.js';
+import type { AppEnv, Deps } from './context.js';
+import { ApiError, errors } from './errors.js';
+
+const KEY_PATTERN = /^[\x21-\x7E]{1,255}$/;
+/** How long a key is remembered. Stripe keeps them 24 hours; retries come long before that. */
+export const IDEMPOTENCY_KEY_TTL_MS = 24 * 60 * 60 * 1000;
+
+/**
+ * `Idempotency-Key` on a POST: the first request with a key is handled and its response stored;
+ * the same key and body again gets that stored response; another body gets 409. A key whose first
+ * request is still running gets a retryable 409, so two concurrent duplicates never both execute.
+ */
+export function idempotency(deps: Deps): MiddlewareHandler<AppEnv> {
+  return async (c, next) => {
+    const key = c.req.header('idempotency-key');
+    if (key === undefined) return next();
+    if (!KEY_PATTERN.test(key)) {
+      throw new ApiError(400, 'invalid_idempotency_key', 'Idempotency-Key must be 1-255 printable ASCII characters');
+    }
+    const scope = principalScope(c.get('principal')!);
+    const body = await c.req.text();
+    const requestHash = createHash('sha256').update(`${c.req.method} ${c.req.path}\n${body}`).digest('base64url');
+    const reservation = await deps.storage.reserveIdempotencyKey(scope, key, requestHash, new Date().toISOString());
+
+    if (!reservation.reserved) {
+      const { existing } = reservation;
+      if (existing.request_hash !== requestHash) {
+        throw errors.conflict(
+          'This Idempotency-Key was already used with a different request; use a new key for a new request',
+          'idempotency_key_reused',
+        );
+      }
+      if (existing.status === null) {
+        throw new ApiError(
+          409,
+          'idempotency_request_in_progress',
+          'A request with this Idempotency-Key is still being handled; retry shortly',
+          {
+            headers: { 'Retry-After': '1' },
+            retryable: true,
+          },
+        );
+      }
+      c.header('Idempotent-Replayed', 'true');
+      return c.body(existing.response_body ?? '', existing.status as ContentfulStatusCode, {
+        'content-type': 'application/json',
+      });
+    }
+
+    await next();
+    const status = c.res.status;
+    // Failures that a retry may cure (5xx, 429) are forgotten so the retry runs for real.
+    if (status >= 500 || status === 429) {
+      await deps.storage.releaseIdempotencyKey(scope, key);
+    } else {
+      await deps.storage.completeIdempotencyKey(scope, key, status, await c.res.clone().text());
+    }
+  };
+}

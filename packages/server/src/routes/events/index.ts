@@ -1,0 +1,72 @@
+import { OpenAPIHono } from '@hono/zod-openapi';
+import { routes } from '@oriva/contract';
+import type { AppEnv, Deps } from '../../http/context.js';
+import { guarded } from '../../http/guarded-route.js';
+import { requestOrigin } from '../../http/origin.js';
+import { validationHook } from '../../http/validation.js';
+import { publishEvents, toEventRecords, toPublicEvent } from '../../services/events.js';
+
+export function eventRoutes(deps: Deps) {
+  const app = new OpenAPIHono<AppEnv>({ defaultHook: validationHook });
+
+  app.openapi(guarded(routes.publishEvent, deps), async (c) => {
+    const { app_id } = c.req.valid('param');
+    const input = c.req.valid('json');
+    deps.rateLimiter?.enforce(c, 'events', app_id, 1);
+    const [record] = toEventRecords(app_id, [input], requestOrigin(c, deps));
+    await publishEvents(deps, [record!]);
+    return c.json({ success: true as const, event_id: record!.id, timestamp: record!.timestamp }, 200);
+  });
+
+  app.openapi(guarded(routes.publishEventBatch, deps), async (c) => {
+    const { app_id } = c.req.valid('param');
+    const { events } = c.req.valid('json');
+    // A batch counts as its number of events against the design document's 1,000 events per 15 minutes.
+    deps.rateLimiter?.enforce(c, 'events', app_id, events.length);
+    const records = toEventRecords(app_id, events, requestOrigin(c, deps), (index) => `events.${index}.`);
+    await publishEvents(deps, records);
+    return c.json(
+      {
+        success: true as const,
+        count: records.length,
+        events: records.map((record) => ({ event_id: record.id, timestamp: record.timestamp })),
+      },
+      200,
+    );
+  });
+
+  app.openapi(guarded(routes.listEvents, deps), async (c) => {
+    const { app_id } = c.req.valid('param');
+    const query = c.req.valid('query');
+    const principal = c.get('principal')!;
+    deps.rateLimiter?.enforce(c, 'queries', principal.kind === 'app' ? `app:${principal.appId}` : principal.kind, 1);
+    const { after, start_date, end_date, ...filters } = query;
+    const page = await deps.storage.listEvents({
+      ...filters,
+      app_id,
+      start_date: start_date ? new Date(start_date).toISOString() : undefined,
+      end_date: end_date ? new Date(end_date).toISOString() : undefined,
+      before_id: after,
+      limit: query.limit + 1,
+      offset: after ? 0 : query.offset,
+    });
+    const hasMore = page.items.length > query.limit;
+    const items = hasMore ? page.items.slice(0, query.limit) : page.items;
+    return c.json(
+      {
+        success: true as const,
+        events: items.map(toPublicEvent),
+        pagination: {
+          total: page.total,
+          limit: query.limit,
+          offset: after ? 0 : query.offset,
+          has_more: hasMore,
+          next_cursor: hasMore ? (items.at(-1)?.id ?? null) : null,
+        },
+      },
+      200,
+    );
+  });
+
+  return app;
+}

@@ -1,0 +1,90 @@
+import type { AddressInfo } from 'node:net';
+import { join } from 'node:path';
+import { serve } from '@hono/node-server';
+import { createApp } from './app.js';
+import { createUserTokenVerifier } from './auth/jwt.js';
+import { type Config, loadConfig } from './config/env.js';
+import { ensureSecrets } from './config/secrets.js';
+import type { Deps } from './http/context.js';
+import { IDEMPOTENCY_KEY_TTL_MS } from './http/idempotency.js';
+import { RateLimiter } from './http/rate-limit.js';
+import { createLogger } from './observability/logger.js';
+import { createMetrics } from './observability/metrics.js';
+import { openSqliteStorage } from './storage/sqlite/index.js';
+
+export const DATABASE_FILE = 'oriva.db';
+
+export interface StartOptions {
+  /** The environment to configure from; defaults to `process.env`. */
+  env?: Record<string, string | undefined>;
+}
+
+export interface RunningServer {
+  url: string;
+  port: number;
+  config: Config;
+  /** Where the generated admin token is saved; undefined when ORIVA_ADMIN_TOKEN is set. */
+  adminTokenFile: string | undefined;
+  databaseFile: string;
+  /** Stops accepting connections, lets requests in flight finish, then closes storage. */
+  close(): Promise<void>;
+}
+
+/** Starts the server on the configured port. Prints nothing: the binary and the CLI print their own banner. */
+export async function startServer(options: StartOptions = {}): Promise<RunningServer> {
+  const config = loadConfig(options.env ?? process.env);
+  const secrets = ensureSecrets(config);
+  const databaseFile = join(config.dataDir, DATABASE_FILE);
+  const storage = openSqliteStorage(databaseFile);
+  const logger = createLogger(config.logLevel);
+  const deps: Deps = {
+    config,
+    storage,
+    logger,
+    metrics: createMetrics(),
+    rateLimiter: config.rateLimits ? new RateLimiter(config.rateLimits) : undefined,
+    adminToken: secrets.adminToken,
+    verifyUserToken: createUserTokenVerifier({ ...config.jwt, secret: secrets.jwtSecret }),
+  };
+  const app = createApp(deps);
+
+  const pruneIdempotencyKeys = setInterval(
+    () => {
+      storage
+        .pruneIdempotencyKeys(new Date(Date.now() - IDEMPOTENCY_KEY_TTL_MS).toISOString())
+        .catch((error) => logger.warn({ err: error }, 'pruning idempotency keys failed'));
+    },
+    60 * 60 * 1000,
+  ).unref();
+
+  const server = await new Promise<ReturnType<typeof serve>>((resolve, reject) => {
+    const instance = serve({ fetch: app.fetch, port: config.port, hostname: config.host }, () => resolve(instance));
+    instance.once('error', reject);
+  });
+  const { port } = server.address() as AddressInfo;
+  const displayHost = config.host === '0.0.0.0' || config.host === '::' ? '127.0.0.1' : config.host;
+  const url = `http://${displayHost.includes(':') ? `[${displayHost}]` : displayHost}:${port}`;
+  logger.info({ url, data_dir: config.dataDir, dev: config.dev }, 'oriva server listening');
+
+  let closing: Promise<void> | undefined;
+  return {
+    url,
+    port,
+    config,
+    adminTokenFile: secrets.adminTokenFile,
+    databaseFile,
+    close: () => {
+      closing ??= (async () => {
+        clearInterval(pruneIdempotencyKeys);
+        deps.rateLimiter?.close();
+        await new Promise<void>((resolve) => {
+          server.close(() => resolve());
+          // Keep-alive sockets would hold close() open until they time out; idle ones can go now.
+          if ('closeIdleConnections' in server) server.closeIdleConnections();
+        });
+        await storage.close();
+      })();
+      return closing;
+    },
+  };
+}

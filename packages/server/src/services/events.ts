@@ -1,0 +1,79 @@
+import type { z } from '@hono/zod-openapi';
+import { type Event, MAX_EVENT_DATA_BYTES, type PublishEventRequest } from '@oriva/contract';
+import type { Deps } from '../http/context.js';
+import { errors } from '../http/errors.js';
+import { newId } from '../ids.js';
+import type { EventRecord } from '../storage/types.js';
+
+export type EventInput = z.infer<typeof PublishEventRequest>;
+
+/** Where a request came from, kept with its events as the design document's table asks. */
+export interface RequestOrigin {
+  ipAddress: string | null;
+  userAgent: string | null;
+}
+
+/**
+ * Builds the stored records for validated inputs. Checks what the schema cannot cheaply:
+ * the serialized size of `event_data` (it is serialized here once anyway).
+ */
+export function toEventRecords(
+  appId: string,
+  inputs: EventInput[],
+  origin: RequestOrigin,
+  fieldPrefix: (index: number) => string = () => '',
+): EventRecord[] {
+  const timestamp = new Date().toISOString();
+  const oversized: number[] = [];
+  const records = inputs.map((input, index) => {
+    const eventData = input.event_data ? JSON.stringify(input.event_data) : '{}';
+    if (eventData.length > MAX_EVENT_DATA_BYTES && Buffer.byteLength(eventData) > MAX_EVENT_DATA_BYTES) {
+      oversized.push(index);
+    }
+    return {
+      id: newId('evt'),
+      app_id: appId,
+      user_id: input.user_id,
+      event_category: input.event_category,
+      event_type: input.event_type,
+      entity_type: input.entity_type,
+      entity_id: input.entity_id,
+      event_data: eventData,
+      timestamp,
+      ip_address: origin.ipAddress,
+      user_agent: origin.userAgent,
+    };
+  });
+  if (oversized.length > 0) {
+    throw errors.validation(
+      oversized.map((index) => ({
+        path: `${fieldPrefix(index)}event_data`,
+        code: 'too_big',
+        message: `must be at most ${MAX_EVENT_DATA_BYTES} bytes when serialized`,
+      })),
+    );
+  }
+  return records;
+}
+
+/** Stores the events in one transaction and counts them. */
+export async function publishEvents(deps: Deps, records: EventRecord[]): Promise<void> {
+  await deps.storage.insertEvents(records);
+  const first = records[0];
+  if (first) deps.metrics.eventsPublished.inc({ app_id: first.app_id }, records.length);
+}
+
+export function toPublicEvent(record: EventRecord): z.infer<typeof Event> {
+  return {
+    id: record.id,
+    type: `${record.event_category}.${record.event_type}`,
+    app_id: record.app_id,
+    event_category: record.event_category,
+    event_type: record.event_type,
+    entity_type: record.entity_type,
+    entity_id: record.entity_id,
+    user_id: record.user_id,
+    event_data: JSON.parse(record.event_data),
+    timestamp: record.timestamp,
+  };
+}

@@ -1,0 +1,60 @@
+import { mkdirSync } from 'node:fs';
+import { dirname } from 'node:path';
+import Database from 'better-sqlite3';
+import type { Storage } from '../types.js';
+import { migrate } from './migrate.js';
+import { appStatements } from './sql/apps.js';
+import { eventStatements } from './sql/events.js';
+import { idempotencyStatements } from './sql/idempotency.js';
+
+/**
+ * The embedded adapter on better-sqlite3. Calls are synchronous underneath; the async interface
+ * lets the PostgreSQL adapter share every caller and every test.
+ */
+export function openSqliteStorage(path: string): Storage {
+  if (path !== ':memory:') mkdirSync(dirname(path), { recursive: true });
+  const db = new Database(path);
+  // WAL lets readers run beside the writer; NORMAL sync is durable across process crashes in WAL mode
+  // (only an OS crash can lose the last transactions), which is what an embedded default should trade.
+  db.pragma('journal_mode = WAL');
+  db.pragma('synchronous = NORMAL');
+  db.pragma('foreign_keys = ON');
+  db.pragma('busy_timeout = 5000');
+  migrate(db);
+
+  const apps = appStatements(db);
+  const events = eventStatements(db);
+  const idempotency = idempotencyStatements(db);
+  const ping = db.prepare('SELECT 1');
+
+  return {
+    kind: 'sqlite',
+    ping: async () => {
+      ping.get();
+    },
+    close: async () => {
+      db.close();
+    },
+    createApp: async (app, key) => apps.createAppWithKey(app, key),
+    getApp: async (appId) => apps.selectApp(appId),
+    listApps: async () => apps.selectApps(),
+    updateApp: async (appId, changes, updatedAt) =>
+      apps.updateApp(appId, changes, updatedAt) ? apps.selectApp(appId) : undefined,
+    createApiKey: async (key) => {
+      apps.insertKey(key);
+    },
+    findApiKeyByHash: async (hash) => apps.selectKeyByHash(hash),
+    listApiKeys: async (appId) => apps.selectKeysOfApp(appId),
+    revokeApiKey: async (appId, keyId, at) => apps.revokeKey(appId, keyId, at),
+    insertEvents: async (records) => events.insertMany(records),
+    listEvents: async (query) => events.list(query),
+    reserveIdempotencyKey: async (scope, key, hash, at) => idempotency.reserve(scope, key, hash, at),
+    completeIdempotencyKey: async (scope, key, status, body) => {
+      idempotency.complete(scope, key, status, body);
+    },
+    releaseIdempotencyKey: async (scope, key) => {
+      idempotency.release(scope, key);
+    },
+    pruneIdempotencyKeys: async (olderThan) => idempotency.prune(olderThan),
+  };
+}

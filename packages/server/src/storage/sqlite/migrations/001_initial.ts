@@ -1,0 +1,139 @@
+/**
+ * The design document's tables, in SQLite's dialect: UUID → prefixed text ids, JSONB → JSON text,
+ * TIMESTAMPTZ → ISO-8601 UTC text (sorts correctly as text). Plus apps, API keys and idempotency records.
+ */
+export const sql = /* sql */ `
+CREATE TABLE apps (
+  app_id TEXT PRIMARY KEY,
+  name TEXT NOT NULL,
+  icon_url TEXT,
+  created_at TEXT NOT NULL,
+  updated_at TEXT NOT NULL
+);
+
+CREATE TABLE api_keys (
+  id TEXT PRIMARY KEY,
+  app_id TEXT NOT NULL REFERENCES apps(app_id) ON DELETE CASCADE,
+  name TEXT,
+  prefix TEXT NOT NULL,
+  key_hash TEXT NOT NULL UNIQUE,
+  created_at TEXT NOT NULL,
+  revoked_at TEXT
+);
+CREATE INDEX idx_api_keys_app ON api_keys(app_id);
+
+-- seq is the event's position in the global stream (resume and retention use it); id is its public name.
+CREATE TABLE platform_events (
+  seq INTEGER PRIMARY KEY AUTOINCREMENT,
+  id TEXT NOT NULL UNIQUE,
+  app_id TEXT NOT NULL REFERENCES apps(app_id),
+  user_id TEXT,
+  event_category TEXT NOT NULL,
+  event_type TEXT NOT NULL,
+  entity_type TEXT NOT NULL,
+  entity_id TEXT NOT NULL,
+  event_data TEXT NOT NULL DEFAULT '{}',
+  timestamp TEXT NOT NULL,
+  ip_address TEXT,
+  user_agent TEXT,
+  created_at TEXT NOT NULL
+);
+CREATE INDEX idx_platform_events_app ON platform_events(app_id, id);
+CREATE INDEX idx_platform_events_app_user ON platform_events(app_id, user_id, id);
+CREATE INDEX idx_platform_events_app_category_type ON platform_events(app_id, event_category, event_type, id);
+CREATE INDEX idx_platform_events_entity ON platform_events(entity_type, entity_id);
+CREATE INDEX idx_platform_events_user ON platform_events(user_id, seq);
+
+CREATE TABLE platform_notifications (
+  id TEXT PRIMARY KEY,
+  app_id TEXT NOT NULL REFERENCES apps(app_id),
+  external_id TEXT NOT NULL,
+  user_id TEXT NOT NULL,
+  notification_type TEXT NOT NULL,
+  title TEXT NOT NULL CHECK (length(title) <= 200),
+  body TEXT NOT NULL CHECK (length(body) <= 1000),
+  action_url TEXT,
+  action_label TEXT,
+  image_url TEXT,
+  icon_url TEXT,
+  context_data TEXT NOT NULL DEFAULT '{}',
+  group_key TEXT,
+  priority TEXT NOT NULL DEFAULT 'normal' CHECK (priority IN ('low', 'normal', 'high', 'urgent')),
+  expires_at TEXT,
+  created_at TEXT NOT NULL,
+  updated_at TEXT NOT NULL,
+  CONSTRAINT unique_app_external_notification UNIQUE (app_id, external_id)
+);
+CREATE INDEX idx_notifications_user_created ON platform_notifications(user_id, created_at DESC);
+CREATE INDEX idx_notifications_app_user ON platform_notifications(app_id, user_id, created_at DESC);
+CREATE INDEX idx_notifications_type ON platform_notifications(notification_type);
+
+CREATE TABLE notification_state (
+  id TEXT PRIMARY KEY,
+  notification_id TEXT NOT NULL REFERENCES platform_notifications(id) ON DELETE CASCADE,
+  user_id TEXT NOT NULL,
+  status TEXT NOT NULL DEFAULT 'unread' CHECK (status IN ('unread', 'read', 'dismissed', 'clicked', 'expired')),
+  sent_at TEXT,
+  delivered_at TEXT,
+  read_at TEXT,
+  dismissed_at TEXT,
+  clicked_at TEXT,
+  dismissed_from TEXT,
+  click_action TEXT,
+  created_at TEXT NOT NULL,
+  updated_at TEXT NOT NULL,
+  CONSTRAINT unique_notification_user_state UNIQUE (notification_id, user_id)
+);
+CREATE INDEX idx_notification_state_user_status ON notification_state(user_id, status, updated_at DESC);
+
+CREATE TABLE app_webhooks (
+  id TEXT PRIMARY KEY,
+  app_id TEXT NOT NULL REFERENCES apps(app_id) ON DELETE CASCADE,
+  webhook_url TEXT NOT NULL,
+  webhook_secret TEXT NOT NULL,
+  subscribed_events TEXT NOT NULL DEFAULT '[]',
+  is_active INTEGER NOT NULL DEFAULT 1,
+  last_delivery_at TEXT,
+  last_success_at TEXT,
+  last_failure_at TEXT,
+  consecutive_failures INTEGER NOT NULL DEFAULT 0,
+  total_deliveries INTEGER NOT NULL DEFAULT 0,
+  total_failures INTEGER NOT NULL DEFAULT 0,
+  max_retries INTEGER NOT NULL DEFAULT 5,
+  retry_backoff_seconds INTEGER NOT NULL DEFAULT 1,
+  created_at TEXT NOT NULL,
+  updated_at TEXT NOT NULL
+);
+CREATE INDEX idx_webhooks_app ON app_webhooks(app_id);
+CREATE INDEX idx_webhooks_active ON app_webhooks(is_active);
+
+CREATE TABLE webhook_delivery_log (
+  id TEXT PRIMARY KEY,
+  webhook_id TEXT NOT NULL REFERENCES app_webhooks(id) ON DELETE CASCADE,
+  event_id TEXT,
+  event_type TEXT NOT NULL,
+  payload TEXT NOT NULL,
+  status_code INTEGER,
+  response_body TEXT,
+  response_headers TEXT,
+  delivery_attempt INTEGER NOT NULL DEFAULT 1,
+  delivered_at TEXT NOT NULL,
+  response_time_ms INTEGER,
+  success INTEGER NOT NULL,
+  error_message TEXT
+);
+CREATE INDEX idx_webhook_log_webhook ON webhook_delivery_log(webhook_id, delivered_at DESC);
+CREATE INDEX idx_webhook_log_event ON webhook_delivery_log(event_id);
+CREATE INDEX idx_webhook_log_success ON webhook_delivery_log(success, delivered_at DESC);
+
+CREATE TABLE idempotency_keys (
+  scope TEXT NOT NULL,
+  key TEXT NOT NULL,
+  request_hash TEXT NOT NULL,
+  status INTEGER,
+  response_body TEXT,
+  created_at TEXT NOT NULL,
+  PRIMARY KEY (scope, key)
+) WITHOUT ROWID;
+CREATE INDEX idx_idempotency_created ON idempotency_keys(created_at);
+`;

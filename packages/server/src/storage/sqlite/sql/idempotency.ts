@@ -1,0 +1,28 @@
+import type Database from 'better-sqlite3';
+import type { IdempotencyRecord, IdempotencyReservation } from '../../types.js';
+
+export function idempotencyStatements(db: Database.Database) {
+  const reserve = db.prepare<[string, string, string, string]>(
+    'INSERT INTO idempotency_keys (scope, key, request_hash, created_at) VALUES (?, ?, ?, ?) ON CONFLICT DO NOTHING',
+  );
+  const select = db.prepare<[string, string], IdempotencyRecord>(
+    'SELECT request_hash, status, response_body FROM idempotency_keys WHERE scope = ? AND key = ?',
+  );
+  const complete = db.prepare<[number, string, string, string]>(
+    'UPDATE idempotency_keys SET status = ?, response_body = ? WHERE scope = ? AND key = ?',
+  );
+  const release = db.prepare<[string, string]>(
+    'DELETE FROM idempotency_keys WHERE scope = ? AND key = ? AND status IS NULL',
+  );
+  const prune = db.prepare<[string]>('DELETE FROM idempotency_keys WHERE created_at < ?');
+
+  return {
+    reserve: (scope: string, key: string, hash: string, at: string): IdempotencyReservation => {
+      if (reserve.run(scope, key, hash, at).changes === 1) return { reserved: true };
+      return { reserved: false, existing: select.get(scope, key)! };
+    },
+    complete: (scope: string, key: string, status: number, body: string) => complete.run(status, body, scope, key),
+    release: (scope: string, key: string) => release.run(scope, key),
+    prune: (olderThan: string) => prune.run(olderThan).changes,
+  };
+}
