@@ -28,11 +28,11 @@ export function buildOpenApiDocument(): OpenApiDocument {
   );
   registry.registerComponent('securitySchemes', 'UserToken', bearer("A user's JWT: `sub` is the user id."));
   registry.registerComponent('securitySchemes', 'AdminToken', bearer("The server's admin token."));
-  for (const route of Object.values(routes)) {
-    if (typeof route === 'object' && route && 'method' in route && 'path' in route) {
-      registry.registerPath(route);
-    }
-  }
+  // Sorted, so the document is byte-for-byte the same however the module namespace enumerates.
+  const definitions = Object.values(routes).sort((a, b) =>
+    `${a.path} ${a.method}`.localeCompare(`${b.path} ${b.method}`),
+  );
+  for (const route of definitions) registry.registerPath(route);
   const document = app.getOpenAPI31Document({
     openapi: '3.1.0',
     info: {

@@ -18,24 +18,6 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/api/v1/apps/{app_id}/keys": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /** List an app's keys (never their secrets) */
-        get: operations["listKeys"];
-        put?: never;
-        /** Issue another API key (for rotation) */
-        post: operations["createKey"];
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
     "/api/v1/apps/{app_id}": {
         parameters: {
             query?: never;
@@ -52,23 +34,6 @@ export interface paths {
         head?: never;
         /** Change an app's name or icon */
         patch: operations["updateApp"];
-        trace?: never;
-    };
-    "/healthz": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /** Liveness: the process is serving */
-        get: operations["healthz"];
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
         trace?: never;
     };
     "/api/v1/apps/{app_id}/events": {
@@ -106,17 +71,18 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/readyz": {
+    "/api/v1/apps/{app_id}/keys": {
         parameters: {
             query?: never;
             header?: never;
             path?: never;
             cookie?: never;
         };
-        /** Readiness: storage answers */
-        get: operations["readyz"];
+        /** List an app's keys (never their secrets) */
+        get: operations["listKeys"];
         put?: never;
-        post?: never;
+        /** Issue another API key (for rotation) */
+        post: operations["createKey"];
         delete?: never;
         options?: never;
         head?: never;
@@ -140,15 +106,48 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/healthz": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Liveness: the process is serving */
+        get: operations["healthz"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/readyz": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Readiness: storage answers */
+        get: operations["readyz"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
     schemas: {
-        CreateAppResponse: {
+        ListAppsResponse: {
             /** @enum {boolean} */
             success: true;
-            app: components["schemas"]["App"];
-            api_key: components["schemas"]["ApiKeyWithSecret"];
+            apps: components["schemas"]["App"][];
         };
         App: {
             /** @example work-buddy */
@@ -165,6 +164,34 @@ export interface components {
              * @example 2025-09-30T10:30:00.000Z
              */
             updated_at: string;
+        };
+        Error: {
+            /** @enum {boolean} */
+            success: false;
+            error: {
+                /**
+                 * @description Stable machine-readable code, such as `validation_failed` or `rate_limited`.
+                 * @example validation_failed
+                 */
+                code: string;
+                message: string;
+                status: number;
+                request_id: string;
+                fields?: components["schemas"]["FieldError"][];
+            };
+        };
+        FieldError: {
+            /** @example events.3.user_id */
+            path: string;
+            /** @example invalid_type */
+            code: string;
+            message: string;
+        };
+        CreateAppResponse: {
+            /** @enum {boolean} */
+            success: true;
+            app: components["schemas"]["App"];
+            api_key: components["schemas"]["ApiKeyWithSecret"];
         };
         ApiKeyWithSecret: components["schemas"]["ApiKey"] & {
             /**
@@ -195,28 +222,6 @@ export interface components {
              */
             revoked_at: string | null;
         };
-        Error: {
-            /** @enum {boolean} */
-            success: false;
-            error: {
-                /**
-                 * @description Stable machine-readable code, such as `validation_failed` or `rate_limited`.
-                 * @example validation_failed
-                 */
-                code: string;
-                message: string;
-                status: number;
-                request_id: string;
-                fields?: components["schemas"]["FieldError"][];
-            };
-        };
-        FieldError: {
-            /** @example events.3.user_id */
-            path: string;
-            /** @example invalid_type */
-            code: string;
-            message: string;
-        };
         CreateAppRequest: {
             /** @example work-buddy */
             app_id: string;
@@ -228,27 +233,18 @@ export interface components {
              */
             icon_url?: string;
         };
-        ApiKeyResponse: {
-            /** @enum {boolean} */
-            success: true;
-            api_key: components["schemas"]["ApiKeyWithSecret"];
-        };
-        CreateKeyRequest: {
-            /** @example production */
-            name?: string;
-        };
         AppResponse: {
             /** @enum {boolean} */
             success: true;
             app: components["schemas"]["App"];
         };
-        Health: {
-            status: string;
-        };
-        ListAppsResponse: {
-            /** @enum {boolean} */
-            success: true;
-            apps: components["schemas"]["App"][];
+        UpdateAppRequest: {
+            name?: string;
+            /**
+             * Format: uri
+             * @example https://workbuddy.example/icon.png
+             */
+            icon_url?: string | null;
         };
         ListEventsResponse: {
             /** @enum {boolean} */
@@ -288,11 +284,6 @@ export interface components {
             has_more: boolean;
             /** @description Pass as `after` to read the next page; stable while new items arrive. */
             next_cursor: string | null;
-        };
-        ListKeysResponse: {
-            /** @enum {boolean} */
-            success: true;
-            api_keys: components["schemas"]["ApiKey"][];
         };
         PublishEventResponse: {
             /** @enum {boolean} */
@@ -350,13 +341,22 @@ export interface components {
         PublishBatchRequest: {
             events: components["schemas"]["PublishEventRequest"][];
         };
-        UpdateAppRequest: {
+        ListKeysResponse: {
+            /** @enum {boolean} */
+            success: true;
+            api_keys: components["schemas"]["ApiKey"][];
+        };
+        ApiKeyResponse: {
+            /** @enum {boolean} */
+            success: true;
+            api_key: components["schemas"]["ApiKeyWithSecret"];
+        };
+        CreateKeyRequest: {
+            /** @example production */
             name?: string;
-            /**
-             * Format: uri
-             * @example https://workbuddy.example/icon.png
-             */
-            icon_url?: string | null;
+        };
+        Health: {
+            status: string;
         };
     };
     responses: never;
@@ -465,126 +465,6 @@ export interface operations {
             };
             /** @description The body is larger than 1 MiB. */
             413: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description The body is not `application/json`. */
-            415: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-        };
-    };
-    listKeys: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                app_id: string;
-            };
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            /** @description The keys. */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ListKeysResponse"];
-                };
-            };
-            /** @description Missing or invalid credentials. */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description The credentials may not act on this resource. */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description No such resource. */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-        };
-    };
-    createKey: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                app_id: string;
-            };
-            cookie?: never;
-        };
-        requestBody?: {
-            content: {
-                "application/json": components["schemas"]["CreateKeyRequest"];
-            };
-        };
-        responses: {
-            /** @description The new key (shown once). */
-            201: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ApiKeyResponse"];
-                };
-            };
-            /** @description Invalid request: malformed JSON or a field failed validation (see `error.fields`). */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description Missing or invalid credentials. */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description The credentials may not act on this resource. */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description No such resource. */
-            404: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -719,26 +599,6 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["Error"];
-                };
-            };
-        };
-    };
-    healthz: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            /** @description Alive. */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Health"];
                 };
             };
         };
@@ -992,31 +852,122 @@ export interface operations {
             };
         };
     };
-    readyz: {
+    listKeys: {
         parameters: {
             query?: never;
             header?: never;
-            path?: never;
+            path: {
+                app_id: string;
+            };
             cookie?: never;
         };
         requestBody?: never;
         responses: {
-            /** @description Ready. */
+            /** @description The keys. */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Health"];
+                    "application/json": components["schemas"]["ListKeysResponse"];
                 };
             };
-            /** @description Storage is not answering. */
-            503: {
+            /** @description Missing or invalid credentials. */
+            401: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Health"];
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The credentials may not act on this resource. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description No such resource. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    createKey: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                app_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                "application/json": components["schemas"]["CreateKeyRequest"];
+            };
+        };
+        responses: {
+            /** @description The new key (shown once). */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiKeyResponse"];
+                };
+            };
+            /** @description Invalid request: malformed JSON or a field failed validation (see `error.fields`). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Missing or invalid credentials. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The credentials may not act on this resource. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description No such resource. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The body is not `application/json`. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
                 };
             };
         };
@@ -1065,6 +1016,55 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    healthz: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Alive. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Health"];
+                };
+            };
+        };
+    };
+    readyz: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Ready. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Health"];
+                };
+            };
+            /** @description Storage is not answering. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Health"];
                 };
             };
         };

@@ -29,6 +29,10 @@ export const requireJsonBody: MiddlewareHandler<AppEnv> = async (c, next) => {
 export const limitBodySize: MiddlewareHandler<AppEnv> = bodyLimit({
   maxSize: MAX_BODY_BYTES,
   onError: () => {
-    throw new ApiError(413, 'payload_too_large', `The body is larger than ${MAX_BODY_BYTES} bytes (1 MiB)`);
+    // The rest of the body is never read, so the connection cannot carry another request: close it,
+    // or a keep-alive client would send its next request into the unread bytes.
+    throw new ApiError(413, 'payload_too_large', `The body is larger than ${MAX_BODY_BYTES} bytes (1 MiB)`, {
+      headers: { Connection: 'close' },
+    });
   },
 });

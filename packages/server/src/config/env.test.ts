@@ -1,0 +1,46 @@
+import { describe, expect, it } from 'vitest';
+import { ConfigError, DEFAULT_RATE_LIMITS, loadConfig } from './env.js';
+
+describe('loadConfig', () => {
+  it('defaults to port 8787, ./.oriva and production settings', () => {
+    const config = loadConfig({}, '/srv/app');
+    expect(config).toMatchObject({
+      port: 8787,
+      dataDir: '/srv/app/.oriva',
+      dev: false,
+      host: '0.0.0.0',
+      logLevel: 'info',
+    });
+    expect(config.rateLimits).toEqual(DEFAULT_RATE_LIMITS);
+  });
+
+  it('listens on loopback in dev mode', () => {
+    expect(loadConfig({ ORIVA_DEV: '1' }).host).toBe('127.0.0.1');
+    expect(loadConfig({ ORIVA_DEV: 'true', ORIVA_HOST: '0.0.0.0' }).host).toBe('0.0.0.0');
+  });
+
+  it('names every bad variable and the value it got', () => {
+    let error: unknown;
+    try {
+      loadConfig({ ORIVA_PORT: 'eighty', ORIVA_DEV: 'maybe', ORIVA_LOG_LEVEL: 'loud', ORIVA_JWT_SECRET: 'short' });
+    } catch (caught) {
+      error = caught;
+    }
+    expect(error).toBeInstanceOf(ConfigError);
+    const message = (error as Error).message;
+    expect(message).toContain('ORIVA_PORT');
+    expect(message).toContain('"eighty"');
+    expect(message).toContain('ORIVA_DEV');
+    expect(message).toContain('ORIVA_LOG_LEVEL');
+    expect(message).toContain('ORIVA_JWT_SECRET: must be at least 32 characters');
+  });
+
+  it('reads rate limits: off, or per-category overrides', () => {
+    expect(loadConfig({ ORIVA_RATE_LIMITS: 'off' }).rateLimits).toBeUndefined();
+    const limits = loadConfig({ ORIVA_RATE_LIMITS: 'events=5000/15m, queries=10/1s' }).rateLimits!;
+    expect(limits.events).toEqual({ limit: 5000, windowSeconds: 900 });
+    expect(limits.queries).toEqual({ limit: 10, windowSeconds: 1 });
+    expect(limits.webhooks).toEqual(DEFAULT_RATE_LIMITS.webhooks);
+    expect(() => loadConfig({ ORIVA_RATE_LIMITS: 'events=lots' })).toThrow(/ORIVA_RATE_LIMITS: "events=lots"/);
+  });
+});

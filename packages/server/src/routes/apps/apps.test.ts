@@ -1,0 +1,107 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startTestServer, type TestServer } from '../../testing/harness.js';
+
+let server: TestServer;
+beforeAll(async () => {
+  server = await startTestServer();
+});
+afterAll(() => server.close());
+
+describe('apps', () => {
+  it('registers an app with its first key, lists, reads and updates it', async () => {
+    const created = await server.request('/api/v1/apps', {
+      method: 'POST',
+      token: server.adminToken,
+      json: { app_id: 'work-buddy', name: 'Work Buddy', icon_url: 'https://workbuddy.example/icon.png' },
+    });
+    expect(created.status).toBe(201);
+    const body = (await created.json()) as {
+      app: { app_id: string; name: string; icon_url: string };
+      api_key: { key: string; id: string; prefix: string; revoked_at: null };
+    };
+    expect(body.app).toMatchObject({
+      app_id: 'work-buddy',
+      name: 'Work Buddy',
+      icon_url: 'https://workbuddy.example/icon.png',
+    });
+    expect(body.api_key.key).toMatch(/^ok_live_[\w-]{43}$/);
+    expect(body.api_key.id).toMatch(/^key_[0-9A-Z]{26}$/);
+
+    const list = await server.request('/api/v1/apps', { token: server.adminToken });
+    expect(((await list.json()) as { apps: Array<{ app_id: string }> }).apps.map((app) => app.app_id)).toEqual([
+      'work-buddy',
+    ]);
+
+    const read = await server.request('/api/v1/apps/work-buddy', { token: body.api_key.key });
+    expect(((await read.json()) as { app: { name: string } }).app.name).toBe('Work Buddy');
+
+    const updated = await server.request('/api/v1/apps/work-buddy', {
+      method: 'PATCH',
+      token: body.api_key.key,
+      json: { name: 'Work Buddy 2', icon_url: null },
+    });
+    expect(updated.status).toBe(200);
+    expect(((await updated.json()) as { app: object }).app).toMatchObject({ name: 'Work Buddy 2', icon_url: null });
+  });
+
+  it('409 for a duplicate app id, 400 for a bad one, 404 for an unknown one', async () => {
+    const again = await server.request('/api/v1/apps', {
+      method: 'POST',
+      token: server.adminToken,
+      json: { app_id: 'work-buddy', name: 'Again' },
+    });
+    expect(again.status).toBe(409);
+    expect(((await again.json()) as { error: { code: string } }).error.code).toBe('app_exists');
+
+    const bad = await server.request('/api/v1/apps', {
+      method: 'POST',
+      token: server.adminToken,
+      json: { app_id: 'Work Buddy!', name: 'x', icon_url: 'javascript:alert(1)' },
+    });
+    expect(bad.status).toBe(400);
+    const paths = ((await bad.json()) as { error: { fields: Array<{ path: string }> } }).error.fields.map(
+      (f) => f.path,
+    );
+    expect(paths.sort()).toEqual(['app_id', 'icon_url']);
+
+    const missing = await server.request('/api/v1/apps/nobody', { token: server.adminToken });
+    expect(missing.status).toBe(404);
+    const revokeMissing = await server.request('/api/v1/apps/work-buddy/keys/key_nope', {
+      method: 'DELETE',
+      token: server.adminToken,
+    });
+    expect(revokeMissing.status).toBe(404);
+  });
+});
+
+describe('operations', () => {
+  it('serves health, readiness, metrics and the OpenAPI document', async () => {
+    expect(await (await server.request('/healthz')).json()).toEqual({ status: 'ok' });
+    expect(await (await server.request('/readyz')).json()).toEqual({ status: 'ready' });
+    const metrics = await (await server.request('/metrics')).text();
+    expect(metrics).toContain('oriva_http_requests_total{method="GET",route="/healthz",status="200"}');
+    expect(metrics).toContain('oriva_http_request_duration_seconds_bucket');
+    const openapi = (await (await server.request('/openapi.json')).json()) as { openapi: string; paths: object };
+    expect(openapi.openapi).toBe('3.1.0');
+    expect(Object.keys(openapi.paths)).toContain('/api/v1/apps/{app_id}/events');
+  });
+
+  it('counts published events per app in /metrics', async () => {
+    const key = await server.createApp('metered');
+    await server.request('/api/v1/apps/metered/events/batch', {
+      method: 'POST',
+      token: key,
+      json: {
+        events: [1, 2, 3].map((n) => ({
+          event_category: 'session',
+          event_type: 'created',
+          entity_type: 'session',
+          entity_id: `s${n}`,
+          user_id: 'u',
+        })),
+      },
+    });
+    const metrics = await (await server.request('/metrics')).text();
+    expect(metrics).toContain('oriva_events_published_total{app_id="metered"} 3');
+  });
+});

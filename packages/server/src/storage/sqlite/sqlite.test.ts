@@ -1,0 +1,50 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import Database from 'better-sqlite3';
+import { afterAll, describe, expect, it } from 'vitest';
+import { issueApiKey } from '../../auth/api-keys.js';
+import { describeStorageContract } from '../storage-contract.js';
+import { openSqliteStorage } from './index.js';
+import { migrations } from './migrations/index.js';
+
+const dir = mkdtempSync(join(tmpdir(), 'oriva-sqlite-'));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+let counter = 0;
+
+describeStorageContract('sqlite', async () => openSqliteStorage(join(dir, `contract-${counter++}.db`)));
+
+describe('sqlite adapter', () => {
+  it('applies migrations once, in WAL mode, and keeps data across reopen', async () => {
+    const file = join(dir, 'reopen.db');
+    const at = new Date().toISOString();
+    const first = openSqliteStorage(file);
+    await first.createApp(
+      { app_id: 'a1', name: 'A', icon_url: null, created_at: at, updated_at: at },
+      issueApiKey('a1', null, at).record,
+    );
+    await first.close();
+
+    const second = openSqliteStorage(file);
+    expect((await second.getApp('a1'))?.name).toBe('A');
+    await second.close();
+
+    const raw = new Database(file, { readonly: true });
+    expect(raw.pragma('user_version', { simple: true })).toBe(migrations.at(-1)!.version);
+    expect(raw.pragma('journal_mode', { simple: true })).toBe('wal');
+    const tables = raw.prepare("SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name").pluck().all();
+    expect(tables).toEqual(
+      expect.arrayContaining([
+        'apps',
+        'api_keys',
+        'platform_events',
+        'platform_notifications',
+        'notification_state',
+        'app_webhooks',
+        'webhook_delivery_log',
+        'idempotency_keys',
+      ]),
+    );
+    raw.close();
+  });
+});
