@@ -1,16 +1,16 @@
 import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vitest/config';
 
-const src = (pkg: string) => fileURLToPath(new URL(`./packages/${pkg}/src/index.ts`, import.meta.url));
+const src = (path: string) => fileURLToPath(new URL(`./packages/${path}`, import.meta.url));
 
-// Tests run against source, never a stale build: every @oriva package resolves to its src/.
-const alias = {
-  '@oriva/contract': src('contract'),
-  '@oriva/server': src('server'),
-  '@oriva/sdk': src('sdk'),
-  '@oriva/cli': src('cli'),
-  '@oriva/webhook-verify': src('webhook-verify'),
-};
+// Tests run against source, never a stale build: every @oriva package (and subpath) resolves to its src/.
+const alias = [
+  { find: /^@oriva\/server\/testing$/, replacement: src('server/src/testing/index.ts') },
+  ...['contract', 'server', 'sdk', 'cli', 'webhook-verify'].map((name) => ({
+    find: new RegExp(`^@oriva/${name}$`),
+    replacement: src(`${name}/src/index.ts`),
+  })),
+];
 
 const project = (name: string, include: string[]) => ({
   extends: true as const,

@@ -28,11 +28,13 @@ export function appStatements(db: Database.Database) {
     'UPDATE api_keys SET revoked_at = ? WHERE app_id = ? AND id = ? AND revoked_at IS NULL',
   );
 
+  const createAppWithKey = db.transaction((app: AppRecord, key: ApiKeyRecord) => {
+    insertApp.run(app);
+    insertKey.run(key);
+  });
+
   return {
-    createAppWithKey: db.transaction((app: AppRecord, key: ApiKeyRecord) => {
-      insertApp.run(app);
-      insertKey.run(key);
-    }),
+    createAppWithKey: (app: AppRecord, key: ApiKeyRecord): void => createAppWithKey(app, key),
     insertKey: (key: ApiKeyRecord) => insertKey.run(key),
     selectApp: (appId: string) => selectApp.get(appId),
     selectApps: () => selectApps.all(),

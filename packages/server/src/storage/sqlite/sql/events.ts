@@ -41,7 +41,7 @@ export function eventStatements(db: Database.Database) {
   };
 
   return {
-    insertMany: (events: EventRecord[]) => insertMany(events),
+    insertMany: (events: EventRecord[]): void => insertMany(events),
     list: (query: EventQuery): Page<EventRecord> => {
       const { page, count } = statementsFor(query);
       const params = Object.fromEntries(Object.entries(query).filter(([, value]) => value !== undefined));

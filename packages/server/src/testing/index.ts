@@ -1,0 +1,11 @@
+/**
+ * `@oriva/server/testing`: start the real server on a loopback port with a throwaway SQLite file,
+ * for your own integration tests (and ours).
+ *
+ * @example
+ * const server = await startTestServer();
+ * const apiKey = await server.createApp('work-buddy');
+ * // … exercise your code against server.url …
+ * await server.close();
+ */
+export { DESIGN_DOC_EVENT, TEST_ADMIN_TOKEN, TEST_JWT_SECRET, type TestServer, startTestServer } from './harness.js';
