@@ -1,7 +1,16 @@
 import { defineConfig } from 'tsup';
 
+// Two builds of the same API share src/core.ts: src/index.ts (node:crypto, synchronous) for the `node` export
+// condition and src/web.ts (WebCrypto, async) for everything else. The adapters are separate subpath entries so the
+// main entry never pulls them in. Each entry is emitted as ESM (.js + .d.ts) and CJS (.cjs + .d.cts).
 export default defineConfig({
-  entry: ['src/index.ts'],
+  entry: {
+    index: 'src/index.ts',
+    web: 'src/web.ts',
+    express: 'src/express.ts',
+    hono: 'src/hono.ts',
+    http: 'src/http.ts',
+  },
   format: ['esm', 'cjs'],
   dts: true,
   clean: true,

@@ -1,0 +1,294 @@
+/**
+ * `@oriva/webhook-verify`, Node entry (node:crypto). Every function here is synchronous except
+ * `verifyRequest`, which has to read a fetch `Request` body. The web entry (`@oriva/webhook-verify/web`,
+ * selected automatically in Workers, browsers and edge runtimes by the package's export conditions) has the same
+ * functions returning Promises.
+ *
+ * @module
+ */
+import * as nodeCrypto from 'node:crypto';
+import { createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
+import {
+  type BodyData,
+  checkSecretByteLength,
+  checkSignInput,
+  checkTimestamp,
+  formatHeaders,
+  type HeadersInput,
+  KeyCache,
+  noMatchError,
+  normalizeBody,
+  normalizeBodyForSigning,
+  parseJson,
+  parseOrivaSignature,
+  type RawBody,
+  readSignatureHeaders,
+  SECRET_PREFIX,
+  type Secrets,
+  type SignatureHeaders,
+  type SignatureHeadersInput,
+  type SignedRequest,
+  type SignInput,
+  secretList,
+  signedPrefix,
+  type VerifyOptions,
+  validateSecret,
+} from './core.js';
+import { type RequestLike, readRequestBody } from './request.js';
+
+export {
+  DEFAULT_TOLERANCE_SECONDS,
+  errorResponse,
+  type HeadersGetter,
+  type HeadersInput,
+  type HeaderValue,
+  isWebhookVerificationError,
+  type RawBody,
+  SECRET_PREFIX,
+  type Secrets,
+  type SignatureHeaders,
+  type SignatureHeadersInput,
+  type SignInput,
+  type VerifyOptions,
+  type WebhookErrorBody,
+  type WebhookErrorCode,
+  WebhookVerificationError,
+} from './core.js';
+export type { RequestLike } from './request.js';
+
+/** A decoded secret with its HMAC key blocks precomputed (RFC 2104). */
+interface HmacKey {
+  /** The key bytes, for createHmac. */
+  readonly key: Buffer;
+  /** (key XOR ipad), one SHA-256 block. */
+  readonly inner: Buffer;
+  /** (key XOR opad) followed by room for the inner digest. */
+  readonly outer: Buffer;
+}
+
+// Decoded keys by secret string: parsing and validating a secret happens once, not per request.
+const keys = new KeyCache<HmacKey>();
+
+function keyFor(secret: string, position?: number): HmacKey {
+  const cached = keys.get(secret);
+  if (cached !== undefined) return cached;
+  let key = Buffer.from(validateSecret(secret, position), 'base64');
+  if (key.length > 64) key = nodeCrypto.createHash('sha256').update(key).digest();
+  const inner = Buffer.alloc(64, 0x36);
+  const outer = Buffer.alloc(64 + 32, 0x5c);
+  for (let i = 0; i < key.length; i++) {
+    inner[i]! ^= key[i]!;
+    outer[i]! ^= key[i]!;
+  }
+  return keys.set(secret, { key, inner, outer });
+}
+
+function keysFor(secrets: Secrets): HmacKey[] {
+  if (typeof secrets === 'string') return [keyFor(secrets)];
+  const list = secretList(secrets);
+  const result: HmacKey[] = [];
+  for (let i = 0; i < list.length; i++) result.push(keyFor(list[i]!, list.length > 1 ? i : undefined));
+  return result;
+}
+
+// crypto.hash() (Node >= 20.12) hashes in one call without creating a Hash object. For bodies up to ~20 KB, HMAC as
+// two one-shot hashes over the precomputed key blocks skips createHmac's per-call setup. Digests travel as latin1
+// strings (one byte per character), which avoids allocating an ArrayBuffer per Buffer result. Large bodies, and
+// runtimes without crypto.hash, use createHmac.
+type OneShotHash = (algorithm: string, data: Uint8Array, outputEncoding: 'latin1' | 'base64') => string;
+const oneShotHash = (nodeCrypto as { hash?: unknown }).hash as OneShotHash | undefined;
+const SCRATCH_MAX = 64 * 1024;
+let scratch = Buffer.allocUnsafe(4096);
+
+/** HMAC-SHA256 of `${prefix}${body}`, as a latin1 string (for comparison) or base64 (for headers). */
+function hmac(key: HmacKey, prefix: string, body: BodyData, encoding: 'latin1' | 'base64'): string {
+  if (oneShotHash !== undefined) {
+    // Worst case of UTF-8: 3 bytes per UTF-16 code unit.
+    const max = 64 + prefix.length * 3 + (typeof body === 'string' ? body.length * 3 : body.length);
+    if (max <= SCRATCH_MAX) {
+      if (scratch.length < max) scratch = Buffer.allocUnsafe(Math.min(SCRATCH_MAX, Math.max(max, scratch.length * 2)));
+      key.inner.copy(scratch, 0);
+      let n = 64 + scratch.write(prefix, 64, 'utf8');
+      if (typeof body === 'string') n += scratch.write(body, n, 'utf8');
+      else {
+        scratch.set(body, n);
+        n += body.length;
+      }
+      key.outer.write(oneShotHash('sha256', scratch.subarray(0, n), 'latin1'), 64, 'latin1');
+      return oneShotHash('sha256', key.outer, encoding);
+    }
+  }
+  return createHmac('sha256', key.key)
+    .update(prefix)
+    .update(body)
+    .digest(encoding === 'latin1' ? 'binary' : encoding);
+}
+
+// Fixed buffers for the comparison: the expected digest and one decoded candidate signature (32 bytes each).
+const expectedBytes = Buffer.alloc(32);
+const candidateBytes = Buffer.alloc(32);
+
+function bodyText(body: BodyData): string {
+  if (typeof body === 'string') return body;
+  return (Buffer.isBuffer(body) ? body : Buffer.from(body.buffer, body.byteOffset, body.byteLength)).toString('utf8');
+}
+
+function check<T>(body: BodyData, keyList: HmacKey[], parsed: SignedRequest, options?: VerifyOptions): T {
+  checkTimestamp(parsed.timestamp, options);
+  const signatures = parsed.signatures;
+  if (signatures.length > 0) {
+    const prefix = signedPrefix(parsed.id, parsed.timestamp);
+    for (const key of keyList) {
+      expectedBytes.write(hmac(key, prefix, body, 'latin1'), 'latin1');
+      for (const signature of signatures) {
+        // Candidates were checked to be canonical base64 of exactly 32 bytes (readSignatureHeaders).
+        candidateBytes.write(signature, 'base64');
+        if (timingSafeEqual(expectedBytes, candidateBytes)) return parseJson<T>(bodyText(body));
+      }
+    }
+  }
+  throw noMatchError(parsed, keyList.length);
+}
+
+/**
+ * Verifies a webhook signed with the Standard Webhooks headers (`webhook-id`, `webhook-timestamp`,
+ * `webhook-signature`) and returns the parsed JSON body. If those headers are all absent but
+ * `X-Oriva-Signature` is present, verifies that one instead, so this works for every Oriva delivery.
+ *
+ * Synchronous in this (Node) entry; the web entry returns a Promise.
+ *
+ * @param rawBody The raw request body exactly as received (string, Buffer, Uint8Array or ArrayBuffer), never a parsed object.
+ * @param headers `req.headers`, a `Headers` instance, or a plain object (header names in any case).
+ * @param secrets The endpoint's `whsec_...` secret, or several during a rotation (any may match).
+ * @param options `toleranceSeconds` (default 300) and `now` (for tests).
+ * @returns The parsed event (`JSON.parse` of the body).
+ * @throws {WebhookVerificationError} with a `code` and a message that explains the likely mistake.
+ *
+ * @example
+ * ```ts
+ * import express from 'express';
+ * import { verify } from '@oriva/webhook-verify';
+ *
+ * app.post('/webhooks/oriva', express.raw({ type: 'application/json' }), (req, res) => {
+ *   const event = verify(req.body, req.headers, process.env.ORIVA_WEBHOOK_SECRET!);
+ *   res.sendStatus(204);
+ * });
+ * ```
+ */
+export function verify<T = unknown>(
+  rawBody: RawBody,
+  headers: HeadersInput,
+  secrets: Secrets,
+  options?: VerifyOptions,
+): T {
+  const body = normalizeBody(rawBody);
+  const keyList = keysFor(secrets);
+  return check<T>(body, keyList, readSignatureHeaders(headers), options);
+}
+
+/**
+ * Verifies a webhook from Oriva's single header,
+ * `X-Oriva-Signature: t=<unix seconds>,id=<webhook id>,v1=<base64>[,v1=<base64>...]`, and returns the
+ * parsed JSON body.
+ *
+ * Synchronous in this (Node) entry; the web entry returns a Promise.
+ *
+ * @param rawBody The raw request body exactly as received, never a parsed object.
+ * @param signature The value of the `X-Oriva-Signature` header.
+ * @param secrets The endpoint's `whsec_...` secret, or several during a rotation.
+ * @param options `toleranceSeconds` (default 300) and `now` (for tests).
+ * @throws {WebhookVerificationError}
+ *
+ * @example
+ * ```ts
+ * import { verifyWebhookSignature } from '@oriva/webhook-verify';
+ *
+ * const event = verifyWebhookSignature(req.body, req.get('x-oriva-signature'), webhookSecret);
+ * ```
+ */
+export function verifyWebhookSignature<T = unknown>(
+  rawBody: RawBody,
+  signature: string | readonly string[] | null | undefined,
+  secrets: Secrets,
+  options?: VerifyOptions,
+): T {
+  const body = normalizeBody(rawBody);
+  const keyList = keysFor(secrets);
+  return check<T>(body, keyList, parseOrivaSignature(signature), options);
+}
+
+/**
+ * Reads a fetch `Request` (Next.js route handlers, undici, Bun, ...) and verifies it like {@link verify}.
+ * Async because reading the body is; the body is consumed, so use the returned event.
+ *
+ * @example
+ * ```ts
+ * // app/api/webhooks/oriva/route.ts (Next.js, Node runtime)
+ * import { verifyRequest } from '@oriva/webhook-verify';
+ *
+ * export async function POST(request: Request) {
+ *   const event = await verifyRequest(request, process.env.ORIVA_WEBHOOK_SECRET!);
+ *   return new Response(null, { status: 204 });
+ * }
+ * ```
+ */
+export async function verifyRequest<T = unknown>(
+  request: RequestLike,
+  secrets: Secrets,
+  options?: VerifyOptions,
+): Promise<T> {
+  const body = await readRequestBody(request);
+  return verify<T>(body, request.headers, secrets, options);
+}
+
+/**
+ * Computes the Standard Webhooks signature of one delivery: `v1,<base64 HMAC-SHA256>` over
+ * `${id}.${timestamp}.${body}` with the key decoded from the `whsec_` secret.
+ *
+ * @example
+ * ```ts
+ * sign({ id: 'msg_p5jXN8AQM9LWM0D4loKWxJek', timestamp: 1614265330, body: '{"test": 2432232314}',
+ *   secret: 'whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw' });
+ * // 'v1,g0hM9SsE+OTPJTGt/tmIKtSyZlE3uFJELVlNIOLJ1OE='
+ * ```
+ */
+export function sign({ id, timestamp, body, secret }: SignInput): string {
+  if (timestamp === undefined) throw new TypeError('sign() needs a timestamp (Unix seconds or a Date).');
+  const seconds = checkSignInput(id, timestamp);
+  const data = normalizeBodyForSigning(body);
+  return `v1,${hmac(keyFor(secret), signedPrefix(id, seconds), data, 'base64')}`;
+}
+
+/**
+ * Signs one delivery with one or several secrets and returns every header to send: the Standard Webhooks
+ * `webhook-id`, `webhook-timestamp`, `webhook-signature` (space-separated `v1,<sig>` entries) and Oriva's
+ * `x-oriva-signature` (`t=...,id=...,v1=...[,v1=...]`). Decoded keys are cached per secret.
+ *
+ * @example
+ * ```ts
+ * const body = JSON.stringify(event);
+ * const headers = signatureHeaders({ id: delivery.id, body, secrets: [newSecret, oldSecret] });
+ * await fetch(endpoint.url, { method: 'POST', body, headers: { 'content-type': 'application/json', ...headers } });
+ * ```
+ */
+export function signatureHeaders({ id, timestamp, body, secrets }: SignatureHeadersInput): SignatureHeaders {
+  const seconds = checkSignInput(id, timestamp);
+  const data = normalizeBodyForSigning(body);
+  const keyList = keysFor(secrets);
+  const prefix = signedPrefix(id, seconds);
+  const signatures = keyList.map((key) => hmac(key, prefix, data, 'base64'));
+  return formatHeaders(id, seconds, signatures);
+}
+
+/**
+ * Creates a new signing secret: `whsec_` + base64 of 32 random bytes (or `bytes`, 16 to 128).
+ *
+ * @example
+ * ```ts
+ * generateSecret(); // 'whsec_3q2+7wX...'
+ * ```
+ */
+export function generateSecret(bytes = 32): string {
+  checkSecretByteLength(bytes);
+  return SECRET_PREFIX + randomBytes(bytes).toString('base64');
+}
