@@ -1,0 +1,198 @@
+import { APIClient, DEFAULT_MAX_RETRIES, DEFAULT_TIMEOUT_MS } from './core/api-client.js';
+import { isBrowser, readEnv } from './core/env.js';
+import {
+  APIConnectionError,
+  APIConnectionTimeoutError,
+  APIError,
+  APIUserAbortError,
+  AuthenticationError,
+  BadRequestError,
+  ConflictError,
+  InternalServerError,
+  NotFoundError,
+  OrivaError,
+  PermissionDeniedError,
+  RateLimitError,
+  UnprocessableEntityError,
+} from './core/errors.js';
+import type { Fetch, HeadersRecord } from './core/request-options.js';
+import { DEFAULT_BASE_URL, normalizeBaseUrl } from './core/url.js';
+import { Apps } from './resources/apps.js';
+import { Events } from './resources/events.js';
+import { VERSION } from './version.js';
+
+/** Which credential a client sends as `Authorization: Bearer …`. */
+export type CredentialKind = 'apiKey' | 'userToken' | 'adminToken';
+
+export interface ClientOptions {
+  /**
+   * An app API key (`ok_…`), for an app's server. Defaults to `process.env.ORIVA_API_KEY` when no
+   * credential is passed. Secret: in a browser it needs `dangerouslyAllowBrowser`.
+   */
+  apiKey?: string | undefined;
+  /** A user's JWT, for the user-side client (a web page, a mobile app). Never read from the environment. */
+  userToken?: string | undefined;
+  /**
+   * The server's admin token, for registering apps and managing keys. Defaults to
+   * `process.env.ORIVA_ADMIN_TOKEN` only when no credential is passed and `ORIVA_API_KEY` is unset.
+   */
+  adminToken?: string | undefined;
+  /**
+   * The app that app-scoped calls act on (`/apps/{appId}/…`), such as `work-buddy`. Defaults to
+   * `process.env.ORIVA_APP_ID`. Every app-scoped method also takes `{ appId }` per call.
+   */
+  appId?: string | undefined;
+  /**
+   * The server: its origin (`http://localhost:8787`) or its API base (`https://api.oriva.io/api/v1`);
+   * both mean the same. Defaults to `process.env.ORIVA_API_BASE`, then `http://localhost:8787/api/v1`.
+   */
+  baseUrl?: string | undefined;
+  /** Milliseconds one attempt may take before it is abandoned (and retried). Default 60 000. */
+  timeout?: number | undefined;
+  /** Retries after the first attempt for retryable failures. Default 2; 0 disables retries. */
+  maxRetries?: number | undefined;
+  /** The transport. Defaults to `globalThis.fetch`. */
+  fetch?: Fetch | undefined;
+  /** Headers sent with every request. A `null` value removes a header the SDK would send. */
+  defaultHeaders?: HeadersRecord | undefined;
+  /**
+   * Allow an `apiKey` or `adminToken` in a browser, where every visitor can read it. Off by default:
+   * browsers should use a `userToken`, and publish events from a server.
+   */
+  dangerouslyAllowBrowser?: boolean | undefined;
+}
+
+const CREDENTIALS: readonly CredentialKind[] = ['apiKey', 'userToken', 'adminToken'];
+
+/**
+ * The Oriva API client.
+ *
+ * Credentials: pass exactly one of `apiKey`, `userToken` or `adminToken`. With none passed, it
+ * reads `ORIVA_API_KEY`, else `ORIVA_ADMIN_TOKEN`, from the environment (Node), and throws an
+ * `OrivaError` when neither is set.
+ *
+ * @example
+ * import { Oriva } from '@oriva/sdk';
+ *
+ * const client = new Oriva({ apiKey: process.env.ORIVA_API_KEY, appId: 'work-buddy' });
+ * await client.events.publish({
+ *   event_category: 'notification',
+ *   event_type: 'dismissed',
+ *   entity_type: 'notification',
+ *   entity_id: 'wb_notif_123',
+ *   user_id: 'user_456',
+ * });
+ */
+export class Oriva extends APIClient {
+  static readonly VERSION = VERSION;
+  static readonly DEFAULT_TIMEOUT = DEFAULT_TIMEOUT_MS;
+  static readonly DEFAULT_MAX_RETRIES = DEFAULT_MAX_RETRIES;
+
+  static readonly OrivaError = OrivaError;
+  static readonly APIError = APIError;
+  static readonly BadRequestError = BadRequestError;
+  static readonly AuthenticationError = AuthenticationError;
+  static readonly PermissionDeniedError = PermissionDeniedError;
+  static readonly NotFoundError = NotFoundError;
+  static readonly ConflictError = ConflictError;
+  static readonly UnprocessableEntityError = UnprocessableEntityError;
+  static readonly RateLimitError = RateLimitError;
+  static readonly InternalServerError = InternalServerError;
+  static readonly APIConnectionError = APIConnectionError;
+  static readonly APIConnectionTimeoutError = APIConnectionTimeoutError;
+  static readonly APIUserAbortError = APIUserAbortError;
+
+  /** The app that app-scoped calls act on by default, or `null`. */
+  readonly appId: string | null;
+  /** Which credential this client sends (the credential itself is kept private). */
+  readonly credentialKind: CredentialKind;
+
+  /** Publish events and read an app's event history. */
+  readonly events: Events;
+  /** Register apps, and manage their API keys (`apps.keys`). */
+  readonly apps: Apps;
+
+  readonly #options: ClientOptions;
+
+  /**
+   * @example
+   * const app = new Oriva({ apiKey: 'ok_…', appId: 'work-buddy', baseUrl: 'https://api.oriva.io' });
+   * const admin = new Oriva({ adminToken: process.env.ORIVA_ADMIN_TOKEN });
+   * const user = new Oriva({ userToken: jwt, baseUrl: 'https://api.oriva.io' }); // fine in a browser
+   */
+  constructor(options: ClientOptions = {}) {
+    const { kind, credential } = resolveCredential(options);
+    if (kind !== 'userToken' && isBrowser() && !options.dangerouslyAllowBrowser) {
+      throw new OrivaError(
+        `Refusing to use ${kind === 'apiKey' ? 'an app API key' : 'the admin token'} in a browser, where every visitor can read it. ` +
+          "Publish events from your server; in the browser use `new Oriva({ userToken })` with the signed-in user's JWT. " +
+          'If you accept the risk (an internal tool), pass `dangerouslyAllowBrowser: true`.',
+      );
+    }
+    const fetch = options.fetch ?? defaultFetch();
+    super({
+      baseUrl: normalizeBaseUrl(options.baseUrl ?? readEnv('ORIVA_API_BASE') ?? DEFAULT_BASE_URL),
+      credential,
+      timeout: options.timeout ?? DEFAULT_TIMEOUT_MS,
+      maxRetries: options.maxRetries ?? DEFAULT_MAX_RETRIES,
+      fetch,
+      defaultHeaders: options.defaultHeaders ?? {},
+    });
+    this.#options = { ...options };
+    this.appId = options.appId ?? readEnv('ORIVA_APP_ID') ?? null;
+    this.credentialKind = kind;
+    this.events = new Events(this);
+    this.apps = new Apps(this);
+  }
+
+  /**
+   * A new client with these options changed and the rest kept. Passing a credential replaces the
+   * current one (to refresh an expiring user token, or act as admin).
+   *
+   * @example
+   * const slow = client.withOptions({ timeout: 120_000, maxRetries: 5 });
+   * const refreshed = userClient.withOptions({ userToken: newJwt });
+   */
+  withOptions(options: ClientOptions): this {
+    const replacesCredential = CREDENTIALS.some((kind) => options[kind] !== undefined);
+    const base: ClientOptions = { ...this.#options };
+    if (replacesCredential) for (const kind of CREDENTIALS) delete base[kind];
+    const Constructor = this.constructor as new (options: ClientOptions) => this;
+    return new Constructor({ ...base, ...options });
+  }
+}
+
+function resolveCredential(options: ClientOptions): { kind: CredentialKind; credential: string } {
+  const given = CREDENTIALS.filter((kind) => options[kind] !== undefined);
+  if (given.length > 1) {
+    throw new OrivaError(
+      `Pass one credential, not ${given.map((kind) => `\`${kind}\``).join(' and ')}: create one client per credential.`,
+    );
+  }
+  const kind = given[0];
+  if (kind !== undefined) {
+    const credential = options[kind];
+    if (typeof credential !== 'string' || credential.trim() === '') {
+      throw new OrivaError(`\`${kind}\` is empty: pass the credential itself, or leave the option out.`);
+    }
+    return { kind, credential: credential.trim() };
+  }
+  const apiKey = readEnv('ORIVA_API_KEY');
+  if (apiKey) return { kind: 'apiKey', credential: apiKey };
+  const adminToken = readEnv('ORIVA_ADMIN_TOKEN');
+  if (adminToken) return { kind: 'adminToken', credential: adminToken };
+  throw new OrivaError(
+    "Missing credentials: pass `apiKey` (an app key, ok_…), `userToken` (a user's JWT) or `adminToken` to `new Oriva({ … })`, " +
+      'or set the ORIVA_API_KEY (or ORIVA_ADMIN_TOKEN) environment variable.',
+  );
+}
+
+function defaultFetch(): Fetch {
+  if (typeof globalThis.fetch !== 'function') {
+    throw new OrivaError(
+      'No global `fetch` in this runtime: use Node ≥ 20.18 or a browser, or pass `fetch` to `new Oriva({ fetch })`.',
+    );
+  }
+  // Looked up on every call (a test double installed later is used) and called unbound from its owner.
+  return (url, init) => globalThis.fetch(url, init);
+}

@@ -1,0 +1,41 @@
+/**
+ * `@oriva/sdk`: the typed client for the Oriva platform events and notifications API.
+ *
+ * @example
+ * import { Oriva } from '@oriva/sdk';
+ * const client = new Oriva({ appId: 'work-buddy' }); // reads ORIVA_API_KEY
+ * await client.events.publish({ event_category: 'task', event_type: 'created', entity_type: 'task', entity_id: 't_1', user_id: 'user_456' });
+ *
+ * @packageDocumentation
+ */
+
+import { Oriva } from './client.js';
+
+export { type ClientOptions, type CredentialKind, Oriva } from './client.js';
+export { DEFAULT_MAX_RETRIES, DEFAULT_TIMEOUT_MS } from './core/api-client.js';
+export { APIPromise, type WithResponse } from './core/api-promise.js';
+export {
+  APIConnectionError,
+  APIConnectionTimeoutError,
+  APIError,
+  APIUserAbortError,
+  AuthenticationError,
+  BadRequestError,
+  ConflictError,
+  InternalServerError,
+  NotFoundError,
+  OrivaError,
+  PermissionDeniedError,
+  RateLimitError,
+  UnprocessableEntityError,
+} from './core/errors.js';
+export { CursorPage, type CursorQuery, PagePromise } from './core/pagination.js';
+export type { AppRequestOptions, Fetch, HeadersRecord, RequestOptions } from './core/request-options.js';
+export { API_PREFIX, DEFAULT_BASE_URL } from './core/url.js';
+export { Apps } from './resources/apps.js';
+export { Events, MAX_BATCH_EVENTS } from './resources/events.js';
+export { Keys } from './resources/keys.js';
+export type * from './types.js';
+export { VERSION } from './version.js';
+
+export default Oriva;
