@@ -1,0 +1,34 @@
+import { createClient } from '../client.js';
+import type { CommandContext } from '../context.js';
+import { formatPairs } from '../output.js';
+import { describeApp, describeKey } from './shared.js';
+
+export interface Options {
+  name: string;
+  iconUrl?: string;
+}
+
+export async function run(ctx: CommandContext, [appId]: [string], options: Options) {
+  const { oriva } = await createClient(ctx, 'admin');
+  const result = await oriva.apps.create({
+    app_id: appId,
+    name: options.name,
+    ...(options.iconUrl === undefined ? {} : { icon_url: options.iconUrl }),
+  });
+  if (ctx.json) {
+    ctx.printJson(result);
+    return 0;
+  }
+  const { out } = ctx;
+  ctx.write(`${out.green('✔')} Registered app ${out.bold(result.app.app_id)} (${result.app.name})\n\n`);
+  ctx.write(formatPairs(describeApp(result.app), out.dim));
+  ctx.write(`\n${out.bold('API key')} ${out.yellow('(shown once: only its hash is stored, copy it now)')}\n`);
+  ctx.write(`  ${result.api_key.key}\n\n`);
+  ctx.write(formatPairs(describeKey(result.api_key), out.dim));
+  const settings = ctx.settings();
+  const baseUrl = settings.sources.baseUrl === 'default' ? '' : ` --base-url ${settings.baseUrl}`;
+  ctx.write(
+    `\nNext: save it in a profile so other commands use it:\n  oriva profile set ${settings.profile}${baseUrl} --app-id ${result.app.app_id} --api-key ${result.api_key.key}\n`,
+  );
+  return 0;
+}

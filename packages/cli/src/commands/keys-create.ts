@@ -1,0 +1,24 @@
+import { createClient } from '../client.js';
+import type { CommandContext } from '../context.js';
+import { formatPairs } from '../output.js';
+import { describeKey } from './shared.js';
+
+export interface Options {
+  name?: string;
+}
+
+export async function run(ctx: CommandContext, [appId]: [string], options: Options) {
+  const { oriva } = await createClient(ctx, 'admin-or-app');
+  const result = await oriva.apps.keys.create(appId, options.name === undefined ? {} : { name: options.name });
+  if (ctx.json) {
+    ctx.printJson(result);
+    return 0;
+  }
+  const { out } = ctx;
+  ctx.write(`${out.green('✔')} Issued a new key for ${out.bold(appId)}\n\n`);
+  ctx.write(`${out.bold('API key')} ${out.yellow('(shown once: only its hash is stored, copy it now)')}\n`);
+  ctx.write(`  ${result.api_key.key}\n\n`);
+  ctx.write(formatPairs(describeKey(result.api_key), out.dim));
+  ctx.write(`\nRotating? Switch your app to the new key, then: oriva keys revoke ${appId} <old key id>\n`);
+  return 0;
+}

@@ -1,0 +1,24 @@
+import { createClient } from '../client.js';
+import type { CommandContext } from '../context.js';
+import { formatTable } from '../output.js';
+import { keyRow } from './shared.js';
+
+export async function run(ctx: CommandContext, [appId]: [string]) {
+  const { oriva } = await createClient(ctx, 'admin-or-app');
+  const { api_keys: keys } = await oriva.apps.keys.list(appId);
+  if (ctx.json) {
+    ctx.printJson({ api_keys: keys });
+    return 0;
+  }
+  if (keys.length === 0) {
+    ctx.write(`App ${appId} has no keys. Issue one with \`oriva keys create ${appId}\`.\n`);
+    return 0;
+  }
+  ctx.write(
+    formatTable(['KEY ID', 'NAME', 'PREFIX', 'CREATED', 'STATUS'], keys.map(keyRow), {
+      headerStyle: ctx.out.bold,
+      maxCellWidth: 60,
+    }),
+  );
+  return 0;
+}

@@ -1,0 +1,107 @@
+import { localDataDir } from '../config.js';
+import type { CommandContext } from '../context.js';
+import { UserError } from '../errors.js';
+
+export interface Options {
+  port?: number;
+  host?: string;
+  dataDir?: string;
+  dev?: boolean;
+}
+
+/** Resolves when SIGINT or SIGTERM arrives, or when the caller's signal aborts. */
+function shutdownRequested(ctx: CommandContext): { wait: Promise<string>; dispose(): void } {
+  let resolveWait: (reason: string) => void = () => {};
+  const wait = new Promise<string>((resolve) => {
+    resolveWait = resolve;
+  });
+  const onSignal = (signal: NodeJS.Signals) => resolveWait(signal);
+  const onAbort = () => resolveWait('abort');
+  process.once('SIGINT', onSignal);
+  process.once('SIGTERM', onSignal);
+  ctx.signal?.addEventListener('abort', onAbort, { once: true });
+  if (ctx.signal?.aborted) onAbort();
+  return {
+    wait,
+    dispose() {
+      process.off('SIGINT', onSignal);
+      process.off('SIGTERM', onSignal);
+      ctx.signal?.removeEventListener('abort', onAbort);
+    },
+  };
+}
+
+export async function run(ctx: CommandContext, _args: [], options: Options) {
+  const env: Record<string, string | undefined> = { ...ctx.env };
+  if (options.port !== undefined) env.ORIVA_PORT = String(options.port);
+  if (options.host !== undefined) env.ORIVA_HOST = options.host;
+  if (options.dev) env.ORIVA_DEV = '1';
+  // Relative paths are relative to where oriva runs: the admin-token fallback looks there too.
+  env.ORIVA_DATA_DIR = localDataDir(env, ctx.cwd, options.dataDir);
+
+  const shutdown = shutdownRequested(ctx);
+  try {
+    const serverModule = await import('@oriva/server');
+    let server: Awaited<ReturnType<typeof serverModule.startServer>>;
+    try {
+      server = await serverModule.startServer({ env });
+    } catch (error) {
+      throw startFailure(error, env, serverModule.ConfigError);
+    }
+
+    if (ctx.json) {
+      // One compact line: the server's own JSON log lines may follow on stdout (NDJSON).
+      ctx.write(
+        `${JSON.stringify({
+          url: server.url,
+          port: server.port,
+          data_dir: server.config.dataDir,
+          dev: server.config.dev,
+          admin_token_file: server.adminTokenFile ?? null,
+        })}\n`,
+      );
+    } else {
+      ctx.write(`${serverModule.startupBanner(server, ctx.cwd)}\n`);
+      ctx.write(ctx.out.dim('Press Ctrl-C to stop.\n'));
+    }
+
+    const reason = await shutdown.wait;
+    if (!ctx.json) ctx.note(`${reason === 'abort' ? 'Stopping' : `${reason}: stopping`} the server…`);
+    await server.close();
+    if (!ctx.json) ctx.note('Server stopped.');
+    return 0;
+  } finally {
+    shutdown.dispose();
+  }
+}
+
+function startFailure(
+  error: unknown,
+  env: Record<string, string | undefined>,
+  configError: new (...args: never[]) => Error,
+): unknown {
+  if (error instanceof configError) {
+    // "Invalid configuration:\n  ORIVA_PORT: …" – the lines already name each variable.
+    const [first = 'invalid configuration', ...rest] = error.message.split('\n');
+    return new UserError(first.replace(/:$/, '').replace(/^Invalid/, 'invalid'), {
+      details: rest.map((line) => line.trim()),
+      hint: 'fix the environment variables (or the matching --port, --host, --data-dir flags) listed above',
+      cause: error,
+    });
+  }
+  const code = (error as NodeJS.ErrnoException | undefined)?.code;
+  if (code === 'EADDRINUSE') {
+    const port = env.ORIVA_PORT ?? '8787';
+    return new UserError(`port ${port} is already in use`, {
+      hint: 'another server is running there: stop it, or pick another port with --port (0 = any free port)',
+      cause: error,
+    });
+  }
+  if (code === 'EACCES') {
+    return new UserError(`not allowed to listen on port ${env.ORIVA_PORT ?? '8787'}`, {
+      hint: 'ports below 1024 need privileges: choose a higher --port',
+      cause: error,
+    });
+  }
+  return error;
+}

@@ -1,0 +1,125 @@
+/**
+ * Terminal output helpers: colours (only on a TTY with NO_COLOR unset), a tiny table formatter,
+ * secret masking. No dependencies, nothing here is imported lazily: keep it small.
+ */
+
+/** What `main` writes to: `process.stdout`/`process.stderr`, or a test's collector. */
+export interface OutputStream {
+  write(chunk: string): unknown;
+  isTTY?: boolean;
+  columns?: number;
+}
+
+export interface Style {
+  readonly enabled: boolean;
+  bold(text: string): string;
+  dim(text: string): string;
+  red(text: string): string;
+  green(text: string): string;
+  yellow(text: string): string;
+  cyan(text: string): string;
+}
+
+/** Colours are for people: only when the stream is a terminal and `NO_COLOR` is unset (https://no-color.org). */
+export function colorsEnabled(stream: OutputStream, env: Record<string, string | undefined>): boolean {
+  const noColor = env.NO_COLOR;
+  return stream.isTTY === true && (noColor === undefined || noColor === '');
+}
+
+const wrap = (enabled: boolean, open: number, close: number) => (text: string) =>
+  enabled ? `\u001B[${open}m${text}\u001B[${close}m` : text;
+
+export function createStyle(enabled: boolean): Style {
+  return {
+    enabled,
+    bold: wrap(enabled, 1, 22),
+    dim: wrap(enabled, 2, 22),
+    red: wrap(enabled, 31, 39),
+    green: wrap(enabled, 32, 39),
+    yellow: wrap(enabled, 33, 39),
+    cyan: wrap(enabled, 36, 39),
+  };
+}
+
+const ANSI = /\u001B\[[0-9;]*m/g;
+
+/** Display width of a string: ANSI escapes take no room. */
+export function visibleLength(text: string): number {
+  return [...text.replace(ANSI, '')].length;
+}
+
+export interface TableOptions {
+  /** Styles the header row (for example `style.bold`). */
+  headerStyle?: (text: string) => string;
+  /** Cells longer than this are cut with `…`. */
+  maxCellWidth?: number;
+  /** Characters between columns. Default 2 spaces. */
+  gap?: number;
+}
+
+function cut(text: string, max: number | undefined): string {
+  if (max === undefined || max < 2) return text;
+  const chars = [...text];
+  return chars.length > max ? `${chars.slice(0, max - 1).join('')}…` : text;
+}
+
+/**
+ * Formats rows as left-aligned columns under a header, with no trailing spaces.
+ * Returns the text with a final newline (or an empty string when there are no columns).
+ */
+export function formatTable(
+  header: readonly string[],
+  rows: readonly (readonly string[])[],
+  options: TableOptions = {},
+) {
+  const gap = ' '.repeat(options.gap ?? 2);
+  const columns = header.length;
+  if (columns === 0) return '';
+  const clean = (cell: string | undefined) => cut((cell ?? '').replace(/[\r\n\t]+/g, ' '), options.maxCellWidth);
+  const body = rows.map((row) => header.map((_, index) => clean(row[index])));
+  const widths = header.map((title, index) =>
+    Math.max(visibleLength(title), ...body.map((row) => visibleLength(row[index] ?? ''))),
+  );
+  const line = (cells: string[], styleCell?: (text: string) => string) =>
+    cells
+      .map((cell, index) => {
+        const padded = index === columns - 1 ? cell : cell + ' '.repeat((widths[index] ?? 0) - visibleLength(cell));
+        return styleCell ? styleCell(padded) : padded;
+      })
+      .join(gap)
+      .trimEnd();
+  const headerStyle = options.headerStyle;
+  const lines = [line([...header], headerStyle), ...body.map((row) => line(row))];
+  return `${lines.join('\n')}\n`;
+}
+
+/** Formats `label  value` pairs with the labels aligned. */
+export function formatPairs(
+  pairs: readonly (readonly [string, string])[],
+  labelStyle?: (text: string) => string,
+): string {
+  const width = Math.max(0, ...pairs.map(([label]) => visibleLength(label)));
+  return pairs
+    .map(([label, value]) => {
+      const padded = label + ' '.repeat(width - visibleLength(label));
+      return `${labelStyle ? labelStyle(padded) : padded}  ${value}`.trimEnd();
+    })
+    .map((text) => `${text}\n`)
+    .join('');
+}
+
+/** Shows enough of a secret to recognise it, never enough to use it: `ok_live_…9f3c`. */
+export function maskSecret(secret: string | undefined): string {
+  if (secret === undefined || secret === '') return '';
+  if (secret.length <= 12) return '•'.repeat(8);
+  const underscore = secret.lastIndexOf('_', 10);
+  const head = underscore > 0 ? secret.slice(0, underscore + 1) : secret.slice(0, 4);
+  return `${head}…${secret.slice(-4)}`;
+}
+
+/** `2025-09-30T10:30:00.000Z` → `2025-09-30 10:30:00Z`: short enough for a table, still UTC and sortable. */
+export function shortTime(iso: string | null | undefined): string {
+  if (!iso) return '';
+  const match = /^(\d{4}-\d{2}-\d{2})T(\d{2}:\d{2}:\d{2})(?:\.\d+)?(Z|[+-]\d{2}:?\d{2})?$/.exec(iso);
+  return match ? `${match[1]} ${match[2]}${match[3] ?? ''}` : iso;
+}

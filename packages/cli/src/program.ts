@@ -1,0 +1,277 @@
+/**
+ * The command tree. Registering a command costs a few objects: names, descriptions and options only.
+ * Each command's work lives in its own module under `commands/` and is imported when that command runs,
+ * so `oriva --help` never loads the SDK or the server.
+ */
+import { readFileSync } from 'node:fs';
+import { Command, InvalidArgumentError, Option } from 'commander';
+import { DEFAULT_BASE_URL, type GlobalFlags } from './config.js';
+import { type CommandContext, createContext, type MainIO } from './context.js';
+
+/** What a command module exports: `run` gets the context, the positional arguments and the command's options. */
+export interface CommandModule<Args extends unknown[], Options> {
+  run(ctx: CommandContext, args: Args, options: Options): Promise<number | undefined>;
+}
+
+export interface BuiltProgram {
+  program: Command;
+  ctx: CommandContext;
+  /** The exit code the command asked for (0 unless its `run` returned another). */
+  exitCode(): number;
+}
+
+function packageVersion(): string {
+  try {
+    // src/program.ts and dist/*.js both sit one level below package.json.
+    const pkg = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as { version?: string };
+    return pkg.version ?? '0.0.0';
+  } catch {
+    return '0.0.0';
+  }
+}
+
+const integer =
+  (name: string, min: number, max: number) =>
+  (value: string): number => {
+    const parsed = Number(value);
+    if (!/^\d+$/.test(value.trim()) || !Number.isSafeInteger(parsed) || parsed < min || parsed > max) {
+      throw new InvalidArgumentError(`${name} must be a whole number from ${min} to ${max}.`);
+    }
+    return parsed;
+  };
+
+const GLOBAL_HELP = `
+Configuration (highest precedence first):
+  1. command-line flags (--base-url, --api-key, --app-id, --admin-token)
+  2. environment: ORIVA_API_BASE, ORIVA_API_KEY, ORIVA_APP_ID, ORIVA_ADMIN_TOKEN, ORIVA_PROFILE
+  3. the profile (--profile, default "default") in $XDG_CONFIG_HOME/oriva/config.json
+     (or ~/.config/oriva/config.json); save one with \`oriva profile set\`
+  Default base URL: ${DEFAULT_BASE_URL}
+
+Get started:
+  $ oriva server start --dev                      # run a local server (Ctrl-C stops it)
+  $ oriva apps create work-buddy --name "Work Buddy"
+  $ oriva events send --app-id work-buddy --api-key ok_… --category notification \\
+      --type created --entity-type notification --entity-id n_1 --user user_1
+
+Exit codes: 0 success, 1 failure (API, network or input error), 2 usage error.
+`;
+
+const ADMIN_HELP = `
+Admin credentials: --admin-token, ORIVA_ADMIN_TOKEN or the profile's admin token. Against a local
+server (localhost) with none configured, oriva reads <ORIVA_DATA_DIR or ./.oriva>/admin-token, the
+file the server writes when it starts.
+`;
+
+export function buildProgram(io: MainIO = {}, argv: readonly string[] = []): BuiltProgram {
+  const program = new Command('oriva');
+  const ctx = createContext(io, () => program.opts<GlobalFlags>());
+  let exitCode = 0;
+  // Errors from commander (unknown command, missing argument) are printed before our code runs;
+  // with --json they must be JSON too, so look for the flag up front.
+  const jsonErrors = argv.includes('--json');
+
+  const lazy =
+    <Args extends unknown[], Options>(load: () => Promise<CommandModule<Args, Options>>) =>
+    async (...params: unknown[]) => {
+      const command = params[params.length - 1] as Command;
+      const args = params.slice(0, -2) as Args;
+      const module = await load();
+      const code = await module.run(ctx, args, command.opts() as Options);
+      if (typeof code === 'number') exitCode = code;
+    };
+
+  program
+    .description('Oriva from the terminal: run the server, manage apps and keys, send and query events.')
+    .version(packageVersion(), '-V, --version', 'print the version')
+    .helpOption('-h, --help', 'show help for a command')
+    .helpCommand('help [command]', 'show help for a command')
+    .exitOverride()
+    .configureHelp({ showGlobalOptions: true })
+    .configureOutput({
+      writeOut: (text) => ctx.stdout.write(text),
+      writeErr: (text) => ctx.stderr.write(text),
+      getOutHelpWidth: () => ctx.stdout.columns ?? 100,
+      getErrHelpWidth: () => ctx.stderr.columns ?? 100,
+      getOutHasColors: () => ctx.out.enabled,
+      getErrHasColors: () => ctx.err.enabled,
+      outputError: (text, write) => {
+        const message = text.replace(/^error:\s*/, '').trim();
+        if (jsonErrors) {
+          write(
+            `${JSON.stringify({ success: false, error: { code: 'usage_error', message: message.replace(/\n/g, ' ') } })}\n`,
+          );
+        } else {
+          write(`${ctx.err.red('error:')} ${message}\n`);
+        }
+      },
+    })
+    .option('--base-url <url>', `API base URL, origin or …/api/v1 (env ORIVA_API_BASE; default ${DEFAULT_BASE_URL})`)
+    .option('--api-key <key>', 'app API key (env ORIVA_API_KEY)')
+    .option('--app-id <app_id>', 'app id (env ORIVA_APP_ID)')
+    .option('--admin-token <token>', 'admin token for app and key management (env ORIVA_ADMIN_TOKEN)')
+    .option('--profile <name>', 'config profile to use (env ORIVA_PROFILE; default "default")')
+    .option('--json', 'print exactly one JSON document on stdout; errors as one JSON line on stderr')
+    .addHelpText('after', GLOBAL_HELP);
+
+  // ── server ────────────────────────────────────────────────────────────────────────────────────
+  const server = program.command('server').description('run the Oriva server');
+  server
+    .command('start')
+    .description('run the bundled server until Ctrl-C (SIGINT) or SIGTERM, then shut down gracefully')
+    .addOption(
+      new Option('--port <port>', 'port to listen on, 0 for any free port (env ORIVA_PORT; default 8787)').argParser(
+        integer('--port', 0, 65535),
+      ),
+    )
+    .option('--host <host>', 'interface to bind (env ORIVA_HOST)')
+    .option(
+      '--data-dir <dir>',
+      'where data, the admin token and the JWT secret live (env ORIVA_DATA_DIR; default ./.oriva)',
+    )
+    .option('--dev', 'development mode (env ORIVA_DEV=1)')
+    .action(lazy(() => import('./commands/server-start.js')));
+
+  // ── apps ──────────────────────────────────────────────────────────────────────────────────────
+  const apps = program.command('apps').description('register and inspect apps (admin)');
+  apps
+    .command('create')
+    .description('register an app and issue its first API key (shown once)')
+    .argument('<app_id>', 'slug: lowercase letters, digits and dashes, e.g. work-buddy')
+    .requiredOption('--name <name>', 'display name')
+    .option('--icon-url <url>', 'http(s) URL of the app icon')
+    .addHelpText('after', ADMIN_HELP)
+    .action(lazy(() => import('./commands/apps-create.js')));
+  apps
+    .command('list')
+    .description('list registered apps')
+    .addHelpText('after', ADMIN_HELP)
+    .action(lazy(() => import('./commands/apps-list.js')));
+  apps
+    .command('show')
+    .description("show one app (admin token, or that app's API key)")
+    .argument('<app_id>', 'app id')
+    .addHelpText('after', ADMIN_HELP)
+    .action(lazy(() => import('./commands/apps-show.js')));
+
+  // ── keys ──────────────────────────────────────────────────────────────────────────────────────
+  const keys = program.command('keys').description("manage an app's API keys (admin token or the app's key)");
+  keys
+    .command('create')
+    .description('issue another API key, e.g. to rotate (the key is shown once)')
+    .argument('<app_id>', 'app id')
+    .option('--name <name>', 'a label to recognise the key by, e.g. production')
+    .addHelpText('after', ADMIN_HELP)
+    .action(lazy(() => import('./commands/keys-create.js')));
+  keys
+    .command('list')
+    .description("list an app's keys (prefixes only, never the secrets)")
+    .argument('<app_id>', 'app id')
+    .addHelpText('after', ADMIN_HELP)
+    .action(lazy(() => import('./commands/keys-list.js')));
+  keys
+    .command('revoke')
+    .description('revoke a key: it stops working on the next request')
+    .argument('<app_id>', 'app id')
+    .argument('<key_id>', 'key id (key_…), see `oriva keys list`')
+    .addHelpText('after', ADMIN_HELP)
+    .action(lazy(() => import('./commands/keys-revoke.js')));
+
+  // ── users ─────────────────────────────────────────────────────────────────────────────────────
+  const users = program.command('users').description('user tokens for a local server');
+  users
+    .command('token')
+    .description("mint a user JWT (sub = user_id) signed with the local server's secret")
+    .argument('<user_id>', 'the user id to put in `sub`')
+    .option('--expires-in <duration>', 'lifetime: 30m, 1h, 7d, or seconds', '1h')
+    .option('--data-dir <dir>', 'the server data directory holding jwt-secret (env ORIVA_DATA_DIR; default ./.oriva)')
+    .addHelpText(
+      'after',
+      '\nThe secret is ORIVA_JWT_SECRET, or <data dir>/jwt-secret written by `oriva server start`.\n',
+    )
+    .action(lazy(() => import('./commands/users-token.js')));
+
+  // ── events ────────────────────────────────────────────────────────────────────────────────────
+  const events = program.command('events').description('publish and query events (app API key)');
+  events
+    .command('send')
+    .description('publish one event from flags or --body, or many from an NDJSON --file')
+    .option('--category <category>', 'event_category, e.g. notification')
+    .option('--type <type>', 'event_type, e.g. dismissed')
+    .option('--entity-type <type>', 'entity_type, e.g. notification')
+    .option('--entity-id <id>', 'entity_id, e.g. wb_notif_123')
+    .option('--user <user_id>', 'user_id')
+    .option('--data <json>', 'event_data as a JSON object')
+    .option('--body <json>', 'the whole event as a JSON object (instead of the flags above)')
+    .option('--file <path>', 'NDJSON file, one event per line; sent in batches of 500')
+    .option('--idempotency-key <key>', 'Idempotency-Key for a single event: safe to retry')
+    .addHelpText(
+      'after',
+      `
+Examples:
+  $ oriva events send --category notification --type dismissed --entity-type notification \\
+      --entity-id wb_notif_123 --user user_456 --data '{"dismissed_from":"work_buddy"}'
+  $ oriva events send --body '{"event_category":"task","event_type":"done","entity_type":"task","entity_id":"t1","user_id":"u1"}'
+  $ oriva events send --file events.ndjson
+
+Every line of --file is checked before anything is sent; a bad line is reported with its number.
+`,
+    )
+    .action(lazy(() => import('./commands/events-send.js')));
+  events
+    .command('list')
+    .description("query the app's events, newest first")
+    .option('--category <category>', 'only this event_category')
+    .option('--type <type>', 'only this event_type')
+    .option('--user <user_id>', 'only this user_id')
+    .option('--entity <entity_id>', 'only this entity_id')
+    .option('--since <time>', 'from this time: ISO-8601 (2025-09-30T10:00:00Z) or a duration ago (1h, 2d)')
+    .option('--until <time>', 'before this time: ISO-8601 or a duration ago')
+    .addOption(
+      new Option('--limit <n>', 'events per page (1-500; default 100, or 500 with --all)').argParser(
+        integer('--limit', 1, 500),
+      ),
+    )
+    .option('--all', 'fetch every matching event, page after page')
+    .action(lazy(() => import('./commands/events-list.js')));
+
+  // ── profile ───────────────────────────────────────────────────────────────────────────────────
+  const profile = program.command('profile').description('saved settings in the config file');
+  profile
+    .command('set')
+    .description(
+      'create or update a profile from the global flags given (--base-url, --api-key, --app-id, --admin-token)',
+    )
+    .argument('<name>', 'profile name, e.g. default or staging')
+    .addHelpText(
+      'after',
+      `
+Example:
+  $ oriva profile set default --base-url http://localhost:8787 --app-id work-buddy --api-key ok_…
+
+Pass an empty value (--api-key "") to remove a setting. The file is written with mode 0600.
+`,
+    )
+    .action(lazy(() => import('./commands/profile-set.js')));
+  profile
+    .command('list')
+    .description('list saved profiles (secrets masked)')
+    .action(lazy(() => import('./commands/profile-list.js')));
+  profile
+    .command('show')
+    .description('show a profile (default: the active one) and the settings in effect, secrets masked')
+    .argument('[name]', 'profile name')
+    .action(lazy(() => import('./commands/profile-show.js')));
+
+  if (!jsonErrors) addUsageHints(program);
+  return { program, ctx, exitCode: () => exitCode };
+}
+
+/** After a usage error, point at the right `--help`. */
+function addUsageHints(command: Command, path: string[] = []): void {
+  const names = [...path, command.name()];
+  command.showHelpAfterError(`hint: run \`${names.join(' ')} --help\` for usage`);
+  for (const sub of command.commands) {
+    if (sub.name() !== 'help') addUsageHints(sub, names);
+  }
+}

@@ -1,0 +1,64 @@
+/** Helpers for the CLI's tests: run `main` with captured output and a hermetic environment. */
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Env } from './config.js';
+import { main } from './index.js';
+import type { OutputStream } from './output.js';
+
+export interface Captured extends OutputStream {
+  text: string;
+}
+
+export function capture(isTTY = false): Captured {
+  const stream: Captured = {
+    text: '',
+    isTTY,
+    write(chunk: string) {
+      stream.text += chunk;
+      return true;
+    },
+  };
+  return stream;
+}
+
+export interface RunResult {
+  code: number;
+  stdout: string;
+  stderr: string;
+}
+
+export interface RunOptions {
+  env?: Env;
+  cwd?: string;
+  signal?: AbortSignal;
+  stdout?: Captured;
+  stderr?: Captured;
+}
+
+/** Runs `oriva <argv>` in-process. The environment is exactly `env`: nothing leaks in from the real one. */
+export async function run(argv: string[], options: RunOptions = {}): Promise<RunResult> {
+  const stdout = options.stdout ?? capture();
+  const stderr = options.stderr ?? capture();
+  const code = await main(argv, {
+    stdout,
+    stderr,
+    env: options.env ?? {},
+    cwd: options.cwd ?? process.cwd(),
+    ...(options.signal ? { signal: options.signal } : {}),
+  });
+  return { code, stdout: stdout.text, stderr: stderr.text };
+}
+
+const tempDirs: string[] = [];
+
+/** A fresh directory under the system's temp dir; `removeTempDirs` (in `afterAll`) deletes them all. */
+export function tempDir(prefix: string): string {
+  const dir = mkdtempSync(join(tmpdir(), `oriva-cli-${prefix}-`));
+  tempDirs.push(dir);
+  return dir;
+}
+
+export function removeTempDirs(): void {
+  for (const dir of tempDirs.splice(0)) rmSync(dir, { recursive: true, force: true });
+}
