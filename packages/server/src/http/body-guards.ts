@@ -25,14 +25,31 @@ export const requireJsonBody: MiddlewareHandler<AppEnv> = async (c, next) => {
   await next();
 };
 
-/** 413 past 1 MiB, counted as the body streams in, so chunked bodies are caught too. */
-export const limitBodySize: MiddlewareHandler<AppEnv> = bodyLimit({
+const payloadTooLarge = () =>
+  // The rest of the body is never read, so the connection cannot carry another request: close it,
+  // or a keep-alive client would send its next request into the unread bytes.
+  new ApiError(413, 'payload_too_large', `The body is larger than ${MAX_BODY_BYTES} bytes (1 MiB)`, {
+    headers: { Connection: 'close' },
+  });
+
+/** Counts a chunked body as it streams in. Wrapping the body in a stream costs, so only chunked bodies pay it. */
+const limitStreamedBody = bodyLimit({
   maxSize: MAX_BODY_BYTES,
   onError: () => {
-    // The rest of the body is never read, so the connection cannot carry another request: close it,
-    // or a keep-alive client would send its next request into the unread bytes.
-    throw new ApiError(413, 'payload_too_large', `The body is larger than ${MAX_BODY_BYTES} bytes (1 MiB)`, {
-      headers: { Connection: 'close' },
-    });
+    throw payloadTooLarge();
   },
 });
+
+/**
+ * 413 past 1 MiB. A declared `Content-Length` is checked up front (Node's parser never delivers more
+ * than it declares); a chunked body is counted as it arrives.
+ */
+export const limitBodySize: MiddlewareHandler<AppEnv> = async (c, next) => {
+  const length = c.req.header('content-length');
+  if (length !== undefined) {
+    if (Number(length) > MAX_BODY_BYTES) throw payloadTooLarge();
+    return next();
+  }
+  if (c.req.header('transfer-encoding') === undefined) return next();
+  return limitStreamedBody(c, next);
+};

@@ -20,6 +20,11 @@ export function openSqliteStorage(path: string): Storage {
   db.pragma('synchronous = NORMAL');
   db.pragma('foreign_keys = ON');
   db.pragma('busy_timeout = 5000');
+  // A 64 MiB page cache keeps the hot ends of the event indexes in memory, and checkpointing every
+  // ~16 MiB of WAL instead of 4 MiB halves the checkpoint fsyncs under sustained ingest.
+  db.pragma('cache_size = -65536');
+  db.pragma('wal_autocheckpoint = 4000');
+  db.pragma('temp_store = MEMORY');
   migrate(db);
 
   const apps = appStatements(db);
