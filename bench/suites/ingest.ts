@@ -1,0 +1,339 @@
+/**
+ * Ingest benchmark: how close does `POST /api/v1/apps/:app_id/events` come to a bare Hono endpoint on the same stack,
+ * and how many events per second does the batch endpoint take?
+ *
+ * Method (all on 127.0.0.1, autocannon in the harness process, each server in its own child process under tsx):
+ * - single events: 50 connections, the design document's example event, the same headers for both servers; runs
+ *   alternate ceiling, server, ceiling[, server, ceiling] so that each server run is divided by the mean of the ceiling
+ *   runs on either side of it — load from the rest of the machine hits both sides of the ratio;
+ * - batches: 500 events per request at 4 and at 8 connections (the better one is reported), then the bare-Hono batch
+ *   route at that connection count for an informational ratio;
+ * - every run is preceded by its own unrecorded warm-up; any non-2xx response or connection error fails the suite.
+ */
+import { cpus, loadavg } from 'node:os';
+import { BENCH_APP_ID, BENCH_APP_NAME, batchBody, EVENT_ID_PATTERN, singleEventBody } from '../lib/fixtures.js';
+import { int, mean, ms, ratio, row, spread, targetRow } from '../lib/format.js';
+import { type LoadResult, load, loadProblems } from '../lib/load.js';
+import {
+  clip,
+  createApp,
+  type RunningOriva,
+  type RunningServer,
+  requestJson,
+  startCeiling,
+  startOriva,
+} from '../lib/servers.js';
+import { type SuiteContext, SuiteFailure, type SuiteResult } from '../lib/suite.js';
+
+const SINGLE_CONNECTIONS = 50;
+const BATCH_SIZE = 500;
+const BATCH_CONNECTIONS = [4, 8] as const;
+
+const TARGET_SINGLE_RATIO = 0.6;
+const TARGET_SINGLE_P99_MS = 25;
+const TARGET_BATCH_EVENTS_PER_S = 100_000;
+
+const eventsPath = `/api/v1/apps/${BENCH_APP_ID}/events`;
+const batchPath = `${eventsPath}/batch`;
+
+interface Plan {
+  warmupSeconds: number;
+  durationSeconds: number;
+  /** Server runs for single events; there is one more ceiling run than this. */
+  rounds: number;
+}
+
+function pct(cores: number | undefined): string {
+  return cores === undefined ? '  ?' : `${Math.round(cores * 100)}%`.padStart(4);
+}
+
+/** One measured run: throughput, latency, and the CPU used by the server and by autocannon. */
+function runLine(label: string, r: LoadResult, eventsPerRequest = 1): string {
+  const throughput =
+    eventsPerRequest === 1
+      ? `${int(r.rps).padStart(7)} req/s`
+      : `${int(r.rps).padStart(5)} req/s = ${int(r.rps * eventsPerRequest).padStart(7)} events/s`;
+  return (
+    `  ${label.padEnd(16)} ${throughput}   p50 ${ms(r.p50).padStart(6)}   p99 ${ms(r.p99).padStart(6)}` +
+    `   max ${ms(r.max).padStart(6)}   cpu: server ${pct(r.serverCpu)}, autocannon ${pct(r.clientCpu)}`
+  );
+}
+
+/** Requests per CPU-second of the server process, if its CPU use was read. */
+function perCpuSecond(r: LoadResult): number | undefined {
+  return r.serverCpu === undefined || r.serverCpu <= 0 ? undefined : r.rps / r.serverCpu;
+}
+
+export default async function run(ctx: SuiteContext): Promise<SuiteResult> {
+  const plan: Plan = ctx.quick
+    ? { warmupSeconds: 1, durationSeconds: 3, rounds: 1 }
+    : { warmupSeconds: 2, durationSeconds: 10, rounds: 2 };
+  const lines: string[] = [];
+  const metrics: Record<string, number> = {};
+  const started: RunningServer[] = [];
+  const fail = (message: string): never => {
+    throw new SuiteFailure(message, lines, metrics);
+  };
+
+  const order = ['ceiling', ...Array.from({ length: plan.rounds }, () => ['server', 'ceiling']).flat()].join(', ');
+  lines.push(
+    'method: autocannon runs in this process; the Oriva server and a bare-Hono ceiling (same routes, parses the body,',
+    '  no auth, validation or storage) each run in a child process under tsx; 127.0.0.1 only.',
+    `  Each run: ${plan.warmupSeconds} s warm-up (discarded) + ${plan.durationSeconds} s measured; any non-2xx or connection error fails the suite.`,
+    `  Single events: ${SINGLE_CONNECTIONS} connections, order ${order};`,
+    '  each server run is divided by the mean of the two ceiling runs beside it and the ratios are averaged.',
+    '  p50/p99: worst server run, 1 ms resolution.',
+    `  Batches of ${BATCH_SIZE} events: server at ${BATCH_CONNECTIONS.join(' and ')} connections (better kept), then the ceiling at that count.`,
+    ...(ctx.quick ? ['  QUICK MODE: short runs, a smoke test of the harness — do not quote these figures.'] : []),
+    row(
+      'machine',
+      `${cpus().length} cores, load average ${loadavg()
+        .map((l) => l.toFixed(2))
+        .join(' ')} at start`,
+    ),
+  );
+
+  try {
+    const ceiling = await startCeiling();
+    started.push(ceiling);
+    const oriva: RunningOriva = await startOriva().catch((err: unknown) =>
+      fail(err instanceof Error ? err.message : String(err)),
+    );
+    started.push(oriva);
+
+    const apiKey = await createApp(oriva, BENCH_APP_ID, BENCH_APP_NAME);
+    const headers = { authorization: `Bearer ${apiKey}`, 'content-type': 'application/json' };
+    const batch = batchBody(BATCH_SIZE);
+    lines.push(
+      row('request bodies', `single ${singleEventBody.length} B; batch ${int(batch.length)} B (${BATCH_SIZE} events)`),
+    );
+
+    // Sanity: one request of each kind must succeed before any load is applied.
+    let acknowledged = await sanityCheck(oriva.baseUrl, headers, batch, fail);
+    await sanityCheck(ceiling.baseUrl, headers, batch, fail);
+
+    const measure = async (server: RunningServer, path: string, body: string, connections: number) => {
+      const result = await load({
+        url: `${server.baseUrl}${path}`,
+        method: 'POST',
+        body,
+        headers,
+        connections,
+        warmupSeconds: plan.warmupSeconds,
+        durationSeconds: plan.durationSeconds,
+        serverPid: server.handle.pid,
+      });
+      server.assertAlive();
+      const problems = loadProblems(result);
+      if (problems !== undefined) {
+        metrics[server === oriva ? 'server_non2xx' : 'ceiling_non2xx'] = result.non2xx + result.warmup.non2xx;
+        metrics[server === oriva ? 'server_errors' : 'ceiling_errors'] = result.errors + result.warmup.errors;
+        lines.push(
+          runLine(`${server === oriva ? 'server' : 'ceiling'} FAILED`, result, path === batchPath ? BATCH_SIZE : 1),
+        );
+        fail(`${server.label}, POST ${path} at ${connections} connections: ${problems}`);
+      }
+      return result;
+    };
+
+    // 1–3. Single events, alternating ceiling and server.
+    lines.push('single-event runs:');
+    const ceilingRuns: LoadResult[] = [];
+    const serverRuns: LoadResult[] = [];
+    const push = (label: string, r: LoadResult) => lines.push(runLine(label, r));
+    for (let round = 0; round < plan.rounds; round++) {
+      const c = await measure(ceiling, eventsPath, singleEventBody, SINGLE_CONNECTIONS);
+      ceilingRuns.push(c);
+      push(`ceiling #${ceilingRuns.length}`, c);
+      const s = await measure(oriva, eventsPath, singleEventBody, SINGLE_CONNECTIONS);
+      serverRuns.push(s);
+      push(`server  #${serverRuns.length}`, s);
+      acknowledged += s.ok2xx + s.warmup.ok2xx;
+    }
+    const lastCeiling = await measure(ceiling, eventsPath, singleEventBody, SINGLE_CONNECTIONS);
+    ceilingRuns.push(lastCeiling);
+    push(`ceiling #${ceilingRuns.length}`, lastCeiling);
+
+    const ratios = serverRuns.map((s, i) => {
+      const before = ceilingRuns[i]!.rps;
+      const after = ceilingRuns[i + 1]!.rps;
+      return s.rps / mean([before, after]);
+    });
+    const ceilingRps = mean(ceilingRuns.map((r) => r.rps));
+    const singleRps = mean(serverRuns.map((r) => r.rps));
+    const singleRatio = mean(ratios);
+    const singleP50 = Math.max(...serverRuns.map((r) => r.p50));
+    const singleP99 = Math.max(...serverRuns.map((r) => r.p99));
+    const singleNon2xx = serverRuns.reduce((n, r) => n + r.non2xx + r.warmup.non2xx, 0);
+    const singleErrors = serverRuns.reduce((n, r) => n + r.errors + r.warmup.errors, 0);
+    const ratioPass = singleRatio >= TARGET_SINGLE_RATIO;
+    const p99Pass = singleP99 < TARGET_SINGLE_P99_MS;
+    Object.assign(metrics, {
+      ceiling_rps: ceilingRps,
+      ceiling_p50_ms: mean(ceilingRuns.map((r) => r.p50)),
+      ceiling_p99_ms: mean(ceilingRuns.map((r) => r.p99)),
+      ceiling_spread: spread(ceilingRuns.map((r) => r.rps)),
+      single_rps: singleRps,
+      single_p50_ms: singleP50,
+      single_p99_ms: singleP99,
+      single_non2xx: singleNon2xx,
+      single_errors: singleErrors,
+      single_ratio: singleRatio,
+      single_ratio_target: TARGET_SINGLE_RATIO,
+      single_ratio_pass: ratioPass ? 1 : 0,
+      single_p99_target_ms: TARGET_SINGLE_P99_MS,
+      single_p99_pass: p99Pass ? 1 : 0,
+    });
+    lines.push(
+      row(
+        'ceiling (bare Hono), mean',
+        `${int(ceilingRps)} req/s (spread ${(spread(ceilingRuns.map((r) => r.rps)) * 100).toFixed(0)}% over ${ceilingRuns.length} runs)`,
+      ),
+      row(
+        'single-event ingest',
+        `${int(singleRps)} req/s, p50 ${ms(singleP50)}, p99 ${ms(singleP99)}, non-2xx ${singleNon2xx}, errors ${singleErrors}`,
+      ),
+      targetRow(
+        'single / ceiling throughput',
+        `${ratio(singleRatio)}${ratios.length > 1 ? ` (runs: ${ratios.map(ratio).join(', ')})` : ''}`,
+        `≥ ${TARGET_SINGLE_RATIO.toFixed(2)}`,
+        ratioPass,
+      ),
+      targetRow('single-event p99 latency', ms(singleP99), `< ${TARGET_SINGLE_P99_MS} ms`, p99Pass),
+    );
+
+    // Informational: requests per CPU-second of each server process, compared the same way (less noise-sensitive).
+    const cpuRatios = serverRuns.map((s, i) => {
+      const own = perCpuSecond(s);
+      const beside = [ceilingRuns[i]!, ceilingRuns[i + 1]!].map(perCpuSecond);
+      if (own === undefined || beside.some((b) => b === undefined)) return undefined;
+      return own / mean(beside as number[]);
+    });
+    if (cpuRatios.every((r) => r !== undefined)) {
+      const cpuRatio = mean(cpuRatios as number[]);
+      metrics.single_cpu_ratio = cpuRatio;
+      metrics.single_req_per_cpu_s = mean(serverRuns.map((r) => perCpuSecond(r) ?? 0));
+      metrics.ceiling_req_per_cpu_s = mean(ceilingRuns.map((r) => perCpuSecond(r) ?? 0));
+      lines.push(
+        row(
+          'per server CPU-second',
+          `${int(metrics.single_req_per_cpu_s)} vs ceiling ${int(metrics.ceiling_req_per_cpu_s)} req/CPU-s → ${ratio(cpuRatio)} (informational)`,
+        ),
+      );
+    }
+
+    // 4. Batches.
+    lines.push(`batch runs (${BATCH_SIZE} events per request):`);
+    let best: { connections: number; result: LoadResult } | undefined;
+    for (const connections of BATCH_CONNECTIONS) {
+      const r = await measure(oriva, batchPath, batch, connections);
+      acknowledged += (r.ok2xx + r.warmup.ok2xx) * BATCH_SIZE;
+      lines.push(runLine(`server  ${connections} conns`, r, BATCH_SIZE));
+      if (best === undefined || r.rps > best.result.rps) best = { connections, result: r };
+    }
+    const chosen = best!;
+    const batchCeiling = await measure(ceiling, batchPath, batch, chosen.connections);
+    lines.push(runLine(`ceiling ${chosen.connections} conns`, batchCeiling, BATCH_SIZE));
+    const batchEventsPerS = chosen.result.rps * BATCH_SIZE;
+    const batchRatio = chosen.result.rps / batchCeiling.rps;
+    const batchPass = batchEventsPerS >= TARGET_BATCH_EVENTS_PER_S;
+    Object.assign(metrics, {
+      batch_size: BATCH_SIZE,
+      batch_connections: chosen.connections,
+      batch_rps: chosen.result.rps,
+      batch_events_per_s: batchEventsPerS,
+      batch_p50_ms: chosen.result.p50,
+      batch_p99_ms: chosen.result.p99,
+      batch_events_target: TARGET_BATCH_EVENTS_PER_S,
+      batch_events_pass: batchPass ? 1 : 0,
+      batch_ceiling_events_per_s: batchCeiling.rps * BATCH_SIZE,
+      batch_ratio: batchRatio,
+    });
+    lines.push(
+      targetRow(
+        `batch ingest (${chosen.connections} conns)`,
+        `${int(batchEventsPerS)} events/s`,
+        `≥ ${int(TARGET_BATCH_EVENTS_PER_S)}`,
+        batchPass,
+      ),
+      row('batch p99 per request', `${ms(chosen.result.p99)} (p50 ${ms(chosen.result.p50)})`),
+      row('batch / bare-Hono batch', `${ratio(batchRatio)} (informational, no target)`),
+    );
+
+    // Every acknowledged event must be stored (in-flight requests cut off at the end of a run may add more).
+    const stored = await storedEventCount(oriva.baseUrl, headers);
+    metrics.acknowledged_events = acknowledged;
+    if (typeof stored === 'number') {
+      metrics.stored_events = stored;
+      if (stored < acknowledged) {
+        lines.push(row('stored vs acknowledged', `${int(stored)} < ${int(acknowledged)}  LOST EVENTS`));
+        fail(`the server acknowledged ${acknowledged} events but stores only ${stored}`);
+      }
+      lines.push(row('stored vs acknowledged', `${int(stored)} ≥ ${int(acknowledged)}  OK`));
+    } else {
+      lines.push(row('stored vs acknowledged', `not checked: ${stored.error}`));
+    }
+    lines.push(
+      row(
+        'machine',
+        `load average ${loadavg()
+          .map((l) => l.toFixed(2))
+          .join(' ')} at end`,
+      ),
+    );
+
+    return { name: 'ingest', lines, metrics };
+  } finally {
+    for (const server of started.reverse()) await server.stop();
+  }
+}
+
+/** One single-event and one batch request; returns the number of events they stored. */
+async function sanityCheck(
+  baseUrl: string,
+  headers: Record<string, string>,
+  batch: string,
+  fail: (message: string) => never,
+): Promise<number> {
+  const single = await requestJson(`${baseUrl}${eventsPath}`, { method: 'POST', headers, body: singleEventBody });
+  const s = single.json as { success?: unknown; event_id?: unknown; timestamp?: unknown } | undefined;
+  if (
+    single.status < 200 ||
+    single.status > 299 ||
+    s?.success !== true ||
+    typeof s.event_id !== 'string' ||
+    !EVENT_ID_PATTERN.test(s.event_id) ||
+    typeof s.timestamp !== 'string'
+  ) {
+    fail(`sanity check: POST ${baseUrl}${eventsPath} → HTTP ${single.status}: ${clip(single.text)}`);
+  }
+  const many = await requestJson(`${baseUrl}${batchPath}`, { method: 'POST', headers, body: batch });
+  const m = many.json as { success?: unknown; count?: unknown; events?: unknown } | undefined;
+  if (
+    many.status < 200 ||
+    many.status > 299 ||
+    m?.success !== true ||
+    m.count !== BATCH_SIZE ||
+    !Array.isArray(m.events) ||
+    m.events.length !== BATCH_SIZE
+  ) {
+    fail(`sanity check: POST ${baseUrl}${batchPath} → HTTP ${many.status}: ${clip(many.text)}`);
+  }
+  return 1 + BATCH_SIZE;
+}
+
+/** `pagination.total` of the app's events, or why it could not be read. */
+async function storedEventCount(baseUrl: string, headers: Record<string, string>): Promise<number | { error: string }> {
+  try {
+    const res = await requestJson(`${baseUrl}${eventsPath}?limit=1`, {
+      headers: { authorization: headers.authorization ?? '' },
+    });
+    const total = (res.json as { pagination?: { total?: unknown } } | undefined)?.pagination?.total;
+    if (res.status !== 200 || typeof total !== 'number') {
+      return { error: `GET ${eventsPath}?limit=1 → HTTP ${res.status}: ${clip(res.text, 200)}` };
+    }
+    return total;
+  } catch (err) {
+    return { error: err instanceof Error ? err.message : String(err) };
+  }
+}
