@@ -8,4 +8,4 @@
  * // … exercise your code against server.url …
  * await server.close();
  */
-export { DESIGN_DOC_EVENT, TEST_ADMIN_TOKEN, TEST_JWT_SECRET, type TestServer, startTestServer } from './harness.js';
+export { DESIGN_DOC_EVENT, startTestServer, TEST_ADMIN_TOKEN, TEST_JWT_SECRET, type TestServer } from './harness.js';

@@ -212,8 +212,11 @@ describe('POST /api/v1/apps/{app_id}/events/batch', () => {
 
   it('stores nothing when one event is invalid, and names it', async () => {
     const entity = `batch-bad-${Date.now()}`;
-    const events = Array.from({ length: 10 }, () => ({ ...DESIGN_DOC_EVENT, entity_id: entity }));
-    events[3] = { ...DESIGN_DOC_EVENT, entity_id: entity, user_id: undefined as unknown as string };
+    const events: Array<Record<string, unknown>> = Array.from({ length: 10 }, () => ({
+      ...DESIGN_DOC_EVENT,
+      entity_id: entity,
+    }));
+    events[3] = { ...DESIGN_DOC_EVENT, entity_id: entity, user_id: undefined };
     events[7] = { ...DESIGN_DOC_EVENT, entity_id: entity, event_data: { blob: 'x'.repeat(70_000) } };
     const response = await server.request('/api/v1/apps/work-buddy/events/batch', {
       method: 'POST',
