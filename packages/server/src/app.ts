@@ -1,6 +1,7 @@
 import { OpenAPIHono } from '@hono/zod-openapi';
 import { limitBodySize, requireJsonBody } from './http/body-guards.js';
 import type { AppEnv, Deps } from './http/context.js';
+import { corsFor } from './http/cors.js';
 import { createErrorHandler, notFoundHandler } from './http/error-handler.js';
 import { requestContext } from './http/request-context.js';
 import { appRoutes } from './routes/apps/index.js';
@@ -11,6 +12,8 @@ import { operationsRoutes } from './routes/health/index.js';
 export function createApp(deps: Deps) {
   const app = new OpenAPIHono<AppEnv>();
   app.use('*', requestContext(deps));
+  const cors = corsFor(deps.config);
+  if (cors) app.use('/api/*', cors);
   app.use('/api/*', requireJsonBody, limitBodySize);
   app.onError(createErrorHandler(deps));
   app.notFound(notFoundHandler);

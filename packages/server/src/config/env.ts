@@ -29,6 +29,7 @@ const EnvSchema = z.object({
   ORIVA_LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   ORIVA_RATE_LIMITS: z.string().trim().default('on'),
   ORIVA_TRUST_PROXY: booleanFlag.default(false),
+  ORIVA_CORS_ORIGINS: optionalString,
 });
 
 export type RateLimitCategory = 'events' | 'notifications' | 'queries' | 'webhooks';
@@ -61,6 +62,8 @@ export interface Config {
   /** `undefined` when rate limiting is off (`ORIVA_RATE_LIMITS=off`). */
   rateLimits: Record<RateLimitCategory, RateLimitRule> | undefined;
   trustProxy: boolean;
+  /** Browser origins allowed to call the API from another origin; `['*']` allows any. */
+  corsOrigins: string[];
 }
 
 export class ConfigError extends Error {
@@ -97,6 +100,14 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     logLevel: values.ORIVA_LOG_LEVEL,
     rateLimits: parseRateLimits(values.ORIVA_RATE_LIMITS),
     trustProxy: values.ORIVA_TRUST_PROXY,
+    // Dev mode serves pages on other local ports (the examples), so it allows any origin by default.
+    corsOrigins: values.ORIVA_CORS_ORIGINS
+      ? values.ORIVA_CORS_ORIGINS.split(',')
+          .map((origin) => origin.trim())
+          .filter(Boolean)
+      : values.ORIVA_DEV
+        ? ['*']
+        : [],
   };
 }
 

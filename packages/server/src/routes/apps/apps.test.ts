@@ -105,3 +105,40 @@ describe('operations', () => {
     expect(metrics).toContain('oriva_events_published_total{app_id="metered"} 3');
   });
 });
+
+describe('CORS', () => {
+  it('answers preflight for the SDK headers and exposes the ones it reads (dev mode allows any origin)', async () => {
+    const preflight = await server.request('/api/v1/apps/work-buddy/events', {
+      method: 'OPTIONS',
+      headers: {
+        origin: 'http://localhost:5173',
+        'access-control-request-method': 'POST',
+        'access-control-request-headers': 'authorization,content-type,idempotency-key',
+      },
+    });
+    expect(preflight.status).toBe(204);
+    expect(preflight.headers.get('access-control-allow-origin')).toBe('*');
+    expect(preflight.headers.get('access-control-allow-headers')?.toLowerCase()).toContain('idempotency-key');
+    const response = await server.request('/healthz', { headers: { origin: 'http://localhost:5173' } });
+    expect(response.status).toBe(200);
+    const api = await server.request('/api/v1/apps', {
+      token: server.adminToken,
+      headers: { origin: 'http://x.test' },
+    });
+    expect(api.headers.get('access-control-expose-headers')?.toLowerCase()).toContain('x-should-retry');
+  });
+
+  it('allows only the configured origins in production', async () => {
+    const production = await startTestServer({ ORIVA_DEV: '0', ORIVA_CORS_ORIGINS: 'https://core.oriva.example' });
+    try {
+      const ask = (origin: string) =>
+        production.request('/api/v1/apps', { token: production.adminToken, headers: { origin } });
+      expect((await ask('https://core.oriva.example')).headers.get('access-control-allow-origin')).toBe(
+        'https://core.oriva.example',
+      );
+      expect((await ask('https://evil.example')).headers.get('access-control-allow-origin')).toBeNull();
+    } finally {
+      await production.close();
+    }
+  });
+});
