@@ -10,6 +10,7 @@ import { IDEMPOTENCY_KEY_TTL_MS } from './http/idempotency.js';
 import { RateLimiter } from './http/rate-limit.js';
 import { createLogger } from './observability/logger.js';
 import { createMetrics } from './observability/metrics.js';
+import { withApiKeyCache } from './storage/cached-api-keys.js';
 import { openSqliteStorage } from './storage/sqlite/index.js';
 
 export const DATABASE_FILE = 'oriva.db';
@@ -35,7 +36,7 @@ export async function startServer(options: StartOptions = {}): Promise<RunningSe
   const config = loadConfig(options.env ?? process.env);
   const secrets = ensureSecrets(config);
   const databaseFile = join(config.dataDir, DATABASE_FILE);
-  const storage = openSqliteStorage(databaseFile);
+  const storage = withApiKeyCache(openSqliteStorage(databaseFile));
   const logger = createLogger(config.logLevel);
   const deps: Deps = {
     config,

@@ -11,7 +11,7 @@ import type { AppEnv } from './context.js';
 export function corsFor(config: Config): MiddlewareHandler<AppEnv> | undefined {
   if (config.corsOrigins.length === 0) return undefined;
   const allowed = new Set(config.corsOrigins);
-  return cors({
+  const handle = cors({
     origin: allowed.has('*') ? '*' : (origin) => (allowed.has(origin) ? origin : null),
     allowMethods: ['GET', 'POST', 'PATCH', 'PUT', 'DELETE'],
     allowHeaders: ['Authorization', 'Content-Type', 'Idempotency-Key', 'X-Request-Id', 'x-oriva-sdk'],
@@ -26,4 +26,6 @@ export function corsFor(config: Config): MiddlewareHandler<AppEnv> | undefined {
     ],
     maxAge: 600,
   });
+  // Only browsers send Origin; servers calling the API skip the middleware and its header work.
+  return (c, next) => (c.req.header('origin') === undefined ? next() : handle(c, next));
 }

@@ -1,57 +1,53 @@
 import type Database from 'better-sqlite3';
 
 interface Pending<T> {
-  items: T;
+  items: T[];
   resolve: () => void;
   reject: (error: unknown) => void;
 }
 
 /**
- * Group commit: writes requested in the same turn of the event loop share one transaction.
+ * Group commit: rows written in the same turn of the event loop share one transaction.
  *
- * A SQLite commit in WAL mode appends every page it touched; one event touches the table, five
- * indexes and the sequence, so committing events one by one spends most of its time rewriting the
- * same pages. Sharing the commit amortises that across every request in flight. Each caller still
- * waits for the commit before its promise resolves (nothing is acknowledged before it is stored),
- * and each caller's writes run in their own savepoint, so one failing caller rolls back alone.
+ * A SQLite commit in WAL mode appends every page it touched; one event touches the table and its
+ * indexes, so committing events one by one spends most of its time rewriting the same pages.
+ * Sharing the commit amortises that across every request in flight, and `write` receives all their
+ * rows at once so it can use multi-row statements. Each caller's promise resolves only after the
+ * commit: nothing is acknowledged before it is stored.
+ *
+ * If the shared transaction fails, it is rolled back and every caller is retried in a transaction
+ * of its own, so one bad write fails alone and the others still commit.
  */
-export function groupCommit<T>(db: Database.Database, write: (items: T) => void): (items: T) => Promise<void> {
+export function groupCommit<T>(db: Database.Database, write: (rows: T[]) => void): (rows: T[]) => Promise<void> {
   let queue: Pending<T>[] = [];
-  const runOne = db.transaction(write);
-  const runAll = db.transaction((batch: Pending<T>[]) => {
-    const outcomes: Array<unknown | undefined> = [];
-    for (const pending of batch) {
-      try {
-        // Called inside the outer transaction, better-sqlite3 runs this as a savepoint.
-        runOne(pending.items);
-        outcomes.push(undefined);
-      } catch (error) {
-        outcomes.push(error ?? new Error('write failed'));
-      }
-    }
-    return outcomes;
-  });
+  const runTransaction = db.transaction(write);
 
   const flush = () => {
     const batch = queue;
     queue = [];
-    let outcomes: Array<unknown | undefined>;
     try {
-      outcomes = runAll(batch);
-    } catch (error) {
-      for (const pending of batch) pending.reject(error);
+      runTransaction(batch.length === 1 ? batch[0]!.items : batch.flatMap((pending) => pending.items));
+      for (const pending of batch) pending.resolve();
       return;
+    } catch (error) {
+      if (batch.length === 1) {
+        batch[0]!.reject(error);
+        return;
+      }
     }
-    batch.forEach((pending, index) => {
-      const error = outcomes[index];
-      if (error === undefined) pending.resolve();
-      else pending.reject(error);
-    });
+    for (const pending of batch) {
+      try {
+        runTransaction(pending.items);
+        pending.resolve();
+      } catch (error) {
+        pending.reject(error);
+      }
+    }
   };
 
-  return (items) =>
+  return (rows) =>
     new Promise<void>((resolve, reject) => {
       if (queue.length === 0) setImmediate(flush);
-      queue.push({ items, resolve, reject });
+      queue.push({ items: rows, resolve, reject });
     });
 }
