@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import type { MiddlewareHandler } from 'hono';
+import type { Context, MiddlewareHandler } from 'hono';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
 import { principalScope } from '../auth/principal.js';
 import type { AppEnv, Deps } from './context.js';
@@ -23,6 +23,7 @@ export function idempotency(deps: Deps): MiddlewareHandler<AppEnv> {
     }
     const scope = principalScope(c.get('principal')!);
     const body = await c.req.text();
+    seedParsedBody(c, body);
     const requestHash = createHash('sha256').update(`${c.req.method} ${c.req.path}\n${body}`).digest('base64url');
     const reservation = await deps.storage.reserveIdempotencyKey(scope, key, requestHash, new Date().toISOString());
 
@@ -51,13 +52,40 @@ export function idempotency(deps: Deps): MiddlewareHandler<AppEnv> {
       });
     }
 
+    const captured = captureJsonResponse(c);
     await next();
     const status = c.res.status;
     // Failures that a retry may cure (5xx, 429) are forgotten so the retry runs for real.
-    if (status >= 500 || status === 429) {
+    if (status >= 500 || status === 429 || captured.body === undefined) {
       await deps.storage.releaseIdempotencyKey(scope, key);
     } else {
-      await deps.storage.completeIdempotencyKey(scope, key, status, await c.res.clone().text());
+      await deps.storage.completeIdempotencyKey(scope, key, status, captured.body);
     }
   };
+}
+
+/**
+ * Hands the already-read body to hono's validator as parsed JSON. Otherwise it re-reads the text
+ * through a new Response, and that web-stream detour costs more than the rest of the request.
+ */
+function seedParsedBody(c: Context, body: string): void {
+  try {
+    c.req.bodyCache.json = Promise.resolve(JSON.parse(body));
+  } catch {
+    // Malformed JSON: leave it to the validator, which answers 400 malformed_json.
+  }
+}
+
+/**
+ * Records the JSON a handler (or the error handler) answers with, as it is serialized. Reading it
+ * back from the finished Response would need `clone()`, which tees the body into web streams.
+ */
+function captureJsonResponse(c: Context): { body: string | undefined } {
+  const captured: { body: string | undefined } = { body: undefined };
+  const json = c.json.bind(c);
+  c.json = ((object: unknown, ...rest: unknown[]) => {
+    captured.body = JSON.stringify(object);
+    return (json as (...args: unknown[]) => Response)(object, ...rest);
+  }) as typeof c.json;
+  return captured;
 }

@@ -6,6 +6,7 @@ import { migrate } from './migrate.js';
 import { appStatements } from './sql/apps.js';
 import { eventStatements } from './sql/events.js';
 import { idempotencyStatements } from './sql/idempotency.js';
+import { createWriteQueue } from './write-queue.js';
 
 /**
  * The embedded adapter on better-sqlite3. Calls are synchronous underneath; the async interface
@@ -27,9 +28,10 @@ export function openSqliteStorage(path: string): Storage {
   db.pragma('temp_store = MEMORY');
   migrate(db);
 
+  const write = createWriteQueue(db);
   const apps = appStatements(db);
-  const events = eventStatements(db);
-  const idempotency = idempotencyStatements(db);
+  const events = eventStatements(db, write);
+  const idempotency = idempotencyStatements(db, write);
   const ping = db.prepare('SELECT 1');
 
   return {
@@ -53,13 +55,9 @@ export function openSqliteStorage(path: string): Storage {
     revokeApiKey: async (appId, keyId, at) => apps.revokeKey(appId, keyId, at),
     insertEvents: async (records) => events.insertMany(records),
     listEvents: async (query) => events.list(query),
-    reserveIdempotencyKey: async (scope, key, hash, at) => idempotency.reserve(scope, key, hash, at),
-    completeIdempotencyKey: async (scope, key, status, body) => {
-      idempotency.complete(scope, key, status, body);
-    },
-    releaseIdempotencyKey: async (scope, key) => {
-      idempotency.release(scope, key);
-    },
+    reserveIdempotencyKey: (scope, key, hash, at) => idempotency.reserve(scope, key, hash, at),
+    completeIdempotencyKey: (scope, key, status, body) => idempotency.complete(scope, key, status, body),
+    releaseIdempotencyKey: (scope, key) => idempotency.release(scope, key),
     pruneIdempotencyKeys: async (olderThan) => idempotency.prune(olderThan),
   };
 }

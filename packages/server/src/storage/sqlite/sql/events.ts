@@ -1,6 +1,6 @@
 import type Database from 'better-sqlite3';
 import type { EventQuery, EventRecord, Page } from '../../types.js';
-import { groupCommit } from '../group-commit.js';
+import type { WriteQueue } from '../write-queue.js';
 
 type Filter = Omit<EventQuery, 'limit' | 'offset'>;
 
@@ -36,12 +36,12 @@ function pushRow(params: unknown[], event: EventRecord): void {
   );
 }
 
-export function eventStatements(db: Database.Database) {
+export function eventStatements(db: Database.Database, write: WriteQueue) {
   const insertOne = db.prepare(`INSERT INTO platform_events (${COLUMNS}) VALUES ${ROW_PLACEHOLDERS}`);
   const insertChunk = db.prepare(
     `INSERT INTO platform_events (${COLUMNS}) VALUES ${Array(ROWS_PER_STATEMENT).fill(ROW_PLACEHOLDERS).join(', ')}`,
   );
-  const insertAll = groupCommit(db, (events: EventRecord[]) => {
+  const insertRows = (events: EventRecord[]) => {
     let index = 0;
     for (; index + ROWS_PER_STATEMENT <= events.length; index += ROWS_PER_STATEMENT) {
       const params: unknown[] = [];
@@ -53,7 +53,7 @@ export function eventStatements(db: Database.Database) {
       pushRow(params, events[index]!);
       insertOne.run(params);
     }
-  });
+  };
 
   // One prepared statement per combination of filters, made on first use.
   const listCache = new Map<string, { page: Database.Statement; count: Database.Statement }>();
@@ -75,7 +75,7 @@ export function eventStatements(db: Database.Database) {
   };
 
   return {
-    insertMany: (events: EventRecord[]): Promise<void> => insertAll(events),
+    insertMany: (events: EventRecord[]): Promise<void> => write(() => insertRows(events)),
     list: (query: EventQuery): Page<EventRecord> => {
       const { page, count } = statementsFor(query);
       const params = Object.fromEntries(Object.entries(query).filter(([, value]) => value !== undefined));

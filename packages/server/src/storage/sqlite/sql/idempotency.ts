@@ -1,7 +1,9 @@
 import type Database from 'better-sqlite3';
 import type { IdempotencyRecord, IdempotencyReservation } from '../../types.js';
+import type { WriteQueue } from '../write-queue.js';
 
-export function idempotencyStatements(db: Database.Database) {
+/** Reservations and completions go through the write queue: an SDK sends a key with every POST. */
+export function idempotencyStatements(db: Database.Database, write: WriteQueue) {
   const reserve = db.prepare<[string, string, string, string]>(
     'INSERT INTO idempotency_keys (scope, key, request_hash, created_at) VALUES (?, ?, ?, ?) ON CONFLICT DO NOTHING',
   );
@@ -17,12 +19,19 @@ export function idempotencyStatements(db: Database.Database) {
   const prune = db.prepare<[string]>('DELETE FROM idempotency_keys WHERE created_at < ?');
 
   return {
-    reserve: (scope: string, key: string, hash: string, at: string): IdempotencyReservation => {
-      if (reserve.run(scope, key, hash, at).changes === 1) return { reserved: true };
-      return { reserved: false, existing: select.get(scope, key)! };
-    },
-    complete: (scope: string, key: string, status: number, body: string) => complete.run(status, body, scope, key),
-    release: (scope: string, key: string) => release.run(scope, key),
+    reserve: (scope: string, key: string, hash: string, at: string): Promise<IdempotencyReservation> =>
+      write(() => {
+        if (reserve.run(scope, key, hash, at).changes === 1) return { reserved: true as const };
+        return { reserved: false as const, existing: select.get(scope, key)! };
+      }),
+    complete: (scope: string, key: string, status: number, body: string) =>
+      write(() => {
+        complete.run(status, body, scope, key);
+      }),
+    release: (scope: string, key: string) =>
+      write(() => {
+        release.run(scope, key);
+      }),
     prune: (olderThan: string) => prune.run(olderThan).changes,
   };
 }

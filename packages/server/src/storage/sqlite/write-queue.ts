@@ -1,0 +1,58 @@
+import type Database from 'better-sqlite3';
+
+interface Pending {
+  write: () => unknown;
+  resolve: (result: unknown) => void;
+  reject: (error: unknown) => void;
+}
+
+export type WriteQueue = <R>(write: () => R) => Promise<R>;
+
+/**
+ * Group commit: writes requested in the same turn of the event loop run in one transaction.
+ *
+ * A SQLite commit in WAL mode appends every page it touched, so a commit per request (an event, an
+ * idempotency record) spends most of its time rewriting the same pages. Sharing the commit
+ * amortises that across every request in flight. Each caller's promise settles only after the
+ * commit: nothing is acknowledged before it is stored.
+ *
+ * Each write is a synchronous function run inside the transaction, so a read-then-write (a state
+ * change, an idempotency reservation) stays atomic. If the shared transaction fails, it is rolled
+ * back and every write is run again in a transaction of its own, so one bad write fails alone.
+ */
+export function createWriteQueue(db: Database.Database): WriteQueue {
+  let queue: Pending[] = [];
+  const runAll = db.transaction((batch: Pending[]) => batch.map((pending) => pending.write()));
+  const runOne = db.transaction((pending: Pending) => pending.write());
+
+  const flush = () => {
+    const batch = queue;
+    queue = [];
+    let results: unknown[] | undefined;
+    try {
+      results = runAll(batch);
+    } catch (error) {
+      if (batch.length === 1) {
+        batch[0]!.reject(error);
+        return;
+      }
+    }
+    if (results) {
+      batch.forEach((pending, index) => pending.resolve(results[index]));
+      return;
+    }
+    for (const pending of batch) {
+      try {
+        pending.resolve(runOne(pending));
+      } catch (error) {
+        pending.reject(error);
+      }
+    }
+  };
+
+  return <R>(write: () => R) =>
+    new Promise<R>((resolve, reject) => {
+      if (queue.length === 0) setImmediate(flush);
+      queue.push({ write, resolve: resolve as (result: unknown) => void, reject });
+    });
+}
