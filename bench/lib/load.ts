@@ -17,6 +17,8 @@ export interface LoadOptions {
   durationSeconds: number;
   /** The server's pid, to report its CPU use during the measured run. */
   serverPid?: number;
+  /** A header given a fresh unique value on every request (e.g. `idempotency-key`, as the SDK sends). */
+  uniqueHeader?: string;
 }
 
 export interface LoadStats {
@@ -63,6 +65,7 @@ function runOnce(opts: LoadOptions, seconds: number): Promise<autocannon.Result>
         connections: opts.connections,
         duration: seconds,
         timeout: 10,
+        ...(opts.uniqueHeader ? { requests: [{ setupRequest: withUniqueHeader(opts.uniqueHeader) }] } : {}),
       },
       (err: unknown, result: autocannon.Result) => {
         if (settled) return;
@@ -82,6 +85,16 @@ function runOnce(opts: LoadOptions, seconds: number): Promise<autocannon.Result>
       seconds * 1_000 + HANG_GRACE_MS,
     );
   });
+}
+
+let uniqueCounter = 0;
+const runId = `${process.pid}-${Date.now()}`;
+
+function withUniqueHeader(name: string) {
+  return (request: autocannon.Request) => {
+    request.headers = { ...request.headers, [name]: `bench-${runId}-${++uniqueCounter}` };
+    return request;
+  };
 }
 
 function statusCodes(r: autocannon.Result): Record<string, number> {

@@ -104,10 +104,10 @@ export const ListEventsQuery = z.strictObject({
   offset: offsetParam,
   after: z
     .string()
-    .regex(/^evt_[0-9A-Z]{26}$/, { message: 'must be an event id (evt_…) from a previous page' })
+    .regex(/^cur_[0-9a-z]{1,13}$/, { message: 'must be pagination.next_cursor from a previous page' })
     .optional()
     .openapi({
-      description: 'Cursor: the id of the last event of the previous page. Use instead of offset for deep pages.',
+      description: "Cursor: the previous page's `pagination.next_cursor`. Use instead of offset for deep pages.",
     }),
 });
 

@@ -616,7 +616,7 @@ export interface operations {
                 end_date?: string;
                 limit?: number;
                 offset?: number | null;
-                /** @description Cursor: the id of the last event of the previous page. Use instead of offset for deep pages. */
+                /** @description Cursor: the previous page's `pagination.next_cursor`. Use instead of offset for deep pages. */
                 after?: string;
             };
             header?: never;

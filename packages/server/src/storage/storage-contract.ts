@@ -76,10 +76,12 @@ export function describeStorageContract(name: string, open: () => Promise<Storag
 
     it('stores a batch all or nothing', async () => {
       const good = event('a1');
-      await expect(storage.insertEvents([good, event('a1', { id: good.id })])).rejects.toThrow();
+      await expect(storage.insertEvents([good, event('no-such-app')])).rejects.toThrow();
       expect((await storage.listEvents({ app_id: 'a1', limit: 10, offset: 0 })).total).toBe(0);
       await storage.insertEvents([good]);
-      expect((await storage.listEvents({ app_id: 'a1', limit: 10, offset: 0 })).items).toEqual([good]);
+      expect((await storage.listEvents({ app_id: 'a1', limit: 10, offset: 0 })).items).toEqual([
+        { ...good, position: expect.any(Number) },
+      ]);
     });
 
     it('lists newest first with filters, offset and a before-id cursor', async () => {
@@ -89,6 +91,8 @@ export function describeStorageContract(name: string, open: () => Promise<Storag
       await storage.insertEvents(events);
       const all = await storage.listEvents({ app_id: 'a1', limit: 10, offset: 0 });
       expect(all.items.map((item) => item.id)).toEqual(events.map((item) => item.id).reverse());
+      const positions = all.items.map((item) => item.position);
+      expect([...positions].sort((a, b) => b - a)).toEqual(positions);
       const odd = await storage.listEvents({ app_id: 'a1', user_id: 'odd', limit: 10, offset: 0 });
       expect(odd.total).toBe(2);
       const window = await storage.listEvents({
@@ -99,7 +103,13 @@ export function describeStorageContract(name: string, open: () => Promise<Storag
         offset: 0,
       });
       expect(window.items.map((item) => item.id)).toEqual([events[2]!.id, events[1]!.id]);
-      const afterCursor = await storage.listEvents({ app_id: 'a1', before_id: events[2]!.id, limit: 10, offset: 0 });
+      const third = all.items.find((item) => item.id === events[2]!.id)!;
+      const afterCursor = await storage.listEvents({
+        app_id: 'a1',
+        before_position: third.position,
+        limit: 10,
+        offset: 0,
+      });
       expect(afterCursor.items.map((item) => item.id)).toEqual([events[1]!.id, events[0]!.id]);
       expect(afterCursor.total).toBe(5);
     });

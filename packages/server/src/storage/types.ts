@@ -46,10 +46,15 @@ export interface EventQuery {
   start_date?: string | undefined;
   /** Exclusive, ISO-8601 UTC. */
   end_date?: string | undefined;
-  /** Only events older than this id (newest-first paging). */
-  before_id?: string | undefined;
+  /** Only events stored before this position (newest-first paging with a cursor). */
+  before_position?: number | undefined;
   limit: number;
   offset: number;
+}
+
+/** An event as read back: with its position in the stream (the order of commits). */
+export interface StoredEvent extends EventRecord {
+  position: number;
 }
 
 export interface Page<T> {
@@ -88,7 +93,7 @@ export interface Storage {
 
   /** Stores every event or none. */
   insertEvents(events: EventRecord[]): Promise<void>;
-  listEvents(query: EventQuery): Promise<Page<EventRecord>>;
+  listEvents(query: EventQuery): Promise<Page<StoredEvent>>;
 
   /** Atomically claims (scope, key) for a first request, or returns what is stored for it. */
   reserveIdempotencyKey(

@@ -4,6 +4,7 @@ import type { AppEnv, Deps } from '../../http/context.js';
 import { guarded } from '../../http/guarded-route.js';
 import { requestOrigin } from '../../http/origin.js';
 import { validationHook } from '../../http/validation.js';
+import { decodeCursor, encodeCursor } from '../../services/cursor.js';
 import { publishEvents, toEventRecords, toPublicEvent } from '../../services/events.js';
 
 export function eventRoutes(deps: Deps) {
@@ -46,7 +47,7 @@ export function eventRoutes(deps: Deps) {
       app_id,
       start_date: start_date ? new Date(start_date).toISOString() : undefined,
       end_date: end_date ? new Date(end_date).toISOString() : undefined,
-      before_id: after,
+      before_position: after ? decodeCursor(after) : undefined,
       limit: query.limit + 1,
       offset: after ? 0 : query.offset,
     });
@@ -61,7 +62,7 @@ export function eventRoutes(deps: Deps) {
           limit: query.limit,
           offset: after ? 0 : query.offset,
           has_more: hasMore,
-          next_cursor: hasMore ? (items.at(-1)?.id ?? null) : null,
+          next_cursor: hasMore ? encodeCursor(items.at(-1)!.position) : null,
         },
       },
       200,

@@ -1,5 +1,5 @@
 import type Database from 'better-sqlite3';
-import type { EventQuery, EventRecord, Page } from '../../types.js';
+import type { EventQuery, EventRecord, Page, StoredEvent } from '../../types.js';
 import type { WriteQueue } from '../write-queue.js';
 
 type Filter = Omit<EventQuery, 'limit' | 'offset'>;
@@ -59,14 +59,13 @@ export function eventStatements(db: Database.Database, write: WriteQueue) {
   const listCache = new Map<string, { page: Database.Statement; count: Database.Statement }>();
   const statementsFor = (query: EventQuery) => {
     const present = FILTER_CLAUSES.filter(([name]) => query[name] !== undefined);
-    const cacheKey = present.map(([name]) => name).join(',') + (query.before_id ? ',before' : '');
+    const cacheKey = present.map(([name]) => name).join(',') + (query.before_position ? ',before' : '');
     let statements = listCache.get(cacheKey);
     if (!statements) {
       const where = ['app_id = @app_id', ...present.map(([, clause]) => clause)];
       const countSql = `SELECT COUNT(*) AS total FROM platform_events WHERE ${where.join(' AND ')}`;
-      // An unknown cursor id matches nothing rather than everything.
-      if (query.before_id) where.push('seq < COALESCE((SELECT seq FROM platform_events WHERE id = @before_id), 0)');
-      const pageSql = `SELECT id, app_id, user_id, event_category, event_type, entity_type, entity_id, event_data, timestamp, ip_address, user_agent
+      if (query.before_position) where.push('seq < @before_position');
+      const pageSql = `SELECT seq AS position, id, app_id, user_id, event_category, event_type, entity_type, entity_id, event_data, timestamp, ip_address, user_agent
         FROM platform_events WHERE ${where.join(' AND ')} ORDER BY seq DESC LIMIT @limit OFFSET @offset`;
       statements = { page: db.prepare(pageSql), count: db.prepare(countSql).pluck() };
       listCache.set(cacheKey, statements);
@@ -76,12 +75,12 @@ export function eventStatements(db: Database.Database, write: WriteQueue) {
 
   return {
     insertMany: (events: EventRecord[]): Promise<void> => write(() => insertRows(events)),
-    list: (query: EventQuery): Page<EventRecord> => {
+    list: (query: EventQuery): Page<StoredEvent> => {
       const { page, count } = statementsFor(query);
       const params = Object.fromEntries(Object.entries(query).filter(([, value]) => value !== undefined));
-      const { limit, offset, before_id, ...countParams } = params;
+      const { limit, offset, before_position, ...countParams } = params;
       return {
-        items: page.all(params) as EventRecord[],
+        items: page.all(params) as StoredEvent[],
         total: count.get(countParams) as number,
       };
     },
