@@ -38,7 +38,7 @@ export function createWriteQueue(db: Database.Database): WriteQueue {
       }
     }
     if (results) {
-      batch.forEach((pending, index) => pending.resolve(results[index]));
+      for (const [index, pending] of batch.entries()) pending.resolve(results[index]);
       return;
     }
     for (const pending of batch) {
