@@ -10,3 +10,4 @@ export { errorResponses, security } from './routes/responses.js';
 export * from './schemas/apps.js';
 export * from './schemas/common.js';
 export * from './schemas/events.js';
+export * from './schemas/notifications.js';

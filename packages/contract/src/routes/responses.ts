@@ -34,13 +34,15 @@ export function jsonBody<T extends ZodType>(schema: T) {
 
 /** Security requirement names; the server registers the matching bearer schemes. */
 type SecurityRequirement = Record<string, string[]>[];
-export const security: Record<'admin' | 'app' | 'appOrAdmin' | 'user' | 'userOrAdmin', SecurityRequirement> = {
-  admin: [{ AdminToken: [] }],
-  app: [{ AppKey: [] }],
-  appOrAdmin: [{ AppKey: [] }, { AdminToken: [] }],
-  user: [{ UserToken: [] }],
-  userOrAdmin: [{ UserToken: [] }, { AdminToken: [] }],
-};
+export const security: Record<'admin' | 'app' | 'appOrAdmin' | 'user' | 'userOrAdmin' | 'anyone', SecurityRequirement> =
+  {
+    admin: [{ AdminToken: [] }],
+    app: [{ AppKey: [] }],
+    appOrAdmin: [{ AppKey: [] }, { AdminToken: [] }],
+    user: [{ UserToken: [] }],
+    userOrAdmin: [{ UserToken: [] }, { AdminToken: [] }],
+    anyone: [{ AppKey: [] }, { UserToken: [] }, { AdminToken: [] }],
+  };
 
 export const IdempotencyHeader = {
   name: 'Idempotency-Key',

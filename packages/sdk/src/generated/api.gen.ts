@@ -106,6 +106,118 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/apps/{app_id}/notifications": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** An app's notifications, newest first */
+        get: operations["listAppNotifications"];
+        put?: never;
+        /**
+         * Create a notification (and its notification.created event)
+         * @description Unique per (app, external_id): the same request again answers 200 with the existing notification and records nothing; the same external_id with other content is a 409.
+         */
+        post: operations["createNotification"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/notifications/{notification_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Read one notification */
+        get: operations["getNotification"];
+        put?: never;
+        post?: never;
+        /** Delete a notification for good (and store notification.deleted) */
+        delete: operations["deleteNotification"];
+        options?: never;
+        head?: never;
+        /**
+         * Change a notification's state (user or app) or content (owning app)
+         * @description A real change stores one `notification.<status>` (or `notification.updated`) event attributed to the owning app; repeating the current state changes nothing and stores nothing.
+         */
+        patch: operations["updateNotification"];
+        trace?: never;
+    };
+    "/api/v1/users/{user_id}/notifications": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A user's notifications from every app, newest first (the notification center) */
+        get: operations["listUserNotifications"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/users/{user_id}/notifications/read-all": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Mark a user's unread notifications read, in one transaction */
+        post: operations["markAllRead"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/users/{user_id}/notifications/unread-count": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A user's unread counts (for a badge) */
+        get: operations["getUnreadCount"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/users/{user_id}/preferences": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A user's notification preferences (muted apps and types) */
+        get: operations["getPreferences"];
+        /** Replace a user's notification preferences */
+        put: operations["putPreferences"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/healthz": {
         parameters: {
             query?: never;
@@ -354,6 +466,292 @@ export interface components {
         CreateKeyRequest: {
             /** @example production */
             name?: string;
+        };
+        ListAppNotificationsResponse: {
+            /** @enum {boolean} */
+            success: true;
+            notifications: components["schemas"]["Notification"][];
+            pagination: components["schemas"]["Pagination"];
+        };
+        Notification: {
+            /** @example ntf_01J8ZQ3J5V8C9X2M4N6P7R8S9T */
+            id: string;
+            /** @example work-buddy */
+            app_id: string;
+            app_name: string;
+            app_icon: string | null;
+            external_id: string;
+            user_id: string;
+            notification_type: string;
+            title: string;
+            body: string;
+            action_url: string | null;
+            action_label: string | null;
+            image_url: string | null;
+            icon_url: string | null;
+            priority: components["schemas"]["NotificationPriority"];
+            status: components["schemas"]["NotificationStatus"];
+            context_data: {
+                [key: string]: unknown;
+            };
+            group_key: string | null;
+            /** @description With `group=true`: how many notifications this group holds. */
+            group_count?: number;
+            /** @description The user muted this app or this app's notification type. */
+            muted: boolean;
+            /**
+             * Format: date-time
+             * @example 2025-09-30T10:30:00.000Z
+             */
+            expires_at: string | null;
+            /**
+             * Format: date-time
+             * @example 2025-09-30T10:30:00.000Z
+             */
+            read_at: string | null;
+            /**
+             * Format: date-time
+             * @example 2025-09-30T10:30:00.000Z
+             */
+            clicked_at: string | null;
+            /**
+             * Format: date-time
+             * @example 2025-09-30T10:30:00.000Z
+             */
+            dismissed_at: string | null;
+            dismissed_from: string | null;
+            /**
+             * Format: date-time
+             * @example 2025-09-30T10:30:00.000Z
+             */
+            created_at: string;
+            /**
+             * Format: date-time
+             * @example 2025-09-30T10:30:00.000Z
+             */
+            updated_at: string;
+        };
+        /** @enum {string} */
+        NotificationPriority: "low" | "normal" | "high" | "urgent";
+        /** @enum {string} */
+        NotificationStatus: "unread" | "read" | "clicked" | "dismissed" | "expired";
+        CreateNotificationResponse: {
+            /** @enum {boolean} */
+            success: true;
+            /** @example ntf_01J8ZQ3J5V8C9X2M4N6P7R8S9T */
+            notification_id: string;
+            /**
+             * Format: date-time
+             * @example 2025-09-30T10:30:00.000Z
+             */
+            created_at: string;
+        };
+        /**
+         * @example {
+         *       "external_id": "wb_notif_123",
+         *       "user_id": "user_456",
+         *       "notification_type": "session_reminder",
+         *       "title": "Session starting in 10 minutes",
+         *       "body": "Your session with Sarah starts soon",
+         *       "action_url": "workbuddy://session/789",
+         *       "action_label": "View Session",
+         *       "priority": "high",
+         *       "context_data": {
+         *         "session_id": "session_789",
+         *         "partner_name": "Sarah"
+         *       },
+         *       "expires_at": "2025-09-30T12:00:00Z"
+         *     }
+         */
+        CreateNotificationRequest: {
+            /**
+             * @description The app's own id for this notification.
+             * @example wb_notif_123
+             */
+            external_id: string;
+            /** @example user_456 */
+            user_id: string;
+            /** @example session_reminder */
+            notification_type: string;
+            /** @example Session starting in 10 minutes */
+            title: string;
+            /**
+             * @description Defaults to empty.
+             * @example Your session with Sarah starts soon
+             */
+            body?: string;
+            /** @example workbuddy://session/789 */
+            action_url?: string;
+            action_label?: string;
+            /**
+             * Format: uri
+             * @example https://workbuddy.example/images/session.png
+             */
+            image_url?: string;
+            /**
+             * Format: uri
+             * @example https://workbuddy.example/images/session.png
+             */
+            icon_url?: string;
+            priority?: components["schemas"]["NotificationPriority"];
+            /** @description Free-form JSON object, at most 16384 bytes serialized. */
+            context_data?: {
+                [key: string]: unknown;
+            };
+            /**
+             * Format: date-time
+             * @example 2025-09-30T12:00:00Z
+             */
+            expires_at?: string;
+            /**
+             * @description Notifications sharing a group key collapse into one in a grouped feed.
+             * @example session_789
+             */
+            group_key?: string;
+        };
+        NotificationResponse: {
+            /** @enum {boolean} */
+            success: true;
+            notification: components["schemas"]["Notification"];
+        };
+        UpdateNotificationResponse: {
+            /** @enum {boolean} */
+            success: true;
+            notification_id: string;
+            status: components["schemas"]["NotificationStatus"];
+            /**
+             * Format: date-time
+             * @example 2025-09-30T10:30:00.000Z
+             */
+            updated_at: string;
+            /** @description False when the request repeated the current state: nothing changed, no event. */
+            changed: boolean;
+        };
+        /**
+         * @example {
+         *       "status": "dismissed",
+         *       "dismissed_from": "oriva_core"
+         *     }
+         */
+        UpdateNotificationRequest: {
+            status?: components["schemas"]["SettableNotificationStatus"];
+            /**
+             * @description Where it was dismissed.
+             * @example oriva_core
+             */
+            dismissed_from?: string;
+            /**
+             * @description What the click did.
+             * @example open_session
+             */
+            click_action?: string;
+            /** @example Session starting in 10 minutes */
+            title?: string;
+            /** @example Your session with Sarah starts soon */
+            body?: string;
+            /** @example workbuddy://session/789 */
+            action_url?: string | null;
+            /** @example View Session */
+            action_label?: string | null;
+            /**
+             * Format: uri
+             * @example https://workbuddy.example/images/session.png
+             */
+            image_url?: string | null;
+            /**
+             * Format: uri
+             * @example https://workbuddy.example/images/session.png
+             */
+            icon_url?: string | null;
+            priority?: components["schemas"]["NotificationPriority"];
+            /** @description Free-form JSON object, at most 16384 bytes serialized. */
+            context_data?: {
+                [key: string]: unknown;
+            };
+            /**
+             * Format: date-time
+             * @example 2025-09-30T12:00:00Z
+             */
+            expires_at?: string | null;
+        };
+        /** @enum {string} */
+        SettableNotificationStatus: "unread" | "read" | "clicked" | "dismissed";
+        ListNotificationsResponse: {
+            /** @enum {boolean} */
+            success: true;
+            notifications: components["schemas"]["Notification"][];
+            pagination: components["schemas"]["Pagination"];
+            unread_count: number;
+            muted_unread_count: number;
+        };
+        ReadAllResponse: {
+            /** @enum {boolean} */
+            success: true;
+            /** @description Notifications marked read. */
+            count: number;
+        };
+        ReadAllRequest: {
+            /** @example work-buddy */
+            app_id?: string;
+            /**
+             * Format: date-time
+             * @description Only notifications created before this time.
+             */
+            before?: string;
+        };
+        UnreadCountResponse: components["schemas"]["UnreadCounts"] & {
+            /** @enum {boolean} */
+            success: true;
+        };
+        UnreadCounts: {
+            /** @description Unread, unexpired notifications from apps and types not muted. */
+            unread_count: number;
+            /** @description Unread notifications hidden by mutes. */
+            muted_unread_count: number;
+            /** @description Unread (not muted) per app. */
+            by_app: {
+                [key: string]: number;
+            };
+        };
+        PreferencesResponse: {
+            /** @enum {boolean} */
+            success: true;
+            preferences: components["schemas"]["Preferences"];
+            /**
+             * Format: date-time
+             * @example 2025-09-30T10:30:00.000Z
+             */
+            updated_at: string | null;
+        };
+        Preferences: {
+            muted_apps: string[];
+            /**
+             * @description Per app, notification types the user muted.
+             * @example {
+             *       "work-buddy": [
+             *         "digest"
+             *       ]
+             *     }
+             */
+            muted_types: {
+                [key: string]: string[];
+            };
+        };
+        PutPreferencesRequest: {
+            /** @default [] */
+            muted_apps: string[];
+            /**
+             * @description Per app, notification types the user muted.
+             * @default {}
+             * @example {
+             *       "work-buddy": [
+             *         "digest"
+             *       ]
+             *     }
+             */
+            muted_types: {
+                [key: string]: string[];
+            };
         };
         Health: {
             status: string;
@@ -1011,6 +1409,671 @@ export interface operations {
             };
             /** @description No such resource. */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    listAppNotifications: {
+        parameters: {
+            query?: {
+                user_id?: string;
+                status?: "unread" | "read" | "clicked" | "dismissed" | "expired";
+                external_id?: string;
+                limit?: number;
+                offset?: number | null;
+                /** @description Cursor: the previous page's `pagination.next_cursor`, for deep pages. */
+                after?: string;
+            };
+            header?: never;
+            path: {
+                app_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A page. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ListAppNotificationsResponse"];
+                };
+            };
+            /** @description Invalid request: malformed JSON or a field failed validation (see `error.fields`). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Missing or invalid credentials. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The credentials may not act on this resource. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Rate limited: see `Retry-After` and `RateLimit` headers. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    createNotification: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                app_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateNotificationRequest"];
+            };
+        };
+        responses: {
+            /** @description Already existed with the same content: nothing changed. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CreateNotificationResponse"];
+                };
+            };
+            /** @description Created. */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CreateNotificationResponse"];
+                };
+            };
+            /** @description Invalid request: malformed JSON or a field failed validation (see `error.fields`). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Missing or invalid credentials. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The credentials may not act on this resource. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Conflict: an idempotency key reused with another body, or a duplicate. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The body is larger than 1 MiB. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The body is not `application/json`. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Rate limited: see `Retry-After` and `RateLimit` headers. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    getNotification: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The platform id (`ntf_…`) or the app's `external_id`: an app key resolves it within its app, a user token within the user's notifications. */
+                notification_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The notification. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["NotificationResponse"];
+                };
+            };
+            /** @description Missing or invalid credentials. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The credentials may not act on this resource. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description No such resource. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Conflict: an idempotency key reused with another body, or a duplicate. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    deleteNotification: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The platform id (`ntf_…`) or the app's `external_id`: an app key resolves it within its app, a user token within the user's notifications. */
+                notification_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Deleted. */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Missing or invalid credentials. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The credentials may not act on this resource. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description No such resource. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Conflict: an idempotency key reused with another body, or a duplicate. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    updateNotification: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The platform id (`ntf_…`) or the app's `external_id`: an app key resolves it within its app, a user token within the user's notifications. */
+                notification_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UpdateNotificationRequest"];
+            };
+        };
+        responses: {
+            /** @description The state after the request. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["UpdateNotificationResponse"];
+                };
+            };
+            /** @description Invalid request: malformed JSON or a field failed validation (see `error.fields`). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Missing or invalid credentials. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The credentials may not act on this resource. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description No such resource. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Conflict: an idempotency key reused with another body, or a duplicate. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The body is not `application/json`. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Rate limited: see `Retry-After` and `RateLimit` headers. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    listUserNotifications: {
+        parameters: {
+            query?: {
+                /** @description Without it: unread, read and clicked notifications that have not expired, from apps the user has not muted. `all` shows every status. */
+                status?: "unread" | "read" | "clicked" | "dismissed" | "expired" | "all";
+                /** @description Only this app's notifications (shown even if the app is muted). */
+                app_id?: string;
+                priority?: components["schemas"]["NotificationPriority"];
+                notification_type?: string;
+                /** @description Also show notifications of muted apps and types. */
+                include_muted?: "true" | "false";
+                /** @description Collapse each `group_key` into its newest notification, with `group_count`. */
+                group?: "true" | "false";
+                limit?: number;
+                offset?: number | null;
+                /** @description Cursor: the previous page's `pagination.next_cursor`, for deep pages. */
+                after?: string;
+            };
+            header?: never;
+            path: {
+                user_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A page, with unread counts. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ListNotificationsResponse"];
+                };
+            };
+            /** @description Invalid request: malformed JSON or a field failed validation (see `error.fields`). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Missing or invalid credentials. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The credentials may not act on this resource. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Rate limited: see `Retry-After` and `RateLimit` headers. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    markAllRead: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                user_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                "application/json": components["schemas"]["ReadAllRequest"];
+            };
+        };
+        responses: {
+            /** @description How many were marked. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReadAllResponse"];
+                };
+            };
+            /** @description Invalid request: malformed JSON or a field failed validation (see `error.fields`). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Missing or invalid credentials. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The credentials may not act on this resource. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The body is not `application/json`. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Rate limited: see `Retry-After` and `RateLimit` headers. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    getUnreadCount: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                user_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The counts. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["UnreadCountResponse"];
+                };
+            };
+            /** @description Missing or invalid credentials. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The credentials may not act on this resource. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Rate limited: see `Retry-After` and `RateLimit` headers. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    getPreferences: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                user_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The preferences. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PreferencesResponse"];
+                };
+            };
+            /** @description Missing or invalid credentials. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The credentials may not act on this resource. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    putPreferences: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                user_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["PutPreferencesRequest"];
+            };
+        };
+        responses: {
+            /** @description The saved preferences. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PreferencesResponse"];
+                };
+            };
+            /** @description Invalid request: malformed JSON or a field failed validation (see `error.fields`). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Missing or invalid credentials. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The credentials may not act on this resource. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The body is not `application/json`. */
+            415: {
                 headers: {
                     [name: string]: unknown;
                 };
