@@ -48,8 +48,10 @@ CREATE INDEX idx_platform_events_user ON platform_events(user_id, seq);
 CREATE INDEX idx_platform_events_app_type ON platform_events(app_id, event_category, event_type, seq);
 CREATE INDEX idx_platform_events_app_entity ON platform_events(app_id, entity_id, seq);
 
+-- seq orders a user's feed (newest first) and carries its cursors.
 CREATE TABLE platform_notifications (
-  id TEXT PRIMARY KEY,
+  seq INTEGER PRIMARY KEY,
+  id TEXT NOT NULL UNIQUE,
   app_id TEXT NOT NULL REFERENCES apps(app_id),
   external_id TEXT NOT NULL,
   user_id TEXT NOT NULL,
@@ -68,14 +70,19 @@ CREATE TABLE platform_notifications (
   updated_at TEXT NOT NULL,
   CONSTRAINT unique_app_external_notification UNIQUE (app_id, external_id)
 );
-CREATE INDEX idx_notifications_user_created ON platform_notifications(user_id, created_at DESC);
-CREATE INDEX idx_notifications_app_user ON platform_notifications(app_id, user_id, created_at DESC);
-CREATE INDEX idx_notifications_type ON platform_notifications(notification_type);
+CREATE INDEX idx_notifications_user ON platform_notifications(user_id, seq);
+CREATE INDEX idx_notifications_app_user ON platform_notifications(app_id, user_id, seq);
+CREATE INDEX idx_notifications_user_external ON platform_notifications(user_id, external_id);
 
+-- One row per notification (its user's state). app_id, notification_type and expires_at are copied
+-- from the notification so that unread counts come from this table's index alone, without a scan.
 CREATE TABLE notification_state (
   id TEXT PRIMARY KEY,
   notification_id TEXT NOT NULL REFERENCES platform_notifications(id) ON DELETE CASCADE,
   user_id TEXT NOT NULL,
+  app_id TEXT NOT NULL,
+  notification_type TEXT NOT NULL,
+  expires_at TEXT,
   status TEXT NOT NULL DEFAULT 'unread' CHECK (status IN ('unread', 'read', 'dismissed', 'clicked', 'expired')),
   sent_at TEXT,
   delivered_at TEXT,
@@ -88,7 +95,17 @@ CREATE TABLE notification_state (
   updated_at TEXT NOT NULL,
   CONSTRAINT unique_notification_user_state UNIQUE (notification_id, user_id)
 );
-CREATE INDEX idx_notification_state_user_status ON notification_state(user_id, status, updated_at DESC);
+CREATE INDEX idx_notification_state_user_status ON notification_state(user_id, status, app_id, notification_type, expires_at);
+-- The expiry sweeper's work list: live notifications that have an expiry.
+CREATE INDEX idx_notification_state_expiring ON notification_state(expires_at)
+  WHERE expires_at IS NOT NULL AND status IN ('unread', 'read', 'clicked');
+
+CREATE TABLE user_preferences (
+  user_id TEXT PRIMARY KEY,
+  muted_apps TEXT NOT NULL DEFAULT '[]',
+  muted_types TEXT NOT NULL DEFAULT '{}',
+  updated_at TEXT NOT NULL
+);
 
 CREATE TABLE app_webhooks (
   id TEXT PRIMARY KEY,
