@@ -7,6 +7,7 @@ import { requestContext } from './http/request-context.js';
 import { appRoutes } from './routes/apps/index.js';
 import { eventRoutes } from './routes/events/index.js';
 import { operationsRoutes } from './routes/health/index.js';
+import { notificationRoutes } from './routes/notifications/index.js';
 
 /** The HTTP application: request id, logging and metrics around every route; one error shape for all. */
 export function createApp(deps: Deps) {
@@ -21,5 +22,6 @@ export function createApp(deps: Deps) {
   app.route('/', operationsRoutes(deps));
   app.route('/', appRoutes(deps));
   app.route('/', eventRoutes(deps));
+  app.route('/', notificationRoutes(deps));
   return app;
 }

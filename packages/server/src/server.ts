@@ -10,6 +10,7 @@ import { IDEMPOTENCY_KEY_TTL_MS } from './http/idempotency.js';
 import { RateLimiter } from './http/rate-limit.js';
 import { createLogger } from './observability/logger.js';
 import { createMetrics } from './observability/metrics.js';
+import { startExpirySweeper } from './services/expiry-sweeper.js';
 import { withApiKeyCache } from './storage/cached-api-keys.js';
 import { openSqliteStorage } from './storage/sqlite/index.js';
 
@@ -48,6 +49,7 @@ export async function startServer(options: StartOptions = {}): Promise<RunningSe
     verifyUserToken: createUserTokenVerifier({ ...config.jwt, secret: secrets.jwtSecret }),
   };
   const app = createApp(deps);
+  const expirySweeper = startExpirySweeper(deps, config.expirySweepSeconds);
 
   const pruneIdempotencyKeys = setInterval(
     () => {
@@ -77,6 +79,7 @@ export async function startServer(options: StartOptions = {}): Promise<RunningSe
     close: () => {
       closing ??= (async () => {
         clearInterval(pruneIdempotencyKeys);
+        await expirySweeper.stop();
         deps.rateLimiter?.close();
         await new Promise<void>((resolve) => {
           server.close(() => resolve());

@@ -30,6 +30,7 @@ const EnvSchema = z.object({
   ORIVA_RATE_LIMITS: z.string().trim().default('on'),
   ORIVA_TRUST_PROXY: booleanFlag.default(false),
   ORIVA_CORS_ORIGINS: optionalString,
+  ORIVA_EXPIRY_SWEEP_SECONDS: z.coerce.number().min(0.05).max(86_400).default(30),
 });
 
 export type RateLimitCategory = 'events' | 'notifications' | 'queries' | 'webhooks';
@@ -64,6 +65,8 @@ export interface Config {
   trustProxy: boolean;
   /** Browser origins allowed to call the API from another origin; `['*']` allows any. */
   corsOrigins: string[];
+  /** How often expired notifications are recorded as such (and their events stored). */
+  expirySweepSeconds: number;
 }
 
 export class ConfigError extends Error {
@@ -108,6 +111,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       : values.ORIVA_DEV
         ? ['*']
         : [],
+    expirySweepSeconds: values.ORIVA_EXPIRY_SWEEP_SECONDS,
   };
 }
 

@@ -25,6 +25,18 @@ export function createMetrics() {
       labelNames: ['app_id'] as const,
       registers: [registry],
     }),
+    notificationsCreated: new Counter({
+      name: 'oriva_notifications_created_total',
+      help: 'Notifications created, by app',
+      labelNames: ['app_id'] as const,
+      registers: [registry],
+    }),
+    notificationStateChanges: new Counter({
+      name: 'oriva_notification_state_changes_total',
+      help: 'Notification state changes, by new status (and deletions)',
+      labelNames: ['status'] as const,
+      registers: [registry],
+    }),
   };
 }
 

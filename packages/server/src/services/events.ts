@@ -4,6 +4,7 @@ import type { Deps } from '../http/context.js';
 import { errors } from '../http/errors.js';
 import { newId } from '../ids.js';
 import type { EventRecord } from '../storage/types.js';
+import { notificationSyncsFor } from './notification-sync.js';
 
 export type EventInput = z.infer<typeof PublishEventRequest>;
 
@@ -56,9 +57,10 @@ export function toEventRecords(
   return records;
 }
 
-/** Stores the events in one transaction and counts them. */
+/** Stores the events in one transaction (with the notification changes they imply) and counts them. */
 export async function publishEvents(deps: Deps, records: EventRecord[]): Promise<void> {
-  await deps.storage.insertEvents(records);
+  const syncs = notificationSyncsFor(records);
+  await deps.storage.insertEvents(records, syncs.length > 0 ? syncs : undefined);
   const first = records[0];
   if (first) deps.metrics.eventsPublished.inc({ app_id: first.app_id }, records.length);
 }

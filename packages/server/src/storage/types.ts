@@ -71,6 +71,100 @@ export interface IdempotencyRecord {
 
 export type IdempotencyReservation = { reserved: true } | { reserved: false; existing: IdempotencyRecord };
 
+export type NotificationPriority = 'low' | 'normal' | 'high' | 'urgent';
+export type StoredNotificationStatus = 'unread' | 'read' | 'clicked' | 'dismissed' | 'expired';
+
+export interface NotificationContent {
+  title: string;
+  body: string;
+  action_url: string | null;
+  action_label: string | null;
+  image_url: string | null;
+  icon_url: string | null;
+  priority: NotificationPriority;
+  /** Serialized JSON object. */
+  context_data: string;
+  expires_at: string | null;
+}
+
+export interface NotificationRecord extends NotificationContent {
+  id: string;
+  app_id: string;
+  external_id: string;
+  user_id: string;
+  notification_type: string;
+  group_key: string | null;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface NotificationStateFields {
+  status: StoredNotificationStatus;
+  read_at: string | null;
+  clicked_at: string | null;
+  dismissed_at: string | null;
+  dismissed_from: string | null;
+  click_action: string | null;
+  /** When the state last changed. */
+  state_updated_at: string;
+}
+
+/** A notification with its user's state and its app's name and icon, as every read returns it. */
+export interface NotificationView extends NotificationRecord, NotificationStateFields {
+  position: number;
+  app_name: string;
+  app_icon: string | null;
+}
+
+/** What a decision made inside a transaction changes. Events are stored in the same transaction. */
+export interface NotificationChange {
+  state?: Partial<Omit<NotificationStateFields, 'state_updated_at'>>;
+  content?: Partial<NotificationContent>;
+  events: EventRecord[];
+}
+
+/** Decides, from the current row read inside the transaction, what to change (undefined: nothing). */
+export type NotificationDecision = (current: NotificationView) => NotificationChange | undefined;
+
+export type NotificationStatusFilter = 'live' | 'unread' | 'read' | 'clicked' | 'dismissed' | 'expired' | 'all';
+
+export interface NotificationQuery {
+  user_id?: string | undefined;
+  app_id?: string | undefined;
+  external_id?: string | undefined;
+  status: NotificationStatusFilter;
+  priority?: string | undefined;
+  notification_type?: string | undefined;
+  /** Hidden unless listed explicitly: apps and `app_id:type` pairs the user muted. */
+  muted_apps?: string[] | undefined;
+  muted_types?: string[] | undefined;
+  group?: boolean | undefined;
+  before_position?: number | undefined;
+  /** ISO-8601: notifications with `expires_at` at or before this read as expired. */
+  now: string;
+  limit: number;
+  offset: number;
+}
+
+export interface UnreadCountRow {
+  app_id: string;
+  notification_type: string;
+  count: number;
+}
+
+export interface StoredPreferences {
+  muted_apps: string[];
+  muted_types: Record<string, string[]>;
+  updated_at: string | null;
+}
+
+/** An app's event about one of its notifications, applied to the notification in the event's transaction. */
+export interface NotificationSync {
+  app_id: string;
+  external_id: string;
+  decide: NotificationDecision;
+}
+
 export interface Storage {
   readonly kind: 'sqlite' | 'postgres';
   ping(): Promise<void>;
@@ -91,9 +185,47 @@ export interface Storage {
   /** Returns false when no live key with that id belongs to the app. */
   revokeApiKey(appId: string, keyId: string, revokedAt: string): Promise<boolean>;
 
-  /** Stores every event or none. */
-  insertEvents(events: EventRecord[]): Promise<void>;
+  /** Stores every event or none; `syncs` change notifications in the same transaction. */
+  insertEvents(events: EventRecord[], syncs?: NotificationSync[]): Promise<void>;
   listEvents(query: EventQuery): Promise<Page<StoredEvent>>;
+
+  /**
+   * Stores a notification, its state and its `notification.created` event in one transaction, unless
+   * the app already has one with that external_id: then nothing is written and that one is returned.
+   */
+  createNotification(
+    notification: NotificationRecord,
+    event: EventRecord,
+  ): Promise<{ created: true; view: NotificationView } | { created: false; existing: NotificationView }>;
+  getNotification(id: string): Promise<NotificationView | undefined>;
+  /** By the app's external id: within one app, or across a user's notifications (may be several). */
+  findNotificationsByExternalId(
+    scope: { app_id: string } | { user_id: string },
+    externalId: string,
+  ): Promise<NotificationView[]>;
+  /** Reads the notification inside a transaction, lets `decide` choose a change, applies it. */
+  changeNotification(
+    id: string,
+    decide: NotificationDecision,
+  ): Promise<{ before: NotificationView; after: NotificationView; changed: boolean } | undefined>;
+  /** Deletes the notification and its state, and stores `event`, in one transaction. */
+  deleteNotification(id: string, event: EventRecord): Promise<boolean>;
+  listNotifications(query: NotificationQuery): Promise<Page<NotificationView>>;
+  /** Unread, unexpired notifications of a user per app and type, from an index alone. */
+  countUnread(userId: string, now: string): Promise<UnreadCountRow[]>;
+  /**
+   * Marks a user's unread, unexpired notifications read in one transaction, with the events
+   * `summarize` makes from them (one per app).
+   */
+  markAllRead(
+    userId: string,
+    filter: { app_id?: string | undefined; before?: string | undefined; now: string },
+    summarize: (marked: NotificationView[]) => EventRecord[],
+  ): Promise<number>;
+  /** Marks up to `limit` notifications whose expiry has passed as expired, each with its event. */
+  expireDue(now: string, limit: number, eventFor: (expired: NotificationView) => EventRecord): Promise<number>;
+  getPreferences(userId: string): Promise<StoredPreferences>;
+  putPreferences(userId: string, preferences: Omit<StoredPreferences, 'updated_at'>, updatedAt: string): Promise<void>;
 
   /** Atomically claims (scope, key) for a first request, or returns what is stored for it. */
   reserveIdempotencyKey(

@@ -7,6 +7,7 @@ import { migrate } from './migrate.js';
 import { appStatements } from './sql/apps.js';
 import { eventStatements } from './sql/events.js';
 import { idempotencyStatements } from './sql/idempotency.js';
+import { notificationStatements } from './sql/notifications.js';
 import { createWriteQueue } from './write-queue.js';
 
 /**
@@ -34,6 +35,7 @@ export function openSqliteStorage(path: string): Storage {
   const apps = appStatements(db);
   const events = eventStatements(db, write);
   const idempotency = idempotencyStatements(db, write);
+  const notifications = notificationStatements(db, write, events.insertRows);
   const ping = db.prepare('SELECT 1');
 
   return {
@@ -56,8 +58,28 @@ export function openSqliteStorage(path: string): Storage {
     findApiKeyByHash: async (hash) => apps.selectKeyByHash(hash),
     listApiKeys: async (appId) => apps.selectKeysOfApp(appId),
     revokeApiKey: async (appId, keyId, at) => apps.revokeKey(appId, keyId, at),
-    insertEvents: async (records) => events.insertMany(records),
+    insertEvents: (records, syncs) =>
+      syncs?.length
+        ? write(() => {
+            events.insertRows(records);
+            notifications.applySyncs(syncs);
+          })
+        : events.insertMany(records),
     listEvents: async (query) => events.list(query),
+    createNotification: (notification, event) => notifications.create(notification, event),
+    getNotification: async (id) => notifications.get(id),
+    findNotificationsByExternalId: async (scope, externalId) =>
+      'app_id' in scope
+        ? notifications.findByAppExternal(scope.app_id, externalId)
+        : notifications.findByUserExternal(scope.user_id, externalId),
+    changeNotification: (id, decide) => notifications.change(id, decide),
+    deleteNotification: (id, event) => notifications.delete(id, event),
+    listNotifications: async (query) => notifications.list(query),
+    countUnread: async (userId, now) => notifications.countUnread(userId, now),
+    markAllRead: (userId, filter, summarize) => notifications.markAllRead(userId, filter, summarize),
+    expireDue: (now, limit, eventFor) => notifications.expireDue(now, limit, eventFor),
+    getPreferences: async (userId) => notifications.getPreferences(userId),
+    putPreferences: (userId, preferences, at) => notifications.putPreferences(userId, preferences, at),
     reserveIdempotencyKey: (scope, key, hash, at) => idempotency.reserve(scope, key, hash, at),
     completeIdempotencyKey: (scope, key, status, body) => idempotency.complete(scope, key, status, body),
     releaseIdempotencyKey: (scope, key) => idempotency.release(scope, key),

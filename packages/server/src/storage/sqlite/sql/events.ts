@@ -74,6 +74,8 @@ export function eventStatements(db: Database.Database, write: WriteQueue) {
   };
 
   return {
+    /** For other writes that store events in their own transaction. */
+    insertRows,
     insertMany: (events: EventRecord[]): Promise<void> => write(() => insertRows(events)),
     list: (query: EventQuery): Page<StoredEvent> => {
       const { page, count } = statementsFor(query);

@@ -1,0 +1,334 @@
+import { OpenAPIHono } from '@hono/zod-openapi';
+import { routes } from '@oriva/contract';
+import type { Principal } from '../../auth/principal.js';
+import type { AppEnv, Deps } from '../../http/context.js';
+import { errors } from '../../http/errors.js';
+import { guarded } from '../../http/guarded-route.js';
+import { validationHook } from '../../http/validation.js';
+import { decodeCursor, encodeCursor } from '../../services/cursor.js';
+import { effectiveStatus, nextStatus, stateChangeFor } from '../../services/notification-state.js';
+import {
+  type Actor,
+  checkContent,
+  contentChanges,
+  hasContentFields,
+  isMuted,
+  notificationEvent,
+  sameNotification,
+  toNotificationRecord,
+  toPublicNotification,
+} from '../../services/notifications.js';
+import type {
+  EventRecord,
+  NotificationChange,
+  NotificationRecord,
+  NotificationView,
+  StoredPreferences,
+} from '../../storage/types.js';
+import { resolveNotification } from './resolve.js';
+
+/** The most ids a read-all event lists; beyond it the event says how many there were. */
+const MAX_IDS_IN_SUMMARY = 1000;
+
+const actorOf = (principal: Principal): Actor => principal.kind;
+
+export function notificationRoutes(deps: Deps) {
+  const app = new OpenAPIHono<AppEnv>({ defaultHook: validationHook });
+  const now = () => new Date().toISOString();
+
+  const mutedFor = (preferences: StoredPreferences) => ({
+    apps: preferences.muted_apps,
+    types: Object.entries(preferences.muted_types).flatMap(([appId, types]) => types.map((type) => `${appId}:${type}`)),
+  });
+
+  const unreadCounts = async (userId: string, at: string, preferences: StoredPreferences) => {
+    const rows = await deps.storage.countUnread(userId, at);
+    let unread = 0;
+    let muted = 0;
+    const byApp: Record<string, number> = {};
+    for (const row of rows) {
+      if (isMuted(row, preferences)) {
+        muted += row.count;
+      } else {
+        unread += row.count;
+        byApp[row.app_id] = (byApp[row.app_id] ?? 0) + row.count;
+      }
+    }
+    return { unread_count: unread, muted_unread_count: muted, by_app: byApp };
+  };
+
+  app.openapi(guarded(routes.createNotification, deps), async (c) => {
+    const { app_id } = c.req.valid('param');
+    const input = c.req.valid('json');
+    deps.rateLimiter?.enforce(c, 'notifications', app_id, 1);
+    const contextData = checkContent(deps, input);
+    const at = now();
+    const record = toNotificationRecord(app_id, input, contextData, at);
+    const owner = await deps.storage.getApp(app_id);
+    // The event carries the whole notification, so a live feed can show it without asking again.
+    const event = notificationEvent(record, 'created', at, {
+      notification: toPublicNotification(
+        newNotificationView(record, owner?.name ?? app_id, owner?.icon_url ?? null),
+        at,
+        false,
+      ),
+    });
+    const result = await deps.storage.createNotification(record, event);
+    if (!result.created) {
+      const { existing } = result;
+      if (sameNotification(existing, record)) {
+        return c.json({ success: true as const, notification_id: existing.id, created_at: existing.created_at }, 200);
+      }
+      const message = `external_id "${record.external_id}" already names notification ${existing.id} with other content; change it with PATCH /api/v1/notifications/${existing.id}`;
+      throw errors.conflict(message, 'notification_exists');
+    }
+    deps.metrics.notificationsCreated.inc({ app_id });
+    deps.metrics.eventsPublished.inc({ app_id });
+    return c.json({ success: true as const, notification_id: record.id, created_at: record.created_at }, 201);
+  });
+
+  app.openapi(guarded(routes.listAppNotifications, deps), async (c) => {
+    const { app_id } = c.req.valid('param');
+    const query = c.req.valid('query');
+    const at = now();
+    const page = await deps.storage.listNotifications({
+      app_id,
+      user_id: query.user_id,
+      external_id: query.external_id,
+      status: query.status ?? 'all',
+      before_position: query.after ? decodeCursor(query.after) : undefined,
+      now: at,
+      limit: query.limit + 1,
+      offset: query.after ? 0 : query.offset,
+    });
+    const { items, pagination } = paginate(page, query);
+    return c.json(
+      { success: true as const, notifications: items.map((view) => toPublicNotification(view, at, false)), pagination },
+      200,
+    );
+  });
+
+  app.openapi(guarded(routes.listUserNotifications, deps), async (c) => {
+    const { user_id } = c.req.valid('param');
+    const query = c.req.valid('query');
+    deps.rateLimiter?.enforce(c, 'queries', `user:${user_id}`, 1);
+    const at = now();
+    const preferences = await deps.storage.getPreferences(user_id);
+    const muted = mutedFor(preferences);
+    // Muted notifications stay stored and in sync; the default feed hides them, an app filter shows them.
+    const hideMuted = !query.include_muted && query.app_id === undefined;
+    const page = await deps.storage.listNotifications({
+      user_id,
+      app_id: query.app_id,
+      priority: query.priority,
+      notification_type: query.notification_type,
+      status: query.status ?? 'live',
+      muted_apps: hideMuted && muted.apps.length > 0 ? muted.apps : undefined,
+      muted_types: hideMuted && muted.types.length > 0 ? muted.types : undefined,
+      group: query.group,
+      before_position: query.after ? decodeCursor(query.after) : undefined,
+      now: at,
+      limit: query.limit + 1,
+      offset: query.after ? 0 : query.offset,
+    });
+    const { items, pagination } = paginate(page, query);
+    const counts = await unreadCounts(user_id, at, preferences);
+    return c.json(
+      {
+        success: true as const,
+        notifications: items.map((view) => toPublicNotification(view, at, isMuted(view, preferences))),
+        pagination,
+        unread_count: counts.unread_count,
+        muted_unread_count: counts.muted_unread_count,
+      },
+      200,
+    );
+  });
+
+  app.openapi(guarded(routes.getUnreadCount, deps), async (c) => {
+    const { user_id } = c.req.valid('param');
+    deps.rateLimiter?.enforce(c, 'queries', `user:${user_id}`, 1);
+    const counts = await unreadCounts(user_id, now(), await deps.storage.getPreferences(user_id));
+    return c.json({ success: true as const, ...counts }, 200);
+  });
+
+  app.openapi(guarded(routes.markAllRead, deps), async (c) => {
+    const { user_id } = c.req.valid('param');
+    const body = (c.req.valid('json') as { app_id?: string; before?: string } | undefined) ?? {};
+    const at = now();
+    const actor = actorOf(c.get('principal')!);
+    const count = await deps.storage.markAllRead(
+      user_id,
+      { app_id: body.app_id, before: body.before ? new Date(body.before).toISOString() : undefined, now: at },
+      (marked) => summarizeReadAll(marked, user_id, at, actor),
+    );
+    if (count > 0) deps.metrics.notificationStateChanges.inc({ status: 'read' }, count);
+    return c.json({ success: true as const, count }, 200);
+  });
+
+  app.openapi(guarded(routes.getNotification, deps), async (c) => {
+    const { notification_id } = c.req.valid('param');
+    const view = await resolveNotification(deps, c.get('principal')!, notification_id);
+    const preferences = await deps.storage.getPreferences(view.user_id);
+    return c.json(
+      { success: true as const, notification: toPublicNotification(view, now(), isMuted(view, preferences)) },
+      200,
+    );
+  });
+
+  app.openapi(guarded(routes.updateNotification, deps), async (c) => {
+    const { notification_id } = c.req.valid('param');
+    const patch = c.req.valid('json');
+    const principal = c.get('principal')!;
+    const view = await resolveNotification(deps, principal, notification_id);
+    const changesContent = hasContentFields(patch);
+    if (changesContent && principal.kind === 'user') {
+      throw errors.forbidden(
+        'Only the app that owns a notification may change its content; a user may change its status',
+        'content_change_forbidden',
+      );
+    }
+    const contextData = changesContent ? checkContent(deps, patch) : undefined;
+    const actor = actorOf(principal);
+    const statusChanges: string[] = [];
+
+    const result = await deps.storage.changeNotification(view.id, (current) => {
+      const at = now();
+      const events: EventRecord[] = [];
+      const change: NotificationChange = { events };
+      if (patch.status) {
+        const status = effectiveStatus(current, at);
+        if (status === 'expired') {
+          throw errors.conflict(
+            `Notification ${current.id} has expired; its state can no longer change`,
+            'notification_expired',
+          );
+        }
+        const next = nextStatus(status, patch.status);
+        if (next) {
+          change.state = stateChangeFor(current, next, at, patch);
+          statusChanges.push(next);
+          events.push(
+            notificationEvent(current, next, at, {
+              previous_status: status,
+              status: next,
+              changed_by: actor,
+              ...(patch.dismissed_from ? { dismissed_from: patch.dismissed_from } : {}),
+              ...(patch.click_action ? { click_action: patch.click_action } : {}),
+            }),
+          );
+        }
+      }
+      if (changesContent) {
+        const content = contentChanges(current, patch, contextData);
+        if (Object.keys(content).length > 0) {
+          change.content = content;
+          events.push(
+            notificationEvent(current, 'updated', at, { changed_fields: Object.keys(content), changed_by: actor }),
+          );
+        }
+      }
+      return events.length > 0 ? change : undefined;
+    });
+    if (!result) throw errors.notFound(`No notification "${notification_id}"`, 'notification_not_found');
+    for (const status of statusChanges) deps.metrics.notificationStateChanges.inc({ status });
+    const after = result.after;
+    return c.json(
+      {
+        success: true as const,
+        notification_id: after.id,
+        status: effectiveStatus(after, now()),
+        updated_at: after.state_updated_at > after.updated_at ? after.state_updated_at : after.updated_at,
+        changed: result.changed,
+      },
+      200,
+    );
+  });
+
+  app.openapi(guarded(routes.deleteNotification, deps), async (c) => {
+    const { notification_id } = c.req.valid('param');
+    const principal = c.get('principal')!;
+    const view = await resolveNotification(deps, principal, notification_id);
+    const event = notificationEvent(view, 'deleted', now(), { deleted_by: actorOf(principal) });
+    if (!(await deps.storage.deleteNotification(view.id, event))) {
+      throw errors.notFound(`No notification "${notification_id}"`, 'notification_not_found');
+    }
+    deps.metrics.notificationStateChanges.inc({ status: 'deleted' });
+    return c.body(null, 204);
+  });
+
+  app.openapi(guarded(routes.getPreferences, deps), async (c) => {
+    const { user_id } = c.req.valid('param');
+    const { updated_at, ...preferences } = await deps.storage.getPreferences(user_id);
+    return c.json({ success: true as const, preferences, updated_at }, 200);
+  });
+
+  app.openapi(guarded(routes.putPreferences, deps), async (c) => {
+    const { user_id } = c.req.valid('param');
+    const body = c.req.valid('json');
+    const at = now();
+    const preferences = {
+      muted_apps: [...new Set(body.muted_apps)].sort(),
+      muted_types: Object.fromEntries(
+        Object.entries(body.muted_types)
+          .filter(([, types]) => types.length > 0)
+          .map(([appId, types]) => [appId, [...new Set(types)].sort()]),
+      ),
+    };
+    await deps.storage.putPreferences(user_id, preferences, at);
+    return c.json({ success: true as const, preferences, updated_at: at }, 200);
+  });
+
+  return app;
+}
+
+function newNotificationView(record: NotificationRecord, appName: string, appIcon: string | null): NotificationView {
+  return {
+    ...record,
+    position: 0,
+    status: 'unread',
+    read_at: null,
+    clicked_at: null,
+    dismissed_at: null,
+    dismissed_from: null,
+    click_action: null,
+    state_updated_at: record.created_at,
+    app_name: appName,
+    app_icon: appIcon,
+  };
+}
+
+function paginate(
+  page: { items: NotificationView[]; total: number },
+  query: { limit: number; offset: number; after?: string | undefined },
+) {
+  const hasMore = page.items.length > query.limit;
+  const items = hasMore ? page.items.slice(0, query.limit) : page.items;
+  return {
+    items,
+    pagination: {
+      total: page.total,
+      limit: query.limit,
+      offset: query.after ? 0 : query.offset,
+      has_more: hasMore,
+      next_cursor: hasMore ? encodeCursor(items.at(-1)!.position) : null,
+    },
+  };
+}
+
+/** One `notification.read_all` event per app, listing what it marked (the app syncs its own copies). */
+function summarizeReadAll(marked: NotificationView[], userId: string, at: string, actor: Actor): EventRecord[] {
+  const byApp = new Map<string, NotificationView[]>();
+  for (const view of marked) byApp.set(view.app_id, [...(byApp.get(view.app_id) ?? []), view]);
+  return [...byApp.entries()].map(([appId, views]) => ({
+    ...notificationEvent({ id: '', app_id: appId, user_id: userId, external_id: userId }, 'read_all', at, {}),
+    entity_type: 'user',
+    event_data: JSON.stringify({
+      count: views.length,
+      external_ids: views.slice(0, MAX_IDS_IN_SUMMARY).map((view) => view.external_id),
+      notification_ids: views.slice(0, MAX_IDS_IN_SUMMARY).map((view) => view.id),
+      truncated: views.length > MAX_IDS_IN_SUMMARY,
+      changed_by: actor,
+    }),
+  }));
+}

@@ -1,0 +1,43 @@
+import type { Deps } from '../http/context.js';
+import { notificationEvent } from './notifications.js';
+
+const BATCH = 500;
+
+/**
+ * Records `notification.expired` once for each notification whose expiry has passed. Reads never
+ * wait for it (a notification past its expiry reads as expired at once); the sweeper only makes
+ * the state and the event durable, so webhooks and streams learn of it.
+ */
+export async function sweepExpiredNotifications(deps: Deps): Promise<number> {
+  let total = 0;
+  for (;;) {
+    const now = new Date().toISOString();
+    const expired = await deps.storage.expireDue(now, BATCH, (view) =>
+      notificationEvent(view, 'expired', now, {
+        previous_status: view.status,
+        status: 'expired',
+        changed_by: 'system',
+      }),
+    );
+    total += expired;
+    if (expired < BATCH) break;
+  }
+  if (total > 0) deps.metrics.notificationStateChanges.inc({ status: 'expired' }, total);
+  return total;
+}
+
+export function startExpirySweeper(deps: Deps, intervalSeconds: number): { stop(): Promise<void> } {
+  let running: Promise<unknown> = Promise.resolve();
+  const timer = setInterval(() => {
+    running = running
+      .then(() => sweepExpiredNotifications(deps))
+      .catch((error) => deps.logger.warn({ err: error }, 'expiry sweep failed'));
+  }, intervalSeconds * 1000);
+  timer.unref();
+  return {
+    stop: async () => {
+      clearInterval(timer);
+      await running;
+    },
+  };
+}

@@ -1,0 +1,276 @@
+import type Database from 'better-sqlite3';
+import type {
+  EventRecord,
+  NotificationChange,
+  NotificationDecision,
+  NotificationQuery,
+  NotificationRecord,
+  NotificationView,
+  Page,
+  StoredPreferences,
+  UnreadCountRow,
+} from '../../types.js';
+import type { WriteQueue } from '../write-queue.js';
+
+const VIEW = `SELECT n.seq AS position, n.id, n.app_id, n.external_id, n.user_id, n.notification_type, n.title, n.body,
+    n.action_url, n.action_label, n.image_url, n.icon_url, n.context_data, n.group_key, n.priority, n.expires_at,
+    n.created_at, n.updated_at, s.status, s.read_at, s.clicked_at, s.dismissed_at, s.dismissed_from, s.click_action,
+    s.updated_at AS state_updated_at, a.name AS app_name, a.icon_url AS app_icon
+  FROM platform_notifications n
+  JOIN notification_state s ON s.notification_id = n.id
+  JOIN apps a ON a.app_id = n.app_id`;
+
+const LIVE = "('unread', 'read', 'clicked')";
+const NOT_EXPIRED = '(n.expires_at IS NULL OR n.expires_at > @now)';
+
+/** The SQL for each status filter. A live notification past its expiry reads as expired at once. */
+const STATUS_CLAUSES: Record<NotificationQuery['status'], string | undefined> = {
+  live: `s.status IN ${LIVE} AND ${NOT_EXPIRED}`,
+  unread: `s.status = 'unread' AND ${NOT_EXPIRED}`,
+  read: `s.status = 'read' AND ${NOT_EXPIRED}`,
+  clicked: `s.status = 'clicked' AND ${NOT_EXPIRED}`,
+  dismissed: "s.status = 'dismissed'",
+  expired: `(s.status = 'expired' OR (s.status IN ${LIVE} AND n.expires_at <= @now))`,
+  all: undefined,
+};
+
+const FILTER_CLAUSES: Array<[keyof NotificationQuery, string]> = [
+  ['user_id', 'n.user_id = @user_id'],
+  ['app_id', 'n.app_id = @app_id'],
+  ['external_id', 'n.external_id = @external_id'],
+  ['priority', 'n.priority = @priority'],
+  ['notification_type', 'n.notification_type = @notification_type'],
+  ['muted_apps', 'n.app_id NOT IN (SELECT value FROM json_each(@muted_apps))'],
+  ['muted_types', "(n.app_id || ':' || n.notification_type) NOT IN (SELECT value FROM json_each(@muted_types))"],
+];
+
+const STATE_COLUMNS = ['status', 'read_at', 'clicked_at', 'dismissed_at', 'dismissed_from', 'click_action'] as const;
+const CONTENT_COLUMNS = [
+  'title',
+  'body',
+  'action_url',
+  'action_label',
+  'image_url',
+  'icon_url',
+  'priority',
+  'context_data',
+  'expires_at',
+] as const;
+
+export function notificationStatements(
+  db: Database.Database,
+  write: WriteQueue,
+  insertEvents: (events: EventRecord[]) => void,
+) {
+  const insertNotification = db.prepare<NotificationRecord>(
+    `INSERT INTO platform_notifications (id, app_id, external_id, user_id, notification_type, title, body, action_url,
+       action_label, image_url, icon_url, context_data, group_key, priority, expires_at, created_at, updated_at)
+     VALUES (@id, @app_id, @external_id, @user_id, @notification_type, @title, @body, @action_url, @action_label,
+       @image_url, @icon_url, @context_data, @group_key, @priority, @expires_at, @created_at, @updated_at)`,
+  );
+  const insertState = db.prepare<NotificationRecord>(
+    `INSERT INTO notification_state (id, notification_id, user_id, app_id, notification_type, expires_at, status,
+       sent_at, created_at, updated_at)
+     VALUES ('nst_' || substr(@id, 5), @id, @user_id, @app_id, @notification_type, @expires_at, 'unread',
+       @created_at, @created_at, @created_at)`,
+  );
+  const selectById = db.prepare<[string], NotificationView>(`${VIEW} WHERE n.id = ?`);
+  const selectByAppExternal = db.prepare<[string, string], NotificationView>(
+    `${VIEW} WHERE n.app_id = ? AND n.external_id = ?`,
+  );
+  const selectByUserExternal = db.prepare<[string, string], NotificationView>(
+    `${VIEW} WHERE n.user_id = ? AND n.external_id = ? ORDER BY n.seq DESC`,
+  );
+  const deleteById = db.prepare<[string]>('DELETE FROM platform_notifications WHERE id = ?');
+  const countUnread = db.prepare<[string, string], UnreadCountRow>(
+    `SELECT app_id, notification_type, COUNT(*) AS count FROM notification_state
+     WHERE user_id = ? AND status = 'unread' AND (expires_at IS NULL OR expires_at > ?)
+     GROUP BY app_id, notification_type`,
+  );
+  const selectDue = db.prepare<[string, number], { notification_id: string }>(
+    `SELECT notification_id FROM notification_state
+     WHERE expires_at IS NOT NULL AND status IN ${LIVE} AND expires_at <= ? ORDER BY expires_at LIMIT ?`,
+  );
+  const expire = db.prepare<[string, string]>(
+    "UPDATE notification_state SET status = 'expired', updated_at = ? WHERE notification_id = ?",
+  );
+  const selectPreferences = db.prepare<[string], { muted_apps: string; muted_types: string; updated_at: string }>(
+    'SELECT muted_apps, muted_types, updated_at FROM user_preferences WHERE user_id = ?',
+  );
+  const upsertPreferences = db.prepare<[string, string, string, string]>(
+    `INSERT INTO user_preferences (user_id, muted_apps, muted_types, updated_at) VALUES (?, ?, ?, ?)
+     ON CONFLICT (user_id) DO UPDATE SET muted_apps = excluded.muted_apps, muted_types = excluded.muted_types,
+       updated_at = excluded.updated_at`,
+  );
+
+  // Updates touch only the columns a change names; one prepared statement per set of columns.
+  const updateCache = new Map<string, Database.Statement>();
+  const update = (table: 'notification_state' | 'platform_notifications', key: string, columns: string[]) => {
+    const cacheKey = `${table}:${columns.join(',')}`;
+    let statement = updateCache.get(cacheKey);
+    if (!statement) {
+      const assignments = [...columns.map((column) => `${column} = @${column}`), 'updated_at = @updated_at'];
+      statement = db.prepare(`UPDATE ${table} SET ${assignments.join(', ')} WHERE ${key} = @id`);
+      updateCache.set(cacheKey, statement);
+    }
+    return statement;
+  };
+
+  /** Applies a decided change to one notification (inside the caller's transaction). */
+  const apply = (current: NotificationView, change: NotificationChange, at: string) => {
+    const stateColumns = STATE_COLUMNS.filter((column) => change.state?.[column] !== undefined);
+    const contentColumns = CONTENT_COLUMNS.filter((column) => change.content?.[column] !== undefined);
+    if (stateColumns.length > 0) {
+      update('notification_state', 'notification_id', stateColumns).run({
+        ...change.state,
+        updated_at: at,
+        id: current.id,
+      });
+    }
+    if (contentColumns.length > 0) {
+      update('platform_notifications', 'id', contentColumns).run({ ...change.content, updated_at: at, id: current.id });
+      if (change.content?.expires_at !== undefined) {
+        // The state row keeps a copy of the expiry for its index (unread counts, the sweeper).
+        update('notification_state', 'notification_id', ['expires_at']).run({
+          expires_at: change.content.expires_at,
+          updated_at: current.state_updated_at,
+          id: current.id,
+        });
+      }
+    }
+    insertEvents(change.events);
+    return stateColumns.length + contentColumns.length > 0 || change.events.length > 0;
+  };
+
+  const decideAndApply = (current: NotificationView, decide: NotificationDecision) => {
+    const change = decide(current);
+    if (!change) return { before: current, after: current, changed: false };
+    const at = change.events[0]?.timestamp ?? new Date().toISOString();
+    const changed = apply(current, change, at);
+    return { before: current, after: selectById.get(current.id)!, changed };
+  };
+
+  const listCache = new Map<string, { page: Database.Statement; count: Database.Statement }>();
+  const listStatements = (query: NotificationQuery) => {
+    const present = FILTER_CLAUSES.filter(([name]) => query[name] !== undefined);
+    const cacheKey = [
+      query.status,
+      ...present.map(([name]) => name),
+      query.group ? 'group' : '',
+      query.before_position ? 'before' : '',
+    ].join(',');
+    let statements = listCache.get(cacheKey);
+    if (!statements) {
+      const where = [...present.map(([, clause]) => clause)];
+      const statusClause = STATUS_CLAUSES[query.status];
+      if (statusClause) where.push(statusClause);
+      const filtered = `${VIEW}${where.length ? ` WHERE ${where.join(' AND ')}` : ''}`;
+      // Grouped: the newest notification of each (app, group_key), with the group's size.
+      const rows = query.group
+        ? `SELECT * FROM (SELECT v.*,
+               COUNT(*) OVER (PARTITION BY v.app_id, COALESCE(v.group_key, v.id)) AS group_count,
+               ROW_NUMBER() OVER (PARTITION BY v.app_id, COALESCE(v.group_key, v.id) ORDER BY v.position DESC) AS group_rank
+             FROM (${filtered}) v)
+           WHERE group_rank = 1`
+        : filtered;
+      const cursor = query.before_position ? ' WHERE position < @before_position' : '';
+      statements = {
+        page: db.prepare(`SELECT * FROM (${rows})${cursor} ORDER BY position DESC LIMIT @limit OFFSET @offset`),
+        count: db.prepare(`SELECT COUNT(*) FROM (${rows})`).pluck(),
+      };
+      listCache.set(cacheKey, statements);
+    }
+    return statements;
+  };
+
+  return {
+    create: (notification: NotificationRecord, event: EventRecord) =>
+      write(() => {
+        const existing = selectByAppExternal.get(notification.app_id, notification.external_id);
+        if (existing) return { created: false as const, existing };
+        insertNotification.run(notification);
+        insertState.run(notification);
+        insertEvents([event]);
+        return { created: true as const, view: selectById.get(notification.id)! };
+      }),
+    get: (id: string) => selectById.get(id),
+    findByAppExternal: (appId: string, externalId: string) => selectByAppExternal.all(appId, externalId),
+    findByUserExternal: (userId: string, externalId: string) => selectByUserExternal.all(userId, externalId),
+    change: (id: string, decide: NotificationDecision) =>
+      write(() => {
+        const current = selectById.get(id);
+        return current ? decideAndApply(current, decide) : undefined;
+      }),
+    /** For an app's own events: applies each sync to its notification, if the app has one by that id. */
+    applySyncs: (syncs: Array<{ app_id: string; external_id: string; decide: NotificationDecision }>) => {
+      for (const sync of syncs) {
+        const current = selectByAppExternal.get(sync.app_id, sync.external_id);
+        if (current) decideAndApply(current, sync.decide);
+      }
+    },
+    delete: (id: string, event: EventRecord) =>
+      write(() => {
+        if (deleteById.run(id).changes === 0) return false;
+        insertEvents([event]);
+        return true;
+      }),
+    list: (query: NotificationQuery): Page<NotificationView> => {
+      const { page, count } = listStatements(query);
+      const params: Record<string, unknown> = {};
+      for (const [key, value] of Object.entries(query)) {
+        if (value === undefined || key === 'group' || key === 'status') continue;
+        params[key] = Array.isArray(value) ? JSON.stringify(value) : value;
+      }
+      const { limit, offset, before_position, ...countParams } = params;
+      return { items: page.all(params) as NotificationView[], total: count.get(countParams) as number };
+    },
+    countUnread: (userId: string, now: string) => countUnread.all(userId, now),
+    markAllRead: (
+      userId: string,
+      filter: { app_id?: string | undefined; before?: string | undefined; now: string },
+      summarize: (marked: NotificationView[]) => EventRecord[],
+    ) =>
+      write(() => {
+        const where = ['n.user_id = @user_id', `s.status = 'unread'`, NOT_EXPIRED];
+        if (filter.app_id) where.push('n.app_id = @app_id');
+        if (filter.before) where.push('n.created_at < @before');
+        const marked = db
+          .prepare(`${VIEW} WHERE ${where.join(' AND ')} ORDER BY n.seq`)
+          .all({ user_id: userId, ...filter }) as NotificationView[];
+        if (marked.length === 0) return 0;
+        const at = filter.now;
+        const mark = update('notification_state', 'notification_id', ['status', 'read_at']);
+        for (const view of marked) mark.run({ status: 'read', read_at: at, updated_at: at, id: view.id });
+        insertEvents(summarize(marked));
+        return marked.length;
+      }),
+    expireDue: (now: string, limit: number, eventFor: (expired: NotificationView) => EventRecord) =>
+      write(() => {
+        const due = selectDue.all(now, limit);
+        for (const { notification_id } of due) {
+          const view = selectById.get(notification_id)!;
+          expire.run(now, notification_id);
+          insertEvents([eventFor(view)]);
+        }
+        return due.length;
+      }),
+    getPreferences: (userId: string): StoredPreferences => {
+      const row = selectPreferences.get(userId);
+      if (!row) return { muted_apps: [], muted_types: {}, updated_at: null };
+      return {
+        muted_apps: JSON.parse(row.muted_apps),
+        muted_types: JSON.parse(row.muted_types),
+        updated_at: row.updated_at,
+      };
+    },
+    putPreferences: (userId: string, preferences: Omit<StoredPreferences, 'updated_at'>, at: string) =>
+      write(() => {
+        upsertPreferences.run(
+          userId,
+          JSON.stringify(preferences.muted_apps),
+          JSON.stringify(preferences.muted_types),
+          at,
+        );
+      }),
+  };
+}
