@@ -189,6 +189,11 @@ export function isMuted(
   );
 }
 
+/** When the notification last changed, its content or its state (ISO strings compare as times). */
+export function lastChanged(view: Pick<NotificationView, 'updated_at' | 'state_updated_at'>): string {
+  return [view.updated_at, view.state_updated_at].sort().at(-1)!;
+}
+
 export function toPublicNotification(
   view: NotificationView & { group_count?: number },
   now: string,
@@ -220,6 +225,6 @@ export function toPublicNotification(
     dismissed_at: view.dismissed_at,
     dismissed_from: view.dismissed_from,
     created_at: view.created_at,
-    updated_at: view.state_updated_at > view.updated_at ? view.state_updated_at : view.updated_at,
+    updated_at: lastChanged(view),
   };
 }
