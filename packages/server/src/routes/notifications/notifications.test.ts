@@ -545,6 +545,13 @@ describe('authorization', () => {
         .status,
     ).toBe(403);
     expect((await server.request('/api/v1/users/user_789/preferences', { token: user456 })).status).toBe(403);
+    const putTheirs = await server.request('/api/v1/users/user_789/preferences', {
+      method: 'PUT',
+      token: user456,
+      json: { muted_apps: ['work-buddy'] },
+    });
+    expect(putTheirs.status).toBe(403);
+    expect((await server.request('/api/v1/users/user_789/preferences', { token: workBuddy })).status).toBe(403);
     expect((await patch(user456, theirs.id, { status: 'read' })).status).toBe(403);
     expect((await server.request(`/api/v1/notifications/${theirs.id}`, { token: user456 })).status).toBe(403);
     expect(
