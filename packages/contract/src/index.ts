@@ -11,3 +11,4 @@ export * from './schemas/apps.js';
 export * from './schemas/common.js';
 export * from './schemas/events.js';
 export * from './schemas/notifications.js';
+export * from './schemas/webhooks.js';

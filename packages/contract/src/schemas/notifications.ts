@@ -87,12 +87,10 @@ const CreateNotificationFields = z.strictObject({
   priority: NotificationPriority.default('normal'),
   context_data: ContextData.optional(),
   expires_at: z.iso.datetime({ offset: true }).optional().openapi({ example: '2025-09-30T12:00:00Z' }),
-  group_key: cleanString(128)
-    .optional()
-    .openapi({
-      description: 'Notifications sharing a group key collapse into one in a grouped feed.',
-      example: 'session_789',
-    }),
+  group_key: cleanString(128).optional().openapi({
+    description: 'Notifications sharing a group key collapse into one in a grouped feed.',
+    example: 'session_789',
+  }),
 });
 
 /**

@@ -1,0 +1,151 @@
+import { createRoute, z } from '@hono/zod-openapi';
+import { AppId } from '../schemas/common.js';
+import {
+  CreateWebhookRequest,
+  CreateWebhookResponse,
+  DeliveryResponse,
+  ListDeliveriesQuery,
+  ListDeliveriesResponse,
+  ListWebhooksResponse,
+  RecoverRequest,
+  RecoverResponse,
+  RotateSecretRequest,
+  RotateSecretResponse,
+  TestWebhookResponse,
+  UpdateWebhookRequest,
+  WebhookResponse,
+} from '../schemas/webhooks.js';
+import { errorResponses, jsonBody, jsonContent, security } from './responses.js';
+
+const AppParams = z.object({ app_id: AppId.openapi({ param: { name: 'app_id', in: 'path' } }) });
+const WebhookParams = AppParams.extend({
+  webhook_id: z
+    .string()
+    .openapi({ param: { name: 'webhook_id', in: 'path' }, example: 'wh_01J8ZQ3J5V8C9X2M4N6P7R8S9T' }),
+});
+const DeliveryParams = WebhookParams.extend({
+  delivery_id: z
+    .string()
+    .openapi({ param: { name: 'delivery_id', in: 'path' }, example: 'del_01J8ZQ3J5V8C9X2M4N6P7R8S9T' }),
+});
+const optionalBody = <T extends z.ZodType>(schema: T) => ({
+  required: false,
+  content: { 'application/json': { schema } },
+});
+const tags = ['Webhooks'];
+
+export const createWebhook = createRoute({
+  method: 'post',
+  path: '/api/v1/apps/{app_id}/webhooks',
+  operationId: 'createWebhook',
+  tags,
+  summary: "Subscribe a URL to the app's events",
+  security: security.appOrAdmin,
+  request: { params: AppParams, body: jsonBody(CreateWebhookRequest) },
+  responses: {
+    201: jsonContent(CreateWebhookResponse, 'Created; the secret is shown once.'),
+    ...errorResponses(400, 401, 403, 404, 415, 429),
+  },
+});
+
+export const listWebhooks = createRoute({
+  method: 'get',
+  path: '/api/v1/apps/{app_id}/webhooks',
+  operationId: 'listWebhooks',
+  tags,
+  summary: "List the app's webhooks",
+  security: security.appOrAdmin,
+  request: { params: AppParams },
+  responses: { 200: jsonContent(ListWebhooksResponse, 'The webhooks.'), ...errorResponses(401, 403, 429) },
+});
+
+export const getWebhook = createRoute({
+  method: 'get',
+  path: '/api/v1/apps/{app_id}/webhooks/{webhook_id}',
+  operationId: 'getWebhook',
+  tags,
+  summary: 'Read a webhook',
+  security: security.appOrAdmin,
+  request: { params: WebhookParams },
+  responses: { 200: jsonContent(WebhookResponse, 'The webhook.'), ...errorResponses(401, 403, 404, 429) },
+});
+
+export const updateWebhook = createRoute({
+  method: 'patch',
+  path: '/api/v1/apps/{app_id}/webhooks/{webhook_id}',
+  operationId: 'updateWebhook',
+  tags,
+  summary: 'Change a webhook (is_active: true re-enables it)',
+  security: security.appOrAdmin,
+  request: { params: WebhookParams, body: jsonBody(UpdateWebhookRequest) },
+  responses: { 200: jsonContent(WebhookResponse, 'The webhook.'), ...errorResponses(400, 401, 403, 404, 415, 429) },
+});
+
+export const deleteWebhook = createRoute({
+  method: 'delete',
+  path: '/api/v1/apps/{app_id}/webhooks/{webhook_id}',
+  operationId: 'deleteWebhook',
+  tags,
+  summary: 'Delete a webhook and its pending deliveries',
+  security: security.appOrAdmin,
+  request: { params: WebhookParams },
+  responses: { 204: { description: 'Deleted.' }, ...errorResponses(401, 403, 404, 429) },
+});
+
+export const rotateWebhookSecret = createRoute({
+  method: 'post',
+  path: '/api/v1/apps/{app_id}/webhooks/{webhook_id}/rotate-secret',
+  operationId: 'rotateWebhookSecret',
+  tags,
+  summary: 'Issue a new secret; the old one keeps signing for a grace period',
+  security: security.appOrAdmin,
+  request: { params: WebhookParams, body: optionalBody(RotateSecretRequest) },
+  responses: {
+    200: jsonContent(RotateSecretResponse, 'The new secret, shown once.'),
+    ...errorResponses(400, 401, 403, 404, 415, 429),
+  },
+});
+
+export const testWebhook = createRoute({
+  method: 'post',
+  path: '/api/v1/apps/{app_id}/webhooks/{webhook_id}/test',
+  operationId: 'testWebhook',
+  tags,
+  summary: 'Send a webhook.test event to this webhook now',
+  security: security.appOrAdmin,
+  request: { params: WebhookParams },
+  responses: { 200: jsonContent(TestWebhookResponse, 'Queued for delivery.'), ...errorResponses(401, 403, 404, 429) },
+});
+
+export const listDeliveries = createRoute({
+  method: 'get',
+  path: '/api/v1/apps/{app_id}/webhooks/{webhook_id}/deliveries',
+  operationId: 'listDeliveries',
+  tags,
+  summary: "A webhook's deliveries, newest first, each with its attempts",
+  security: security.appOrAdmin,
+  request: { params: WebhookParams, query: ListDeliveriesQuery },
+  responses: { 200: jsonContent(ListDeliveriesResponse, 'A page.'), ...errorResponses(400, 401, 403, 404, 429) },
+});
+
+export const retryDelivery = createRoute({
+  method: 'post',
+  path: '/api/v1/apps/{app_id}/webhooks/{webhook_id}/deliveries/{delivery_id}/retry',
+  operationId: 'retryDelivery',
+  tags,
+  summary: 'Deliver one delivery again now (same webhook-id)',
+  security: security.appOrAdmin,
+  request: { params: DeliveryParams },
+  responses: { 200: jsonContent(DeliveryResponse, 'Queued.'), ...errorResponses(401, 403, 404, 429) },
+});
+
+export const recoverDeliveries = createRoute({
+  method: 'post',
+  path: '/api/v1/apps/{app_id}/webhooks/{webhook_id}/recover',
+  operationId: 'recoverDeliveries',
+  tags,
+  summary: 'Requeue every failed delivery created in a window (dry_run only counts)',
+  security: security.appOrAdmin,
+  request: { params: WebhookParams, body: jsonBody(RecoverRequest) },
+  responses: { 200: jsonContent(RecoverResponse, 'How many.'), ...errorResponses(400, 401, 403, 404, 415, 429) },
+});

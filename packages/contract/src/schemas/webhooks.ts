@@ -1,0 +1,210 @@
+import { z } from '@hono/zod-openapi';
+import { cleanString, SuccessFlag, Timestamp } from './common.js';
+import { Event } from './events.js';
+
+/** Exact types (`notification.dismissed`), a category (`notification.*`) or everything (`*`). */
+export const WebhookEventPattern = z
+  .string()
+  .regex(/^(\*|[a-z][a-z0-9_-]{0,63}\.(\*|[a-z][a-z0-9_-]{0,63}))$/, {
+    message: 'must be "*", "<category>.*" or "<category>.<type>", such as notification.dismissed',
+  })
+  .openapi({ example: 'notification.*' });
+
+export const DEFAULT_WEBHOOK_MAX_RETRIES = 5;
+export const DEFAULT_WEBHOOK_BACKOFF_SECONDS = 1;
+export const DEFAULT_ROTATION_GRACE_SECONDS = 24 * 60 * 60;
+
+const WebhookUrl = z
+  .url({ protocol: /^https?$/, message: 'must be an https URL' })
+  .max(2048)
+  .openapi({ example: 'https://workbuddy.example/api/oriva-events' });
+
+export const Webhook = z
+  .object({
+    id: z.string().openapi({ example: 'wh_01J8ZQ3J5V8C9X2M4N6P7R8S9T' }),
+    app_id: z.string(),
+    webhook_url: z.string(),
+    subscribed_events: z.array(z.string()),
+    description: z.string().nullable(),
+    is_active: z.boolean(),
+    disabled_reason: z.string().nullable(),
+    max_retries: z.number().int(),
+    retry_backoff_seconds: z.number().int(),
+    last_delivery_at: Timestamp.nullable(),
+    last_success_at: Timestamp.nullable(),
+    last_failure_at: Timestamp.nullable(),
+    consecutive_failures: z.number().int(),
+    total_deliveries: z.number().int(),
+    total_failures: z.number().int(),
+    previous_secret_expires_at: Timestamp.nullable().openapi({
+      description: 'While set (after a rotation), deliveries are signed with the old secret too.',
+    }),
+    created_at: Timestamp,
+    updated_at: Timestamp,
+  })
+  .openapi('Webhook');
+
+export const CreateWebhookRequest = z
+  .strictObject({
+    webhook_url: WebhookUrl,
+    subscribed_events: z.array(WebhookEventPattern).min(1).max(100),
+    description: cleanString(200).optional(),
+    is_active: z.boolean().optional(),
+    max_retries: z
+      .number()
+      .int()
+      .min(0)
+      .max(10)
+      .optional()
+      .openapi({ description: `Default ${DEFAULT_WEBHOOK_MAX_RETRIES}.` }),
+    retry_backoff_seconds: z
+      .number()
+      .int()
+      .min(1)
+      .max(3600)
+      .optional()
+      .openapi({ description: `First retry delay, doubling each time. Default ${DEFAULT_WEBHOOK_BACKOFF_SECONDS}.` }),
+  })
+  .openapi('CreateWebhookRequest', {
+    example: {
+      webhook_url: 'https://workbuddy.example/api/oriva-events',
+      subscribed_events: ['notification.dismissed', 'notification.clicked', 'user.profile_updated'],
+    },
+  });
+
+export const UpdateWebhookRequest = z
+  .strictObject({
+    webhook_url: WebhookUrl.optional(),
+    subscribed_events: z.array(WebhookEventPattern).min(1).max(100).optional(),
+    description: cleanString(200).nullable().optional(),
+    is_active: z
+      .boolean()
+      .optional()
+      .openapi({ description: 'true re-enables a disabled webhook and resets its failure count.' }),
+    max_retries: z.number().int().min(0).max(10).optional(),
+    retry_backoff_seconds: z.number().int().min(1).max(3600).optional(),
+  })
+  .openapi('UpdateWebhookRequest');
+
+export const CreateWebhookResponse = z
+  .object({
+    success: SuccessFlag,
+    webhook_id: z.string(),
+    webhook_secret: z.string().openapi({
+      description: 'Standard Webhooks secret (`whsec_` + base64). Shown once; verify deliveries with it.',
+      example: 'whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw',
+    }),
+    created_at: Timestamp,
+    webhook: Webhook,
+  })
+  .openapi('CreateWebhookResponse');
+
+export const WebhookResponse = z.object({ success: SuccessFlag, webhook: Webhook }).openapi('WebhookResponse');
+export const ListWebhooksResponse = z
+  .object({ success: SuccessFlag, webhooks: z.array(Webhook) })
+  .openapi('ListWebhooksResponse');
+
+export const RotateSecretRequest = z
+  .strictObject({
+    grace_period_seconds: z
+      .number()
+      .int()
+      .min(0)
+      .max(7 * 24 * 60 * 60)
+      .optional()
+      .openapi({
+        description: `How long the old secret keeps signing too. Default ${DEFAULT_ROTATION_GRACE_SECONDS} (24 h).`,
+      }),
+  })
+  .openapi('RotateSecretRequest');
+
+export const RotateSecretResponse = z
+  .object({
+    success: SuccessFlag,
+    webhook_secret: z.string(),
+    previous_secret_expires_at: Timestamp.nullable(),
+  })
+  .openapi('RotateSecretResponse');
+
+export const DeliveryStatus = z.enum(['pending', 'succeeded', 'failed']).openapi('DeliveryStatus');
+
+export const DeliveryAttempt = z
+  .object({
+    attempt: z.number().int(),
+    delivered_at: Timestamp,
+    success: z.boolean(),
+    status_code: z.number().int().nullable(),
+    response_time_ms: z.number().int().nullable(),
+    response_body: z.string().nullable().openapi({ description: 'The first 20 KB of the response.' }),
+    response_headers: z.record(z.string(), z.string()).nullable(),
+    error_message: z.string().nullable(),
+  })
+  .openapi('DeliveryAttempt');
+
+export const Delivery = z
+  .object({
+    id: z
+      .string()
+      .openapi({
+        description: 'Stable across retries: the `webhook-id` header.',
+        example: 'del_01J8ZQ3J5V8C9X2M4N6P7R8S9T',
+      }),
+    webhook_id: z.string(),
+    event_id: z.string(),
+    event_type: z.string(),
+    status: DeliveryStatus,
+    attempts: z.number().int(),
+    next_attempt_at: Timestamp.nullable(),
+    created_at: Timestamp,
+    updated_at: Timestamp,
+    attempt_log: z.array(DeliveryAttempt),
+  })
+  .openapi('Delivery');
+
+export const ListDeliveriesQuery = z.strictObject({
+  success: z
+    .enum(['true', 'false'])
+    .transform((value) => value === 'true')
+    .optional()
+    .openapi({ description: 'true: delivered; false: failed for good or still retrying.' }),
+  event_type: z.string().max(130).optional().openapi({ example: 'notification.dismissed' }),
+  since: z.iso.datetime({ offset: true }).optional(),
+  limit: z.coerce.number().int().min(1).max(100).default(50),
+  after: z
+    .string()
+    .regex(/^cur_[0-9a-z]{1,13}$/, { message: 'must be pagination.next_cursor from a previous page' })
+    .optional(),
+});
+
+export const ListDeliveriesResponse = z
+  .object({
+    success: SuccessFlag,
+    deliveries: z.array(Delivery),
+    pagination: z.object({ limit: z.number().int(), has_more: z.boolean(), next_cursor: z.string().nullable() }),
+  })
+  .openapi('ListDeliveriesResponse');
+
+export const DeliveryResponse = z.object({ success: SuccessFlag, delivery: Delivery }).openapi('DeliveryResponse');
+
+export const TestWebhookResponse = z
+  .object({ success: SuccessFlag, event_id: z.string(), delivery_id: z.string() })
+  .openapi('TestWebhookResponse');
+
+export const RecoverRequest = z
+  .strictObject({
+    since: z.iso.datetime({ offset: true }),
+    until: z.iso.datetime({ offset: true }).optional(),
+    dry_run: z.boolean().optional(),
+  })
+  .openapi('RecoverRequest');
+
+export const RecoverResponse = z
+  .object({
+    success: SuccessFlag,
+    count: z.number().int().openapi({ description: 'Failed deliveries in the window (requeued unless dry_run).' }),
+    dry_run: z.boolean(),
+  })
+  .openapi('RecoverResponse');
+
+/** The body of every delivery: the event, with its `<category>.<type>` name. */
+export const WebhookPayload = Event.openapi('WebhookPayload');
