@@ -8,6 +8,7 @@ import { appRoutes } from './routes/apps/index.js';
 import { eventRoutes } from './routes/events/index.js';
 import { operationsRoutes } from './routes/health/index.js';
 import { notificationRoutes } from './routes/notifications/index.js';
+import { webhookRoutes } from './routes/webhooks/index.js';
 
 /** The HTTP application: request id, logging and metrics around every route; one error shape for all. */
 export function createApp(deps: Deps) {
@@ -23,5 +24,6 @@ export function createApp(deps: Deps) {
   app.route('/', appRoutes(deps));
   app.route('/', eventRoutes(deps));
   app.route('/', notificationRoutes(deps));
+  app.route('/', webhookRoutes(deps));
   return app;
 }

@@ -1,3 +1,4 @@
+import { lookup } from 'node:dns/promises';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { serve } from '@hono/node-server';
@@ -11,6 +12,10 @@ import { RateLimiter } from './http/rate-limit.js';
 import { createLogger } from './observability/logger.js';
 import { createMetrics } from './observability/metrics.js';
 import { startExpirySweeper } from './services/expiry-sweeper.js';
+import { DeliveryWorker } from './services/webhooks/delivery-worker.js';
+import { createSecretBox } from './services/webhooks/secrets.js';
+import { createSender } from './services/webhooks/sender.js';
+import { type LookupAll, urlPolicyFrom } from './services/webhooks/url-policy.js';
 import { withApiKeyCache } from './storage/cached-api-keys.js';
 import { openSqliteStorage } from './storage/sqlite/index.js';
 
@@ -19,6 +24,8 @@ export const DATABASE_FILE = 'oriva.db';
 export interface StartOptions {
   /** The environment to configure from; defaults to `process.env`. */
   env?: Record<string, string | undefined>;
+  /** Resolves webhook hosts (default: the system resolver). Tests use it to play DNS rebinding. */
+  lookupHost?: LookupAll;
 }
 
 export interface RunningServer {
@@ -43,13 +50,19 @@ export async function startServer(options: StartOptions = {}): Promise<RunningSe
     config,
     storage,
     logger,
-    metrics: createMetrics(),
+    metrics: createMetrics(() => storage.countPendingDeliveries()),
     rateLimiter: config.rateLimits ? new RateLimiter(config.rateLimits) : undefined,
     adminToken: secrets.adminToken,
     verifyUserToken: createUserTokenVerifier({ ...config.jwt, secret: secrets.jwtSecret }),
+    lookupHost: options.lookupHost ?? ((hostname) => lookup(hostname, { all: true })),
+    secretBox: createSecretBox(config.secretKey),
   };
   const app = createApp(deps);
   const expirySweeper = startExpirySweeper(deps, config.expirySweepSeconds);
+  const deliveryWorker = new DeliveryWorker(deps, {
+    sender: createSender(urlPolicyFrom(config), deps.lookupHost, config.webhooks.timeoutMs),
+    secretBox: deps.secretBox,
+  });
 
   const pruneIdempotencyKeys = setInterval(
     () => {
@@ -80,6 +93,7 @@ export async function startServer(options: StartOptions = {}): Promise<RunningSe
       closing ??= (async () => {
         clearInterval(pruneIdempotencyKeys);
         await expirySweeper.stop();
+        await deliveryWorker.stop();
         deps.rateLimiter?.close();
         await new Promise<void>((resolve) => {
           server.close(() => resolve());

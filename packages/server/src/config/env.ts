@@ -31,6 +31,14 @@ const EnvSchema = z.object({
   ORIVA_TRUST_PROXY: booleanFlag.default(false),
   ORIVA_CORS_ORIGINS: optionalString,
   ORIVA_EXPIRY_SWEEP_SECONDS: z.coerce.number().min(0.05).max(86_400).default(30),
+  ORIVA_SECRET_KEY: optionalString.pipe(z.string().min(16, { message: 'must be at least 16 characters' }).optional()),
+  ORIVA_WEBHOOK_TIMEOUT_MS: z.coerce.number().int().min(100).max(120_000).default(15_000),
+  ORIVA_WEBHOOK_DISABLE_AFTER: z.coerce.number().int().min(1).max(100_000).default(100),
+  ORIVA_WEBHOOK_BACKOFF_SCALE: z.coerce.number().min(0.0001).max(100).default(1),
+  ORIVA_WEBHOOK_ALLOW_PRIVATE: booleanFlag.optional(),
+  ORIVA_WEBHOOK_ALLOWED_HOSTS: optionalString,
+  ORIVA_WEBHOOK_CONCURRENCY: z.coerce.number().int().min(1).max(10_000).default(64),
+  ORIVA_WEBHOOK_ENDPOINT_CONCURRENCY: z.coerce.number().int().min(1).max(1_000).default(4),
 });
 
 export type RateLimitCategory = 'events' | 'notifications' | 'queries' | 'webhooks';
@@ -67,6 +75,19 @@ export interface Config {
   corsOrigins: string[];
   /** How often expired notifications are recorded as such (and their events stored). */
   expirySweepSeconds: number;
+  /** Encrypts webhook secrets at rest when set. */
+  secretKey: string | undefined;
+  webhooks: {
+    timeoutMs: number;
+    disableAfter: number;
+    /** Multiplies every retry delay: 1 in production, small in tests. */
+    backoffScale: number;
+    /** http and private addresses allowed (dev mode by default): for local receivers. */
+    allowPrivate: boolean;
+    allowedHosts: string[];
+    concurrency: number;
+    endpointConcurrency: number;
+  };
 }
 
 export class ConfigError extends Error {
@@ -112,6 +133,19 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
         ? ['*']
         : [],
     expirySweepSeconds: values.ORIVA_EXPIRY_SWEEP_SECONDS,
+    secretKey: values.ORIVA_SECRET_KEY,
+    webhooks: {
+      timeoutMs: values.ORIVA_WEBHOOK_TIMEOUT_MS,
+      disableAfter: values.ORIVA_WEBHOOK_DISABLE_AFTER,
+      backoffScale: values.ORIVA_WEBHOOK_BACKOFF_SCALE,
+      allowPrivate: values.ORIVA_WEBHOOK_ALLOW_PRIVATE ?? values.ORIVA_DEV,
+      allowedHosts: (values.ORIVA_WEBHOOK_ALLOWED_HOSTS ?? '')
+        .split(',')
+        .map((host) => host.trim().toLowerCase())
+        .filter(Boolean),
+      concurrency: values.ORIVA_WEBHOOK_CONCURRENCY,
+      endpointConcurrency: values.ORIVA_WEBHOOK_ENDPOINT_CONCURRENCY,
+    },
   };
 }
 

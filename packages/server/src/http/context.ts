@@ -2,6 +2,8 @@ import type { Logger } from 'pino';
 import type { Principal } from '../auth/principal.js';
 import type { Config } from '../config/env.js';
 import type { Metrics } from '../observability/metrics.js';
+import type { SecretBox } from '../services/webhooks/secrets.js';
+import type { LookupAll } from '../services/webhooks/url-policy.js';
 import type { Storage } from '../storage/types.js';
 import type { RateLimiter } from './rate-limit.js';
 
@@ -14,6 +16,10 @@ export interface Deps {
   rateLimiter: RateLimiter | undefined;
   adminToken: string;
   verifyUserToken: (token: string) => Promise<{ userId: string }>;
+  /** DNS for webhook hosts, checked when saved and again on connect (injectable for tests). */
+  lookupHost: LookupAll;
+  /** Encrypts webhook secrets at rest when ORIVA_SECRET_KEY is set. */
+  secretBox: SecretBox;
 }
 
 export interface AppEnv {

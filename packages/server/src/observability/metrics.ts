@@ -1,7 +1,8 @@
-import { Counter, collectDefaultMetrics, Histogram, Registry } from 'prom-client';
+import { Counter, collectDefaultMetrics, Gauge, Histogram, Registry } from 'prom-client';
 
 /** Prometheus metrics, on a registry of the server's own so several servers can share a process (tests). */
-export function createMetrics() {
+/** `pendingDeliveries` is read when /metrics is scraped. */
+export function createMetrics(pendingDeliveries: () => Promise<number> = async () => 0) {
   const registry = new Registry();
   collectDefaultMetrics({ register: registry });
   return {
@@ -36,6 +37,26 @@ export function createMetrics() {
       help: 'Notification state changes, by new status (and deletions)',
       labelNames: ['status'] as const,
       registers: [registry],
+    }),
+    webhookDeliveries: new Counter({
+      name: 'oriva_webhook_deliveries_total',
+      help: 'Webhook delivery attempts, by outcome (succeeded, retrying, failed)',
+      labelNames: ['outcome'] as const,
+      registers: [registry],
+    }),
+    webhookDeliveryLatency: new Histogram({
+      name: 'oriva_webhook_delivery_latency_seconds',
+      help: 'From the event being accepted to its successful delivery',
+      buckets: [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 15, 60, 300],
+      registers: [registry],
+    }),
+    webhookQueueDepth: new Gauge({
+      name: 'oriva_webhook_queue_depth',
+      help: 'Webhook deliveries waiting (due or scheduled for a retry)',
+      registers: [registry],
+      async collect() {
+        this.set(await pendingDeliveries());
+      },
     }),
   };
 }

@@ -165,6 +165,86 @@ export interface NotificationSync {
   decide: NotificationDecision;
 }
 
+export interface WebhookRecord {
+  id: string;
+  app_id: string;
+  webhook_url: string;
+  /** As stored: `whsec_…`, or encrypted (`enc:v1:…`) when ORIVA_SECRET_KEY is set. */
+  webhook_secret: string;
+  previous_secret: string | null;
+  previous_secret_expires_at: string | null;
+  subscribed_events: string[];
+  description: string | null;
+  is_active: boolean;
+  disabled_reason: string | null;
+  last_delivery_at: string | null;
+  last_success_at: string | null;
+  last_failure_at: string | null;
+  consecutive_failures: number;
+  total_deliveries: number;
+  total_failures: number;
+  max_retries: number;
+  retry_backoff_seconds: number;
+  created_at: string;
+  updated_at: string;
+}
+
+export type DeliveryStatus = 'pending' | 'succeeded' | 'failed';
+
+export interface DeliveryRecord {
+  position: number;
+  id: string;
+  webhook_id: string;
+  event_id: string;
+  event_type: string;
+  /** The request body, exactly as signed and sent. */
+  payload: string;
+  status: DeliveryStatus;
+  attempts: number;
+  next_attempt_at: string | null;
+  locked_until: string | null;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface DeliveryAttemptRecord {
+  id: string;
+  delivery_id: string;
+  webhook_id: string;
+  event_id: string;
+  event_type: string;
+  status_code: number | null;
+  response_body: string | null;
+  /** Serialized JSON object. */
+  response_headers: string | null;
+  delivery_attempt: number;
+  delivered_at: string;
+  response_time_ms: number | null;
+  success: boolean;
+  error_message: string | null;
+}
+
+/** What one attempt did, and what happens next: recorded in one transaction. */
+export interface DeliveryOutcome {
+  attempt: DeliveryAttemptRecord;
+  status: DeliveryStatus;
+  next_attempt_at: string | null;
+  /** Disable the webhook (410 Gone, or too many consecutive failures), with the event that says so. */
+  disable?: { reason: string; event: EventRecord } | undefined;
+  /** Disable when the webhook's consecutive failures reach this (the event is made then). */
+  disable_after: number;
+  disabled_event: (consecutiveFailures: number) => EventRecord;
+}
+
+export interface DeliveryQuery {
+  webhook_id: string;
+  success?: boolean | undefined;
+  event_type?: string | undefined;
+  since?: string | undefined;
+  before_position?: number | undefined;
+  limit: number;
+}
+
 export interface Storage {
   readonly kind: 'sqlite' | 'postgres';
   ping(): Promise<void>;
@@ -226,6 +306,40 @@ export interface Storage {
   expireDue(now: string, limit: number, eventFor: (expired: NotificationView) => EventRecord): Promise<number>;
   getPreferences(userId: string): Promise<StoredPreferences>;
   putPreferences(userId: string, preferences: Omit<StoredPreferences, 'updated_at'>, updatedAt: string): Promise<void>;
+
+  /** Calls `listener` after a commit that queued webhook deliveries; returns an unsubscribe function. */
+  onDeliveriesQueued(listener: () => void): () => void;
+  createWebhook(webhook: WebhookRecord): Promise<void>;
+  getWebhook(appId: string, webhookId: string): Promise<WebhookRecord | undefined>;
+  listWebhooks(appId: string): Promise<WebhookRecord[]>;
+  updateWebhook(appId: string, webhookId: string, changes: Partial<WebhookRecord>): Promise<WebhookRecord | undefined>;
+  deleteWebhook(appId: string, webhookId: string): Promise<boolean>;
+  /** Stores an event for one webhook only (`webhook.test`) and returns its delivery id. */
+  insertEventForWebhook(event: EventRecord, webhookId: string): Promise<string>;
+  /**
+   * Leases up to `limit` due deliveries of active webhooks until `leaseUntil`, in one statement, so
+   * that each is attempted by one worker; an expired lease (a crashed worker) makes it due again.
+   */
+  claimDeliveries(
+    now: string,
+    limit: number,
+    leaseUntil: string,
+    skipWebhooks: string[],
+  ): Promise<Array<{ delivery: DeliveryRecord; webhook: WebhookRecord }>>;
+  /** Logs the attempt, moves the delivery on, updates the webhook's stats (and maybe disables it). */
+  recordDeliveryOutcome(outcome: DeliveryOutcome): Promise<void>;
+  /** The earliest `next_attempt_at` among pending deliveries of active webhooks, to know when to wake. */
+  nextDeliveryDue(): Promise<string | undefined>;
+  countPendingDeliveries(): Promise<number>;
+  listDeliveries(query: DeliveryQuery): Promise<Array<DeliveryRecord & { attempt_log: DeliveryAttemptRecord[] }>>;
+  getDelivery(
+    webhookId: string,
+    deliveryId: string,
+  ): Promise<(DeliveryRecord & { attempt_log: DeliveryAttemptRecord[] }) | undefined>;
+  /** Makes one delivery due now (whatever its status), keeping its id. */
+  requeueDelivery(webhookId: string, deliveryId: string, now: string): Promise<boolean>;
+  /** Failed deliveries created in [since, until): counted, and requeued unless `dryRun`. */
+  recoverDeliveries(webhookId: string, since: string, until: string, now: string, dryRun: boolean): Promise<number>;
 
   /** Atomically claims (scope, key) for a first request, or returns what is stored for it. */
   reserveIdempotencyKey(

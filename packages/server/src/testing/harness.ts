@@ -2,7 +2,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { mintUserToken } from '../auth/jwt.js';
-import { type RunningServer, startServer } from '../server.js';
+import { type RunningServer, type StartOptions, startServer } from '../server.js';
 
 export const TEST_ADMIN_TOKEN = 'test-admin-token-0123456789abcdef';
 export const TEST_JWT_SECRET = 'test-jwt-secret-0123456789abcdef0123456789';
@@ -24,7 +24,7 @@ export interface TestServer extends RunningServer {
  */
 export async function startTestServer(
   env: Record<string, string> = {},
-  options: { dataDir?: string } = {},
+  options: { dataDir?: string; lookupHost?: StartOptions['lookupHost'] } = {},
 ): Promise<TestServer> {
   const dataDir = options.dataDir ?? mkdtempSync(join(tmpdir(), 'oriva-test-'));
   const server = await startServer({
@@ -39,6 +39,7 @@ export async function startTestServer(
       ORIVA_RATE_LIMITS: 'off',
       ...env,
     },
+    ...(options.lookupHost ? { lookupHost: options.lookupHost } : {}),
   });
 
   const request: TestServer['request'] = (path, init = {}) => {

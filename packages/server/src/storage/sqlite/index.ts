@@ -8,6 +8,7 @@ import { appStatements } from './sql/apps.js';
 import { eventStatements } from './sql/events.js';
 import { idempotencyStatements } from './sql/idempotency.js';
 import { notificationStatements } from './sql/notifications.js';
+import { webhookStatements } from './sql/webhooks.js';
 import { createWriteQueue } from './write-queue.js';
 
 /**
@@ -31,9 +32,11 @@ export function openSqliteStorage(path: string): Storage {
   const checkpointer = path === ':memory:' ? undefined : startCheckpointer(path);
   if (checkpointer) db.pragma('wal_autocheckpoint = 0');
 
-  const write = createWriteQueue(db);
+  // The webhook statements need the write queue, and the queue tells them after each commit.
+  const write = createWriteQueue(db, () => webhooks.afterCommit());
+  const webhooks = webhookStatements(db, write);
   const apps = appStatements(db);
-  const events = eventStatements(db, write);
+  const events = eventStatements(db, write, webhooks.writeOutbox);
   const idempotency = idempotencyStatements(db, write);
   const notifications = notificationStatements(db, write, events.insertRows);
   const ping = db.prepare('SELECT 1');
@@ -80,6 +83,21 @@ export function openSqliteStorage(path: string): Storage {
     expireDue: (now, limit, eventFor) => notifications.expireDue(now, limit, eventFor),
     getPreferences: async (userId) => notifications.getPreferences(userId),
     putPreferences: (userId, preferences, at) => notifications.putPreferences(userId, preferences, at),
+    onDeliveriesQueued: (listener) => webhooks.onDeliveriesQueued(listener),
+    createWebhook: (webhook) => webhooks.create(webhook),
+    getWebhook: async (appId, id) => webhooks.get(appId, id),
+    listWebhooks: async (appId) => webhooks.list(appId),
+    updateWebhook: (appId, id, changes) => webhooks.update(appId, id, changes),
+    deleteWebhook: (appId, id) => webhooks.delete(appId, id),
+    insertEventForWebhook: (event, webhookId) => webhooks.insertTestDelivery(event, webhookId, events.insertRows),
+    claimDeliveries: async (now, limit, leaseUntil, skip) => webhooks.claim(now, limit, leaseUntil, skip),
+    recordDeliveryOutcome: (outcome) => webhooks.recordOutcome(outcome, events.insertRows),
+    nextDeliveryDue: async () => webhooks.nextDue(),
+    countPendingDeliveries: async () => webhooks.countPending(),
+    listDeliveries: async (query) => webhooks.listDeliveries(query),
+    getDelivery: async (webhookId, id) => webhooks.getDelivery(webhookId, id),
+    requeueDelivery: (webhookId, id, now) => webhooks.requeue(webhookId, id, now),
+    recoverDeliveries: (webhookId, since, until, now, dryRun) => webhooks.recover(webhookId, since, until, now, dryRun),
     reserveIdempotencyKey: (scope, key, hash, at) => idempotency.reserve(scope, key, hash, at),
     completeIdempotencyKey: (scope, key, status, body) => idempotency.complete(scope, key, status, body),
     releaseIdempotencyKey: (scope, key) => idempotency.release(scope, key),

@@ -19,8 +19,9 @@ export type WriteQueue = <R>(write: () => R) => Promise<R>;
  * Each write is a synchronous function run inside the transaction, so a read-then-write (a state
  * change, an idempotency reservation) stays atomic. If the shared transaction fails, it is rolled
  * back and every write is run again in a transaction of its own, so one bad write fails alone.
+ * `afterCommit` runs after each flush (the outbox uses it to wake the delivery worker).
  */
-export function createWriteQueue(db: Database.Database): WriteQueue {
+export function createWriteQueue(db: Database.Database, afterCommit: () => void = () => {}): WriteQueue {
   let queue: Pending[] = [];
   const runAll = db.transaction((batch: Pending[]) => batch.map((pending) => pending.write()));
   const runOne = db.transaction((pending: Pending) => pending.write());
@@ -28,6 +29,14 @@ export function createWriteQueue(db: Database.Database): WriteQueue {
   const flush = () => {
     const batch = queue;
     queue = [];
+    try {
+      settle(batch);
+    } finally {
+      afterCommit();
+    }
+  };
+
+  const settle = (batch: Pending[]) => {
     let results: unknown[] | undefined;
     try {
       results = runAll(batch);

@@ -107,13 +107,19 @@ CREATE TABLE user_preferences (
   updated_at TEXT NOT NULL
 );
 
+-- webhook_secret (and previous_secret during a rotation's grace period) are encrypted at rest when
+-- ORIVA_SECRET_KEY is set ("enc:v1:" prefix), plain "whsec_" otherwise.
 CREATE TABLE app_webhooks (
   id TEXT PRIMARY KEY,
   app_id TEXT NOT NULL REFERENCES apps(app_id) ON DELETE CASCADE,
   webhook_url TEXT NOT NULL,
   webhook_secret TEXT NOT NULL,
+  previous_secret TEXT,
+  previous_secret_expires_at TEXT,
   subscribed_events TEXT NOT NULL DEFAULT '[]',
+  description TEXT,
   is_active INTEGER NOT NULL DEFAULT 1,
+  disabled_reason TEXT,
   last_delivery_at TEXT,
   last_success_at TEXT,
   last_failure_at TEXT,
@@ -128,12 +134,32 @@ CREATE TABLE app_webhooks (
 CREATE INDEX idx_webhooks_app ON app_webhooks(app_id);
 CREATE INDEX idx_webhooks_active ON app_webhooks(is_active);
 
+-- The outbox: one row per (webhook, event), written in the event's transaction. Its id is the
+-- webhook-id header, stable across retries. seq orders listings; locked_until is the worker's lease.
+CREATE TABLE webhook_deliveries (
+  seq INTEGER PRIMARY KEY,
+  id TEXT NOT NULL UNIQUE,
+  webhook_id TEXT NOT NULL REFERENCES app_webhooks(id) ON DELETE CASCADE,
+  event_id TEXT NOT NULL,
+  event_type TEXT NOT NULL,
+  payload TEXT NOT NULL,
+  status TEXT NOT NULL DEFAULT 'pending' CHECK (status IN ('pending', 'succeeded', 'failed')),
+  attempts INTEGER NOT NULL DEFAULT 0,
+  next_attempt_at TEXT,
+  locked_until TEXT,
+  created_at TEXT NOT NULL,
+  updated_at TEXT NOT NULL
+);
+CREATE INDEX idx_webhook_deliveries_due ON webhook_deliveries(next_attempt_at) WHERE status = 'pending';
+CREATE INDEX idx_webhook_deliveries_webhook ON webhook_deliveries(webhook_id, seq);
+
+-- One row per attempt, as the design document's delivery log.
 CREATE TABLE webhook_delivery_log (
   id TEXT PRIMARY KEY,
+  delivery_id TEXT NOT NULL REFERENCES webhook_deliveries(id) ON DELETE CASCADE,
   webhook_id TEXT NOT NULL REFERENCES app_webhooks(id) ON DELETE CASCADE,
   event_id TEXT,
   event_type TEXT NOT NULL,
-  payload TEXT NOT NULL,
   status_code INTEGER,
   response_body TEXT,
   response_headers TEXT,
@@ -143,9 +169,8 @@ CREATE TABLE webhook_delivery_log (
   success INTEGER NOT NULL,
   error_message TEXT
 );
+CREATE INDEX idx_webhook_log_delivery ON webhook_delivery_log(delivery_id, delivery_attempt);
 CREATE INDEX idx_webhook_log_webhook ON webhook_delivery_log(webhook_id, delivered_at DESC);
-CREATE INDEX idx_webhook_log_event ON webhook_delivery_log(event_id);
-CREATE INDEX idx_webhook_log_success ON webhook_delivery_log(success, delivered_at DESC);
 
 CREATE TABLE idempotency_keys (
   scope TEXT NOT NULL,

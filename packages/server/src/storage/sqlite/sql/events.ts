@@ -36,7 +36,12 @@ function pushRow(params: unknown[], event: EventRecord): void {
   );
 }
 
-export function eventStatements(db: Database.Database, write: WriteQueue) {
+/** `afterInsert` runs in the same transaction as the rows (the webhook outbox). */
+export function eventStatements(
+  db: Database.Database,
+  write: WriteQueue,
+  afterInsert: (events: EventRecord[]) => void,
+) {
   const insertOne = db.prepare(`INSERT INTO platform_events (${COLUMNS}) VALUES ${ROW_PLACEHOLDERS}`);
   const insertChunk = db.prepare(
     `INSERT INTO platform_events (${COLUMNS}) VALUES ${Array(ROWS_PER_STATEMENT).fill(ROW_PLACEHOLDERS).join(', ')}`,
@@ -53,6 +58,7 @@ export function eventStatements(db: Database.Database, write: WriteQueue) {
       pushRow(params, events[index]!);
       insertOne.run(params);
     }
+    afterInsert(events);
   };
 
   // One prepared statement per combination of filters, made on first use.

@@ -1,0 +1,210 @@
+import { signatureHeaders } from '@oriva/webhook-verify';
+import type { Deps } from '../../http/context.js';
+import { newId } from '../../ids.js';
+import type { DeliveryRecord, EventRecord, WebhookRecord } from '../../storage/types.js';
+import { retryDelayMs } from './retry-schedule.js';
+import type { SecretBox } from './secrets.js';
+import type { createSender, SendResult } from './sender.js';
+
+/** Longest the worker sleeps with nothing due, so a lease left by a crashed instance is noticed. */
+const MAX_IDLE_MS = 2_000;
+
+export interface DeliveryWorkerOptions {
+  sender: ReturnType<typeof createSender>;
+  secretBox: SecretBox;
+}
+
+/**
+ * Delivers the outbox. It claims due deliveries with a lease (one statement, so each attempt is made
+ * by one worker), signs them, sends them, and records each attempt with what comes next. Isolation:
+ * at most `endpointConcurrency` attempts per webhook at once and `concurrency` in all, so one slow or
+ * dead endpoint cannot hold up the others. Woken by new deliveries; otherwise sleeps until the next
+ * retry is due. A restart resumes pending and scheduled deliveries from storage.
+ */
+export class DeliveryWorker {
+  private inFlight = 0;
+  private readonly perWebhook = new Map<string, number>();
+  private readonly attempts = new Set<Promise<void>>();
+  private timer: NodeJS.Timeout | undefined;
+  private pumping = false;
+  private again = false;
+  private stopped = false;
+  private readonly unsubscribe: () => void;
+
+  constructor(
+    private readonly deps: Deps,
+    private readonly options: DeliveryWorkerOptions,
+  ) {
+    this.unsubscribe = deps.storage.onDeliveriesQueued(() => this.wake());
+    this.wake();
+  }
+
+  wake(): void {
+    if (this.stopped) return;
+    if (this.pumping) {
+      this.again = true;
+      return;
+    }
+    clearTimeout(this.timer);
+    this.timer = setTimeout(() => void this.pump(), 0);
+  }
+
+  async stop(): Promise<void> {
+    this.stopped = true;
+    clearTimeout(this.timer);
+    this.unsubscribe();
+    await Promise.allSettled([...this.attempts]);
+    await this.options.sender.close();
+  }
+
+  private async pump(): Promise<void> {
+    if (this.stopped) return;
+    this.pumping = true;
+    try {
+      do {
+        this.again = false;
+        const { concurrency, endpointConcurrency, timeoutMs } = this.deps.config.webhooks;
+        const free = concurrency - this.inFlight;
+        if (free <= 0) return;
+        const busy = [...this.perWebhook].filter(([, count]) => count >= endpointConcurrency).map(([id]) => id);
+        const now = Date.now();
+        // The lease outlives the attempt's timeout; a crashed worker's claims come back once it lapses.
+        const claimed = await this.deps.storage.claimDeliveries(
+          new Date(now).toISOString(),
+          Math.min(free, endpointConcurrency * 4),
+          new Date(now + timeoutMs + 30_000).toISOString(),
+          busy,
+        );
+        for (const { delivery, webhook } of claimed) this.start(delivery, webhook);
+        if (claimed.length > 0) this.again = true;
+      } while (this.again && !this.stopped);
+    } catch (error) {
+      this.deps.logger.error({ err: error }, 'claiming webhook deliveries failed');
+    } finally {
+      this.pumping = false;
+      if (!this.stopped) await this.sleepUntilDue();
+    }
+  }
+
+  private async sleepUntilDue(): Promise<void> {
+    const due = await this.deps.storage.nextDeliveryDue().catch(() => undefined);
+    const wait = due === undefined ? MAX_IDLE_MS : Math.min(MAX_IDLE_MS, Math.max(5, Date.parse(due) - Date.now()));
+    clearTimeout(this.timer);
+    this.timer = setTimeout(() => void this.pump(), wait);
+  }
+
+  private start(delivery: DeliveryRecord, webhook: WebhookRecord): void {
+    this.inFlight++;
+    this.perWebhook.set(webhook.id, (this.perWebhook.get(webhook.id) ?? 0) + 1);
+    const attempt = this.attempt(delivery, webhook)
+      .catch((error) => this.deps.logger.error({ err: error, delivery_id: delivery.id }, 'webhook attempt failed'))
+      .finally(() => {
+        this.inFlight--;
+        const left = (this.perWebhook.get(webhook.id) ?? 1) - 1;
+        if (left > 0) this.perWebhook.set(webhook.id, left);
+        else this.perWebhook.delete(webhook.id);
+        this.attempts.delete(attempt);
+        this.wake();
+      });
+    this.attempts.add(attempt);
+  }
+
+  private async attempt(delivery: DeliveryRecord, webhook: WebhookRecord): Promise<void> {
+    const { deps } = this;
+    const started = new Date();
+    const secrets = [this.options.secretBox.open(webhook.webhook_secret)];
+    if (
+      webhook.previous_secret &&
+      webhook.previous_secret_expires_at &&
+      webhook.previous_secret_expires_at > started.toISOString()
+    ) {
+      secrets.push(this.options.secretBox.open(webhook.previous_secret));
+    }
+    const headers = {
+      'content-type': 'application/json',
+      'user-agent': 'Oriva-Webhooks/1',
+      ...signatureHeaders({
+        id: delivery.id,
+        timestamp: Math.floor(started.getTime() / 1000),
+        body: delivery.payload,
+        secrets,
+      }),
+    };
+    const result = await this.options.sender.send(webhook.webhook_url, headers, delivery.payload);
+    const at = new Date().toISOString();
+    const attemptNumber = delivery.attempts + 1;
+    const success = result.statusCode !== null && result.statusCode >= 200 && result.statusCode < 300;
+    const gone = result.statusCode === 410;
+    const retry = !success && !gone && attemptNumber <= webhook.max_retries;
+    const retryAfter = result.statusCode === 429 || result.statusCode === 503 ? result.retryAfterSeconds : undefined;
+    const nextAt = retry
+      ? new Date(
+          Date.now() +
+            retryDelayMs(attemptNumber, webhook.retry_backoff_seconds, retryAfter, deps.config.webhooks.backoffScale),
+        ).toISOString()
+      : null;
+
+    await deps.storage.recordDeliveryOutcome({
+      attempt: {
+        id: newId('del').replace('del_', 'att_'),
+        delivery_id: delivery.id,
+        webhook_id: webhook.id,
+        event_id: delivery.event_id,
+        event_type: delivery.event_type,
+        status_code: result.statusCode,
+        response_body: result.body,
+        response_headers: result.headers ? JSON.stringify(result.headers) : null,
+        delivery_attempt: attemptNumber,
+        delivered_at: at,
+        response_time_ms: result.timeMs,
+        success,
+        error_message: errorMessage(result),
+      },
+      status: success ? 'succeeded' : retry ? 'pending' : 'failed',
+      next_attempt_at: nextAt,
+      disable: gone
+        ? { reason: 'gone', event: disabledEvent(webhook, at, 'gone', webhook.consecutive_failures + 1) }
+        : undefined,
+      disable_after: deps.config.webhooks.disableAfter,
+      disabled_event: (failures) => disabledEvent(webhook, at, 'too_many_failures', failures),
+    });
+
+    const outcome = success ? 'succeeded' : retry ? 'retrying' : 'failed';
+    deps.metrics.webhookDeliveries.inc({ outcome });
+    if (success) {
+      const accepted = Date.parse(JSON.parse(delivery.payload).timestamp);
+      deps.metrics.webhookDeliveryLatency.observe((Date.now() - accepted) / 1000);
+    }
+    deps.logger.debug(
+      { delivery_id: delivery.id, webhook_id: webhook.id, status: result.statusCode, outcome },
+      'webhook attempt',
+    );
+  }
+}
+
+function errorMessage(result: SendResult): string | null {
+  if (result.error) return result.error;
+  if (result.statusCode !== null && (result.statusCode < 200 || result.statusCode >= 300)) {
+    return result.statusCode >= 300 && result.statusCode < 400
+      ? `HTTP ${result.statusCode}: redirects are not followed; point the webhook at the final URL`
+      : `HTTP ${result.statusCode}`;
+  }
+  return null;
+}
+
+/** `webhook.disabled`: an event of the app's own, in its event list, stream and other webhooks. */
+function disabledEvent(webhook: WebhookRecord, at: string, reason: string, consecutiveFailures: number): EventRecord {
+  return {
+    id: newId('evt'),
+    app_id: webhook.app_id,
+    user_id: null,
+    event_category: 'webhook',
+    event_type: 'disabled',
+    entity_type: 'webhook',
+    entity_id: webhook.id,
+    event_data: JSON.stringify({ reason, consecutive_failures: consecutiveFailures, webhook_url: webhook.webhook_url }),
+    timestamp: at,
+    ip_address: null,
+    user_agent: null,
+  };
+}

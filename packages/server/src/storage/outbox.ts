@@ -1,0 +1,62 @@
+import { newId } from '../ids.js';
+import type { EventRecord, WebhookRecord } from './types.js';
+
+/**
+ * What an event writes to the webhook outbox, the same for every adapter: one delivery for each
+ * active webhook of the event's own app whose subscriptions match the event's type.
+ */
+
+/** `*`, `<category>.*` or an exact `<category>.<type>`. */
+export function subscriptionMatches(patterns: readonly string[], type: string): boolean {
+  for (const pattern of patterns) {
+    if (pattern === '*' || pattern === type) return true;
+    if (pattern.endsWith('.*') && type.startsWith(pattern.slice(0, -1))) return true;
+  }
+  return false;
+}
+
+/** The delivery body: the event as the API shows it, with its `<category>.<type>` name. */
+export function deliveryPayload(event: EventRecord): string {
+  return JSON.stringify({
+    id: event.id,
+    type: `${event.event_category}.${event.event_type}`,
+    event_category: event.event_category,
+    event_type: event.event_type,
+    entity_type: event.entity_type,
+    entity_id: event.entity_id,
+    user_id: event.user_id,
+    app_id: event.app_id,
+    event_data: JSON.parse(event.event_data),
+    timestamp: event.timestamp,
+  });
+}
+
+export interface OutboxRow {
+  id: string;
+  webhook_id: string;
+  event_id: string;
+  event_type: string;
+  payload: string;
+  next_attempt_at: string;
+  created_at: string;
+}
+
+export function outboxRows(event: EventRecord, webhooks: readonly WebhookRecord[]): OutboxRow[] {
+  const type = `${event.event_category}.${event.event_type}`;
+  const rows: OutboxRow[] = [];
+  let payload: string | undefined;
+  for (const webhook of webhooks) {
+    if (!webhook.is_active || !subscriptionMatches(webhook.subscribed_events, type)) continue;
+    payload ??= deliveryPayload(event);
+    rows.push({
+      id: newId('del'),
+      webhook_id: webhook.id,
+      event_id: event.id,
+      event_type: type,
+      payload,
+      next_attempt_at: event.timestamp,
+      created_at: event.timestamp,
+    });
+  }
+  return rows;
+}

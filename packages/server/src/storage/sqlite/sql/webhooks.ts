@@ -1,0 +1,295 @@
+import type Database from 'better-sqlite3';
+import { type OutboxRow, outboxRows } from '../../outbox.js';
+import type {
+  DeliveryAttemptRecord,
+  DeliveryOutcome,
+  DeliveryQuery,
+  DeliveryRecord,
+  EventRecord,
+  WebhookRecord,
+} from '../../types.js';
+import type { WriteQueue } from '../write-queue.js';
+
+type WebhookRow = Omit<WebhookRecord, 'subscribed_events' | 'is_active'> & {
+  subscribed_events: string;
+  is_active: number;
+};
+type AttemptRow = Omit<DeliveryAttemptRecord, 'success'> & { success: number };
+
+const toWebhook = (row: WebhookRow): WebhookRecord => ({
+  ...row,
+  subscribed_events: JSON.parse(row.subscribed_events),
+  is_active: row.is_active === 1,
+});
+const toAttempt = (row: AttemptRow): DeliveryAttemptRecord => ({ ...row, success: row.success === 1 });
+
+const WEBHOOK_COLUMNS = [
+  'webhook_url',
+  'webhook_secret',
+  'previous_secret',
+  'previous_secret_expires_at',
+  'subscribed_events',
+  'description',
+  'is_active',
+  'disabled_reason',
+  'consecutive_failures',
+  'max_retries',
+  'retry_backoff_seconds',
+] as const;
+
+const DELIVERY = 'SELECT seq AS position, * FROM webhook_deliveries';
+
+export function webhookStatements(db: Database.Database, write: WriteQueue) {
+  const insertWebhook = db.prepare(
+    `INSERT INTO app_webhooks (id, app_id, webhook_url, webhook_secret, previous_secret, previous_secret_expires_at,
+       subscribed_events, description, is_active, disabled_reason, max_retries, retry_backoff_seconds, created_at, updated_at)
+     VALUES (@id, @app_id, @webhook_url, @webhook_secret, @previous_secret, @previous_secret_expires_at, @subscribed_events,
+       @description, @is_active, @disabled_reason, @max_retries, @retry_backoff_seconds, @created_at, @updated_at)`,
+  );
+  const selectWebhook = db.prepare<[string, string], WebhookRow>(
+    'SELECT * FROM app_webhooks WHERE app_id = ? AND id = ?',
+  );
+  const selectWebhookById = db.prepare<[string], WebhookRow>('SELECT * FROM app_webhooks WHERE id = ?');
+  const selectWebhooks = db.prepare<[string], WebhookRow>('SELECT * FROM app_webhooks WHERE app_id = ? ORDER BY id');
+  const deleteWebhook = db.prepare<[string, string]>('DELETE FROM app_webhooks WHERE app_id = ? AND id = ?');
+  const insertDelivery = db.prepare<OutboxRow>(
+    `INSERT INTO webhook_deliveries (id, webhook_id, event_id, event_type, payload, status, attempts, next_attempt_at, created_at, updated_at)
+     VALUES (@id, @webhook_id, @event_id, @event_type, @payload, 'pending', 0, @next_attempt_at, @created_at, @created_at)`,
+  );
+  // One statement claims and leases: concurrent workers (or instances) never take the same delivery.
+  const claim = db.prepare<{ now: string; lease: string; limit: number; skip: string }, DeliveryRecord>(
+    `UPDATE webhook_deliveries SET locked_until = @lease
+     WHERE id IN (
+       SELECT d.id FROM webhook_deliveries d JOIN app_webhooks w ON w.id = d.webhook_id
+       WHERE d.status = 'pending' AND d.next_attempt_at <= @now AND (d.locked_until IS NULL OR d.locked_until < @now)
+         AND w.is_active = 1 AND d.webhook_id NOT IN (SELECT value FROM json_each(@skip))
+       ORDER BY d.next_attempt_at LIMIT @limit)
+     RETURNING seq AS position, *`,
+  );
+  const nextDue = db
+    .prepare(
+      `SELECT MIN(CASE WHEN d.locked_until > d.next_attempt_at THEN d.locked_until ELSE d.next_attempt_at END)
+       FROM webhook_deliveries d JOIN app_webhooks w ON w.id = d.webhook_id
+       WHERE d.status = 'pending' AND w.is_active = 1`,
+    )
+    .pluck();
+  const countPending = db.prepare("SELECT COUNT(*) FROM webhook_deliveries WHERE status = 'pending'").pluck();
+  const insertAttempt = db.prepare(
+    `INSERT INTO webhook_delivery_log (id, delivery_id, webhook_id, event_id, event_type, status_code, response_body,
+       response_headers, delivery_attempt, delivered_at, response_time_ms, success, error_message)
+     VALUES (@id, @delivery_id, @webhook_id, @event_id, @event_type, @status_code, @response_body, @response_headers,
+       @delivery_attempt, @delivered_at, @response_time_ms, @success, @error_message)`,
+  );
+  const moveDelivery = db.prepare<{
+    id: string;
+    status: string;
+    attempts: number;
+    next_attempt_at: string | null;
+    updated_at: string;
+  }>(
+    `UPDATE webhook_deliveries SET status = @status, attempts = @attempts, next_attempt_at = @next_attempt_at,
+       locked_until = NULL, updated_at = @updated_at WHERE id = @id`,
+  );
+  const recordStats = db.prepare<
+    { id: string; at: string; success: number },
+    { consecutive_failures: number; is_active: number }
+  >(
+    `UPDATE app_webhooks SET
+       last_delivery_at = @at,
+       last_success_at = CASE WHEN @success = 1 THEN @at ELSE last_success_at END,
+       last_failure_at = CASE WHEN @success = 1 THEN last_failure_at ELSE @at END,
+       consecutive_failures = CASE WHEN @success = 1 THEN 0 ELSE consecutive_failures + 1 END,
+       total_deliveries = total_deliveries + 1,
+       total_failures = total_failures + (1 - @success)
+     WHERE id = @id RETURNING consecutive_failures, is_active`,
+  );
+  const disable = db.prepare<{ id: string; reason: string; at: string }>(
+    'UPDATE app_webhooks SET is_active = 0, disabled_reason = @reason, updated_at = @at WHERE id = @id AND is_active = 1',
+  );
+  const selectAttempts = db.prepare<[string], AttemptRow>(
+    'SELECT * FROM webhook_delivery_log WHERE delivery_id = ? ORDER BY delivery_attempt',
+  );
+  const selectDelivery = db.prepare<[string, string], DeliveryRecord>(`${DELIVERY} WHERE webhook_id = ? AND id = ?`);
+  const requeue = db.prepare<{ webhook_id: string; id: string; now: string }>(
+    `UPDATE webhook_deliveries SET status = 'pending', next_attempt_at = @now, locked_until = NULL, updated_at = @now
+     WHERE webhook_id = @webhook_id AND id = @id`,
+  );
+  const countFailed = db
+    .prepare<{ webhook_id: string; since: string; until: string }>(
+      "SELECT COUNT(*) FROM webhook_deliveries WHERE webhook_id = @webhook_id AND status = 'failed' AND created_at >= @since AND created_at < @until",
+    )
+    .pluck();
+  const recover = db.prepare<{ webhook_id: string; since: string; until: string; now: string }>(
+    `UPDATE webhook_deliveries SET status = 'pending', next_attempt_at = @now, locked_until = NULL, updated_at = @now
+     WHERE webhook_id = @webhook_id AND status = 'failed' AND created_at >= @since AND created_at < @until`,
+  );
+
+  // Active webhooks per app, read by every event insert (the outbox); dropped whenever one changes.
+  const activeByApp = new Map<string, WebhookRecord[]>();
+  const activeWebhooks = (appId: string) => {
+    let webhooks = activeByApp.get(appId);
+    if (!webhooks) {
+      webhooks = selectWebhooks
+        .all(appId)
+        .map(toWebhook)
+        .filter((webhook) => webhook.is_active);
+      activeByApp.set(appId, webhooks);
+    }
+    return webhooks;
+  };
+  const forget = (appId: string) => activeByApp.delete(appId);
+  const listeners = new Set<() => void>();
+  let queued = false;
+
+  const withAttempts = (delivery: DeliveryRecord) => ({
+    ...delivery,
+    attempt_log: selectAttempts.all(delivery.id).map(toAttempt),
+  });
+  const webhookRow = (webhook: Partial<WebhookRecord>) => ({
+    ...webhook,
+    ...(webhook.subscribed_events ? { subscribed_events: JSON.stringify(webhook.subscribed_events) } : {}),
+    ...(webhook.is_active !== undefined ? { is_active: webhook.is_active ? 1 : 0 } : {}),
+  });
+
+  return {
+    /** Inside an event insert's transaction: writes that event's deliveries. */
+    writeOutbox: (events: EventRecord[]) => {
+      for (const event of events) {
+        const webhooks = activeWebhooks(event.app_id);
+        if (webhooks.length === 0) continue;
+        for (const row of outboxRows(event, webhooks)) {
+          insertDelivery.run(row);
+          queued = true;
+        }
+      }
+    },
+    /** After a commit: tell the delivery worker there is work. */
+    afterCommit: () => {
+      if (!queued) return;
+      queued = false;
+      for (const listener of listeners) listener();
+    },
+    onDeliveriesQueued: (listener: () => void) => {
+      listeners.add(listener);
+      return () => listeners.delete(listener);
+    },
+    create: (webhook: WebhookRecord) =>
+      write(() => {
+        insertWebhook.run(webhookRow(webhook));
+        forget(webhook.app_id);
+      }),
+    get: (appId: string, id: string) => {
+      const row = selectWebhook.get(appId, id);
+      return row ? toWebhook(row) : undefined;
+    },
+    list: (appId: string) => selectWebhooks.all(appId).map(toWebhook),
+    update: (appId: string, id: string, changes: Partial<WebhookRecord>) =>
+      write(() => {
+        const columns = WEBHOOK_COLUMNS.filter((column) => changes[column] !== undefined);
+        if (columns.length > 0) {
+          db.prepare(
+            `UPDATE app_webhooks SET ${[...columns.map((column) => `${column} = @${column}`), 'updated_at = @updated_at'].join(', ')} WHERE app_id = @app_id AND id = @id`,
+          ).run({
+            ...webhookRow(changes),
+            updated_at: changes.updated_at ?? new Date().toISOString(),
+            app_id: appId,
+            id,
+          });
+        }
+        forget(appId);
+        const row = selectWebhook.get(appId, id);
+        return row ? toWebhook(row) : undefined;
+      }),
+    delete: (appId: string, id: string) =>
+      write(() => {
+        forget(appId);
+        return deleteWebhook.run(appId, id).changes > 0;
+      }),
+    insertTestDelivery: (event: EventRecord, webhookId: string, insertEvents: (events: EventRecord[]) => void) =>
+      write(() => {
+        insertEvents([event]);
+        const webhook = selectWebhookById.get(webhookId);
+        const [row] = outboxRows(
+          event,
+          webhook ? [{ ...toWebhook(webhook), is_active: true, subscribed_events: ['*'] }] : [],
+        );
+        if (!row) throw new Error(`webhook ${webhookId} vanished`);
+        insertDelivery.run(row);
+        queued = true;
+        return row.id;
+      }),
+    claim: (now: string, limit: number, lease: string, skip: string[]) => {
+      const deliveries = claim.all({ now, lease, limit, skip: JSON.stringify(skip) });
+      return deliveries.map((delivery) => ({
+        delivery,
+        webhook: toWebhook(selectWebhookById.get(delivery.webhook_id)!),
+      }));
+    },
+    recordOutcome: (outcome: DeliveryOutcome, insertEvents: (events: EventRecord[]) => void) =>
+      write(() => {
+        const { attempt } = outcome;
+        insertAttempt.run({ ...attempt, success: attempt.success ? 1 : 0 });
+        moveDelivery.run({
+          id: attempt.delivery_id,
+          status: outcome.status,
+          attempts: attempt.delivery_attempt,
+          next_attempt_at: outcome.next_attempt_at,
+          updated_at: attempt.delivered_at,
+        });
+        const stats = recordStats.get({
+          id: attempt.webhook_id,
+          at: attempt.delivered_at,
+          success: attempt.success ? 1 : 0,
+        });
+        if (!stats?.is_active) return;
+        const disabling =
+          outcome.disable ??
+          (stats.consecutive_failures >= outcome.disable_after
+            ? { reason: 'too_many_failures', event: outcome.disabled_event(stats.consecutive_failures) }
+            : undefined);
+        if (
+          disabling &&
+          disable.run({ id: attempt.webhook_id, reason: disabling.reason, at: attempt.delivered_at }).changes > 0
+        ) {
+          const webhook = selectWebhookById.get(attempt.webhook_id)!;
+          forget(webhook.app_id);
+          insertEvents([disabling.event]);
+        }
+      }),
+    nextDue: () => (nextDue.get() as string | null) ?? undefined,
+    countPending: () => countPending.get() as number,
+    listDeliveries: (query: DeliveryQuery) => {
+      const where = ['webhook_id = @webhook_id'];
+      if (query.success === true) where.push("status = 'succeeded'");
+      if (query.success === false) where.push("status <> 'succeeded'");
+      if (query.event_type) where.push('event_type = @event_type');
+      if (query.since) where.push('created_at >= @since');
+      if (query.before_position) where.push('seq < @before_position');
+      const params = Object.fromEntries(
+        Object.entries(query).filter(([key, value]) => value !== undefined && key !== 'success'),
+      );
+      return (
+        db
+          .prepare(`${DELIVERY} WHERE ${where.join(' AND ')} ORDER BY seq DESC LIMIT @limit`)
+          .all(params) as DeliveryRecord[]
+      ).map(withAttempts);
+    },
+    getDelivery: (webhookId: string, id: string) => {
+      const delivery = selectDelivery.get(webhookId, id);
+      return delivery ? withAttempts(delivery) : undefined;
+    },
+    requeue: (webhookId: string, id: string, now: string) =>
+      write(() => {
+        if (requeue.run({ webhook_id: webhookId, id, now }).changes === 0) return false;
+        queued = true;
+        return true;
+      }),
+    recover: (webhookId: string, since: string, until: string, now: string, dryRun: boolean) =>
+      write(() => {
+        if (dryRun) return countFailed.get({ webhook_id: webhookId, since, until }) as number;
+        const changes = recover.run({ webhook_id: webhookId, since, until, now }).changes;
+        if (changes > 0) queued = true;
+        return changes;
+      }),
+  };
+}
