@@ -197,6 +197,8 @@ export function webhookStatements(db: Database.Database, write: WriteQueue) {
           });
         }
         forget(appId);
+        // Re-enabled: its pending deliveries are due again, so wake the worker.
+        if (changes.is_active === true) queued = true;
         const row = selectWebhook.get(appId, id);
         return row ? toWebhook(row) : undefined;
       }),
