@@ -45,3 +45,30 @@ export function parseTimeBound(text: string, now: Date = new Date()): string | u
   const date = new Date(normalized);
   return Number.isNaN(date.getTime()) ? undefined : date.toISOString();
 }
+
+/**
+ * `--expires-at`: an ISO-8601 date or time, or a duration meaning that long **after** `now`
+ * (`2h` is two hours from now). Returns an ISO-8601 UTC timestamp, or `undefined` if unreadable.
+ */
+export function parseFutureTime(text: string, now: Date = new Date()): string | undefined {
+  const duration = parseDuration(text);
+  if (duration !== undefined) return new Date(now.getTime() + duration).toISOString();
+  return parseTimeBound(text, now);
+}
+
+/**
+ * How long ago `iso` was, in its largest whole unit: `45s`, `5m`, `2h`, `3d`, `2y`. A time in the
+ * future (clock skew) reads `0s`; an unreadable one is empty.
+ */
+export function formatAge(iso: string | null | undefined, now: Date = new Date()): string {
+  const then = iso ? Date.parse(iso) : Number.NaN;
+  if (Number.isNaN(then)) return '';
+  const seconds = Math.max(0, Math.floor((now.getTime() - then) / 1000));
+  if (seconds < 60) return `${seconds}s`;
+  const minutes = Math.floor(seconds / 60);
+  if (minutes < 60) return `${minutes}m`;
+  const hours = Math.floor(minutes / 60);
+  if (hours < 24) return `${hours}h`;
+  const days = Math.floor(hours / 24);
+  return days < 365 ? `${days}d` : `${Math.floor(days / 365)}y`;
+}

@@ -55,7 +55,17 @@ export interface TableOptions {
   maxCellWidth?: number;
   /** Characters between columns. Default 2 spaces. */
   gap?: number;
+  /**
+   * Fit each line in this many characters (the terminal's width) by cutting the cells of
+   * `shrinkColumn` with `…`; the other columns keep their width. That column must not be styled.
+   */
+  maxWidth?: number;
+  /** The column `maxWidth` shrinks. Default the last. */
+  shrinkColumn?: number;
 }
+
+/** The narrowest a shrunk column gets, however narrow the terminal. */
+const MIN_SHRUNK_WIDTH = 10;
 
 function cut(text: string, max: number | undefined): string {
   if (max === undefined || max < 2) return text;
@@ -80,6 +90,13 @@ export function formatTable(
   const widths = header.map((title, index) =>
     Math.max(visibleLength(title), ...body.map((row) => visibleLength(row[index] ?? ''))),
   );
+  const shrink = options.shrinkColumn ?? columns - 1;
+  const total = widths.reduce((sum, width) => sum + width, 0) + gap.length * (columns - 1);
+  if (options.maxWidth !== undefined && total > options.maxWidth && widths[shrink] !== undefined) {
+    const room = Math.max(MIN_SHRUNK_WIDTH, widths[shrink] - (total - options.maxWidth));
+    for (const row of body) row[shrink] = cut(row[shrink] ?? '', room);
+    widths[shrink] = Math.min(widths[shrink], room);
+  }
   const line = (cells: string[], styleCell?: (text: string) => string) =>
     cells
       .map((cell, index) => {
@@ -122,4 +139,24 @@ export function shortTime(iso: string | null | undefined): string {
   if (!iso) return '';
   const match = /^(\d{4}-\d{2}-\d{2})T(\d{2}:\d{2}:\d{2})(?:\.\d+)?(Z|[+-]\d{2}:?\d{2})?$/.exec(iso);
   return match ? `${match[1]} ${match[2]}${match[3] ?? ''}` : iso;
+}
+
+/** Control characters (C0, DEL, C1: the start of every ANSI escape) and the bidirectional-text controls. */
+const UNSAFE = /[\u0000-\u001F\u007F-\u009F\u061C\u200E\u200F\u202A-\u202E\u2066-\u2069]/g;
+
+/**
+ * Makes text from the API safe to print: control characters, ANSI escapes and bidi overrides are
+ * shown as `\x1b`, `\u202e` instead of reaching the terminal, where they could move the cursor,
+ * recolour or rewrite the screen, or reorder what is shown. Tabs, newlines and carriage returns
+ * become one space unless `keepNewlines` (then only `\n` is kept).
+ */
+export function escapeTerminal(text: string, options: { keepNewlines?: boolean } = {}): string {
+  const flattened = options.keepNewlines
+    ? text.replace(/\r\n?/g, '\n').replace(/\t/g, ' ')
+    : text.replace(/[\r\n\t]+/g, ' ');
+  return flattened.replace(UNSAFE, (char) => {
+    if (options.keepNewlines && char === '\n') return char;
+    const code = char.charCodeAt(0);
+    return code < 0x100 ? `\\x${code.toString(16).padStart(2, '0')}` : `\\u${code.toString(16).padStart(4, '0')}`;
+  });
 }

@@ -21,7 +21,7 @@ describe('help and usage', () => {
     expect(result.code).toBe(0);
     expect(result.stderr).toBe('');
     expect(result.stdout).toMatch(/^Usage: oriva \[options\] \[command\]/);
-    for (const group of ['server', 'apps', 'keys', 'users', 'events', 'profile']) {
+    for (const group of ['server', 'apps', 'keys', 'users', 'events', 'notifications', 'preferences', 'profile']) {
       expect(result.stdout).toMatch(new RegExp(`\\n  ${group} `));
     }
     for (const flag of ['--base-url', '--api-key', '--app-id', '--admin-token', '--profile', '--json']) {

@@ -15,10 +15,13 @@ import {
   RateLimitError,
   UnprocessableEntityError,
 } from './core/errors.js';
+import { jwtSubject } from './core/jwt.js';
 import type { Fetch, HeadersRecord } from './core/request-options.js';
 import { DEFAULT_BASE_URL, normalizeBaseUrl } from './core/url.js';
 import { Apps } from './resources/apps.js';
 import { Events } from './resources/events.js';
+import { Notifications } from './resources/notifications.js';
+import { UserPreferences } from './resources/preferences.js';
 import { VERSION } from './version.js';
 
 /** Which credential a client sends as `Authorization: Bearer …`. */
@@ -42,6 +45,12 @@ export interface ClientOptions {
    * `process.env.ORIVA_APP_ID`. Every app-scoped method also takes `{ appId }` per call.
    */
   appId?: string | undefined;
+  /**
+   * The user that user-scoped calls act on (`/users/{userId}/…`: the feed, unread counts, read-all,
+   * preferences). Defaults to the `sub` claim of `userToken`, decoded but not verified (the server
+   * verifies the token). With the admin token, pass it here or per call (`{ userId }`).
+   */
+  userId?: string | undefined;
   /**
    * The server: its origin (`http://localhost:8787`) or its API base (`https://api.oriva.io/api/v1`);
    * both mean the same. Defaults to `process.env.ORIVA_API_BASE`, then `http://localhost:8787/api/v1`.
@@ -104,6 +113,8 @@ export class Oriva extends APIClient {
 
   /** The app that app-scoped calls act on by default, or `null`. */
   readonly appId: string | null;
+  /** The user that user-scoped calls act on by default (the `userId` option, else the user token's `sub`), or `null`. */
+  readonly userId: string | null;
   /** Which credential this client sends (the credential itself is kept private). */
   readonly credentialKind: CredentialKind;
 
@@ -111,6 +122,10 @@ export class Oriva extends APIClient {
   readonly events: Events;
   /** Register apps, and manage their API keys (`apps.keys`). */
   readonly apps: Apps;
+  /** Create and manage an app's notifications; read a user's feed and act on it. */
+  readonly notifications: Notifications;
+  /** A user's notification preferences: muted apps and types. */
+  readonly preferences: UserPreferences;
 
   readonly #options: ClientOptions;
 
@@ -118,7 +133,7 @@ export class Oriva extends APIClient {
    * @example
    * const app = new Oriva({ apiKey: 'ok_…', appId: 'work-buddy', baseUrl: 'https://api.oriva.io' });
    * const admin = new Oriva({ adminToken: process.env.ORIVA_ADMIN_TOKEN });
-   * const user = new Oriva({ userToken: jwt, baseUrl: 'https://api.oriva.io' }); // fine in a browser
+   * const user = new Oriva({ userToken: jwt, baseUrl: 'https://api.oriva.io' }); // fine in a browser; userId = the JWT's sub
    */
   constructor(options: ClientOptions = {}) {
     const { kind, credential } = resolveCredential(options);
@@ -140,14 +155,18 @@ export class Oriva extends APIClient {
     });
     this.#options = { ...options };
     this.appId = options.appId ?? readEnv('ORIVA_APP_ID') ?? null;
+    this.userId = options.userId ?? (kind === 'userToken' ? jwtSubject(credential) : undefined) ?? null;
     this.credentialKind = kind;
     this.events = new Events(this);
     this.apps = new Apps(this);
+    this.notifications = new Notifications(this);
+    this.preferences = new UserPreferences(this);
   }
 
   /**
    * A new client with these options changed and the rest kept. Passing a credential replaces the
-   * current one (to refresh an expiring user token, or act as admin).
+   * current one (to refresh an expiring user token, or act as admin). A new `userToken` also resets
+   * `userId` to that token's `sub` unless `userId` is passed with it.
    *
    * @example
    * const slow = client.withOptions({ timeout: 120_000, maxRetries: 5 });
@@ -157,6 +176,8 @@ export class Oriva extends APIClient {
     const replacesCredential = CREDENTIALS.some((kind) => options[kind] !== undefined);
     const base: ClientOptions = { ...this.#options };
     if (replacesCredential) for (const kind of CREDENTIALS) delete base[kind];
+    // A new user token names its own user (its `sub`), unless `userId` is passed again.
+    if (options.userToken !== undefined && options.userId === undefined) delete base.userId;
     const Constructor = this.constructor as new (options: ClientOptions) => this;
     return new Constructor({ ...base, ...options });
   }

@@ -6,6 +6,9 @@
  * const client = new Oriva({ appId: 'work-buddy' }); // reads ORIVA_API_KEY
  * await client.events.publish({ event_category: 'task', event_type: 'created', entity_type: 'task', entity_id: 't_1', user_id: 'user_456' });
  *
+ * const user = new Oriva({ userToken: jwt }); // in a browser: the signed-in user's feed from every app
+ * for await (const notification of user.notifications.list()) console.log(notification.app_name, notification.title);
+ *
  * @packageDocumentation
  */
 
@@ -30,11 +33,19 @@ export {
   UnprocessableEntityError,
 } from './core/errors.js';
 export { CursorPage, type CursorQuery, PagePromise } from './core/pagination.js';
-export type { AppRequestOptions, Fetch, HeadersRecord, RequestOptions } from './core/request-options.js';
+export type {
+  AppRequestOptions,
+  Fetch,
+  HeadersRecord,
+  RequestOptions,
+  UserRequestOptions,
+} from './core/request-options.js';
 export { API_PREFIX, DEFAULT_BASE_URL } from './core/url.js';
 export { Apps } from './resources/apps.js';
 export { Events, MAX_BATCH_EVENTS } from './resources/events.js';
 export { Keys } from './resources/keys.js';
+export { type NotificationListOptions, NotificationPage, Notifications } from './resources/notifications.js';
+export { UserPreferences } from './resources/preferences.js';
 export type * from './types.js';
 export { VERSION } from './version.js';
 

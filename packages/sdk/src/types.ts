@@ -44,3 +44,56 @@ export type ListKeysResponse = Schemas['ListKeysResponse'];
 export type AppListParams = Record<string, never>;
 /** `GET /apps/{app_id}/keys` takes no query parameters yet. */
 export type KeyListParams = Record<string, never>;
+
+// Notifications
+/** A notification as stored, with its app's `app_name` and `app_icon` joined in. */
+export type Notification = Schemas['Notification'];
+export type NotificationPriority = Schemas['NotificationPriority'];
+/** Every status a notification can be in; `expired` only ever comes from the clock. */
+export type NotificationStatus = Schemas['NotificationStatus'];
+/** The statuses a client may set with `notifications.update`. */
+export type SettableNotificationStatus = Schemas['SettableNotificationStatus'];
+export type CreateNotificationRequest = Schemas['CreateNotificationRequest'];
+export type CreateNotificationResponse = Schemas['CreateNotificationResponse'];
+export type NotificationResponse = Schemas['NotificationResponse'];
+export type UpdateNotificationRequest = Schemas['UpdateNotificationRequest'];
+export type UpdateNotificationResponse = Schemas['UpdateNotificationResponse'];
+/** `GET /apps/{app_id}/notifications`: one page of an app's notifications. */
+export type ListAppNotificationsResponse = Schemas['ListAppNotificationsResponse'];
+/** `GET /users/{user_id}/notifications`: one page of a user's feed, with unread counts. */
+export type ListNotificationsResponse = Schemas['ListNotificationsResponse'];
+export type ReadAllRequest = Schemas['ReadAllRequest'];
+export type ReadAllResponse = Schemas['ReadAllResponse'];
+export type UnreadCounts = Schemas['UnreadCounts'];
+export type UnreadCountResponse = Schemas['UnreadCountResponse'];
+/** What `notifications.markClicked` sends besides the status. */
+export type MarkClickedParams = Pick<UpdateNotificationRequest, 'click_action'>;
+/** What `notifications.dismiss` sends besides the status. */
+export type DismissParams = Pick<UpdateNotificationRequest, 'dismissed_from'>;
+
+type UserFeedQuery = NonNullable<operations['listUserNotifications']['parameters']['query']>;
+/** Filters and paging of `GET /apps/{app_id}/notifications` (an app's notifications). */
+export type AppNotificationListParams = NonNullable<operations['listAppNotifications']['parameters']['query']>;
+/**
+ * Filters and paging of `GET /users/{user_id}/notifications` (a user's feed). `include_muted` and
+ * `group` also take booleans, sent as `true`/`false`.
+ */
+export type UserNotificationListParams = Omit<UserFeedQuery, 'include_muted' | 'group'> & {
+  include_muted?: UserFeedQuery['include_muted'] | boolean;
+  group?: UserFeedQuery['group'] | boolean;
+};
+/**
+ * What `notifications.list` takes: the app list's filters (`user_id`, `external_id`) or the user
+ * feed's (`app_id`, `priority`, `notification_type`, `include_muted`, `group`, `status: 'all'`),
+ * depending on which list the client reads; filters of the other list are refused before sending.
+ */
+export type NotificationListParams = Omit<AppNotificationListParams, 'status'> & UserNotificationListParams;
+
+// Preferences
+/** A user's notification preferences: muted apps, and muted notification types per app. */
+export type Preferences = Schemas['Preferences'];
+export type PreferencesResponse = Schemas['PreferencesResponse'];
+/** The body of `PUT /users/{user_id}/preferences`: it replaces both fields (a missing one becomes empty). */
+export type PutPreferencesRequest = Schemas['PutPreferencesRequest'];
+/** What `preferences.update` takes: the fields to change, merged into the current preferences. */
+export type PreferencesUpdate = Partial<Preferences>;

@@ -1,8 +1,7 @@
-import { join } from 'node:path';
-import { localDataDir } from '../config.js';
 import type { CommandContext } from '../context.js';
 import { parseDuration } from '../duration.js';
-import { UsageError, UserError } from '../errors.js';
+import { UsageError } from '../errors.js';
+import { mintUserToken } from '../user-token.js';
 
 export interface Options {
   expiresIn: string;
@@ -17,23 +16,7 @@ export async function run(ctx: CommandContext, [userId]: [string], options: Opti
     });
   }
   const expiresIn = Math.floor(lifetime / 1000);
-  const server = await import('@oriva/server');
-
-  let secret = ctx.env.ORIVA_JWT_SECRET?.trim() || undefined;
-  if (!secret) {
-    const dataDir = localDataDir(ctx.env, ctx.cwd, options.dataDir);
-    secret = server.readLocalSecrets(dataDir).jwtSecret;
-    if (!secret) {
-      throw new UserError(
-        `no JWT secret: ORIVA_JWT_SECRET is unset and ${join(dataDir, 'jwt-secret')} does not exist`,
-        {
-          hint: 'start the server once with `oriva server start` or set ORIVA_JWT_SECRET',
-        },
-      );
-    }
-  }
-
-  const token = await server.mintUserToken({ secret, userId, expiresIn });
+  const token = await mintUserToken(ctx, userId, { expiresIn, dataDir: options.dataDir });
   if (ctx.json) {
     ctx.printJson({
       token,

@@ -4,7 +4,7 @@ import { APIPromise, type APIResponse } from './api-promise.js';
 import { nodeVersion } from './env.js';
 import { APIConnectionError, APIConnectionTimeoutError, APIError, APIUserAbortError, OrivaError } from './errors.js';
 import { newIdempotencyKey } from './idempotency.js';
-import { CursorPage, type CursorQuery, type PageFetcher, PagePromise } from './pagination.js';
+import { CursorPage, type CursorQuery, type PageFactory, type PageFetcher, PagePromise } from './pagination.js';
 import type { Fetch, HeadersRecord, RequestOptions } from './request-options.js';
 import { retryDelayMs, shouldRetryResponse } from './retry.js';
 import { buildQuery, type QueryParams } from './url.js';
@@ -104,26 +104,31 @@ export abstract class APIClient {
 
   /**
    * Fetch the first page of a cursor-paged list whose items sit under `itemsKey` in the body
-   * (`events` in `{ success, events, pagination }`).
+   * (`events` in `{ success, events, pagination }`). `createPage` builds each page (default a `CursorPage`).
    */
-  getCursorPage<Item, Query extends CursorQuery>(
+  getCursorPage<Item, Query extends CursorQuery, Page extends CursorPage<Item, Query> = CursorPage<Item, Query>>(
     build: (query: Query) => FinalRequestOptions,
     itemsKey: string,
     query: Query,
-  ): PagePromise<CursorPage<Item, Query>, Item> {
-    const fetchPage: PageFetcher<Item, Query> = (pageQuery) =>
-      new PagePromise<CursorPage<Item, Query>, Item>(
+    createPage?: PageFactory<Item, Query, Page>,
+  ): PagePromise<Page, Item> {
+    const makePage: PageFactory<Item, Query, Page> =
+      createPage ??
+      ((fetchPage, pageQuery, data, pagination, requestId) =>
+        new CursorPage<Item, Query>(fetchPage, pageQuery, data, pagination, requestId) as Page);
+    const fetchPage: PageFetcher<Item, Query, Page> = (pageQuery) =>
+      new PagePromise<Page, Item>(
         this.#send(() => build(pageQuery)),
         (raw) => {
           const body = raw.body as Record<string, unknown> | undefined;
           const items = body?.[itemsKey];
           const pagination = body?.pagination;
-          if (!Array.isArray(items) || !isPagination(pagination)) {
+          if (!body || !Array.isArray(items) || !isPagination(pagination)) {
             throw new OrivaError(
               `Unexpected list response: expected \`${itemsKey}\` and \`pagination\` in the body (request_id: ${raw.requestId ?? 'none'}).`,
             );
           }
-          return new CursorPage<Item, Query>(fetchPage, pageQuery, items as Item[], pagination, raw.requestId);
+          return makePage(fetchPage, pageQuery, items as Item[], pagination, raw.requestId, body);
         },
       );
     return fetchPage(query);

@@ -10,7 +10,24 @@ export interface CursorQuery {
 }
 
 /** Fetches one page of a list for a query. */
-export type PageFetcher<Item, Query extends CursorQuery> = (query: Query) => PagePromise<CursorPage<Item, Query>, Item>;
+export type PageFetcher<
+  Item,
+  Query extends CursorQuery,
+  Page extends CursorPage<Item, Query> = CursorPage<Item, Query>,
+> = (query: Query) => PagePromise<Page, Item>;
+
+/**
+ * Builds a page from one list response; a list whose response carries more than its items (the
+ * notification feed's unread counts) passes one that makes a `CursorPage` subclass.
+ */
+export type PageFactory<Item, Query extends CursorQuery, Page extends CursorPage<Item, Query>> = (
+  fetchPage: PageFetcher<Item, Query, Page>,
+  query: Query,
+  data: Item[],
+  pagination: Pagination,
+  requestId: string | null,
+  body: Record<string, unknown>,
+) => Page;
 
 /**
  * One page of a cursor-paged list. `data` holds this page's items; iterate the page with
@@ -66,10 +83,11 @@ export class CursorPage<Item, Query extends CursorQuery = CursorQuery> implement
    * let page = await client.events.list({ limit: 100 });
    * while (page.hasNextPage()) page = await page.getNextPage();
    */
-  async getNextPage(): Promise<CursorPage<Item, Query>> {
+  async getNextPage(): Promise<this> {
     const query = this.nextPageQuery();
     if (!query) throw new OrivaError('There is no next page: check hasNextPage() before calling getNextPage().');
-    return this.#fetchPage(query);
+    // The fetcher builds pages of this page's own class.
+    return (await this.#fetchPage(query)) as this;
   }
 
   /**
@@ -78,8 +96,8 @@ export class CursorPage<Item, Query extends CursorQuery = CursorQuery> implement
    * @example
    * for await (const page of (await client.events.list({ limit: 500 })).iterPages()) await store(page.data);
    */
-  async *iterPages(): AsyncGenerator<CursorPage<Item, Query>, void, undefined> {
-    let page: CursorPage<Item, Query> = this;
+  async *iterPages(): AsyncGenerator<this, void, undefined> {
+    let page: this = this;
     yield page;
     while (page.hasNextPage()) {
       page = await page.getNextPage();

@@ -27,5 +27,14 @@ export interface AppRequestOptions extends RequestOptions {
   appId?: string | undefined;
 }
 
+/** Options of user-scoped calls (`/users/{userId}/…`), which also take the user. */
+export interface UserRequestOptions extends RequestOptions {
+  /**
+   * The user to act on, instead of the client's `userId` (by default the `sub` of its user token).
+   * Meant for the admin token; a user token may only act on its own user.
+   */
+  userId?: string | undefined;
+}
+
 /** The transport: `globalThis.fetch` or anything shaped like it (undici, a test double). */
 export type Fetch = (url: string, init: RequestInit) => Promise<Response>;

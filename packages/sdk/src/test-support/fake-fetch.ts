@@ -45,6 +45,12 @@ export function fakeFetch(...answers: Answer[]): FakeFetch {
   return { fetch, calls };
 }
 
+/** A JWT-shaped token with these claims and a dummy signature: the SDK only decodes it, the server verifies it. */
+export function fakeJwt(claims: Record<string, unknown>): string {
+  const part = (value: unknown) => Buffer.from(JSON.stringify(value)).toString('base64url');
+  return `${part({ alg: 'HS256', typ: 'JWT' })}.${part(claims)}.signature`;
+}
+
 /** A JSON response with an `X-Request-Id`. */
 export function json(status: number, body: unknown, headers: Record<string, string> = {}): Response {
   return new Response(JSON.stringify(body), {
