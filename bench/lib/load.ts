@@ -19,6 +19,17 @@ export interface LoadOptions {
   serverPid?: number;
   /** A header given a fresh unique value on every request (e.g. `idempotency-key`, as the SDK sends). */
   uniqueHeader?: string;
+  /**
+   * Per-request variation: each request takes the path (and headers, merged over `headers`) of an entry picked at
+   * random, e.g. a different user with that user's token. The path replaces the one in `url`.
+   */
+  rotate?: readonly RotateEntry[];
+}
+
+export interface RotateEntry {
+  /** Path and query, e.g. `/api/v1/users/user_42/notifications`. */
+  path: string;
+  headers?: Record<string, string>;
 }
 
 export interface LoadStats {
@@ -65,7 +76,7 @@ function runOnce(opts: LoadOptions, seconds: number): Promise<autocannon.Result>
         connections: opts.connections,
         duration: seconds,
         timeout: 10,
-        ...(opts.uniqueHeader ? { requests: [{ setupRequest: withUniqueHeader(opts.uniqueHeader) }] } : {}),
+        ...(opts.uniqueHeader || opts.rotate ? { requests: [{ setupRequest: perRequestSetup(opts) }] } : {}),
       },
       (err: unknown, result: autocannon.Result) => {
         if (settled) return;
@@ -90,9 +101,17 @@ function runOnce(opts: LoadOptions, seconds: number): Promise<autocannon.Result>
 let uniqueCounter = 0;
 const runId = `${process.pid}-${Date.now()}`;
 
-function withUniqueHeader(name: string) {
+/** autocannon's `setupRequest`, run for every request: a rotated path and headers, then a unique header. */
+function perRequestSetup(opts: Pick<LoadOptions, 'uniqueHeader' | 'rotate'>) {
+  const { uniqueHeader, rotate } = opts;
+  if (rotate !== undefined && rotate.length === 0) throw new Error('load(): `rotate` needs at least one entry');
   return (request: autocannon.Request) => {
-    request.headers = { ...request.headers, [name]: `bench-${runId}-${++uniqueCounter}` };
+    if (rotate !== undefined) {
+      const entry = rotate[Math.floor(Math.random() * rotate.length)]!;
+      request.path = entry.path;
+      if (entry.headers) request.headers = { ...request.headers, ...entry.headers };
+    }
+    if (uniqueHeader) request.headers = { ...request.headers, [uniqueHeader]: `bench-${runId}-${++uniqueCounter}` };
     return request;
   };
 }

@@ -42,10 +42,19 @@ function running(label: string, baseUrl: string, handle: ChildHandle, cleanup: (
 
 export const bareHonoScript = join(repoRoot, 'bench/lib/bare-hono-server.ts');
 
-/** Start the bare-Hono ceiling server and wait for `/healthz`. */
-export async function startCeiling(): Promise<RunningServer> {
+export interface CeilingOptions {
+  /** The ceiling's entry point (default `bench/lib/bare-hono-server.ts`); it must listen on `BENCH_PORT`. */
+  script?: string;
+  /** Extra environment variables for it. */
+  env?: Record<string, string>;
+  label?: string;
+}
+
+/** Start the bare-Hono ceiling server (or another ceiling script) and wait for `/healthz`. */
+export async function startCeiling(options: CeilingOptions = {}): Promise<RunningServer> {
+  const label = options.label ?? 'bare-hono ceiling';
   const port = await freePort();
-  const handle = spawnTsx('bare-hono ceiling', bareHonoScript, { BENCH_PORT: String(port) });
+  const handle = spawnTsx(label, options.script ?? bareHonoScript, { ...options.env, BENCH_PORT: String(port) });
   const baseUrl = `http://127.0.0.1:${port}`;
   try {
     await waitForHttp200(handle, `${baseUrl}/healthz`, HEALTH_TIMEOUT_MS);
@@ -53,7 +62,7 @@ export async function startCeiling(): Promise<RunningServer> {
     await handle.stop();
     throw err;
   }
-  return running('bare-hono ceiling', baseUrl, handle, async () => {});
+  return running(label, baseUrl, handle, async () => {});
 }
 
 /**
@@ -67,21 +76,33 @@ export interface RunningOriva extends RunningServer {
   readonly dataDir: string;
 }
 
+export interface OrivaOptions {
+  /**
+   * Use this data directory instead of a fresh temporary one. The caller owns it: `stop()` leaves it in place, so a
+   * suite can stop the server, prepare the database and start the server again on it.
+   */
+  dataDir?: string;
+  /** Extra environment variables (e.g. `ORIVA_JWT_SECRET`), applied over the defaults. */
+  env?: Record<string, string>;
+}
+
 /**
- * Start the real server on a fresh data directory and wait for `/healthz`. Fails with a message naming the cause (no
- * bin.ts yet, crash at start-up with its output, or no answer within 30 s).
+ * Start the real server on a fresh data directory (or `options.dataDir`) and wait for `/healthz`. Fails with a message
+ * naming the cause (no bin.ts yet, crash at start-up with its output, or no answer within 30 s).
  */
-export async function startOriva(): Promise<RunningOriva> {
+export async function startOriva(options: OrivaOptions = {}): Promise<RunningOriva> {
   if (!existsSync(orivaBinScript)) {
     throw new Error(
       `the Oriva server cannot start: ${orivaBinScript} does not exist (is packages/server written yet?)`,
     );
   }
   const port = await freePort();
-  const dataDir = await mkdtemp(join(tmpdir(), 'oriva-bench-'));
+  const ownDataDir = options.dataDir === undefined;
+  const dataDir = options.dataDir ?? (await mkdtemp(join(tmpdir(), 'oriva-bench-')));
   const adminToken = `bench-admin-${randomBytes(24).toString('hex')}`;
-  const unregister = onExitCleanup(() => rmSync(dataDir, { recursive: true, force: true }));
+  const unregister = ownDataDir ? onExitCleanup(() => rmSync(dataDir, { recursive: true, force: true })) : () => {};
   const removeDataDir = async () => {
+    if (!ownDataDir) return;
     await rm(dataDir, { recursive: true, force: true, maxRetries: 3 });
     unregister();
   };
@@ -93,6 +114,7 @@ export async function startOriva(): Promise<RunningOriva> {
     ORIVA_DEV: '1',
     ORIVA_RATE_LIMITS: 'off',
     ORIVA_LOG_LEVEL: 'warn',
+    ...options.env,
   };
   let handle: ChildHandle;
   try {
@@ -133,12 +155,17 @@ function clip(text: string, max = 500): string {
   return text.length > max ? `${text.slice(0, max)}…` : text;
 }
 
-/** `POST /api/v1/apps` with the admin token; returns the app's first API key. */
-export async function createApp(server: RunningOriva, appId: string, name: string): Promise<string> {
+/** `POST /api/v1/apps` with the admin token (and any `extra` body fields, e.g. `icon_url`); returns the app's first API key. */
+export async function createApp(
+  server: RunningOriva,
+  appId: string,
+  name: string,
+  extra: Record<string, unknown> = {},
+): Promise<string> {
   const res = await requestJson(`${server.baseUrl}/api/v1/apps`, {
     method: 'POST',
     headers: { authorization: `Bearer ${server.adminToken}`, 'content-type': 'application/json' },
-    body: JSON.stringify({ app_id: appId, name }),
+    body: JSON.stringify({ ...extra, app_id: appId, name }),
   });
   const key = (res.json as { api_key?: { key?: unknown } } | undefined)?.api_key?.key;
   if (res.status !== 201 || typeof key !== 'string') {
