@@ -42,6 +42,8 @@ export function startCheckpointer(path: string): Checkpointer {
   return {
     close: () =>
       new Promise<void>((resolve) => {
+        // Unref'd so it never keeps a process alive, but closing must be waited for: hold a ref until it exits.
+        worker.ref();
         worker.once('exit', () => resolve());
         worker.postMessage('close');
       }),

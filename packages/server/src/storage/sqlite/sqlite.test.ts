@@ -1,6 +1,8 @@
-import { mkdtempSync, rmSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import Database from 'better-sqlite3';
 import { afterAll, describe, expect, it } from 'vitest';
 import { issueApiKey } from '../../auth/api-keys.js';
@@ -15,6 +17,23 @@ let counter = 0;
 describeStorageContract('sqlite', async () => openSqliteStorage(join(dir, `contract-${counter++}.db`)));
 
 describe('sqlite adapter', () => {
+  it('finishes close() in a process with nothing else to do (the checkpointer thread must not cut it short)', () => {
+    const script = join(dir, 'close.mts');
+    const adapter = fileURLToPath(new URL('./index.ts', import.meta.url));
+    writeFileSync(
+      script,
+      `import { openSqliteStorage } from ${JSON.stringify(adapter)};\nconst storage = openSqliteStorage(${JSON.stringify(join(dir, 'close.db'))});\nawait storage.close();\nconsole.log('closed');\n`,
+    );
+    const root = fileURLToPath(new URL('../../../../../', import.meta.url));
+    const run = spawnSync(process.execPath, ['--import', 'tsx', script], {
+      cwd: root,
+      encoding: 'utf8',
+      timeout: 20_000,
+    });
+    expect(run.stderr).toBe('');
+    expect(run.stdout.trim()).toBe('closed');
+  });
+
   it('applies migrations once, in WAL mode, and keeps data across reopen', async () => {
     const file = join(dir, 'reopen.db');
     const at = new Date().toISOString();
