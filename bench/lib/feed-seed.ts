@@ -1,7 +1,7 @@
 /**
  * Seeds a migrated Oriva SQLite database with a large notification feed, directly with better-sqlite3 (not through
  * HTTP): N users × M notifications each, spread over the given apps, interleaved in time as real traffic would be
- * (seq and created_at increase together; a user's notifications are scattered through the table), each with its
+ * (ids and created_at increase together; users' notifications arrive interleaved, as real traffic does), each with its
  * `notification_state` row, plus `user_preferences` rows muting one app for a share of the users.
  *
  * The server must be stopped while this runs. For speed, the secondary indexes of the two tables are dropped before
@@ -150,8 +150,8 @@ export async function seedFeed(options: FeedSeedOptions): Promise<FeedSeedResult
     const appRows = db.prepare('SELECT app_id FROM apps').pluck().all() as string[];
     const missing = apps.filter((a) => !appRows.includes(a));
     if (missing.length > 0) throw new Error(`seedFeed: apps missing from the database: ${missing.join(', ')}`);
-    const seqBase =
-      (db.prepare('SELECT coalesce(max(seq), 0) FROM platform_notifications').pluck().get() as number) ?? 0;
+    // Numbers the generated notifications after any already there (for unique external ids).
+    const seqBase = (db.prepare('SELECT count(*) FROM platform_notifications').pluck().get() as number) ?? 0;
 
     // Mutes first, so that the expected counts can be kept while generating.
     const nowMs = Date.now();
@@ -186,11 +186,11 @@ export async function seedFeed(options: FeedSeedOptions): Promise<FeedSeedResult
       .all() as { name: string; sql: string }[];
     for (const index of indexes) db.exec(`DROP INDEX "${index.name.replaceAll('"', '""')}"`);
 
-    const N_COLS = 18;
+    const N_COLS = 17;
     const S_COLS = 16;
     const ROWS = 100;
     const nCols =
-      'seq, id, app_id, external_id, user_id, notification_type, title, body, action_url, action_label, image_url, ' +
+      'id, app_id, external_id, user_id, notification_type, title, body, action_url, action_label, image_url, ' +
       'icon_url, context_data, group_key, priority, expires_at, created_at, updated_at';
     const sCols =
       'id, notification_id, user_id, app_id, notification_type, expires_at, status, sent_at, delivered_at, read_at, ' +
@@ -269,7 +269,6 @@ export async function seedFeed(options: FeedSeedOptions): Promise<FeedSeedResult
       }
 
       let p = r * N_COLS;
-      nParams[p++] = seq;
       nParams[p++] = id;
       nParams[p++] = appId;
       nParams[p++] = `ext_${seq}`;

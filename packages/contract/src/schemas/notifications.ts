@@ -201,7 +201,7 @@ export const ListUserNotificationsQuery = z.strictObject({
   offset: z.coerce.number().int().min(0).max(1_000_000).default(0),
   after: z
     .string()
-    .regex(/^cur_[0-9a-z]{1,13}$/, { message: 'must be pagination.next_cursor from a previous page' })
+    .regex(/^cur_[0-9a-z]{1,26}$/, { message: 'must be pagination.next_cursor from a previous page' })
     .optional()
     .openapi({ description: "Cursor: the previous page's `pagination.next_cursor`, for deep pages." }),
 });

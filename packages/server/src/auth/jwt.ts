@@ -1,3 +1,4 @@
+import { createSecretKey } from 'node:crypto';
 import { createRemoteJWKSet, decodeProtectedHeader, errors, jwtVerify, SignJWT } from 'jose';
 
 export interface UserTokenVerifierOptions {
@@ -27,7 +28,8 @@ const CLOCK_TOLERANCE_SECONDS = 30;
  * so an HS256 token signed with a public key (algorithm confusion) or `alg: none` never passes.
  */
 export function createUserTokenVerifier(options: UserTokenVerifierOptions) {
-  const secret = options.secret ? new TextEncoder().encode(options.secret) : undefined;
+  // A KeyObject made once: given raw bytes, jose would import the HMAC key again on every verification.
+  const secret = options.secret ? createSecretKey(Buffer.from(options.secret, 'utf8')) : undefined;
   const jwks = options.jwksUrl ? createRemoteJWKSet(new URL(options.jwksUrl)) : undefined;
   const claims = {
     issuer: options.issuer,

@@ -12,3 +12,15 @@ export function encodeCursor(position: number): string {
 export function decodeCursor(cursor: string): number {
   return Number.parseInt(cursor.slice(PREFIX.length), 36);
 }
+
+/**
+ * Cursors over rows ordered by a time-ordered id (notifications): the id's ULID part, lower-cased so
+ * every cursor has the same shape.
+ */
+export function encodeIdCursor(id: string): string {
+  return `${PREFIX}${id.slice(id.indexOf('_') + 1).toLowerCase()}`;
+}
+
+export function decodeIdCursor(cursor: string, idPrefix: string): string {
+  return `${idPrefix}_${cursor.slice(PREFIX.length).toUpperCase()}`;
+}

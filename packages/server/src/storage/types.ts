@@ -111,7 +111,6 @@ export interface NotificationStateFields {
 
 /** A notification with its user's state and its app's name and icon, as every read returns it. */
 export interface NotificationView extends NotificationRecord, NotificationStateFields {
-  position: number;
   app_name: string;
   app_icon: string | null;
 }
@@ -139,7 +138,8 @@ export interface NotificationQuery {
   muted_apps?: string[] | undefined;
   muted_types?: string[] | undefined;
   group?: boolean | undefined;
-  before_position?: number | undefined;
+  /** Only notifications older than this id (ids are time-ordered), for cursor paging. */
+  before_id?: string | undefined;
   /** ISO-8601: notifications with `expires_at` at or before this read as expired. */
   now: string;
   limit: number;
@@ -304,6 +304,14 @@ export interface Storage {
   ): Promise<number>;
   /** Marks up to `limit` notifications whose expiry has passed as expired, each with its event. */
   expireDue(now: string, limit: number, eventFor: (expired: NotificationView) => EventRecord): Promise<number>;
+  /**
+   * A token that changes whenever anything in a user's feed may have changed (their notifications,
+   * states, preferences, or an app's name or icon), so a cached feed page can be checked in O(1).
+   * Undefined when the adapter cannot tell (other instances may write): then nothing is cached.
+   */
+  feedVersion(userId: string): string | undefined;
+  /** The earliest expiry after `now` among a user's live notifications: when their feed changes by itself. */
+  nextFeedExpiry(userId: string, now: string): Promise<string | undefined>;
   getPreferences(userId: string): Promise<StoredPreferences>;
   putPreferences(userId: string, preferences: Omit<StoredPreferences, 'updated_at'>, updatedAt: string): Promise<void>;
 

@@ -1,11 +1,12 @@
-import { OpenAPIHono } from '@hono/zod-openapi';
-import { routes } from '@oriva/contract';
+import { OpenAPIHono, type z } from '@hono/zod-openapi';
+import { type ListNotificationsResponse, routes } from '@oriva/contract';
 import type { Principal } from '../../auth/principal.js';
 import type { AppEnv, Deps } from '../../http/context.js';
 import { errors } from '../../http/errors.js';
 import { guarded } from '../../http/guarded-route.js';
 import { validationHook } from '../../http/validation.js';
-import { decodeCursor, encodeCursor } from '../../services/cursor.js';
+import { decodeIdCursor, encodeIdCursor } from '../../services/cursor.js';
+import { FeedCache } from '../../services/feed-cache.js';
 import { effectiveStatus, nextStatus, stateChangeFor } from '../../services/notification-state.js';
 import {
   type Actor,
@@ -27,6 +28,8 @@ import type {
   StoredPreferences,
 } from '../../storage/types.js';
 import { resolveNotification } from './resolve.js';
+
+type FeedResponse = z.infer<typeof ListNotificationsResponse>;
 
 /** The most ids a read-all event lists; beyond it the event says how many there were. */
 const MAX_IDS_IN_SUMMARY = 1000;
@@ -97,7 +100,7 @@ export function notificationRoutes(deps: Deps) {
       user_id: query.user_id,
       external_id: query.external_id,
       status: query.status ?? 'all',
-      before_position: query.after ? decodeCursor(query.after) : undefined,
+      before_id: query.after ? decodeIdCursor(query.after, 'ntf') : undefined,
       now: at,
       limit: query.limit + 1,
       offset: query.after ? 0 : query.offset,
@@ -109,11 +112,20 @@ export function notificationRoutes(deps: Deps) {
     );
   });
 
+  const feedCache = new FeedCache();
+
   app.openapi(guarded(routes.listUserNotifications, deps), async (c) => {
     const { user_id } = c.req.valid('param');
     const query = c.req.valid('query');
     deps.rateLimiter?.enforce(c, 'queries', `user:${user_id}`, 1);
     const at = now();
+    // The version is read before the data: a write landing in between makes the entry stale at once.
+    const version = deps.storage.feedVersion(user_id);
+    const cacheKey = `${user_id}?${new URL(c.req.url).search}`;
+    if (version !== undefined) {
+      const cached = feedCache.get(cacheKey, version, at);
+      if (cached !== undefined) return serializedJson(c, cached);
+    }
     const preferences = await deps.storage.getPreferences(user_id);
     const muted = mutedFor(preferences);
     // Muted notifications stay stored and in sync; the default feed hides them, an app filter shows them.
@@ -127,23 +139,25 @@ export function notificationRoutes(deps: Deps) {
       muted_apps: hideMuted && muted.apps.length > 0 ? muted.apps : undefined,
       muted_types: hideMuted && muted.types.length > 0 ? muted.types : undefined,
       group: query.group,
-      before_position: query.after ? decodeCursor(query.after) : undefined,
+      before_id: query.after ? decodeIdCursor(query.after, 'ntf') : undefined,
       now: at,
       limit: query.limit + 1,
       offset: query.after ? 0 : query.offset,
     });
     const { items, pagination } = paginate(page, query);
     const counts = await unreadCounts(user_id, at, preferences);
-    return c.json(
-      {
-        success: true as const,
-        notifications: items.map((view) => toPublicNotification(view, at, isMuted(view, preferences))),
-        pagination,
-        unread_count: counts.unread_count,
-        muted_unread_count: counts.muted_unread_count,
-      },
-      200,
-    );
+    const response: FeedResponse = {
+      success: true as const,
+      notifications: items.map((view) => toPublicNotification(view, at, isMuted(view, preferences))),
+      pagination,
+      unread_count: counts.unread_count,
+      muted_unread_count: counts.muted_unread_count,
+    };
+    const body = JSON.stringify(response);
+    if (version !== undefined) {
+      feedCache.set(cacheKey, { version, validUntil: await deps.storage.nextFeedExpiry(user_id, at), body });
+    }
+    return serializedJson(c, body);
   });
 
   app.openapi(guarded(routes.getUnreadCount, deps), async (c) => {
@@ -283,10 +297,21 @@ export function notificationRoutes(deps: Deps) {
   return app;
 }
 
+/**
+ * Answers with JSON serialized already (a feed page, maybe from the cache). The text is the route's
+ * own response shape, built from `FeedResponse`; hono's types only know responses made by `c.json`,
+ * hence the cast.
+ */
+function serializedJson(
+  c: { body: (text: string, status: 200, headers: Record<string, string>) => Response },
+  text: string,
+): never {
+  return c.body(text, 200, { 'content-type': 'application/json' }) as never;
+}
+
 function newNotificationView(record: NotificationRecord, appName: string, appIcon: string | null): NotificationView {
   return {
     ...record,
-    position: 0,
     status: 'unread',
     read_at: null,
     clicked_at: null,
@@ -312,7 +337,7 @@ function paginate(
       limit: query.limit,
       offset: query.after ? 0 : query.offset,
       has_more: hasMore,
-      next_cursor: hasMore ? encodeCursor(items.at(-1)!.position) : null,
+      next_cursor: hasMore ? encodeIdCursor(items.at(-1)!.id) : null,
     },
   };
 }

@@ -533,6 +533,64 @@ describe('the feed', () => {
   });
 });
 
+describe('the feed cache', () => {
+  it('never serves a stale page: every kind of write shows on the next read', async () => {
+    const user = unique('cached');
+    const token = await server.userToken(user);
+    const read = () => feed('', token, user);
+    const appName = async () => (await read()).notifications.find((item) => item.app_id === 'hugo')?.app_name;
+
+    expect((await read()).notifications).toHaveLength(0);
+    const first = await notify({ user_id: user });
+    expect((await read()).notifications.map((item) => item.id)).toEqual([first.id]);
+    await read();
+    await patch(token, first.id, { status: 'read' });
+    expect((await read()).notifications[0]?.status).toBe('read');
+
+    const fromHugo = await notify({ user_id: user }, 'hugo', hugo);
+    expect((await read()).unread_count).toBe(1);
+    await server.request('/api/v1/apps/hugo/events', {
+      method: 'POST',
+      token: hugo,
+      json: {
+        event_category: 'notification',
+        event_type: 'clicked',
+        entity_type: 'notification',
+        entity_id: fromHugo.external_id,
+        user_id: user,
+      },
+    });
+    expect((await read()).notifications.find((item) => item.id === fromHugo.id)?.status).toBe('clicked');
+
+    expect(await appName()).toBe('Hugo');
+    await server.request('/api/v1/apps/hugo', { method: 'PATCH', token: hugo, json: { name: 'Hugo 2' } });
+    expect(await appName()).toBe('Hugo 2');
+    await server.request('/api/v1/apps/hugo', { method: 'PATCH', token: hugo, json: { name: 'Hugo' } });
+
+    await read();
+    await server.request(`/api/v1/users/${user}/preferences`, { method: 'PUT', token, json: { muted_apps: ['hugo'] } });
+    expect((await read()).notifications.map((item) => item.id)).toEqual([first.id]);
+    await server.request(`/api/v1/users/${user}/preferences`, { method: 'PUT', token, json: { muted_apps: [] } });
+
+    await notify({ user_id: user });
+    expect((await read()).unread_count).toBe(1);
+    await read();
+    const readAll = await server.request(`/api/v1/users/${user}/notifications/read-all`, { method: 'POST', token });
+    expect(await readAll.json()).toMatchObject({ count: 1 });
+    expect((await read()).unread_count).toBe(0);
+
+    await read();
+    await server.request(`/api/v1/notifications/${first.id}`, { method: 'DELETE', token });
+    expect((await read()).notifications.some((item) => item.id === first.id)).toBe(false);
+
+    const soon = await notify({ user_id: user, expires_at: new Date(Date.now() + 400).toISOString() });
+    expect((await read()).notifications.some((item) => item.id === soon.id)).toBe(true);
+    await new Promise((resolve) => setTimeout(resolve, 450));
+    // Nothing was written (the sweeper may not have run yet): the page's own expiry retires it.
+    expect((await read()).notifications.some((item) => item.id === soon.id)).toBe(false);
+  });
+});
+
 describe('authorization', () => {
   it("a user reads and changes only that user's notifications (403); an app only its own (404)", async () => {
     const theirs = await notify({ user_id: 'user_789' });

@@ -53,8 +53,11 @@ export function openSqliteStorage(path: string): Storage {
     createApp: async (app, key) => apps.createAppWithKey(app, key),
     getApp: async (appId) => apps.selectApp(appId),
     listApps: async () => apps.selectApps(),
-    updateApp: async (appId, changes, updatedAt) =>
-      apps.updateApp(appId, changes, updatedAt) ? apps.selectApp(appId) : undefined,
+    updateApp: async (appId, changes, updatedAt) => {
+      if (!apps.updateApp(appId, changes, updatedAt)) return undefined;
+      notifications.touchAllFeeds();
+      return apps.selectApp(appId);
+    },
     createApiKey: async (key) => {
       apps.insertKey(key);
     },
@@ -81,6 +84,8 @@ export function openSqliteStorage(path: string): Storage {
     countUnread: async (userId, now) => notifications.countUnread(userId, now),
     markAllRead: (userId, filter, summarize) => notifications.markAllRead(userId, filter, summarize),
     expireDue: (now, limit, eventFor) => notifications.expireDue(now, limit, eventFor),
+    feedVersion: (userId) => notifications.feedVersion(userId),
+    nextFeedExpiry: async (userId, now) => notifications.nextFeedExpiry(userId, now),
     getPreferences: async (userId) => notifications.getPreferences(userId),
     putPreferences: (userId, preferences, at) => notifications.putPreferences(userId, preferences, at),
     onDeliveriesQueued: (listener) => webhooks.onDeliveriesQueued(listener),

@@ -48,10 +48,11 @@ CREATE INDEX idx_platform_events_user ON platform_events(user_id, seq);
 CREATE INDEX idx_platform_events_app_type ON platform_events(app_id, event_category, event_type, seq);
 CREATE INDEX idx_platform_events_app_entity ON platform_events(app_id, entity_id, seq);
 
--- seq orders a user's feed (newest first) and carries its cursors.
+-- Clustered by user: a user's notifications (and, below, their states) sit together in the file,
+-- so a feed page reads a few contiguous pages instead of one page per notification scattered among
+-- everyone else's. The id is a time-ordered ULID, so (user_id, id) is also newest-last per user.
 CREATE TABLE platform_notifications (
-  seq INTEGER PRIMARY KEY,
-  id TEXT NOT NULL UNIQUE,
+  id TEXT NOT NULL,
   app_id TEXT NOT NULL REFERENCES apps(app_id),
   external_id TEXT NOT NULL,
   user_id TEXT NOT NULL,
@@ -68,18 +69,21 @@ CREATE TABLE platform_notifications (
   expires_at TEXT,
   created_at TEXT NOT NULL,
   updated_at TEXT NOT NULL,
+  PRIMARY KEY (user_id, id),
   CONSTRAINT unique_app_external_notification UNIQUE (app_id, external_id)
-);
-CREATE INDEX idx_notifications_user ON platform_notifications(user_id, seq);
-CREATE INDEX idx_notifications_app_user ON platform_notifications(app_id, user_id, seq);
+) WITHOUT ROWID;
+CREATE UNIQUE INDEX idx_notifications_id ON platform_notifications(id);
+CREATE INDEX idx_notifications_app ON platform_notifications(app_id, id);
 CREATE INDEX idx_notifications_user_external ON platform_notifications(user_id, external_id);
 
--- One row per notification (its user's state). app_id, notification_type and expires_at are copied
--- from the notification so that unread counts come from this table's index alone, without a scan.
+-- One row per notification: its user's state, clustered like the notifications. app_id,
+-- notification_type and expires_at are copied from the notification so that unread counts and the
+-- feed's total come from this table's index alone. Deleting a notification deletes its state in the
+-- same transaction (a cascade would need another index on notification_id).
 CREATE TABLE notification_state (
-  id TEXT PRIMARY KEY,
-  notification_id TEXT NOT NULL REFERENCES platform_notifications(id) ON DELETE CASCADE,
   user_id TEXT NOT NULL,
+  notification_id TEXT NOT NULL,
+  id TEXT NOT NULL,
   app_id TEXT NOT NULL,
   notification_type TEXT NOT NULL,
   expires_at TEXT,
@@ -93,8 +97,8 @@ CREATE TABLE notification_state (
   click_action TEXT,
   created_at TEXT NOT NULL,
   updated_at TEXT NOT NULL,
-  CONSTRAINT unique_notification_user_state UNIQUE (notification_id, user_id)
-);
+  PRIMARY KEY (user_id, notification_id)
+) WITHOUT ROWID;
 CREATE INDEX idx_notification_state_user_status ON notification_state(user_id, status, app_id, notification_type, expires_at);
 -- The expiry sweeper's work list: live notifications that have an expiry.
 CREATE INDEX idx_notification_state_expiring ON notification_state(expires_at)

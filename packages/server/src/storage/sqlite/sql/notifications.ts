@@ -12,12 +12,12 @@ import type {
 } from '../../types.js';
 import type { WriteQueue } from '../write-queue.js';
 
-const VIEW = `SELECT n.seq AS position, n.id, n.app_id, n.external_id, n.user_id, n.notification_type, n.title, n.body,
+const VIEW = `SELECT n.id, n.app_id, n.external_id, n.user_id, n.notification_type, n.title, n.body,
     n.action_url, n.action_label, n.image_url, n.icon_url, n.context_data, n.group_key, n.priority, n.expires_at,
     n.created_at, n.updated_at, s.status, s.read_at, s.clicked_at, s.dismissed_at, s.dismissed_from, s.click_action,
     s.updated_at AS state_updated_at, a.name AS app_name, a.icon_url AS app_icon
   FROM platform_notifications n
-  JOIN notification_state s ON s.notification_id = n.id
+  JOIN notification_state s ON s.user_id = n.user_id AND s.notification_id = n.id
   JOIN apps a ON a.app_id = n.app_id`;
 
 const LIVE = "('unread', 'read', 'clicked')";
@@ -44,6 +44,34 @@ const FILTER_CLAUSES: Array<[keyof NotificationQuery, string]> = [
   ['muted_types', "(n.app_id || ':' || n.notification_type) NOT IN (SELECT value FROM json_each(@muted_types))"],
 ];
 
+/**
+ * A user's feed total from the state table's covering index alone, when every filter is one it
+ * carries (status, app, type, expiry, mutes): the count then reads no notification rows at all.
+ */
+function countFromStateIndex(query: NotificationQuery): string | undefined {
+  if (!query.user_id || query.priority !== undefined || query.external_id !== undefined) return undefined;
+  const STATE_NOT_EXPIRED = '(s.expires_at IS NULL OR s.expires_at > @now)';
+  const status: Record<NotificationQuery['status'], string | undefined> = {
+    live: `s.status IN ${LIVE} AND ${STATE_NOT_EXPIRED}`,
+    unread: `s.status = 'unread' AND ${STATE_NOT_EXPIRED}`,
+    read: `s.status = 'read' AND ${STATE_NOT_EXPIRED}`,
+    clicked: `s.status = 'clicked' AND ${STATE_NOT_EXPIRED}`,
+    dismissed: "s.status = 'dismissed'",
+    expired: `(s.status = 'expired' OR (s.status IN ${LIVE} AND s.expires_at <= @now))`,
+    all: undefined,
+  };
+  const where = ['s.user_id = @user_id'];
+  if (query.app_id !== undefined) where.push('s.app_id = @app_id');
+  if (query.notification_type !== undefined) where.push('s.notification_type = @notification_type');
+  if (query.muted_apps !== undefined) where.push('s.app_id NOT IN (SELECT value FROM json_each(@muted_apps))');
+  if (query.muted_types !== undefined) {
+    where.push("(s.app_id || ':' || s.notification_type) NOT IN (SELECT value FROM json_each(@muted_types))");
+  }
+  const statusClause = status[query.status];
+  if (statusClause) where.push(statusClause);
+  return `SELECT COUNT(*) FROM notification_state s WHERE ${where.join(' AND ')}`;
+}
+
 const STATE_COLUMNS = ['status', 'read_at', 'clicked_at', 'dismissed_at', 'dismissed_from', 'click_action'] as const;
 const CONTENT_COLUMNS = [
   'title',
@@ -69,9 +97,9 @@ export function notificationStatements(
        @image_url, @icon_url, @context_data, @group_key, @priority, @expires_at, @created_at, @updated_at)`,
   );
   const insertState = db.prepare<NotificationRecord>(
-    `INSERT INTO notification_state (id, notification_id, user_id, app_id, notification_type, expires_at, status,
+    `INSERT INTO notification_state (user_id, notification_id, id, app_id, notification_type, expires_at, status,
        sent_at, created_at, updated_at)
-     VALUES ('nst_' || substr(@id, 5), @id, @user_id, @app_id, @notification_type, @expires_at, 'unread',
+     VALUES (@user_id, @id, 'nst_' || substr(@id, 5), @app_id, @notification_type, @expires_at, 'unread',
        @created_at, @created_at, @created_at)`,
   );
   const selectById = db.prepare<[string], NotificationView>(`${VIEW} WHERE n.id = ?`);
@@ -79,9 +107,14 @@ export function notificationStatements(
     `${VIEW} WHERE n.app_id = ? AND n.external_id = ?`,
   );
   const selectByUserExternal = db.prepare<[string, string], NotificationView>(
-    `${VIEW} WHERE n.user_id = ? AND n.external_id = ? ORDER BY n.seq DESC`,
+    `${VIEW} WHERE n.user_id = ? AND n.external_id = ? ORDER BY n.id DESC`,
   );
-  const deleteById = db.prepare<[string]>('DELETE FROM platform_notifications WHERE id = ?');
+  const deleteState = db.prepare<[string, string]>(
+    'DELETE FROM notification_state WHERE user_id = ? AND notification_id = ?',
+  );
+  const deleteNotification = db.prepare<[string, string]>(
+    'DELETE FROM platform_notifications WHERE user_id = ? AND id = ?',
+  );
   const countUnread = db.prepare<[string, string], UnreadCountRow>(
     `SELECT app_id, notification_type, COUNT(*) AS count FROM notification_state
      WHERE user_id = ? AND status = 'unread' AND (expires_at IS NULL OR expires_at > ?)
@@ -91,8 +124,8 @@ export function notificationStatements(
     `SELECT notification_id FROM notification_state
      WHERE expires_at IS NOT NULL AND status IN ${LIVE} AND expires_at <= ? ORDER BY expires_at LIMIT ?`,
   );
-  const expire = db.prepare<[string, string]>(
-    "UPDATE notification_state SET status = 'expired', updated_at = ? WHERE notification_id = ?",
+  const expire = db.prepare<[string, string, string]>(
+    "UPDATE notification_state SET status = 'expired', updated_at = ? WHERE user_id = ? AND notification_id = ?",
   );
   const selectPreferences = db.prepare<[string], { muted_apps: string; muted_types: string; updated_at: string }>(
     'SELECT muted_apps, muted_types, updated_at FROM user_preferences WHERE user_id = ?',
@@ -103,14 +136,27 @@ export function notificationStatements(
        updated_at = excluded.updated_at`,
   );
 
+  // Feed versions: bumped inside every write that can change a user's feed (see Storage.feedVersion).
+  // This process is the only writer of its SQLite file, so it sees every change.
+  const versions = new Map<string, number>();
+  let allUsersVersion = 0;
+  const touch = (userId: string) => versions.set(userId, (versions.get(userId) ?? 0) + 1);
+  const selectNextExpiry = db
+    .prepare<[string, string]>(
+      `SELECT MIN(expires_at) FROM notification_state
+       WHERE user_id = ? AND status IN ${LIVE} AND expires_at IS NOT NULL AND expires_at > ?`,
+    )
+    .pluck();
+
   // Updates touch only the columns a change names; one prepared statement per set of columns.
   const updateCache = new Map<string, Database.Statement>();
-  const update = (table: 'notification_state' | 'platform_notifications', key: string, columns: string[]) => {
+  const update = (table: 'notification_state' | 'platform_notifications', columns: string[]) => {
     const cacheKey = `${table}:${columns.join(',')}`;
     let statement = updateCache.get(cacheKey);
     if (!statement) {
+      const key = table === 'notification_state' ? 'notification_id' : 'id';
       const assignments = [...columns.map((column) => `${column} = @${column}`), 'updated_at = @updated_at'];
-      statement = db.prepare(`UPDATE ${table} SET ${assignments.join(', ')} WHERE ${key} = @id`);
+      statement = db.prepare(`UPDATE ${table} SET ${assignments.join(', ')} WHERE user_id = @user_id AND ${key} = @id`);
       updateCache.set(cacheKey, statement);
     }
     return statement;
@@ -121,24 +167,32 @@ export function notificationStatements(
     const stateColumns = STATE_COLUMNS.filter((column) => change.state?.[column] !== undefined);
     const contentColumns = CONTENT_COLUMNS.filter((column) => change.content?.[column] !== undefined);
     if (stateColumns.length > 0) {
-      update('notification_state', 'notification_id', stateColumns).run({
+      update('notification_state', stateColumns).run({
         ...change.state,
         updated_at: at,
+        user_id: current.user_id,
         id: current.id,
       });
     }
     if (contentColumns.length > 0) {
-      update('platform_notifications', 'id', contentColumns).run({ ...change.content, updated_at: at, id: current.id });
+      update('platform_notifications', contentColumns).run({
+        ...change.content,
+        updated_at: at,
+        user_id: current.user_id,
+        id: current.id,
+      });
       if (change.content?.expires_at !== undefined) {
         // The state row keeps a copy of the expiry for its index (unread counts, the sweeper).
-        update('notification_state', 'notification_id', ['expires_at']).run({
+        update('notification_state', ['expires_at']).run({
           expires_at: change.content.expires_at,
           updated_at: current.state_updated_at,
+          user_id: current.user_id,
           id: current.id,
         });
       }
     }
     insertEvents(change.events);
+    if (stateColumns.length + contentColumns.length > 0) touch(current.user_id);
     return stateColumns.length + contentColumns.length > 0 || change.events.length > 0;
   };
 
@@ -157,27 +211,33 @@ export function notificationStatements(
       query.status,
       ...present.map(([name]) => name),
       query.group ? 'group' : '',
-      query.before_position ? 'before' : '',
+      query.before_id ? 'before' : '',
     ].join(',');
     let statements = listCache.get(cacheKey);
     if (!statements) {
       const where = [...present.map(([, clause]) => clause)];
       const statusClause = STATUS_CLAUSES[query.status];
       if (statusClause) where.push(statusClause);
-      const filtered = `${VIEW}${where.length ? ` WHERE ${where.join(' AND ')}` : ''}`;
-      // Grouped: the newest notification of each (app, group_key), with the group's size.
-      const rows = query.group
-        ? `SELECT * FROM (SELECT v.*,
-               COUNT(*) OVER (PARTITION BY v.app_id, COALESCE(v.group_key, v.id)) AS group_count,
-               ROW_NUMBER() OVER (PARTITION BY v.app_id, COALESCE(v.group_key, v.id) ORDER BY v.position DESC) AS group_rank
-             FROM (${filtered}) v)
-           WHERE group_rank = 1`
-        : filtered;
-      const cursor = query.before_position ? ' WHERE position < @before_position' : '';
-      statements = {
-        page: db.prepare(`SELECT * FROM (${rows})${cursor} ORDER BY position DESC LIMIT @limit OFFSET @offset`),
-        count: db.prepare(`SELECT COUNT(*) FROM (${rows})`).pluck(),
+      const filtered = (extra: string[] = []) => {
+        const all = [...where, ...extra];
+        return `${VIEW}${all.length ? ` WHERE ${all.join(' AND ')}` : ''}`;
       };
+      let page: string;
+      let count: string;
+      if (query.group) {
+        // The newest notification of each (app, group_key), with the group's size; the cursor applies to groups.
+        const grouped = `SELECT * FROM (SELECT v.*,
+               COUNT(*) OVER (PARTITION BY v.app_id, COALESCE(v.group_key, v.id)) AS group_count,
+               ROW_NUMBER() OVER (PARTITION BY v.app_id, COALESCE(v.group_key, v.id) ORDER BY v.id DESC) AS group_rank
+             FROM (${filtered()}) v)
+           WHERE group_rank = 1`;
+        page = `SELECT * FROM (${grouped})${query.before_id ? ' WHERE id < @before_id' : ''} ORDER BY id DESC LIMIT @limit OFFSET @offset`;
+        count = `SELECT COUNT(*) FROM (${grouped})`;
+      } else {
+        page = `${filtered(query.before_id ? ['n.id < @before_id'] : [])} ORDER BY n.id DESC LIMIT @limit OFFSET @offset`;
+        count = countFromStateIndex(query) ?? `SELECT COUNT(*) FROM (${filtered()})`;
+      }
+      statements = { page: db.prepare(page), count: db.prepare(count).pluck() };
       listCache.set(cacheKey, statements);
     }
     return statements;
@@ -190,6 +250,7 @@ export function notificationStatements(
         if (existing) return { created: false as const, existing };
         insertNotification.run(notification);
         insertState.run(notification);
+        touch(notification.user_id);
         insertEvents([event]);
         return { created: true as const, view: selectById.get(notification.id)! };
       }),
@@ -210,7 +271,11 @@ export function notificationStatements(
     },
     delete: (id: string, event: EventRecord) =>
       write(() => {
-        if (deleteById.run(id).changes === 0) return false;
+        const current = selectById.get(id);
+        if (!current) return false;
+        deleteState.run(current.user_id, id);
+        deleteNotification.run(current.user_id, id);
+        touch(current.user_id);
         insertEvents([event]);
         return true;
       }),
@@ -221,10 +286,16 @@ export function notificationStatements(
         if (value === undefined || key === 'group' || key === 'status') continue;
         params[key] = Array.isArray(value) ? JSON.stringify(value) : value;
       }
-      const { limit, offset, before_position, ...countParams } = params;
+      const { limit, offset, before_id, ...countParams } = params;
       return { items: page.all(params) as NotificationView[], total: count.get(countParams) as number };
     },
     countUnread: (userId: string, now: string) => countUnread.all(userId, now),
+    feedVersion: (userId: string) => `${allUsersVersion}.${versions.get(userId) ?? 0}`,
+    /** An app's name or icon shows in every feed. */
+    touchAllFeeds: () => {
+      allUsersVersion++;
+    },
+    nextFeedExpiry: (userId: string, now: string) => (selectNextExpiry.get(userId, now) as string | null) ?? undefined,
     markAllRead: (
       userId: string,
       filter: { app_id?: string | undefined; before?: string | undefined; now: string },
@@ -235,12 +306,14 @@ export function notificationStatements(
         if (filter.app_id) where.push('n.app_id = @app_id');
         if (filter.before) where.push('n.created_at < @before');
         const marked = db
-          .prepare(`${VIEW} WHERE ${where.join(' AND ')} ORDER BY n.seq`)
+          .prepare(`${VIEW} WHERE ${where.join(' AND ')} ORDER BY n.id`)
           .all({ user_id: userId, ...filter }) as NotificationView[];
         if (marked.length === 0) return 0;
         const at = filter.now;
-        const mark = update('notification_state', 'notification_id', ['status', 'read_at']);
-        for (const view of marked) mark.run({ status: 'read', read_at: at, updated_at: at, id: view.id });
+        const mark = update('notification_state', ['status', 'read_at']);
+        for (const view of marked)
+          mark.run({ status: 'read', read_at: at, updated_at: at, user_id: view.user_id, id: view.id });
+        touch(userId);
         insertEvents(summarize(marked));
         return marked.length;
       }),
@@ -249,7 +322,8 @@ export function notificationStatements(
         const due = selectDue.all(now, limit);
         for (const { notification_id } of due) {
           const view = selectById.get(notification_id)!;
-          expire.run(now, notification_id);
+          expire.run(now, view.user_id, notification_id);
+          touch(view.user_id);
           insertEvents([eventFor(view)]);
         }
         return due.length;
@@ -271,6 +345,7 @@ export function notificationStatements(
           JSON.stringify(preferences.muted_types),
           at,
         );
+        touch(userId);
       }),
   };
 }
