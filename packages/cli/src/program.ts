@@ -399,6 +399,111 @@ Example:
 `,
   ).action(lazy(() => import('./commands/preferences-set.js')));
 
+  // ── webhooks ──────────────────────────────────────────────────────────────────────────────────
+  const webhooks = program
+    .command('webhooks')
+    .description("deliver the app's events to URLs, signed (app API key or admin token, with --app-id)");
+  const retryOptions = (command: Command) =>
+    command
+      .addOption(
+        new Option('--max-retries <n>', 'retries after a failed delivery (0-10; default 5)').argParser(
+          integer('--max-retries', 0, 10),
+        ),
+      )
+      .addOption(
+        new Option(
+          '--backoff-seconds <s>',
+          'first retry delay in seconds, doubling each time (1-3600; default 1)',
+        ).argParser(integer('--backoff-seconds', 1, 3600)),
+      );
+  retryOptions(
+    webhooks
+      .command('create')
+      .description("subscribe a URL to the app's events; prints the signing secret once")
+      .requiredOption('--url <url>', 'where to deliver: https (http://localhost and 127.0.0.1 in dev mode)')
+      .requiredOption(
+        '--events <pattern,...>',
+        'comma-separated event types or patterns, e.g. notification.dismissed,notification.* or *',
+      )
+      .option('--description <text>', 'a note to recognise it by'),
+  )
+    .addHelpText(
+      'after',
+      `
+Example:
+  $ oriva webhooks create --url https://workbuddy.example/api/oriva-events \\
+      --events notification.dismissed,notification.clicked --description production
+
+The signing secret (whsec_…) is shown once: verify every delivery with it (@oriva/webhook-verify).
+`,
+    )
+    .action(lazy(() => import('./commands/webhooks-create.js')));
+  webhooks
+    .command('list')
+    .description("list the app's webhooks: id, url, events, active, failures (in a row/total)")
+    .action(lazy(() => import('./commands/webhooks-list.js')));
+  webhooks
+    .command('show')
+    .description('show one webhook with its delivery counters')
+    .argument('<id>', 'webhook id (wh_…)')
+    .action(lazy(() => import('./commands/webhooks-show.js')));
+  retryOptions(
+    webhooks
+      .command('update')
+      .description('change a webhook; --enable re-enables one disabled after failures')
+      .argument('<id>', 'webhook id (wh_…)')
+      .option('--url <url>', 'the new URL')
+      .option('--events <pattern,...>', 'the new comma-separated event types or patterns (replaces the old list)')
+      .option('--description <text>', 'a new note ("" removes it)')
+      .addOption(new Option('--enable', 'activate it (and reset its failure count)').conflicts('disable'))
+      .addOption(new Option('--disable', 'pause deliveries').conflicts('enable')),
+  ).action(lazy(() => import('./commands/webhooks-update.js')));
+  webhooks
+    .command('delete')
+    .description('delete a webhook and its pending deliveries')
+    .argument('<id>', 'webhook id (wh_…)')
+    .action(lazy(() => import('./commands/webhooks-delete.js')));
+  webhooks
+    .command('rotate-secret')
+    .description('issue a new signing secret (shown once); the old one keeps signing for a grace period')
+    .argument('<id>', 'webhook id (wh_…)')
+    .option('--grace <duration>', 'how long the old secret keeps signing too: 24h, 30m, 0, or seconds (default 24h)')
+    .action(lazy(() => import('./commands/webhooks-rotate-secret.js')));
+  webhooks
+    .command('test')
+    .description('send a webhook.test event to the webhook now')
+    .argument('<id>', 'webhook id (wh_…)')
+    .action(lazy(() => import('./commands/webhooks-test.js')));
+  webhooks
+    .command('deliveries')
+    .description("a webhook's deliveries, newest first: id, type, status, attempts, last status code, age")
+    .argument('<id>', 'webhook id (wh_…)')
+    .addOption(new Option('--failed', 'only failed or still retrying').conflicts('succeeded'))
+    .addOption(new Option('--succeeded', 'only delivered').conflicts('failed'))
+    .option('--type <event_type>', 'only this event type, e.g. notification.dismissed')
+    .option('--since <time>', 'created from this time: ISO-8601 (2025-09-30T10:00:00Z) or a duration ago (1h, 2d)')
+    .addOption(
+      new Option('--limit <n>', 'deliveries per page (1-100; default 50, or 100 with --all)').argParser(
+        integer('--limit', 1, 100),
+      ),
+    )
+    .option('--all', 'fetch every matching delivery, page after page')
+    .action(lazy(() => import('./commands/webhooks-deliveries.js')));
+  webhooks
+    .command('retry')
+    .description('deliver one delivery again now (same webhook-id header)')
+    .argument('<id>', 'webhook id (wh_…)')
+    .argument('<delivery_id>', 'delivery id (del_…), see `oriva webhooks deliveries <id>`')
+    .action(lazy(() => import('./commands/webhooks-retry.js')));
+  webhooks
+    .command('recover')
+    .description('requeue every failed delivery created in a window, e.g. after the receiver was down')
+    .argument('<id>', 'webhook id (wh_…)')
+    .requiredOption('--since <time>', 'window start: ISO-8601 or a duration ago (1h, 2d)')
+    .option('--until <time>', 'window end: ISO-8601 or a duration ago (default now)')
+    .option('--dry-run', 'only count them')
+    .action(lazy(() => import('./commands/webhooks-recover.js')));
+
   // ── profile ───────────────────────────────────────────────────────────────────────────────────
   const profile = program.command('profile').description('saved settings in the config file');
   profile

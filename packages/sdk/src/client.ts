@@ -22,6 +22,7 @@ import { Apps } from './resources/apps.js';
 import { Events } from './resources/events.js';
 import { Notifications } from './resources/notifications.js';
 import { UserPreferences } from './resources/preferences.js';
+import { Webhooks } from './resources/webhooks.js';
 import { VERSION } from './version.js';
 
 /** Which credential a client sends as `Authorization: Bearer …`. */
@@ -126,6 +127,8 @@ export class Oriva extends APIClient {
   readonly notifications: Notifications;
   /** A user's notification preferences: muted apps and types. */
   readonly preferences: UserPreferences;
+  /** Subscribe URLs to the app's events, and inspect, retry and recover their deliveries. */
+  readonly webhooks: Webhooks;
 
   readonly #options: ClientOptions;
 
@@ -161,6 +164,7 @@ export class Oriva extends APIClient {
     this.apps = new Apps(this);
     this.notifications = new Notifications(this);
     this.preferences = new UserPreferences(this);
+    this.webhooks = new Webhooks(this);
   }
 
   /**

@@ -32,7 +32,7 @@ export {
   RateLimitError,
   UnprocessableEntityError,
 } from './core/errors.js';
-export { CursorPage, type CursorQuery, PagePromise } from './core/pagination.js';
+export { CursorPage, type CursorPagination, type CursorQuery, PagePromise } from './core/pagination.js';
 export type {
   AppRequestOptions,
   Fetch,
@@ -46,6 +46,7 @@ export { Events, MAX_BATCH_EVENTS } from './resources/events.js';
 export { Keys } from './resources/keys.js';
 export { type NotificationListOptions, NotificationPage, Notifications } from './resources/notifications.js';
 export { UserPreferences } from './resources/preferences.js';
+export { Deliveries, DeliveryPage, Webhooks } from './resources/webhooks.js';
 export type * from './types.js';
 export { VERSION } from './version.js';
 

@@ -97,3 +97,31 @@ export type PreferencesResponse = Schemas['PreferencesResponse'];
 export type PutPreferencesRequest = Schemas['PutPreferencesRequest'];
 /** What `preferences.update` takes: the fields to change, merged into the current preferences. */
 export type PreferencesUpdate = Partial<Preferences>;
+
+// Webhooks
+/** A webhook: a URL subscribed to some of the app's events (never its secret). */
+export type Webhook = Schemas['Webhook'];
+export type CreateWebhookRequest = Schemas['CreateWebhookRequest'];
+/** The created webhook and its `webhook_secret`, returned this once. */
+export type CreateWebhookResponse = Schemas['CreateWebhookResponse'];
+export type UpdateWebhookRequest = Schemas['UpdateWebhookRequest'];
+export type WebhookResponse = Schemas['WebhookResponse'];
+export type ListWebhooksResponse = Schemas['ListWebhooksResponse'];
+export type RotateSecretRequest = Schemas['RotateSecretRequest'];
+export type RotateSecretResponse = Schemas['RotateSecretResponse'];
+export type TestWebhookResponse = Schemas['TestWebhookResponse'];
+/** One delivery of an event to a webhook, with every attempt (`attempt_log`). */
+export type Delivery = Schemas['Delivery'];
+export type DeliveryStatus = Schemas['DeliveryStatus'];
+export type DeliveryAttempt = Schemas['DeliveryAttempt'];
+export type DeliveryResponse = Schemas['DeliveryResponse'];
+export type ListDeliveriesResponse = Schemas['ListDeliveriesResponse'];
+/** The `pagination` of a webhook's deliveries: `limit`, `has_more`, `next_cursor` (no `total` or `offset`). */
+export type DeliveryPagination = ListDeliveriesResponse['pagination'];
+type DeliveryQuery = NonNullable<operations['listDeliveries']['parameters']['query']>;
+/** Filters and paging of `GET /apps/{app_id}/webhooks/{webhook_id}/deliveries`; `success` also takes a boolean. */
+export type DeliveryListParams = Omit<DeliveryQuery, 'success'> & { success?: DeliveryQuery['success'] | boolean };
+export type RecoverRequest = Schemas['RecoverRequest'];
+export type RecoverResponse = Schemas['RecoverResponse'];
+/** `GET /apps/{app_id}/webhooks` takes no query parameters yet. */
+export type WebhookListParams = Record<string, never>;

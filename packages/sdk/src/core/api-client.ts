@@ -1,10 +1,16 @@
-import type { Pagination } from '../types.js';
 import { VERSION } from '../version.js';
 import { APIPromise, type APIResponse } from './api-promise.js';
 import { nodeVersion } from './env.js';
 import { APIConnectionError, APIConnectionTimeoutError, APIError, APIUserAbortError, OrivaError } from './errors.js';
 import { newIdempotencyKey } from './idempotency.js';
-import { CursorPage, type CursorQuery, type PageFactory, type PageFetcher, PagePromise } from './pagination.js';
+import {
+  CursorPage,
+  type CursorPagination,
+  type CursorQuery,
+  type PageFactory,
+  type PageFetcher,
+  PagePromise,
+} from './pagination.js';
 import type { Fetch, HeadersRecord, RequestOptions } from './request-options.js';
 import { retryDelayMs, shouldRetryResponse } from './retry.js';
 import { buildQuery, type QueryParams } from './url.js';
@@ -106,7 +112,11 @@ export abstract class APIClient {
    * Fetch the first page of a cursor-paged list whose items sit under `itemsKey` in the body
    * (`events` in `{ success, events, pagination }`). `createPage` builds each page (default a `CursorPage`).
    */
-  getCursorPage<Item, Query extends CursorQuery, Page extends CursorPage<Item, Query> = CursorPage<Item, Query>>(
+  getCursorPage<
+    Item,
+    Query extends CursorQuery,
+    Page extends CursorPage<Item, Query, CursorPagination> = CursorPage<Item, Query>,
+  >(
     build: (query: Query) => FinalRequestOptions,
     itemsKey: string,
     query: Query,
@@ -115,7 +125,7 @@ export abstract class APIClient {
     const makePage: PageFactory<Item, Query, Page> =
       createPage ??
       ((fetchPage, pageQuery, data, pagination, requestId) =>
-        new CursorPage<Item, Query>(fetchPage, pageQuery, data, pagination, requestId) as Page);
+        new CursorPage<Item, Query, CursorPagination>(fetchPage, pageQuery, data, pagination, requestId) as Page);
     const fetchPage: PageFetcher<Item, Query, Page> = (pageQuery) =>
       new PagePromise<Page, Item>(
         this.#send(() => build(pageQuery)),
@@ -128,7 +138,8 @@ export abstract class APIClient {
               `Unexpected list response: expected \`${itemsKey}\` and \`pagination\` in the body (request_id: ${raw.requestId ?? 'none'}).`,
             );
           }
-          return makePage(fetchPage, pageQuery, items as Item[], pagination, raw.requestId, body);
+          // Checked: `has_more` and `next_cursor`, what paging needs; the rest is the list's own shape.
+          return makePage(fetchPage, pageQuery, items as Item[], pagination as Page['pagination'], raw.requestId, body);
         },
       );
     return fetchPage(query);
@@ -276,7 +287,7 @@ function validateMaxRetries(maxRetries: number): number {
   return maxRetries;
 }
 
-function isPagination(value: unknown): value is Pagination {
+function isPagination(value: unknown): value is CursorPagination {
   if (typeof value !== 'object' || value === null) return false;
   const pagination = value as Record<string, unknown>;
   return typeof pagination.has_more === 'boolean' && 'next_cursor' in pagination;

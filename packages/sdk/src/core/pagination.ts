@@ -9,22 +9,28 @@ export interface CursorQuery {
   after?: string | undefined;
 }
 
+/**
+ * The part of a list's `pagination` object that paging needs. Most lists also send `total` and
+ * `offset` (`Pagination`); some (a webhook's deliveries) send only these.
+ */
+export type CursorPagination = Pick<Pagination, 'limit' | 'has_more' | 'next_cursor'>;
+
 /** Fetches one page of a list for a query. */
 export type PageFetcher<
   Item,
   Query extends CursorQuery,
-  Page extends CursorPage<Item, Query> = CursorPage<Item, Query>,
+  Page extends CursorPage<Item, Query, CursorPagination> = CursorPage<Item, Query>,
 > = (query: Query) => PagePromise<Page, Item>;
 
 /**
  * Builds a page from one list response; a list whose response carries more than its items (the
  * notification feed's unread counts) passes one that makes a `CursorPage` subclass.
  */
-export type PageFactory<Item, Query extends CursorQuery, Page extends CursorPage<Item, Query>> = (
+export type PageFactory<Item, Query extends CursorQuery, Page extends CursorPage<Item, Query, CursorPagination>> = (
   fetchPage: PageFetcher<Item, Query, Page>,
   query: Query,
   data: Item[],
-  pagination: Pagination,
+  pagination: Page['pagination'],
   requestId: string | null,
   body: Record<string, unknown>,
 ) => Page;
@@ -34,21 +40,26 @@ export type PageFactory<Item, Query extends CursorQuery, Page extends CursorPage
  * `for await` to walk every item from here to the end, fetching the following pages on the way.
  * The next page is requested with `after = pagination.next_cursor` (never with `offset`).
  */
-export class CursorPage<Item, Query extends CursorQuery = CursorQuery> implements AsyncIterable<Item> {
+export class CursorPage<Item, Query extends CursorQuery = CursorQuery, PageInfo extends CursorPagination = Pagination>
+  implements AsyncIterable<Item>
+{
+  /**
+   * The server's `pagination` object: `limit`, `has_more`, `next_cursor`, and on most lists
+   * `total` and `offset`.
+   */
+  readonly pagination: PageInfo;
   /** This page's items. */
   readonly data: Item[];
-  /** The server's `pagination` object: `total`, `limit`, `offset`, `has_more`, `next_cursor`. */
-  readonly pagination: Pagination;
   /** The `X-Request-Id` of this page's response. */
   readonly requestId: string | null;
   readonly #query: Query;
-  readonly #fetchPage: PageFetcher<Item, Query>;
+  readonly #fetchPage: PageFetcher<Item, Query, CursorPage<Item, Query, CursorPagination>>;
 
   constructor(
-    fetchPage: PageFetcher<Item, Query>,
+    fetchPage: PageFetcher<Item, Query, CursorPage<Item, Query, CursorPagination>>,
     query: Query,
     data: Item[],
-    pagination: Pagination,
+    pagination: PageInfo,
     requestId: string | null,
   ) {
     this.#fetchPage = fetchPage;
