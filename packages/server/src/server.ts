@@ -50,7 +50,10 @@ export async function startServer(options: StartOptions = {}): Promise<RunningSe
     config,
     storage,
     logger,
-    metrics: createMetrics(() => storage.countPendingDeliveries()),
+    metrics: createMetrics({
+      pendingDeliveries: () => storage.countPendingDeliveries(),
+      webhooks: () => storage.countWebhooks(),
+    }),
     rateLimiter: config.rateLimits ? new RateLimiter(config.rateLimits) : undefined,
     adminToken: secrets.adminToken,
     verifyUserToken: createUserTokenVerifier({ ...config.jwt, secret: secrets.jwtSecret }),

@@ -1,8 +1,18 @@
 import { Counter, collectDefaultMetrics, Gauge, Histogram, Registry } from 'prom-client';
 
 /** Prometheus metrics, on a registry of the server's own so several servers can share a process (tests). */
-/** `pendingDeliveries` is read when /metrics is scraped. */
-export function createMetrics(pendingDeliveries: () => Promise<number> = async () => 0) {
+export interface MetricSources {
+  pendingDeliveries(): Promise<number>;
+  webhooks(): Promise<{ active: number; disabled: number }>;
+}
+
+const NO_SOURCES: MetricSources = {
+  pendingDeliveries: async () => 0,
+  webhooks: async () => ({ active: 0, disabled: 0 }),
+};
+
+/** `sources` are read from storage when /metrics is scraped. */
+export function createMetrics(sources: MetricSources = NO_SOURCES) {
   const registry = new Registry();
   collectDefaultMetrics({ register: registry });
   return {
@@ -55,7 +65,18 @@ export function createMetrics(pendingDeliveries: () => Promise<number> = async (
       help: 'Webhook deliveries waiting (due or scheduled for a retry)',
       registers: [registry],
       async collect() {
-        this.set(await pendingDeliveries());
+        this.set(await sources.pendingDeliveries());
+      },
+    }),
+    webhooksByState: new Gauge({
+      name: 'oriva_webhooks',
+      help: 'Webhooks by state (active, disabled)',
+      labelNames: ['state'] as const,
+      registers: [registry],
+      async collect() {
+        const counts = await sources.webhooks();
+        this.set({ state: 'active' }, counts.active);
+        this.set({ state: 'disabled' }, counts.disabled);
       },
     }),
   };

@@ -339,6 +339,7 @@ export interface Storage {
   /** The earliest `next_attempt_at` among pending deliveries of active webhooks, to know when to wake. */
   nextDeliveryDue(): Promise<string | undefined>;
   countPendingDeliveries(): Promise<number>;
+  countWebhooks(): Promise<{ active: number; disabled: number }>;
   listDeliveries(query: DeliveryQuery): Promise<Array<DeliveryRecord & { attempt_log: DeliveryAttemptRecord[] }>>;
   getDelivery(
     webhookId: string,

@@ -314,6 +314,10 @@ describe('delivery', () => {
       const list = (await events.json()) as { events: Array<{ type: string; event_data: object }> };
       expect(list.events.map((event) => event.type)).toEqual(['webhook.disabled']);
       expect(list.events[0]!.event_data).toMatchObject({ reason: 'gone' });
+      const metrics = await (await server.request('/metrics')).text();
+      expect(metrics).toMatch(/oriva_webhooks\{state="disabled"\} [1-9]/);
+      expect(metrics).toMatch(/oriva_webhook_deliveries_total\{outcome="failed"\} [1-9]/);
+      expect(metrics).toContain('oriva_webhook_queue_depth');
       // Disabled: new events are not delivered.
       await publish('gone.again');
       await new Promise((resolve) => setTimeout(resolve, 200));

@@ -99,6 +99,7 @@ export function openSqliteStorage(path: string): Storage {
     recordDeliveryOutcome: (outcome) => webhooks.recordOutcome(outcome, events.insertRows),
     nextDeliveryDue: async () => webhooks.nextDue(),
     countPendingDeliveries: async () => webhooks.countPending(),
+    countWebhooks: async () => webhooks.countByState(),
     listDeliveries: async (query) => webhooks.listDeliveries(query),
     getDelivery: async (webhookId, id) => webhooks.getDelivery(webhookId, id),
     requeueDelivery: (webhookId, id, now) => webhooks.requeue(webhookId, id, now),

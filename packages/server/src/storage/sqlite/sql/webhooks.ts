@@ -74,6 +74,9 @@ export function webhookStatements(db: Database.Database, write: WriteQueue) {
     )
     .pluck();
   const countPending = db.prepare("SELECT COUNT(*) FROM webhook_deliveries WHERE status = 'pending'").pluck();
+  const countByState = db.prepare<[], { active: number | null; disabled: number | null }>(
+    'SELECT SUM(is_active) AS active, SUM(1 - is_active) AS disabled FROM app_webhooks',
+  );
   const insertAttempt = db.prepare(
     `INSERT INTO webhook_delivery_log (id, delivery_id, webhook_id, event_id, event_type, status_code, response_body,
        response_headers, delivery_attempt, delivered_at, response_time_ms, success, error_message)
@@ -260,6 +263,10 @@ export function webhookStatements(db: Database.Database, write: WriteQueue) {
       }),
     nextDue: () => (nextDue.get() as string | null) ?? undefined,
     countPending: () => countPending.get() as number,
+    countByState: () => {
+      const row = countByState.get();
+      return { active: row?.active ?? 0, disabled: row?.disabled ?? 0 };
+    },
     listDeliveries: (query: DeliveryQuery) => {
       const where = ['webhook_id = @webhook_id'];
       if (query.success === true) where.push("status = 'succeeded'");
