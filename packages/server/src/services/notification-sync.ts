@@ -16,7 +16,6 @@ export function notificationSyncsFor(events: EventRecord[]): NotificationSync[] 
     if (event.event_category !== 'notification' || event.entity_type !== 'notification') continue;
     if (!SYNCED_TYPES.has(event.event_type)) continue;
     const target = event.event_type as SettableStatus;
-    const data = JSON.parse(event.event_data) as { dismissed_from?: unknown; click_action?: unknown };
     syncs.push({
       app_id: event.app_id,
       external_id: event.entity_id,
@@ -26,6 +25,8 @@ export function notificationSyncsFor(events: EventRecord[]): NotificationSync[] 
         if (status === 'expired') return undefined;
         const next = nextStatus(status, target);
         if (!next) return undefined;
+        // Parsed only when there is a change to make: most such events match no notification.
+        const data = JSON.parse(event.event_data) as { dismissed_from?: unknown; click_action?: unknown };
         const details = {
           dismissed_from: typeof data.dismissed_from === 'string' ? data.dismissed_from.slice(0, 64) : undefined,
           click_action: typeof data.click_action === 'string' ? data.click_action.slice(0, 128) : undefined,

@@ -109,6 +109,11 @@ export function notificationStatements(
   const selectByUserExternal = db.prepare<[string, string], NotificationView>(
     `${VIEW} WHERE n.user_id = ? AND n.external_id = ? ORDER BY n.id DESC`,
   );
+  // Most events an app publishes about a notification concern one Oriva never saw: probe the unique
+  // index before reading the whole view (this runs for every such event at ingest speed).
+  const probeByAppExternal = db
+    .prepare<[string, string]>('SELECT id FROM platform_notifications WHERE app_id = ? AND external_id = ?')
+    .pluck();
   const deleteState = db.prepare<[string, string]>(
     'DELETE FROM notification_state WHERE user_id = ? AND notification_id = ?',
   );
@@ -264,9 +269,14 @@ export function notificationStatements(
       }),
     /** For an app's own events: applies each sync to its notification, if the app has one by that id. */
     applySyncs: (syncs: Array<{ app_id: string; external_id: string; decide: NotificationDecision }>) => {
+      // Each notification is looked up once per write; its syncs still apply one by one, in order.
+      const found = new Map<string, string | undefined>();
       for (const sync of syncs) {
-        const current = selectByAppExternal.get(sync.app_id, sync.external_id);
-        if (current) decideAndApply(current, sync.decide);
+        const key = `${sync.app_id}\u0000${sync.external_id}`;
+        if (!found.has(key))
+          found.set(key, probeByAppExternal.get(sync.app_id, sync.external_id) as string | undefined);
+        const id = found.get(key);
+        if (id) decideAndApply(selectById.get(id)!, sync.decide);
       }
     },
     delete: (id: string, event: EventRecord) =>
