@@ -8,10 +8,12 @@ import { appRoutes } from './routes/apps/index.js';
 import { eventRoutes } from './routes/events/index.js';
 import { operationsRoutes } from './routes/health/index.js';
 import { notificationRoutes } from './routes/notifications/index.js';
+import { streamRoutes } from './routes/stream/index.js';
 import { webhookRoutes } from './routes/webhooks/index.js';
+import type { StreamHub } from './services/stream/hub.js';
 
 /** The HTTP application: request id, logging and metrics around every route; one error shape for all. */
-export function createApp(deps: Deps) {
+export function createApp(deps: Deps, stream: StreamHub) {
   const app = new OpenAPIHono<AppEnv>();
   app.use('*', requestContext(deps));
   const cors = corsFor(deps.config);
@@ -25,5 +27,6 @@ export function createApp(deps: Deps) {
   app.route('/', eventRoutes(deps));
   app.route('/', notificationRoutes(deps));
   app.route('/', webhookRoutes(deps));
+  app.route('/', streamRoutes(deps, stream));
   return app;
 }

@@ -2,6 +2,7 @@ import { lookup } from 'node:dns/promises';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { serve } from '@hono/node-server';
+import { WebSocketServer } from 'ws';
 import { createApp } from './app.js';
 import { createUserTokenVerifier } from './auth/jwt.js';
 import { type Config, loadConfig } from './config/env.js';
@@ -12,6 +13,9 @@ import { RateLimiter } from './http/rate-limit.js';
 import { createLogger } from './observability/logger.js';
 import { createMetrics } from './observability/metrics.js';
 import { startExpirySweeper } from './services/expiry-sweeper.js';
+import { createInProcessBus } from './services/stream/bus.js';
+import { StreamHub } from './services/stream/hub.js';
+import { SUBPROTOCOL } from './services/stream/protocol.js';
 import { DeliveryWorker } from './services/webhooks/delivery-worker.js';
 import { createSecretBox } from './services/webhooks/secrets.js';
 import { createSender } from './services/webhooks/sender.js';
@@ -60,7 +64,17 @@ export async function startServer(options: StartOptions = {}): Promise<RunningSe
     lookupHost: options.lookupHost ?? ((hostname) => lookup(hostname, { all: true })),
     secretBox: createSecretBox(config.secretKey),
   };
-  const app = createApp(deps);
+  // Committed events reach stream clients through the bus (in process here; Redis with several instances).
+  const bus = createInProcessBus();
+  const stopBroadcast = storage.onEventsCommitted((events) => bus.publish(events));
+  const streamHub = new StreamHub(deps, bus);
+  const app = createApp(deps, streamHub);
+  const webSockets = new WebSocketServer({
+    noServer: true,
+    // Clients send filters, never events: 64 KiB is plenty, and larger frames close the connection.
+    maxPayload: 64 * 1024,
+    handleProtocols: (protocols) => (protocols.has(SUBPROTOCOL) ? SUBPROTOCOL : false),
+  });
   const expirySweeper = startExpirySweeper(deps, config.expirySweepSeconds);
   const deliveryWorker = new DeliveryWorker(deps, {
     sender: createSender(urlPolicyFrom(config), deps.lookupHost, config.webhooks.timeoutMs),
@@ -77,7 +91,10 @@ export async function startServer(options: StartOptions = {}): Promise<RunningSe
   ).unref();
 
   const server = await new Promise<ReturnType<typeof serve>>((resolve, reject) => {
-    const instance = serve({ fetch: app.fetch, port: config.port, hostname: config.host }, () => resolve(instance));
+    const instance = serve(
+      { fetch: app.fetch, port: config.port, hostname: config.host, websocket: { server: webSockets } },
+      () => resolve(instance),
+    );
     instance.once('error', reject);
   });
   const { port } = server.address() as AddressInfo;
@@ -97,6 +114,10 @@ export async function startServer(options: StartOptions = {}): Promise<RunningSe
         clearInterval(pruneIdempotencyKeys);
         await expirySweeper.stop();
         await deliveryWorker.stop();
+        await streamHub.close();
+        stopBroadcast();
+        await bus.close();
+        webSockets.close();
         deps.rateLimiter?.close();
         await new Promise<void>((resolve) => {
           server.close(() => resolve());

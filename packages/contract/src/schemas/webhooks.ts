@@ -143,12 +143,10 @@ export const DeliveryAttempt = z
 
 export const Delivery = z
   .object({
-    id: z
-      .string()
-      .openapi({
-        description: 'Stable across retries: the `webhook-id` header.',
-        example: 'del_01J8ZQ3J5V8C9X2M4N6P7R8S9T',
-      }),
+    id: z.string().openapi({
+      description: 'Stable across retries: the `webhook-id` header.',
+      example: 'del_01J8ZQ3J5V8C9X2M4N6P7R8S9T',
+    }),
     webhook_id: z.string(),
     event_id: z.string(),
     event_type: z.string(),

@@ -249,6 +249,43 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/events/stream": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The real-time event stream (WebSocket)
+         * @description Upgrade to a WebSocket. Authenticate with `auth=<token>` (the design document form), a `ticket` from POST /api/v1/events/stream/tickets, or the subprotocols `oriva.v1, auth.<token>`. An app key sees its own app's events (narrow with `user_id`); a user token sees every event whose user_id is that user. The first frame is `{"control":"ready","resume":"none"|"complete"|"too_old","position":…}`; each event frame has the design document's fields plus `type` and `position`. Send `{"type":"subscribe"|"unsubscribe","events":[…]}` to change filters. See docs/stream.md.
+         */
+        get: operations["openStream"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/events/stream/tickets": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** A single-use ticket to open the stream without a token in the URL */
+        post: operations["createStreamTicket"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/notifications/{notification_id}": {
         parameters: {
             query?: never;
@@ -935,6 +972,18 @@ export interface components {
             success: true;
             event_id: string;
             delivery_id: string;
+        };
+        StreamTicketResponse: {
+            /** @enum {boolean} */
+            success: true;
+            /** @example tkt_9c1J… */
+            ticket: string;
+            /**
+             * Format: date-time
+             * @description Valid for 30 seconds, for one connection.
+             * @example 2025-09-30T10:30:00.000Z
+             */
+            expires_at: string;
         };
         NotificationResponse: {
             /** @enum {boolean} */
@@ -2573,6 +2622,97 @@ export interface operations {
             };
             /** @description No such resource. */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Rate limited: see `Retry-After` and `RateLimit` headers. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    openStream: {
+        parameters: {
+            query?: {
+                app_id?: string;
+                user_id?: string;
+                events?: string;
+                /** @description Resume after this position or event id. */
+                since?: string;
+                auth?: string;
+                ticket?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Switching protocols. */
+            101: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Invalid request: malformed JSON or a field failed validation (see `error.fields`). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Missing or invalid credentials. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The credentials may not act on this resource. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    createStreamTicket: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The ticket. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["StreamTicketResponse"];
+                };
+            };
+            /** @description Missing or invalid credentials. */
+            401: {
                 headers: {
                     [name: string]: unknown;
                 };

@@ -39,6 +39,10 @@ const EnvSchema = z.object({
   ORIVA_WEBHOOK_ALLOWED_HOSTS: optionalString,
   ORIVA_WEBHOOK_CONCURRENCY: z.coerce.number().int().min(1).max(10_000).default(64),
   ORIVA_WEBHOOK_ENDPOINT_CONCURRENCY: z.coerce.number().int().min(1).max(1_000).default(4),
+  ORIVA_STREAM_HEARTBEAT_SECONDS: z.coerce.number().min(0.05).max(3600).default(30),
+  ORIVA_STREAM_MAX_REPLAY: z.coerce.number().int().min(0).max(1_000_000).default(10_000),
+  ORIVA_STREAM_MAX_BUFFERED_BYTES: z.coerce.number().int().min(1024).max(1_073_741_824).default(1_048_576),
+  ORIVA_STREAM_ORIGINS: optionalString,
 });
 
 export type RateLimitCategory = 'events' | 'notifications' | 'queries' | 'webhooks';
@@ -87,6 +91,15 @@ export interface Config {
     allowedHosts: string[];
     concurrency: number;
     endpointConcurrency: number;
+  };
+  stream: {
+    heartbeatSeconds: number;
+    /** Missed events a resume replays at most; beyond it the client must resync from the REST API. */
+    maxReplay: number;
+    /** Unsent bytes a client may fall behind before it is closed as a slow consumer. */
+    maxBufferedBytes: number;
+    /** Browser origins allowed to open the stream (`*` for any); requests without Origin are not browsers. */
+    origins: string[];
   };
 }
 
@@ -145,6 +158,18 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
         .filter(Boolean),
       concurrency: values.ORIVA_WEBHOOK_CONCURRENCY,
       endpointConcurrency: values.ORIVA_WEBHOOK_ENDPOINT_CONCURRENCY,
+    },
+    stream: {
+      heartbeatSeconds: values.ORIVA_STREAM_HEARTBEAT_SECONDS,
+      maxReplay: values.ORIVA_STREAM_MAX_REPLAY,
+      maxBufferedBytes: values.ORIVA_STREAM_MAX_BUFFERED_BYTES,
+      origins: values.ORIVA_STREAM_ORIGINS
+        ? values.ORIVA_STREAM_ORIGINS.split(',')
+            .map((origin) => origin.trim())
+            .filter(Boolean)
+        : values.ORIVA_DEV
+          ? ['*']
+          : [],
     },
   };
 }

@@ -26,5 +26,7 @@ export interface AppEnv {
   Variables: {
     requestId: string;
     principal: Principal | undefined;
+    /** Set by the stream route's admission step for its WebSocket handler. */
+    streamRequest: unknown;
   };
 }

@@ -68,6 +68,28 @@ export function createMetrics(sources: MetricSources = NO_SOURCES) {
         this.set(await sources.pendingDeliveries());
       },
     }),
+    streamConnections: new Gauge({
+      name: 'oriva_stream_connections',
+      help: 'Open stream connections, by principal type (app, user, admin)',
+      labelNames: ['principal'] as const,
+      registers: [registry],
+    }),
+    streamMessages: new Counter({
+      name: 'oriva_stream_messages_total',
+      help: 'Events sent to stream clients',
+      registers: [registry],
+    }),
+    streamSlowConsumerCloses: new Counter({
+      name: 'oriva_stream_slow_consumer_closes_total',
+      help: 'Stream connections closed because their client stopped reading',
+      registers: [registry],
+    }),
+    streamResumes: new Counter({
+      name: 'oriva_stream_resumes_total',
+      help: 'Stream connections by resume outcome (none, complete, too_old)',
+      labelNames: ['outcome'] as const,
+      registers: [registry],
+    }),
     webhooksByState: new Gauge({
       name: 'oriva_webhooks',
       help: 'Webhooks by state (active, disabled)',

@@ -350,6 +350,22 @@ export interface Storage {
   /** Failed deliveries created in [since, until): counted, and requeued unless `dryRun`. */
   recoverDeliveries(webhookId: string, since: string, until: string, now: string, dryRun: boolean): Promise<number>;
 
+  /**
+   * Calls `listener` with the events of each commit, in commit order, with their positions: the
+   * stream broadcasts them, after they are stored and never before. Returns an unsubscribe function.
+   */
+  onEventsCommitted(listener: (events: StoredEvent[]) => void): () => void;
+  /** Events after `position` visible to a stream principal, oldest first (for resume). */
+  eventsAfter(
+    scope: { app_id: string; user_id?: string | undefined } | { user_id: string },
+    position: number,
+    limit: number,
+  ): Promise<StoredEvent[]>;
+  /** The position of an event, looked up among a principal's events (resume by event id). */
+  eventPosition(scope: { app_id: string } | { user_id: string }, eventId: string): Promise<number | undefined>;
+  /** The position of the newest stored event (0 when there is none). */
+  headPosition(): Promise<number>;
+
   /** Atomically claims (scope, key) for a first request, or returns what is stored for it. */
   reserveIdempotencyKey(
     scope: string,

@@ -69,9 +69,11 @@ export class DeliveryWorker {
         const busy = [...this.perWebhook].filter(([, count]) => count >= endpointConcurrency).map(([id]) => id);
         const now = Date.now();
         // The lease outlives the attempt's timeout; a crashed worker's claims come back once it lapses.
+        // At most one endpoint's worth per pass: a single claim could otherwise hand one webhook more
+        // than its share before it counts as busy. The loop claims again for the others.
         const claimed = await this.deps.storage.claimDeliveries(
           new Date(now).toISOString(),
-          Math.min(free, endpointConcurrency * 4),
+          Math.min(free, endpointConcurrency),
           new Date(now + timeoutMs + 30_000).toISOString(),
           busy,
         );

@@ -5,7 +5,7 @@ import type { Storage } from '../types.js';
 import { startCheckpointer } from './checkpointer.js';
 import { migrate } from './migrate.js';
 import { appStatements } from './sql/apps.js';
-import { eventStatements } from './sql/events.js';
+import { eventQueries, eventStatements } from './sql/events.js';
 import { idempotencyStatements } from './sql/idempotency.js';
 import { notificationStatements } from './sql/notifications.js';
 import { webhookStatements } from './sql/webhooks.js';
@@ -32,11 +32,18 @@ export function openSqliteStorage(path: string): Storage {
   const checkpointer = path === ':memory:' ? undefined : startCheckpointer(path);
   if (checkpointer) db.pragma('wal_autocheckpoint = 0');
 
-  // The webhook statements need the write queue, and the queue tells them after each commit.
-  const write = createWriteQueue(db, () => webhooks.afterCommit());
+  // The event and webhook statements need the write queue, and the queue tells them of each outcome.
+  const write = createWriteQueue(db, {
+    transactionEnded: (committed) => events.transactionEnded(committed),
+    flushed: () => {
+      events.flushed();
+      webhooks.afterCommit();
+    },
+  });
   const webhooks = webhookStatements(db, write);
   const apps = appStatements(db);
   const events = eventStatements(db, write, webhooks.writeOutbox);
+  const eventReads = eventQueries(db);
   const idempotency = idempotencyStatements(db, write);
   const notifications = notificationStatements(db, write, events.insertRows);
   const ping = db.prepare('SELECT 1');
@@ -71,7 +78,11 @@ export function openSqliteStorage(path: string): Storage {
             notifications.applySyncs(syncs);
           })
         : events.insertMany(records),
-    listEvents: async (query) => events.list(query),
+    listEvents: async (query) => eventReads.list(query),
+    onEventsCommitted: (listener) => events.onCommitted(listener),
+    eventsAfter: async (scope, position, limit) => eventReads.after(scope, position, limit),
+    eventPosition: async (scope, eventId) => eventReads.positionOf(scope, eventId),
+    headPosition: async () => events.headPosition(),
     createNotification: (notification, event) => notifications.create(notification, event),
     getNotification: async (id) => notifications.get(id),
     findNotificationsByExternalId: async (scope, externalId) =>

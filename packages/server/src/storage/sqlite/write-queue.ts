@@ -19,12 +19,41 @@ export type WriteQueue = <R>(write: () => R) => Promise<R>;
  * Each write is a synchronous function run inside the transaction, so a read-then-write (a state
  * change, an idempotency reservation) stays atomic. If the shared transaction fails, it is rolled
  * back and every write is run again in a transaction of its own, so one bad write fails alone.
- * `afterCommit` runs after each flush (the outbox uses it to wake the delivery worker).
+ * `hooks` learn of each transaction's outcome and of each flush (the outbox wakes the delivery
+ * worker; committed events go to stream clients).
  */
-export function createWriteQueue(db: Database.Database, afterCommit: () => void = () => {}): WriteQueue {
+export interface WriteQueueHooks {
+  /** After each transaction: whether it committed (false: rolled back). */
+  transactionEnded?: (committed: boolean) => void;
+  /** After each flush, once every caller is settled. */
+  flushed?: () => void;
+}
+
+export function createWriteQueue(db: Database.Database, hooks: WriteQueueHooks = {}): WriteQueue {
   let queue: Pending[] = [];
-  const runAll = db.transaction((batch: Pending[]) => batch.map((pending) => pending.write()));
-  const runOne = db.transaction((pending: Pending) => pending.write());
+  const allInOne = db.transaction((batch: Pending[]) => batch.map((pending) => pending.write()));
+  const oneAlone = db.transaction((pending: Pending) => pending.write());
+  const ended = (committed: boolean) => hooks.transactionEnded?.(committed);
+  const runAll = (batch: Pending[]) => {
+    try {
+      const results = allInOne(batch);
+      ended(true);
+      return results;
+    } catch (error) {
+      ended(false);
+      throw error;
+    }
+  };
+  const runOne = (pending: Pending) => {
+    try {
+      const result = oneAlone(pending);
+      ended(true);
+      return result;
+    } catch (error) {
+      ended(false);
+      throw error;
+    }
+  };
 
   const flush = () => {
     const batch = queue;
@@ -32,7 +61,7 @@ export function createWriteQueue(db: Database.Database, afterCommit: () => void 
     try {
       settle(batch);
     } finally {
-      afterCommit();
+      hooks.flushed?.();
     }
   };
 

@@ -1,0 +1,121 @@
+import { upgradeWebSocket } from '@hono/node-server';
+import { OpenAPIHono } from '@hono/zod-openapi';
+import { routes } from '@oriva/contract';
+import type { WebSocket } from 'ws';
+import type { Principal } from '../../auth/principal.js';
+import { authenticate } from '../../http/authenticate.js';
+import type { AppEnv, Deps } from '../../http/context.js';
+import { errors } from '../../http/errors.js';
+import { guarded } from '../../http/guarded-route.js';
+import { validationHook } from '../../http/validation.js';
+import { PATTERN } from '../../services/stream/connection.js';
+import type { StreamHub } from '../../services/stream/hub.js';
+import { AUTH_SUBPROTOCOL_PREFIX } from '../../services/stream/protocol.js';
+
+interface StreamRequest {
+  scope: { principal: Principal; app_id?: string | undefined; user_id?: string | undefined };
+  patterns: string[];
+  since: string | undefined;
+}
+
+export function streamRoutes(deps: Deps, hub: StreamHub) {
+  const app = new OpenAPIHono<AppEnv>({ defaultHook: validationHook });
+
+  app.openapi(guarded(routes.createStreamTicket, deps), (c) =>
+    c.json({ success: true as const, ...hub.issueTicket(c.get('principal')!) }, 200),
+  );
+
+  app.get(
+    '/api/v1/events/stream',
+    async (c, next) => {
+      if (c.req.header('upgrade')?.toLowerCase() !== 'websocket') {
+        throw errors.validation([
+          { path: 'upgrade', code: 'websocket_required', message: 'open this URL as a WebSocket' },
+        ]);
+      }
+      const origin = c.req.header('origin');
+      const origins = deps.config.stream.origins;
+      if (origin !== undefined && !origins.includes('*') && !origins.includes(origin)) {
+        throw errors.forbidden(`Origin ${origin} may not open the stream (ORIVA_STREAM_ORIGINS)`, 'forbidden_origin');
+      }
+      const principal = await streamPrincipal(
+        c.req.query('ticket'),
+        c.req.query('auth'),
+        c.req.header('sec-websocket-protocol'),
+      );
+      const appId = c.req.query('app_id') || undefined;
+      const userId = c.req.query('user_id') || undefined;
+      const scope: StreamRequest['scope'] = { principal };
+      if (principal.kind === 'app') {
+        if (appId !== undefined && appId !== principal.appId) {
+          throw errors.forbidden(`This API key belongs to app "${principal.appId}", not "${appId}"`, 'forbidden_app');
+        }
+        Object.assign(scope, { app_id: principal.appId, user_id: userId });
+      } else if (principal.kind === 'user') {
+        if (userId !== undefined && userId !== principal.userId) {
+          throw errors.forbidden("A user token streams only that user's events", 'forbidden_user');
+        }
+        Object.assign(scope, { user_id: principal.userId, app_id: appId });
+      } else {
+        if (appId === undefined && userId === undefined) {
+          throw errors.validation([
+            { path: 'app_id', code: 'required', message: 'the admin streams one app (app_id) or one user (user_id)' },
+          ]);
+        }
+        Object.assign(scope, { app_id: appId, user_id: userId });
+      }
+      const patterns = (c.req.query('events') ?? '*')
+        .split(',')
+        .map((pattern) => pattern.trim())
+        .filter(Boolean);
+      const invalid = patterns.findIndex((pattern) => !PATTERN.test(pattern));
+      if (invalid >= 0) {
+        throw errors.validation([
+          {
+            path: 'events',
+            code: 'invalid_pattern',
+            message: `"${patterns[invalid]}" is not "*", "<category>.*" or "<category>.<type>"`,
+          },
+        ]);
+      }
+      const since = c.req.query('since') || undefined;
+      if (since !== undefined && !/^(\d{1,15}|evt_[0-9A-Z]{26})$/.test(since)) {
+        throw errors.validation([
+          { path: 'since', code: 'invalid_format', message: 'must be a position or an event id (evt_…)' },
+        ]);
+      }
+      const request: StreamRequest = { scope, patterns: patterns.length > 0 ? patterns : ['*'], since };
+      c.set('streamRequest', request);
+      await next();
+    },
+    upgradeWebSocket((c) => {
+      const request = c.get('streamRequest') as StreamRequest;
+      return {
+        onOpen: (_event, ws) => {
+          hub.open(ws.raw as unknown as WebSocket, request.scope, request.patterns, request.since).catch((error) => {
+            deps.logger.error({ err: error }, 'stream start failed');
+            ws.close(1011, 'stream start failed');
+          });
+        },
+      };
+    }),
+  );
+
+  /** The credential: a ticket, the design document's `auth` parameter, or an `auth.<token>` subprotocol. */
+  async function streamPrincipal(ticket: string | undefined, auth: string | undefined, protocols: string | undefined) {
+    if (ticket !== undefined) {
+      const principal = hub.redeemTicket(ticket);
+      if (!principal)
+        throw errors.invalidCredentials('The stream ticket is unknown, used or expired; ask for a new one');
+      return principal;
+    }
+    const fromProtocol = protocols
+      ?.split(',')
+      .map((protocol) => protocol.trim())
+      .find((protocol) => protocol.startsWith(AUTH_SUBPROTOCOL_PREFIX))
+      ?.slice(AUTH_SUBPROTOCOL_PREFIX.length);
+    return authenticate(deps, auth ?? fromProtocol);
+  }
+
+  return app;
+}

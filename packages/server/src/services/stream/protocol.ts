@@ -1,0 +1,33 @@
+import type { StoredEvent } from '../../storage/types.js';
+
+/** WebSocket close codes (4000–4999 are the application's). */
+export const CLOSE = {
+  goingAway: 1001,
+  unauthorized: 4401,
+  forbidden: 4403,
+  tooManyConnections: 4429,
+  slowConsumer: 4008,
+  badMessage: 4400,
+} as const;
+
+export const SUBPROTOCOL = 'oriva.v1';
+export const AUTH_SUBPROTOCOL_PREFIX = 'auth.';
+
+/** An event as a stream frame: the design document's Event Format, its `type`, and its position. */
+export function eventFrame(event: StoredEvent): string {
+  return JSON.stringify({
+    event_id: event.id,
+    type: `${event.event_category}.${event.event_type}`,
+    app_id: event.app_id,
+    event_category: event.event_category,
+    event_type: event.event_type,
+    entity_type: event.entity_type,
+    entity_id: event.entity_id,
+    user_id: event.user_id,
+    event_data: JSON.parse(event.event_data),
+    timestamp: event.timestamp,
+    position: event.position,
+  });
+}
+
+export type ResumeOutcome = 'none' | 'complete' | 'too_old';
