@@ -38,7 +38,7 @@ const EnvSchema = z.object({
   ORIVA_WEBHOOK_ALLOW_PRIVATE: booleanFlag.optional(),
   ORIVA_WEBHOOK_ALLOWED_HOSTS: optionalString,
   ORIVA_WEBHOOK_CONCURRENCY: z.coerce.number().int().min(1).max(10_000).default(64),
-  ORIVA_WEBHOOK_ENDPOINT_CONCURRENCY: z.coerce.number().int().min(1).max(1_000).default(4),
+  ORIVA_WEBHOOK_ENDPOINT_CONCURRENCY: z.coerce.number().int().min(1).max(1_000).default(16),
   ORIVA_STREAM_HEARTBEAT_SECONDS: z.coerce.number().min(0.05).max(3600).default(30),
   ORIVA_STREAM_MAX_REPLAY: z.coerce.number().int().min(0).max(1_000_000).default(10_000),
   ORIVA_STREAM_MAX_BUFFERED_BYTES: z.coerce.number().int().min(1024).max(1_073_741_824).default(1_048_576),

@@ -325,14 +325,17 @@ export interface Storage {
   /** Stores an event for one webhook only (`webhook.test`) and returns its delivery id. */
   insertEventForWebhook(event: EventRecord, webhookId: string): Promise<string>;
   /**
-   * Leases up to `limit` due deliveries of active webhooks until `leaseUntil`, in one statement, so
-   * that each is attempted by one worker; an expired lease (a crashed worker) makes it due again.
+   * Leases due deliveries of active webhooks until `leaseUntil`: at most `limit` in all and at most
+   * `perWebhook` minus what `inFlight` says each webhook already has, so one endpoint never takes more
+   * than its share. Each delivery goes to one claimant; an expired lease (a crashed worker) makes it
+   * due again.
    */
   claimDeliveries(
     now: string,
     limit: number,
     leaseUntil: string,
-    skipWebhooks: string[],
+    perWebhook: number,
+    inFlight: ReadonlyMap<string, number>,
   ): Promise<Array<{ delivery: DeliveryRecord; webhook: WebhookRecord }>>;
   /** Logs the attempt, moves the delivery on, updates the webhook's stats (and maybe disables it). */
   recordDeliveryOutcome(outcome: DeliveryOutcome): Promise<void>;

@@ -66,16 +66,14 @@ export class DeliveryWorker {
         const { concurrency, endpointConcurrency, timeoutMs } = this.deps.config.webhooks;
         const free = concurrency - this.inFlight;
         if (free <= 0) return;
-        const busy = [...this.perWebhook].filter(([, count]) => count >= endpointConcurrency).map(([id]) => id);
         const now = Date.now();
         // The lease outlives the attempt's timeout; a crashed worker's claims come back once it lapses.
-        // At most one endpoint's worth per pass: a single claim could otherwise hand one webhook more
-        // than its share before it counts as busy. The loop claims again for the others.
         const claimed = await this.deps.storage.claimDeliveries(
           new Date(now).toISOString(),
-          Math.min(free, endpointConcurrency),
+          free,
           new Date(now + timeoutMs + 30_000).toISOString(),
-          busy,
+          endpointConcurrency,
+          this.perWebhook,
         );
         for (const { delivery, webhook } of claimed) this.start(delivery, webhook);
         if (claimed.length > 0) this.again = true;

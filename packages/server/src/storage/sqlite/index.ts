@@ -106,7 +106,8 @@ export function openSqliteStorage(path: string): Storage {
     updateWebhook: (appId, id, changes) => webhooks.update(appId, id, changes),
     deleteWebhook: (appId, id) => webhooks.delete(appId, id),
     insertEventForWebhook: (event, webhookId) => webhooks.insertTestDelivery(event, webhookId, events.insertRows),
-    claimDeliveries: async (now, limit, leaseUntil, skip) => webhooks.claim(now, limit, leaseUntil, skip),
+    claimDeliveries: (now, limit, leaseUntil, perWebhook, inFlight) =>
+      webhooks.claim(now, limit, leaseUntil, perWebhook, inFlight),
     recordDeliveryOutcome: (outcome) => webhooks.recordOutcome(outcome, events.insertRows),
     nextDeliveryDue: async () => webhooks.nextDue(),
     countPendingDeliveries: async () => webhooks.countPending(),

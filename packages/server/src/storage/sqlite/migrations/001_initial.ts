@@ -154,7 +154,9 @@ CREATE TABLE webhook_deliveries (
   created_at TEXT NOT NULL,
   updated_at TEXT NOT NULL
 );
-CREATE INDEX idx_webhook_deliveries_due ON webhook_deliveries(next_attempt_at) WHERE status = 'pending';
+-- Due work per webhook: the worker claims each webhook's share from here, so one endpoint's backlog
+-- is never scanned on behalf of another.
+CREATE INDEX idx_webhook_deliveries_due ON webhook_deliveries(webhook_id, next_attempt_at) WHERE status = 'pending';
 CREATE INDEX idx_webhook_deliveries_webhook ON webhook_deliveries(webhook_id, seq);
 
 -- One row per attempt, as the design document's delivery log.

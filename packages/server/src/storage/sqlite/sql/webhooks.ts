@@ -56,14 +56,22 @@ export function webhookStatements(db: Database.Database, write: WriteQueue) {
     `INSERT INTO webhook_deliveries (id, webhook_id, event_id, event_type, payload, status, attempts, next_attempt_at, created_at, updated_at)
      VALUES (@id, @webhook_id, @event_id, @event_type, @payload, 'pending', 0, @next_attempt_at, @created_at, @created_at)`,
   );
-  // One statement claims and leases: concurrent workers (or instances) never take the same delivery.
-  const claim = db.prepare<{ now: string; lease: string; limit: number; skip: string }, DeliveryRecord>(
+  const webhooksWithDueWork = db
+    .prepare<{ now: string }>(
+      `SELECT w.id FROM app_webhooks w WHERE w.is_active = 1 AND EXISTS (
+         SELECT 1 FROM webhook_deliveries d
+         WHERE d.webhook_id = w.id AND d.status = 'pending' AND d.next_attempt_at <= @now
+           AND (d.locked_until IS NULL OR d.locked_until < @now))`,
+    )
+    .pluck();
+  // One statement claims and leases a webhook's share: concurrent claimants never take the same delivery.
+  const claimForWebhook = db.prepare<{ webhook_id: string; now: string; lease: string; limit: number }, DeliveryRecord>(
     `UPDATE webhook_deliveries SET locked_until = @lease
      WHERE id IN (
-       SELECT d.id FROM webhook_deliveries d JOIN app_webhooks w ON w.id = d.webhook_id
-       WHERE d.status = 'pending' AND d.next_attempt_at <= @now AND (d.locked_until IS NULL OR d.locked_until < @now)
-         AND w.is_active = 1 AND d.webhook_id NOT IN (SELECT value FROM json_each(@skip))
-       ORDER BY d.next_attempt_at LIMIT @limit)
+       SELECT id FROM webhook_deliveries
+       WHERE webhook_id = @webhook_id AND status = 'pending' AND next_attempt_at <= @now
+         AND (locked_until IS NULL OR locked_until < @now)
+       ORDER BY next_attempt_at LIMIT @limit)
      RETURNING seq AS position, *`,
   );
   const nextDue = db
@@ -223,13 +231,20 @@ export function webhookStatements(db: Database.Database, write: WriteQueue) {
         queued = true;
         return row.id;
       }),
-    claim: (now: string, limit: number, lease: string, skip: string[]) => {
-      const deliveries = claim.all({ now, lease, limit, skip: JSON.stringify(skip) });
-      return deliveries.map((delivery) => ({
-        delivery,
-        webhook: toWebhook(selectWebhookById.get(delivery.webhook_id)!),
-      }));
-    },
+    claim: (now: string, limit: number, lease: string, perWebhook: number, inFlight: ReadonlyMap<string, number>) =>
+      write(() => {
+        const claimed: Array<{ delivery: DeliveryRecord; webhook: WebhookRecord }> = [];
+        for (const webhookId of webhooksWithDueWork.all({ now }) as string[]) {
+          const share = Math.min(perWebhook - (inFlight.get(webhookId) ?? 0), limit - claimed.length);
+          if (share <= 0) continue;
+          const deliveries = claimForWebhook.all({ webhook_id: webhookId, now, lease, limit: share });
+          if (deliveries.length === 0) continue;
+          const webhook = toWebhook(selectWebhookById.get(webhookId)!);
+          for (const delivery of deliveries) claimed.push({ delivery, webhook });
+          if (claimed.length >= limit) break;
+        }
+        return claimed;
+      }),
     recordOutcome: (outcome: DeliveryOutcome, insertEvents: (events: EventRecord[]) => void) =>
       write(() => {
         const { attempt } = outcome;
