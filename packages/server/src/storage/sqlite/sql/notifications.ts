@@ -21,18 +21,26 @@ const VIEW = `SELECT n.id, n.app_id, n.external_id, n.user_id, n.notification_ty
   JOIN apps a ON a.app_id = n.app_id`;
 
 const LIVE = "('unread', 'read', 'clicked')";
-const NOT_EXPIRED = '(n.expires_at IS NULL OR n.expires_at > @now)';
 
-/** The SQL for each status filter. A live notification past its expiry reads as expired at once. */
-const STATUS_CLAUSES: Record<NotificationQuery['status'], string | undefined> = {
-  live: `s.status IN ${LIVE} AND ${NOT_EXPIRED}`,
-  unread: `s.status = 'unread' AND ${NOT_EXPIRED}`,
-  read: `s.status = 'read' AND ${NOT_EXPIRED}`,
-  clicked: `s.status = 'clicked' AND ${NOT_EXPIRED}`,
-  dismissed: "s.status = 'dismissed'",
-  expired: `(s.status = 'expired' OR (s.status IN ${LIVE} AND n.expires_at <= @now))`,
-  all: undefined,
-};
+/**
+ * The SQL for each status filter, over `s.status` and an expiry column (the notification's, or the
+ * copy on its state row). A live notification past its expiry reads as expired at once.
+ */
+function statusClauses(expiresAt: string): Record<NotificationQuery['status'], string | undefined> {
+  const notExpired = `(${expiresAt} IS NULL OR ${expiresAt} > @now)`;
+  return {
+    live: `s.status IN ${LIVE} AND ${notExpired}`,
+    unread: `s.status = 'unread' AND ${notExpired}`,
+    read: `s.status = 'read' AND ${notExpired}`,
+    clicked: `s.status = 'clicked' AND ${notExpired}`,
+    dismissed: "s.status = 'dismissed'",
+    expired: `(s.status = 'expired' OR (s.status IN ${LIVE} AND ${expiresAt} <= @now))`,
+    all: undefined,
+  };
+}
+const NOT_EXPIRED = '(n.expires_at IS NULL OR n.expires_at > @now)';
+const STATUS_CLAUSES = statusClauses('n.expires_at');
+const STATE_STATUS_CLAUSES = statusClauses('s.expires_at');
 
 const FILTER_CLAUSES: Array<[keyof NotificationQuery, string]> = [
   ['user_id', 'n.user_id = @user_id'],
@@ -50,16 +58,6 @@ const FILTER_CLAUSES: Array<[keyof NotificationQuery, string]> = [
  */
 function countFromStateIndex(query: NotificationQuery): string | undefined {
   if (!query.user_id || query.priority !== undefined || query.external_id !== undefined) return undefined;
-  const STATE_NOT_EXPIRED = '(s.expires_at IS NULL OR s.expires_at > @now)';
-  const status: Record<NotificationQuery['status'], string | undefined> = {
-    live: `s.status IN ${LIVE} AND ${STATE_NOT_EXPIRED}`,
-    unread: `s.status = 'unread' AND ${STATE_NOT_EXPIRED}`,
-    read: `s.status = 'read' AND ${STATE_NOT_EXPIRED}`,
-    clicked: `s.status = 'clicked' AND ${STATE_NOT_EXPIRED}`,
-    dismissed: "s.status = 'dismissed'",
-    expired: `(s.status = 'expired' OR (s.status IN ${LIVE} AND s.expires_at <= @now))`,
-    all: undefined,
-  };
   const where = ['s.user_id = @user_id'];
   if (query.app_id !== undefined) where.push('s.app_id = @app_id');
   if (query.notification_type !== undefined) where.push('s.notification_type = @notification_type');
@@ -67,7 +65,7 @@ function countFromStateIndex(query: NotificationQuery): string | undefined {
   if (query.muted_types !== undefined) {
     where.push("(s.app_id || ':' || s.notification_type) NOT IN (SELECT value FROM json_each(@muted_types))");
   }
-  const statusClause = status[query.status];
+  const statusClause = STATE_STATUS_CLAUSES[query.status];
   if (statusClause) where.push(statusClause);
   return `SELECT COUNT(*) FROM notification_state s WHERE ${where.join(' AND ')}`;
 }
