@@ -75,12 +75,32 @@ export async function startServer(options: StartOptions = {}): Promise<RunningSe
     maxPayload: 64 * 1024,
     handleProtocols: (protocols) => (protocols.has(SUBPROTOCOL) ? SUBPROTOCOL : false),
   });
+
+  let server: ReturnType<typeof serve>;
+  try {
+    server = await new Promise<ReturnType<typeof serve>>((resolve, reject) => {
+      const instance = serve(
+        { fetch: app.fetch, port: config.port, hostname: config.host, websocket: { server: webSockets } },
+        () => resolve(instance),
+      );
+      instance.once('error', reject);
+    });
+  } catch (error) {
+    // Nothing may outlive a failed start (a port in use): the caller may try again in the same process.
+    await streamHub.close();
+    stopBroadcast();
+    webSockets.close();
+    deps.rateLimiter?.close();
+    await storage.close();
+    throw error;
+  }
+
+  // Background work starts once the server is listening.
   const expirySweeper = startExpirySweeper(deps, config.expirySweepSeconds);
   const deliveryWorker = new DeliveryWorker(deps, {
     sender: createSender(urlPolicyFrom(config), deps.lookupHost, config.webhooks.timeoutMs),
     secretBox: deps.secretBox,
   });
-
   const pruneIdempotencyKeys = setInterval(
     () => {
       storage
@@ -90,13 +110,6 @@ export async function startServer(options: StartOptions = {}): Promise<RunningSe
     60 * 60 * 1000,
   ).unref();
 
-  const server = await new Promise<ReturnType<typeof serve>>((resolve, reject) => {
-    const instance = serve(
-      { fetch: app.fetch, port: config.port, hostname: config.host, websocket: { server: webSockets } },
-      () => resolve(instance),
-    );
-    instance.once('error', reject);
-  });
   const { port } = server.address() as AddressInfo;
   const displayHost = config.host === '0.0.0.0' || config.host === '::' ? '127.0.0.1' : config.host;
   const url = `http://${displayHost.includes(':') ? `[${displayHost}]` : displayHost}:${port}`;

@@ -44,3 +44,18 @@ describe('loadConfig', () => {
     expect(() => loadConfig({ ORIVA_RATE_LIMITS: 'events=lots' })).toThrow(/ORIVA_RATE_LIMITS: "events=lots"/);
   });
 });
+
+describe('startServer', () => {
+  it('fails with EADDRINUSE on a taken port, leaving nothing running, and can start again', async () => {
+    const { startTestServer } = await import('../testing/harness.js');
+    const first = await startTestServer();
+    try {
+      await expect(startTestServer({ ORIVA_PORT: String(first.port) })).rejects.toMatchObject({ code: 'EADDRINUSE' });
+      const second = await startTestServer();
+      expect((await second.request('/healthz')).status).toBe(200);
+      await second.close();
+    } finally {
+      await first.close();
+    }
+  });
+});

@@ -27,20 +27,26 @@ export async function startTestServer(
   options: { dataDir?: string; lookupHost?: StartOptions['lookupHost'] } = {},
 ): Promise<TestServer> {
   const dataDir = options.dataDir ?? mkdtempSync(join(tmpdir(), 'oriva-test-'));
-  const server = await startServer({
-    env: {
-      ORIVA_PORT: '0',
-      ORIVA_HOST: '127.0.0.1',
-      ORIVA_DATA_DIR: dataDir,
-      ORIVA_DEV: '1',
-      ORIVA_LOG_LEVEL: 'silent',
-      ORIVA_ADMIN_TOKEN: TEST_ADMIN_TOKEN,
-      ORIVA_JWT_SECRET: TEST_JWT_SECRET,
-      ORIVA_RATE_LIMITS: 'off',
-      ...env,
-    },
-    ...(options.lookupHost ? { lookupHost: options.lookupHost } : {}),
-  });
+  let server: RunningServer;
+  try {
+    server = await startServer({
+      env: {
+        ORIVA_PORT: '0',
+        ORIVA_HOST: '127.0.0.1',
+        ORIVA_DATA_DIR: dataDir,
+        ORIVA_DEV: '1',
+        ORIVA_LOG_LEVEL: 'silent',
+        ORIVA_ADMIN_TOKEN: TEST_ADMIN_TOKEN,
+        ORIVA_JWT_SECRET: TEST_JWT_SECRET,
+        ORIVA_RATE_LIMITS: 'off',
+        ...env,
+      },
+      ...(options.lookupHost ? { lookupHost: options.lookupHost } : {}),
+    });
+  } catch (error) {
+    if (!options.dataDir) rmSync(dataDir, { recursive: true, force: true });
+    throw error;
+  }
 
   const request: TestServer['request'] = (path, init = {}) => {
     const { json, token, headers, ...rest } = init;
