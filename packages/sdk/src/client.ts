@@ -22,6 +22,7 @@ import { Apps } from './resources/apps.js';
 import { Events } from './resources/events.js';
 import { Notifications } from './resources/notifications.js';
 import { UserPreferences } from './resources/preferences.js';
+import { Stream, type StreamOptions, type WebSocketConstructor } from './resources/stream.js';
 import { Webhooks } from './resources/webhooks.js';
 import { VERSION } from './version.js';
 
@@ -70,6 +71,11 @@ export interface ClientOptions {
    * browsers should use a `userToken`, and publish events from a server.
    */
   dangerouslyAllowBrowser?: boolean | undefined;
+  /**
+   * The WebSocket implementation `stream()` uses. Defaults to `isomorphic-ws` (the `ws` package in
+   * Node, the browser's `WebSocket` in a page). For tests, or a runtime with its own.
+   */
+  WebSocket?: WebSocketConstructor | undefined;
 }
 
 const CREDENTIALS: readonly CredentialKind[] = ['apiKey', 'userToken', 'adminToken'];
@@ -131,6 +137,7 @@ export class Oriva extends APIClient {
   readonly webhooks: Webhooks;
 
   readonly #options: ClientOptions;
+  readonly #credential: string;
 
   /**
    * @example
@@ -157,6 +164,7 @@ export class Oriva extends APIClient {
       defaultHeaders: options.defaultHeaders ?? {},
     });
     this.#options = { ...options };
+    this.#credential = credential;
     this.appId = options.appId ?? readEnv('ORIVA_APP_ID') ?? null;
     this.userId = options.userId ?? (kind === 'userToken' ? jwtSubject(credential) : undefined) ?? null;
     this.credentialKind = kind;
@@ -165,6 +173,40 @@ export class Oriva extends APIClient {
     this.notifications = new Notifications(this);
     this.preferences = new UserPreferences(this);
     this.webhooks = new Webhooks(this);
+  }
+
+  /**
+   * Open a live stream of events over a WebSocket (`/events/stream`). With an app key (and `appId`):
+   * the app's events, optionally one user's (`userId`); with a user token: that user's events from
+   * every app; with the admin token: one app (`appId`) or one user (`userId`). It reconnects by
+   * itself and resumes after the last position, so nothing is missed or repeated; see {@link Stream}.
+   *
+   * @example
+   * const stream = client.stream({ events: ['notification.*', 'session.created'] });
+   * for await (const event of stream) {
+   *   console.log(event.position, event.type, event.user_id);
+   *   if (event.type === 'session.created') stream.close(); // ends the loop
+   * }
+   *
+   * @example
+   * // In a browser, with the signed-in user's token:
+   * const stream = new Oriva({ userToken: jwt }).stream();
+   * stream.on('event', (event) => showToast(event));
+   * stream.on('resync', () => reloadFeed()); // missed too much while offline: reload from REST
+   */
+  stream(options: StreamOptions = {}): Stream {
+    const kind = this.credentialKind;
+    return new Stream(
+      {
+        baseUrl: this.baseUrl,
+        credential: this.#credential,
+        appId: kind === 'userToken' ? undefined : (this.appId ?? undefined),
+        userId: kind === 'adminToken' ? (this.userId ?? undefined) : undefined,
+        WebSocket: this.#options.WebSocket,
+        ticket: async () => (await this.post<{ ticket: string }>('/events/stream/tickets')).ticket,
+      },
+      options,
+    );
   }
 
   /**

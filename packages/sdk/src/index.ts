@@ -46,6 +46,20 @@ export { Events, MAX_BATCH_EVENTS } from './resources/events.js';
 export { Keys } from './resources/keys.js';
 export { type NotificationListOptions, NotificationPage, Notifications } from './resources/notifications.js';
 export { UserPreferences } from './resources/preferences.js';
+export {
+  Stream,
+  type StreamAuth,
+  type StreamClose,
+  StreamError,
+  type StreamEvent,
+  type StreamEventMap,
+  type StreamOptions,
+  type StreamReady,
+  type StreamReconnecting,
+  type StreamResync,
+  type WebSocketConstructor,
+  type WebSocketLike,
+} from './resources/stream.js';
 export { Deliveries, DeliveryPage, Webhooks } from './resources/webhooks.js';
 export type * from './types.js';
 export { VERSION } from './version.js';

@@ -1,0 +1,118 @@
+import type { Oriva, StreamEvent } from '@oriva/sdk';
+import { createClient, requireAppId } from '../client.js';
+import type { CommandContext } from '../context.js';
+import { parseTimeBound } from '../duration.js';
+import { UsageError, UserError } from '../errors.js';
+import { escapeTerminal, shortTime } from '../output.js';
+
+export interface Options {
+  events?: string;
+  user?: string;
+  since?: string;
+  count?: number;
+}
+
+/**
+ * `--since`: a position (`48213`) or an event id (`evt_…`) is passed to the stream as is. A time (an
+ * ISO-8601 time, or a duration ago such as `10m`) is turned into the newest event of the app published
+ * before it (`GET /apps/{app}/events?end_date=<time>&limit=1`, newest first): the stream resumes after
+ * that event, so it starts with the first event at or after the time. With no event before it, the
+ * stream starts from the beginning (`since=0`; the server replays at most ORIVA_STREAM_MAX_REPLAY events).
+ */
+export async function resolveSince(oriva: Oriva, since: string | undefined): Promise<string | undefined> {
+  if (since === undefined) return undefined;
+  const text = since.trim();
+  if (/^\d{1,15}$/.test(text) || /^evt_[0-9A-Z]{26}$/.test(text)) return text;
+  const time = parseTimeBound(text);
+  if (time === undefined) {
+    throw new UsageError(`--since ${JSON.stringify(since)} is not a position, an event id or a time`, {
+      hint: 'use e.g. --since 48213, --since evt_01J8ZQ3J5V8C9X2M4N6P7R8S9T, --since 10m or --since 2025-09-30T10:00:00Z',
+    });
+  }
+  const page = await oriva.events.list({ end_date: time, limit: 1 });
+  return page.data[0]?.id ?? '0';
+}
+
+/** Resolves when SIGINT or SIGTERM arrives, or when the caller's signal aborts. */
+function stopRequested(ctx: CommandContext): { wait: Promise<void>; dispose(): void } {
+  let resolveWait: () => void = () => {};
+  const wait = new Promise<void>((resolve) => {
+    resolveWait = resolve;
+  });
+  const onStop = () => resolveWait();
+  process.once('SIGINT', onStop);
+  process.once('SIGTERM', onStop);
+  ctx.signal?.addEventListener('abort', onStop, { once: true });
+  if (ctx.signal?.aborted) onStop();
+  return {
+    wait,
+    dispose() {
+      process.off('SIGINT', onStop);
+      process.off('SIGTERM', onStop);
+      ctx.signal?.removeEventListener('abort', onStop);
+    },
+  };
+}
+
+export async function run(ctx: CommandContext, _args: [], options: Options) {
+  requireAppId(ctx);
+  const { oriva } = await createClient(ctx, 'app-or-admin');
+  const since = await resolveSince(oriva, options.since);
+  const stream = oriva.stream({
+    ...(options.events === undefined ? {} : { events: options.events }),
+    ...(options.user === undefined ? {} : { userId: options.user }),
+    ...(since === undefined ? {} : { since }),
+  });
+  if (!ctx.json) {
+    stream.on('ready', (ready) =>
+      ctx.note(
+        ctx.err.dim(
+          `streaming ${ready.events.join(',')} (${ready.resume === 'complete' ? 'resumed' : `position ${ready.position}`}); Ctrl-C stops`,
+        ),
+      ),
+    );
+    stream.on('reconnecting', (info) =>
+      ctx.note(
+        `${ctx.err.yellow('note:')} connection lost${info.reason ? ` (${info.reason})` : ''}; reconnecting in ${(info.delayMs / 1000).toFixed(1)} s`,
+      ),
+    );
+    stream.on('resync', () =>
+      ctx.note(`${ctx.err.yellow('note:')} missed too many events to replay; continuing with the live events`),
+    );
+  }
+  const stop = stopRequested(ctx);
+  void stop.wait.then(() => stream.close());
+  let printed = 0;
+  try {
+    if (options.count === 0) return 0;
+    for await (const event of stream) {
+      ctx.write(ctx.json ? `${JSON.stringify(event)}\n` : `${formatLine(ctx, event)}\n`);
+      printed += 1;
+      if (options.count !== undefined && printed >= options.count) break;
+    }
+  } catch (error) {
+    const fatal = error as { name?: string; code?: unknown; message?: string };
+    if (fatal?.name === 'StreamError') {
+      throw new UserError(`the stream ended: ${fatal.message}`, {
+        code: 'stream_error',
+        hint: 'check --api-key (or --admin-token) and --app-id',
+        cause: error,
+      });
+    }
+    throw error;
+  } finally {
+    stop.dispose();
+    stream.close();
+  }
+  return 0;
+}
+
+function formatLine(ctx: CommandContext, event: StreamEvent): string {
+  return [
+    ctx.out.dim(shortTime(event.timestamp)),
+    ctx.out.bold(escapeTerminal(event.type)),
+    escapeTerminal(event.user_id ?? '-'),
+    escapeTerminal(`${event.entity_type}:${event.entity_id}`),
+    ctx.out.dim(`#${event.position}`),
+  ].join('  ');
+}
