@@ -24,7 +24,9 @@ async function startServerProcess(dataDir: string, port: number): Promise<ChildP
       ORIVA_ADMIN_TOKEN: ADMIN,
       ORIVA_RATE_LIMITS: 'off',
       ORIVA_LOG_LEVEL: 'warn',
-      ORIVA_WEBHOOK_BACKOFF_SCALE: '0.05',
+      // 5 ms, 10 ms, 20 ms … : ten retries fit in ~5 s, so however slow the first phase runs under load,
+      // deliveries are neither exhausted before the crash nor scheduled past the test's deadline after it.
+      ORIVA_WEBHOOK_BACKOFF_SCALE: '0.005',
     },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
@@ -108,7 +110,7 @@ describe('a crash while deliveries are pending', () => {
           webhook_url: receiverUrl,
           subscribed_events: ['*'],
           max_retries: 10,
-          retry_backoff_seconds: 10,
+          retry_backoff_seconds: 1,
         }),
       })
     ).json();

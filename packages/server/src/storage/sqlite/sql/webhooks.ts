@@ -40,6 +40,13 @@ const WEBHOOK_COLUMNS = [
 const DELIVERY = 'SELECT seq AS position, * FROM webhook_deliveries';
 
 export function webhookStatements(db: Database.Database, write: WriteQueue) {
+  // One process writes a SQLite file, so leases found at open belong to a process that is gone (a
+  // crash): release them now rather than wait for them to lapse. (Several PostgreSQL instances
+  // cannot do this; there a lease lapses.)
+  db.prepare(
+    "UPDATE webhook_deliveries SET locked_until = NULL WHERE status = 'pending' AND locked_until IS NOT NULL",
+  ).run();
+
   const insertWebhook = db.prepare(
     `INSERT INTO app_webhooks (id, app_id, webhook_url, webhook_secret, previous_secret, previous_secret_expires_at,
        subscribed_events, description, is_active, disabled_reason, max_retries, retry_backoff_seconds, created_at, updated_at)
