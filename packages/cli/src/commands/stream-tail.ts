@@ -34,7 +34,7 @@ export async function resolveSince(oriva: Oriva, since: string | undefined): Pro
 }
 
 /** Resolves when SIGINT or SIGTERM arrives, or when the caller's signal aborts. */
-function stopRequested(ctx: CommandContext): { wait: Promise<void>; dispose(): void } {
+export function stopRequested(ctx: CommandContext): { wait: Promise<void>; dispose(): void } {
   let resolveWait: () => void = () => {};
   const wait = new Promise<void>((resolve) => {
     resolveWait = resolve;
