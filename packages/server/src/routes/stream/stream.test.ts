@@ -233,4 +233,49 @@ describe('the event stream', () => {
       await slowServer.close();
     }
   });
+
+  it('counts connections, messages and resumes in /metrics', async () => {
+    const client = await connect(`auth=${hugo}&since=1`);
+    await publish(hugo, 'hugo', { entity_id: 'metered' });
+    await client.waitFor(() => client.events().length === 1, 'an event');
+    const metrics = await (await server.request('/metrics')).text();
+    expect(metrics).toMatch(/oriva_stream_connections\{principal="app"\} [1-9]/);
+    expect(metrics).toMatch(/oriva_stream_messages_total [1-9]/);
+    expect(metrics).toMatch(/oriva_stream_resumes_total\{outcome="too_old"\} [1-9]/);
+    expect(metrics).toMatch(/oriva_stream_slow_consumer_closes_total \d/);
+    client.ws.close();
+  });
+});
+
+describe('stream limits and shutdown (production settings)', () => {
+  it('refuses browsers from other origins, closes oversized frames, and says goodbye on shutdown', async () => {
+    const production = await startTestServer({ ORIVA_DEV: '0', ORIVA_STREAM_ORIGINS: 'https://core.oriva.example' });
+    const key = await production.createApp('limits');
+    const url = `${production.url.replace('http', 'ws')}/api/v1/events/stream?auth=${key}`;
+    const openWith = (headers: Record<string, string>) =>
+      new Promise<WebSocket>((resolve, reject) => {
+        const ws = new WebSocket(url, { headers });
+        ws.once('open', () => resolve(ws));
+        ws.once('unexpected-response', (_req, res) =>
+          reject(Object.assign(new Error('refused'), { status: res.statusCode })),
+        );
+      });
+    try {
+      await expect(openWith({ origin: 'https://evil.example' })).rejects.toMatchObject({ status: 403 });
+      const browser = await openWith({ origin: 'https://core.oriva.example' });
+      const oversized = new Promise<number>((resolve) => browser.on('close', (code) => resolve(code)));
+      browser.send(JSON.stringify({ type: 'subscribe', events: ['x'.repeat(70 * 1024)] }));
+      expect(await oversized).toBe(1009);
+
+      const server = await openWith({});
+      const goodbye = new Promise<{ code: number; reason: string }>((resolve) =>
+        server.on('close', (code, reason) => resolve({ code, reason: reason.toString() })),
+      );
+      await production.close();
+      expect(await goodbye).toEqual({ code: 1001, reason: 'server shutting down' });
+    } catch (error) {
+      await production.close();
+      throw error;
+    }
+  });
 });
