@@ -72,7 +72,11 @@ export function eventStatements(
     const params: unknown[] = [];
     const position = ++lastPosition;
     pushRow(params, position, event);
-    if (listeners.size > 0) uncommitted.push({ ...event, position });
+    // Records are made per request and not reused, so the position is set in place: no copy per event.
+    if (listeners.size > 0) {
+      (event as StoredEvent).position = position;
+      uncommitted.push(event as StoredEvent);
+    }
     return params;
   };
 
