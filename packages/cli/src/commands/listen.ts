@@ -8,7 +8,7 @@ import { isHttpUrl } from '../config.js';
 import type { CommandContext } from '../context.js';
 import { UsageError, UserError } from '../errors.js';
 import { escapeTerminal, shortTime } from '../output.js';
-import { resolveSince, stopRequested } from './stream-tail.js';
+import { announceStreamState, resolveSince, stopRequested } from './stream-tail.js';
 
 export interface Options {
   forwardTo?: string;
@@ -201,21 +201,7 @@ export async function run(ctx: CommandContext, _args: [], options: Options) {
       `Your local signing secret is ${ctx.err.bold(secret)}${generated ? ctx.err.dim(' (keep it with --secret or ORIVA_LISTEN_SECRET)') : ''}`,
     );
     for (const route of routes) ctx.note(ctx.err.dim(`  ${route.pattern} → ${escapeTerminal(route.url)}`));
-    stream.on('ready', (ready) =>
-      ctx.note(
-        ctx.err.dim(
-          `forwarding ${ready.events.join(',')} (${ready.resume === 'complete' ? 'resumed' : `position ${ready.position}`}); Ctrl-C stops`,
-        ),
-      ),
-    );
-    stream.on('reconnecting', (info) =>
-      ctx.note(
-        `${ctx.err.yellow('note:')} connection lost${info.reason ? ` (${info.reason})` : ''}; reconnecting in ${(info.delayMs / 1000).toFixed(1)} s`,
-      ),
-    );
-    stream.on('resync', () =>
-      ctx.note(`${ctx.err.yellow('note:')} missed too many events to replay; continuing with the live events`),
-    );
+    announceStreamState(ctx, stream, 'forwarding');
   }
 
   const stop = stopRequested(ctx);

@@ -1,4 +1,4 @@
-import type { Oriva, StreamEvent } from '@oriva/sdk';
+import type { Oriva, Stream, StreamEvent } from '@oriva/sdk';
 import { createClient, requireAppId } from '../client.js';
 import type { CommandContext } from '../context.js';
 import { parseTimeBound } from '../duration.js';
@@ -54,6 +54,25 @@ export function stopRequested(ctx: CommandContext): { wait: Promise<void>; dispo
   };
 }
 
+/** Notes on stderr as the stream connects, reconnects or has to skip ahead (human output only). */
+export function announceStreamState(ctx: CommandContext, stream: Stream, verb: 'streaming' | 'forwarding'): void {
+  stream.on('ready', (ready) =>
+    ctx.note(
+      ctx.err.dim(
+        `${verb} ${ready.events.join(',')} (${ready.resume === 'complete' ? 'resumed' : `position ${ready.position}`}); Ctrl-C stops`,
+      ),
+    ),
+  );
+  stream.on('reconnecting', (info) =>
+    ctx.note(
+      `${ctx.err.yellow('note:')} connection lost${info.reason ? ` (${info.reason})` : ''}; reconnecting in ${(info.delayMs / 1000).toFixed(1)} s`,
+    ),
+  );
+  stream.on('resync', () =>
+    ctx.note(`${ctx.err.yellow('note:')} missed too many events to replay; continuing with the live events`),
+  );
+}
+
 export async function run(ctx: CommandContext, _args: [], options: Options) {
   requireAppId(ctx);
   const { oriva } = await createClient(ctx, 'app-or-admin');
@@ -63,23 +82,7 @@ export async function run(ctx: CommandContext, _args: [], options: Options) {
     ...(options.user === undefined ? {} : { userId: options.user }),
     ...(since === undefined ? {} : { since }),
   });
-  if (!ctx.json) {
-    stream.on('ready', (ready) =>
-      ctx.note(
-        ctx.err.dim(
-          `streaming ${ready.events.join(',')} (${ready.resume === 'complete' ? 'resumed' : `position ${ready.position}`}); Ctrl-C stops`,
-        ),
-      ),
-    );
-    stream.on('reconnecting', (info) =>
-      ctx.note(
-        `${ctx.err.yellow('note:')} connection lost${info.reason ? ` (${info.reason})` : ''}; reconnecting in ${(info.delayMs / 1000).toFixed(1)} s`,
-      ),
-    );
-    stream.on('resync', () =>
-      ctx.note(`${ctx.err.yellow('note:')} missed too many events to replay; continuing with the live events`),
-    );
-  }
+  if (!ctx.json) announceStreamState(ctx, stream, 'streaming');
   const stop = stopRequested(ctx);
   void stop.wait.then(() => stream.close());
   let printed = 0;
