@@ -194,7 +194,13 @@ describe('the event stream', () => {
     );
     expect(code).toBe(4429);
     expect(reason).toMatch(/at most 10 per user/);
-    for (const client of clients) client.ws.close();
+    // A closed connection frees its place.
+    clients[0]!.ws.close();
+    await clients[0]!.closed;
+    const replacement = await connect(`auth=${token}`);
+    expect(replacement.ready.control).toBe('ready');
+    replacement.ws.close();
+    for (const client of clients.slice(1)) client.ws.close();
   });
 
   it('closes a client that stops reading, while another keeps receiving', async () => {

@@ -16,6 +16,8 @@ const TICKET_TTL_MS = 30_000;
  */
 export class StreamHub {
   private readonly connections = new Set<StreamConnection>();
+  /** Open connections per user, for the per-user limit without scanning every connection. */
+  private readonly perUser = new Map<string, number>();
   private readonly tickets = new Map<string, { principal: Principal; expiresAt: number }>();
   private readonly heartbeat: NodeJS.Timeout;
 
@@ -47,15 +49,14 @@ export class StreamHub {
 
   async open(ws: WebSocket, scope: StreamScope, patterns: string[], since: string | undefined): Promise<void> {
     const { principal } = scope;
-    if (principal.kind === 'user') {
-      const open = [...this.connections].filter(
-        (connection) =>
-          connection.scope.principal.kind === 'user' && connection.scope.principal.userId === principal.userId,
-      ).length;
+    const userId = principal.kind === 'user' ? principal.userId : undefined;
+    if (userId !== undefined) {
+      const open = this.perUser.get(userId) ?? 0;
       if (open >= MAX_CONNECTIONS_PER_USER) {
         ws.close(CLOSE.tooManyConnections, `too many connections: at most ${MAX_CONNECTIONS_PER_USER} per user`);
         return;
       }
+      this.perUser.set(userId, open + 1);
     }
     const connection = new StreamConnection(ws, scope, patterns, this.deps, this.bus, {
       maxReplay: this.deps.config.stream.maxReplay,
@@ -64,7 +65,13 @@ export class StreamHub {
     this.connections.add(connection);
     this.deps.metrics.streamConnections.inc({ principal: principal.kind });
     ws.on('close', () => {
-      if (this.connections.delete(connection)) this.deps.metrics.streamConnections.dec({ principal: principal.kind });
+      if (!this.connections.delete(connection)) return;
+      this.deps.metrics.streamConnections.dec({ principal: principal.kind });
+      if (userId !== undefined) {
+        const left = (this.perUser.get(userId) ?? 1) - 1;
+        if (left > 0) this.perUser.set(userId, left);
+        else this.perUser.delete(userId);
+      }
     });
     await connection.start(since);
   }
