@@ -21,8 +21,9 @@ import { rmSync } from 'node:fs';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { ceilingSummary, cpuComparison, ratiosToNeighbours } from '../lib/alternating.js';
 import { type FeedSeedResult, seedFeedInChild } from '../lib/feed-seed.js';
-import { int, mean, ms, ratio, row, spread, targetRow } from '../lib/format.js';
+import { int, mean, ms, ratio, row, targetRow } from '../lib/format.js';
 import { type LoadResult, load, loadProblems, type RotateEntry } from '../lib/load.js';
 import { onExitCleanup, repoRoot, sleep } from '../lib/proc.js';
 import {
@@ -91,10 +92,6 @@ function runLine(label: string, r: LoadResult): string {
     `  ${label.padEnd(16)} ${int(r.rps).padStart(7)} req/s   p50 ${ms(r.p50).padStart(6)}   p99 ${ms(r.p99).padStart(6)}` +
     `   max ${ms(r.max).padStart(6)}   cpu: server ${pct(r.serverCpu)}, autocannon ${pct(r.clientCpu)}`
   );
-}
-
-function perCpuSecond(r: LoadResult): number | undefined {
-  return r.serverCpu === undefined || r.serverCpu <= 0 ? undefined : r.rps / r.serverCpu;
 }
 
 function kib(bytes: number): string {
@@ -357,19 +354,15 @@ export default async function run(ctx: SuiteContext): Promise<SuiteResult> {
     }
     await ceilingRun();
 
-    const ratios = serverRuns.map((r, i) => r.rps / mean([ceilingRuns[i]!.rps, ceilingRuns[i + 1]!.rps]));
-    const ceilingRps = mean(ceilingRuns.map((r) => r.rps));
+    const ratios = ratiosToNeighbours(serverRuns, ceilingRuns, (r) => r.rps)!;
+    const ceilingStats = ceilingSummary(ceilingRuns, 'ceiling (bare Hono page), mean');
     const feedRps = mean(serverRuns.map((r) => r.rps));
     const feedRatio = mean(ratios);
     const feedP50 = Math.max(...serverRuns.map((r) => r.p50));
     const feedP99 = Math.max(...serverRuns.map((r) => r.p99));
     const ratioPass = feedRatio >= TARGET_RATIO;
     const p99Pass = feedP99 <= TARGET_P99_MS;
-    Object.assign(metrics, {
-      ceiling_rps: ceilingRps,
-      ceiling_p50_ms: mean(ceilingRuns.map((r) => r.p50)),
-      ceiling_p99_ms: mean(ceilingRuns.map((r) => r.p99)),
-      ceiling_spread: spread(ceilingRuns.map((r) => r.rps)),
+    Object.assign(metrics, ceilingStats.metrics, {
       feed_rps: feedRps,
       feed_p50_ms: feedP50,
       feed_p99_ms: feedP99,
@@ -380,10 +373,7 @@ export default async function run(ctx: SuiteContext): Promise<SuiteResult> {
       feed_p99_pass: p99Pass ? 1 : 0,
     });
     lines.push(
-      row(
-        'ceiling (bare Hono page), mean',
-        `${int(ceilingRps)} req/s (spread ${(spread(ceilingRuns.map((r) => r.rps)) * 100).toFixed(0)}% over ${ceilingRuns.length} runs)`,
-      ),
+      ceilingStats.line,
       row('feed', `${int(feedRps)} req/s, p50 ${ms(feedP50)}, p99 ${ms(feedP99)}`),
       targetRow(
         'feed / ceiling throughput',
@@ -395,23 +385,10 @@ export default async function run(ctx: SuiteContext): Promise<SuiteResult> {
       row('ceiling p99, mean (for scale)', `${ms(metrics.ceiling_p99_ms!)} — the same load on a handler with no work`),
     );
 
-    const cpuRatios = serverRuns.map((r, i) => {
-      const own = perCpuSecond(r);
-      const beside = [ceilingRuns[i]!, ceilingRuns[i + 1]!].map(perCpuSecond);
-      if (own === undefined || beside.some((b) => b === undefined)) return undefined;
-      return own / mean(beside as number[]);
-    });
-    if (cpuRatios.every((r) => r !== undefined)) {
-      const cpuRatio = mean(cpuRatios as number[]);
-      metrics.feed_cpu_ratio = cpuRatio;
-      metrics.feed_req_per_cpu_s = mean(serverRuns.map((r) => perCpuSecond(r) ?? 0));
-      metrics.ceiling_req_per_cpu_s = mean(ceilingRuns.map((r) => perCpuSecond(r) ?? 0));
-      lines.push(
-        row(
-          'per server CPU-second',
-          `${int(metrics.feed_req_per_cpu_s)} vs ceiling ${int(metrics.ceiling_req_per_cpu_s)} req/CPU-s → ${ratio(cpuRatio)} (informational)`,
-        ),
-      );
+    const cpu = cpuComparison(serverRuns, ceilingRuns, 'feed');
+    if (cpu) {
+      Object.assign(metrics, cpu.metrics);
+      lines.push(cpu.line);
     }
 
     // Unread counts: the same load on the badge endpoint (informational), then one request at a time against the

@@ -11,8 +11,9 @@
  * - every run is preceded by its own unrecorded warm-up; any non-2xx response or connection error fails the suite.
  */
 import { cpus, loadavg } from 'node:os';
+import { ceilingSummary, cpuComparison, ratiosToNeighbours } from '../lib/alternating.js';
 import { BENCH_APP_ID, BENCH_APP_NAME, batchBody, EVENT_ID_PATTERN, singleEventBody } from '../lib/fixtures.js';
-import { int, mean, ms, ratio, row, spread, targetRow } from '../lib/format.js';
+import { int, mean, ms, ratio, row, targetRow } from '../lib/format.js';
 import { type LoadResult, load, loadProblems } from '../lib/load.js';
 import {
   clip,
@@ -57,11 +58,6 @@ function runLine(label: string, r: LoadResult, eventsPerRequest = 1): string {
     `  ${label.padEnd(16)} ${throughput}   p50 ${ms(r.p50).padStart(6)}   p99 ${ms(r.p99).padStart(6)}` +
     `   max ${ms(r.max).padStart(6)}   cpu: server ${pct(r.serverCpu)}, autocannon ${pct(r.clientCpu)}`
   );
-}
-
-/** Requests per CPU-second of the server process, if its CPU use was read. */
-function perCpuSecond(r: LoadResult): number | undefined {
-  return r.serverCpu === undefined || r.serverCpu <= 0 ? undefined : r.rps / r.serverCpu;
 }
 
 export default async function run(ctx: SuiteContext): Promise<SuiteResult> {
@@ -161,12 +157,9 @@ export default async function run(ctx: SuiteContext): Promise<SuiteResult> {
     ceilingRuns.push(lastCeiling);
     push(`ceiling #${ceilingRuns.length}`, lastCeiling);
 
-    const ratios = serverRuns.map((s, i) => {
-      const before = ceilingRuns[i]!.rps;
-      const after = ceilingRuns[i + 1]!.rps;
-      return s.rps / mean([before, after]);
-    });
-    const ceilingRps = mean(ceilingRuns.map((r) => r.rps));
+    const ratios = ratiosToNeighbours(serverRuns, ceilingRuns, (r) => r.rps)!;
+    const ceilingStats = ceilingSummary(ceilingRuns, 'ceiling (bare Hono), mean');
+    const ceilingRps = ceilingStats.metrics.ceiling_rps;
     const singleRps = mean(serverRuns.map((r) => r.rps));
     const singleRatio = mean(ratios);
     const singleP50 = Math.max(...serverRuns.map((r) => r.p50));
@@ -175,11 +168,7 @@ export default async function run(ctx: SuiteContext): Promise<SuiteResult> {
     const singleErrors = serverRuns.reduce((n, r) => n + r.errors + r.warmup.errors, 0);
     const ratioPass = singleRatio >= TARGET_SINGLE_RATIO;
     const p99Pass = singleP99 < TARGET_SINGLE_P99_MS;
-    Object.assign(metrics, {
-      ceiling_rps: ceilingRps,
-      ceiling_p50_ms: mean(ceilingRuns.map((r) => r.p50)),
-      ceiling_p99_ms: mean(ceilingRuns.map((r) => r.p99)),
-      ceiling_spread: spread(ceilingRuns.map((r) => r.rps)),
+    Object.assign(metrics, ceilingStats.metrics, {
       single_rps: singleRps,
       single_p50_ms: singleP50,
       single_p99_ms: singleP99,
@@ -192,10 +181,7 @@ export default async function run(ctx: SuiteContext): Promise<SuiteResult> {
       single_p99_pass: p99Pass ? 1 : 0,
     });
     lines.push(
-      row(
-        'ceiling (bare Hono), mean',
-        `${int(ceilingRps)} req/s (spread ${(spread(ceilingRuns.map((r) => r.rps)) * 100).toFixed(0)}% over ${ceilingRuns.length} runs)`,
-      ),
+      ceilingStats.line,
       row(
         'single-event ingest',
         `${int(singleRps)} req/s, p50 ${ms(singleP50)}, p99 ${ms(singleP99)}, non-2xx ${singleNon2xx}, errors ${singleErrors}`,
@@ -209,24 +195,10 @@ export default async function run(ctx: SuiteContext): Promise<SuiteResult> {
       targetRow('single-event p99 latency', ms(singleP99), `< ${TARGET_SINGLE_P99_MS} ms`, p99Pass),
     );
 
-    // Informational: requests per CPU-second of each server process, compared the same way (less noise-sensitive).
-    const cpuRatios = serverRuns.map((s, i) => {
-      const own = perCpuSecond(s);
-      const beside = [ceilingRuns[i]!, ceilingRuns[i + 1]!].map(perCpuSecond);
-      if (own === undefined || beside.some((b) => b === undefined)) return undefined;
-      return own / mean(beside as number[]);
-    });
-    if (cpuRatios.every((r) => r !== undefined)) {
-      const cpuRatio = mean(cpuRatios as number[]);
-      metrics.single_cpu_ratio = cpuRatio;
-      metrics.single_req_per_cpu_s = mean(serverRuns.map((r) => perCpuSecond(r) ?? 0));
-      metrics.ceiling_req_per_cpu_s = mean(ceilingRuns.map((r) => perCpuSecond(r) ?? 0));
-      lines.push(
-        row(
-          'per server CPU-second',
-          `${int(metrics.single_req_per_cpu_s)} vs ceiling ${int(metrics.ceiling_req_per_cpu_s)} req/CPU-s → ${ratio(cpuRatio)} (informational)`,
-        ),
-      );
+    const cpu = cpuComparison(serverRuns, ceilingRuns, 'single');
+    if (cpu) {
+      Object.assign(metrics, cpu.metrics);
+      lines.push(cpu.line);
     }
 
     // Informational: the same load with a fresh Idempotency-Key on every request, as @oriva/sdk sends.
