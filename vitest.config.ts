@@ -17,12 +17,20 @@ const project = (name: string, include: string[]) => ({
   test: { name, include },
 });
 
+// PostgreSQL and Redis tests read their URLs from the environment (.ci/run sets them); these are the
+// machine's local services, so `pnpm test` works the same outside CI.
+const env = {
+  ORIVA_TEST_DATABASE_URL: process.env.ORIVA_TEST_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test',
+  ORIVA_TEST_REDIS_URL: process.env.ORIVA_TEST_REDIS_URL ?? 'redis://127.0.0.1:6379',
+};
+
 export default defineConfig({
   resolve: { alias },
   test: {
     testTimeout: 20_000,
     hookTimeout: 30_000,
     pool: 'forks',
+    env,
     projects: [
       project('contract', ['packages/contract/src/**/*.test.ts']),
       project('server', ['packages/server/src/**/*.test.ts']),
@@ -30,6 +38,7 @@ export default defineConfig({
       project('cli', ['packages/cli/src/**/*.test.ts']),
       project('webhook-verify', ['packages/webhook-verify/src/**/*.test.ts']),
       project('integration', ['packages/tests/**/*.test.ts']),
+      project('examples', ['examples/*/src/**/*.test.ts']),
     ],
   },
 });

@@ -43,6 +43,26 @@ const EnvSchema = z.object({
   ORIVA_STREAM_MAX_REPLAY: z.coerce.number().int().min(0).max(1_000_000).default(10_000),
   ORIVA_STREAM_MAX_BUFFERED_BYTES: z.coerce.number().int().min(1024).max(1_073_741_824).default(1_048_576),
   ORIVA_STREAM_ORIGINS: optionalString,
+  ORIVA_DATABASE_URL: optionalString.pipe(
+    z
+      .string()
+      .regex(/^postgres(ql)?:\/\//, { message: 'must be a postgres:// or postgresql:// URL' })
+      .optional(),
+  ),
+  ORIVA_DATABASE_SCHEMA: z
+    .string()
+    .trim()
+    .regex(/^[a-z_][a-z0-9_]{0,62}$/, { message: 'must be a lower-case SQL identifier such as public or oriva' })
+    .default('public'),
+  ORIVA_DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(1000).default(20),
+  ORIVA_REDIS_URL: optionalString.pipe(
+    z
+      .string()
+      .regex(/^rediss?:\/\//, { message: 'must be a redis:// or rediss:// URL' })
+      .optional(),
+  ),
+  ORIVA_RETENTION_DAYS: z.coerce.number().int().min(0).max(36_500).default(183),
+  ORIVA_INBOX: booleanFlag.optional(),
 });
 
 export type RateLimitCategory = 'events' | 'notifications' | 'queries' | 'webhooks';
@@ -101,6 +121,14 @@ export interface Config {
     /** Browser origins allowed to open the stream (`*` for any); requests without Origin are not browsers. */
     origins: string[];
   };
+  /** PostgreSQL instead of the embedded SQLite file, for several instances. */
+  database: { url: string; schema: string; poolSize: number } | undefined;
+  /** Redis carries the stream between instances and shares the rate limits. */
+  redisUrl: string | undefined;
+  /** Events and delivery logs older than this many days are pruned (0 keeps everything). */
+  retentionDays: number;
+  /** Serves the notification center page at /inbox (on by default in dev mode). */
+  inbox: boolean;
 }
 
 export class ConfigError extends Error {
@@ -171,6 +199,16 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
           ? ['*']
           : [],
     },
+    database: values.ORIVA_DATABASE_URL
+      ? {
+          url: values.ORIVA_DATABASE_URL,
+          schema: values.ORIVA_DATABASE_SCHEMA,
+          poolSize: values.ORIVA_DATABASE_POOL_SIZE,
+        }
+      : undefined,
+    redisUrl: values.ORIVA_REDIS_URL,
+    retentionDays: values.ORIVA_RETENTION_DAYS,
+    inbox: values.ORIVA_INBOX ?? values.ORIVA_DEV,
   };
 }
 
