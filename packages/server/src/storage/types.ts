@@ -368,6 +368,25 @@ export interface Storage {
   eventPosition(scope: { app_id: string } | { user_id: string }, eventId: string): Promise<number | undefined>;
   /** The position of the newest stored event (0 when there is none). */
   headPosition(): Promise<number>;
+  /**
+   * Every app's committed events after `position`, oldest first. Positions are commit-ordered, so a
+   * reader that saw position N has seen every event it will ever see below N (a bus fills gaps with it).
+   */
+  committedEventsAfter(position: number, limit: number): Promise<StoredEvent[]>;
+
+  /**
+   * Runs `fn` unless another holder (another instance) is running the job of that name; then does
+   * nothing. For periodic work that one instance should do at a time (sweeps, retention).
+   */
+  runExclusive<T>(job: string, fn: () => Promise<T>): Promise<{ ran: true; value: T } | { ran: false }>;
+  /**
+   * Retention: removes events and finished webhook deliveries (with their attempt logs) older than
+   * `cutoff`, `batchSize` rows per transaction. Pending deliveries and notifications are kept.
+   */
+  pruneBefore(
+    cutoff: string,
+    batchSize: number,
+  ): Promise<{ events: number; deliveries: number; partitionsDropped: number }>;
 
   /** Atomically claims (scope, key) for a first request, or returns what is stored for it. */
   reserveIdempotencyKey(

@@ -8,6 +8,7 @@ import { appStatements } from './sql/apps.js';
 import { eventQueries, eventStatements } from './sql/events.js';
 import { idempotencyStatements } from './sql/idempotency.js';
 import { notificationStatements } from './sql/notifications.js';
+import { retentionStatements } from './sql/retention.js';
 import { webhookStatements } from './sql/webhooks.js';
 import { createWriteQueue } from './write-queue.js';
 
@@ -46,6 +47,7 @@ export function openSqliteStorage(path: string): Storage {
   const eventReads = eventQueries(db);
   const idempotency = idempotencyStatements(db, write);
   const notifications = notificationStatements(db, write, events.insertRows);
+  const retention = retentionStatements(db, write);
   const ping = db.prepare('SELECT 1');
 
   return {
@@ -83,6 +85,10 @@ export function openSqliteStorage(path: string): Storage {
     eventsAfter: async (scope, position, limit) => eventReads.after(scope, position, limit),
     eventPosition: async (scope, eventId) => eventReads.positionOf(scope, eventId),
     headPosition: async () => events.headPosition(),
+    committedEventsAfter: async (position, limit) => eventReads.committedAfter(position, limit),
+    // One process owns a SQLite file: there is no other holder to exclude.
+    runExclusive: async (_job, fn) => ({ ran: true, value: await fn() }),
+    pruneBefore: (cutoff, batchSize) => retention.pruneBefore(cutoff, batchSize),
     createNotification: (notification, event) => notifications.create(notification, event),
     getNotification: async (id) => notifications.get(id),
     findNotificationsByExternalId: async (scope, externalId) =>

@@ -66,4 +66,37 @@ describe('sqlite adapter', () => {
     );
     raw.close();
   });
+
+  it('never reuses a position, even after retention deleted every event and the file was reopened', async () => {
+    const file = join(dir, 'positions.db');
+    const at = new Date().toISOString();
+    const event = (id: string) => ({
+      id,
+      app_id: 'a1',
+      user_id: null,
+      event_category: 'task',
+      event_type: 'created',
+      entity_type: 'task',
+      entity_id: id,
+      event_data: '{}',
+      timestamp: at,
+      ip_address: null,
+      user_agent: null,
+    });
+    const first = openSqliteStorage(file);
+    await first.createApp(
+      { app_id: 'a1', name: 'A', icon_url: null, created_at: at, updated_at: at },
+      issueApiKey('a1', null, at).record,
+    );
+    await first.insertEvents([event('evt_a'), event('evt_b')]);
+    const head = await first.headPosition();
+    const pruned = await first.pruneBefore(new Date(Date.now() + 60_000).toISOString(), 100);
+    expect(pruned.events).toBe(2);
+    await first.close();
+
+    const second = openSqliteStorage(file);
+    await second.insertEvents([event('evt_c')]);
+    expect(await second.headPosition()).toBe(head + 1);
+    await second.close();
+  });
 });

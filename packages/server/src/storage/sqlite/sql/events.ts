@@ -52,7 +52,15 @@ export function eventStatements(
   const insertChunk = db.prepare(
     `INSERT INTO platform_events (${COLUMNS}) VALUES ${Array(ROWS_PER_STATEMENT).fill(ROW_PLACEHOLDERS).join(', ')}`,
   );
-  let lastPosition = (db.prepare('SELECT COALESCE(MAX(seq), 0) FROM platform_events').pluck().get() as number) ?? 0;
+  // Positions continue after the largest ever given, even when retention has deleted that event.
+  let lastPosition =
+    (db
+      .prepare(
+        `SELECT MAX(COALESCE((SELECT MAX(seq) FROM platform_events), 0),
+                    COALESCE((SELECT value FROM storage_meta WHERE key = 'last_event_position'), 0))`,
+      )
+      .pluck()
+      .get() as number) ?? 0;
   // Events of the open transaction, then of committed ones not yet handed to listeners.
   let uncommitted: StoredEvent[] = [];
   let committed: StoredEvent[] = [];
@@ -127,6 +135,7 @@ export function eventQueries(db: Database.Database) {
   const afterForApp = db.prepare(`${SELECT} WHERE app_id = ? AND seq > ? ORDER BY seq LIMIT ?`);
   const afterForAppUser = db.prepare(`${SELECT} WHERE user_id = ? AND app_id = ? AND seq > ? ORDER BY seq LIMIT ?`);
   const afterForUser = db.prepare(`${SELECT} WHERE user_id = ? AND seq > ? ORDER BY seq LIMIT ?`);
+  const afterForAll = db.prepare(`${SELECT} WHERE seq > ? ORDER BY seq LIMIT ?`);
   // Ids carry no index: look from the newest back, where resumes land.
   const positionInApp = db
     .prepare('SELECT seq FROM platform_events WHERE app_id = ? AND id = ? ORDER BY seq DESC LIMIT 1')
@@ -146,6 +155,8 @@ export function eventQueries(db: Database.Database) {
           ? afterForAppUser.all(scope.user_id, scope.app_id, position, limit)
           : afterForApp.all(scope.app_id, position, limit)
         : afterForUser.all(scope.user_id, position, limit)) as StoredEvent[],
+    /** Every app's events: one writer per file, so every stored event is committed and in order. */
+    committedAfter: (position: number, limit: number) => afterForAll.all(position, limit) as StoredEvent[],
     positionOf: (scope: { app_id: string } | { user_id: string }, eventId: string) =>
       ('app_id' in scope ? positionInApp.get(scope.app_id, eventId) : positionForUser.get(scope.user_id, eventId)) as
         | number

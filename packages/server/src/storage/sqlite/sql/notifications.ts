@@ -188,7 +188,8 @@ export function notificationStatements(
         // The state row keeps a copy of the expiry for its index (unread counts, the sweeper).
         update('notification_state', ['expires_at']).run({
           expires_at: change.content.expires_at,
-          updated_at: current.state_updated_at,
+          // A copy is no change of state: keep the state's own time (unless the state changed too).
+          updated_at: stateColumns.length > 0 ? at : current.state_updated_at,
           user_id: current.user_id,
           id: current.id,
         });

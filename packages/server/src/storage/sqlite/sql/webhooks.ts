@@ -37,7 +37,9 @@ const WEBHOOK_COLUMNS = [
   'retry_backoff_seconds',
 ] as const;
 
-const DELIVERY = 'SELECT seq AS position, * FROM webhook_deliveries';
+const DELIVERY_COLUMNS = `seq AS position, id, webhook_id, event_id, event_type, payload, status, attempts,
+  next_attempt_at, locked_until, created_at, updated_at`;
+const DELIVERY = `SELECT ${DELIVERY_COLUMNS} FROM webhook_deliveries`;
 
 export function webhookStatements(db: Database.Database, write: WriteQueue) {
   // One process writes a SQLite file, so leases found at open belong to a process that is gone (a
@@ -79,7 +81,7 @@ export function webhookStatements(db: Database.Database, write: WriteQueue) {
        WHERE webhook_id = @webhook_id AND status = 'pending' AND next_attempt_at <= @now
          AND (locked_until IS NULL OR locked_until < @now)
        ORDER BY next_attempt_at LIMIT @limit)
-     RETURNING seq AS position, *`,
+     RETURNING ${DELIVERY_COLUMNS}`,
   );
   const nextDue = db
     .prepare(

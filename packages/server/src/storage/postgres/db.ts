@@ -1,0 +1,85 @@
+import pg from 'pg';
+import type { EventRecord } from '../types.js';
+
+export type Queryable = pg.Pool | pg.PoolClient;
+
+/**
+ * Advisory lock keys, each taken as (hashtext(schema), key) so that schemas sharing a database
+ * (tests, several tenants) never wait on each other.
+ */
+export const LOCK = { migrations: 1, events: 2, partitions: 3 } as const;
+
+const parseTimestamptz = pg.types.getTypeParser(pg.types.builtins.TIMESTAMPTZ, 'text') as (value: string) => Date;
+
+/**
+ * Type parsers for this pool only (the `types` option, never pg's global registry): the interface
+ * speaks ISO-8601 UTC with milliseconds ("2025-09-30T10:00:00.000Z"), counts and positions as
+ * numbers (they stay far below 2^53), and JSON documents as serialized text.
+ */
+export const poolTypes: pg.CustomTypesConfig = {
+  getTypeParser: ((oid: number, format?: 'text' | 'binary') => {
+    switch (oid) {
+      case pg.types.builtins.TIMESTAMPTZ:
+        return (value: string) => parseTimestamptz(value).toISOString();
+      case pg.types.builtins.INT8:
+        return (value: string) => Number(value);
+      case pg.types.builtins.JSONB:
+      case pg.types.builtins.JSON:
+        // Compact, as the API stores it (jsonb itself prints `{"k": 1}`).
+        return (value: string) => JSON.stringify(JSON.parse(value));
+      default:
+        return pg.types.getTypeParser(oid, format ?? 'text');
+    }
+  }) as pg.CustomTypesConfig['getTypeParser'],
+};
+
+const SCHEMA_NAME = /^[a-z_][a-z0-9_]{0,62}$/;
+
+export function checkSchemaName(schema: string): string {
+  if (!SCHEMA_NAME.test(schema)) {
+    throw new Error(`PostgreSQL schema "${schema}" must be a lower-case identifier ([a-z_][a-z0-9_]*, at most 63)`);
+  }
+  return schema;
+}
+
+export function createPool(options: { url: string; schema: string; poolSize: number }): pg.Pool {
+  const schema = checkSchemaName(options.schema);
+  return new pg.Pool({
+    connectionString: options.url,
+    // runExclusive holds a connection while its job queries on others: one alone would deadlock.
+    max: Math.max(2, options.poolSize),
+    types: poolTypes,
+    // Every connection resolves unqualified names in the schema and prints times in UTC.
+    options: `-c search_path=${schema} -c TimeZone=UTC`,
+  });
+}
+
+/** Builds positional parameters: `params.add(value)` returns its `$n`. */
+export class Params {
+  readonly values: unknown[] = [];
+  add(value: unknown): string {
+    this.values.push(value);
+    return `$${this.values.length}`;
+  }
+}
+
+/** A transaction in progress. Events are buffered and stored last, just before COMMIT (see events.ts). */
+export interface Tx {
+  readonly client: pg.PoolClient;
+  /**
+   * Stores these events in this transaction, after everything else, with their outbox rows (unless
+   * the caller wrote those already).
+   */
+  addEvents(events: EventRecord[], outboxWritten?: boolean): void;
+  /** Marks that the transaction queued webhook deliveries: listeners are told after the commit. */
+  deliveriesQueued(): void;
+}
+
+export type RunTx = <T>(work: (tx: Tx) => Promise<T>) => Promise<T>;
+
+/** SQLSTATEs worth running a whole transaction again for. */
+const RETRYABLE = new Set(['40P01', '40001']);
+
+export function isRetryable(error: unknown): boolean {
+  return typeof error === 'object' && error !== null && RETRYABLE.has((error as { code?: string }).code ?? '');
+}

@@ -1,0 +1,286 @@
+import { randomBytes } from 'node:crypto';
+import pg from 'pg';
+import { afterAll, afterEach, describe, expect, it } from 'vitest';
+import { issueApiKey } from '../../auth/api-keys.js';
+import { newId } from '../../ids.js';
+import { describeStorageContract } from '../storage-contract.js';
+import type { EventRecord, WebhookRecord } from '../types.js';
+import { openPostgresStorage, type PostgresStorage } from './index.js';
+
+const url = process.env.ORIVA_TEST_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
+const admin = new pg.Pool({ connectionString: url, max: 2 });
+const schemas = new Set<string>();
+afterAll(async () => {
+  for (const schema of schemas) await admin.query(`DROP SCHEMA IF EXISTS ${schema} CASCADE`);
+  await admin.end();
+});
+
+const freshSchema = () => {
+  const schema = `oriva_t_${randomBytes(6).toString('hex')}`;
+  schemas.add(schema);
+  return schema;
+};
+/** A store on a fresh schema, dropped (CASCADE) when the store closes. */
+const schemaOf = new WeakMap<object, string>();
+const openFresh = async (schema = freshSchema(), poolSize = 5): Promise<PostgresStorage> => {
+  const storage = await openPostgresStorage({ url, schema, poolSize });
+  schemaOf.set(storage, schema);
+  const close = storage.close;
+  return Object.assign(storage, {
+    close: async () => {
+      await close();
+      await admin.query(`DROP SCHEMA IF EXISTS ${schema} CASCADE`);
+      schemas.delete(schema);
+    },
+  });
+};
+
+describeStorageContract('postgres', () => openFresh());
+
+const at = '2025-09-30T10:00:00.000Z';
+const event = (appId: string, overrides: Partial<EventRecord> = {}): EventRecord => ({
+  id: newId('evt'),
+  app_id: appId,
+  user_id: 'user_1',
+  event_category: 'notification',
+  event_type: 'dismissed',
+  entity_type: 'notification',
+  entity_id: 'n1',
+  event_data: '{}',
+  timestamp: at,
+  ip_address: null,
+  user_agent: null,
+  ...overrides,
+});
+const webhook = (appId: string, overrides: Partial<WebhookRecord> = {}): WebhookRecord => ({
+  id: newId('wh'),
+  app_id: appId,
+  webhook_url: 'https://hooks.example/x',
+  webhook_secret: 'whsec_x',
+  previous_secret: null,
+  previous_secret_expires_at: null,
+  subscribed_events: ['*'],
+  description: null,
+  is_active: true,
+  disabled_reason: null,
+  last_delivery_at: null,
+  last_success_at: null,
+  last_failure_at: null,
+  consecutive_failures: 0,
+  total_deliveries: 0,
+  total_failures: 0,
+  max_retries: 5,
+  retry_backoff_seconds: 1,
+  created_at: at,
+  updated_at: at,
+  ...overrides,
+});
+const createApp = (storage: PostgresStorage, appId: string) =>
+  storage.createApp(
+    { app_id: appId, name: appId, icon_url: null, created_at: at, updated_at: at },
+    issueApiKey(appId, null, at).record,
+  );
+
+describe('postgres adapter', () => {
+  const open: PostgresStorage[] = [];
+  afterEach(async () => {
+    // The first store of a shared schema drops it; the others only close their pools.
+    for (const storage of open.splice(0).reverse()) await storage.close();
+  });
+  const track = <T extends PostgresStorage>(storage: T) => {
+    open.push(storage);
+    return storage;
+  };
+  const shared = async (schema: string) => track(await openPostgresStorage({ url, schema, poolSize: 5 }));
+
+  it('migrates one fresh schema from three adapters at once', async () => {
+    const schema = freshSchema();
+    const stores = await Promise.all([shared(schema), shared(schema), shared(schema)]);
+    const { rows } = await admin.query(`SELECT version FROM ${schema}.schema_migrations`);
+    expect(rows.map((row) => row.version)).toEqual([1]);
+    await createApp(stores[0]!, 'a1');
+    expect(await stores[2]!.getApp('a1')).toMatchObject({ app_id: 'a1', created_at: at });
+  });
+
+  it('gives two adapters claiming concurrently disjoint deliveries, and a lapsed lease makes one due again', async () => {
+    const schema = freshSchema();
+    const [one, two] = [await shared(schema), await shared(schema)];
+    await createApp(one, 'a1');
+    const hooks = [webhook('a1'), webhook('a1'), webhook('a1')];
+    for (const hook of hooks) await one.createWebhook(hook);
+    await one.insertEvents(Array.from({ length: 40 }, () => event('a1')));
+    expect(await one.countPendingDeliveries()).toBe(120);
+
+    const now = '2025-09-30T10:00:01.000Z';
+    const lease = '2025-09-30T10:01:00.000Z';
+    const claims = await Promise.all(
+      Array.from({ length: 6 }, (_, index) => (index % 2 ? one : two).claimDeliveries(now, 25, lease, 100, new Map())),
+    );
+    const ids = claims.flat().map((claim) => claim.delivery.id);
+    expect(new Set(ids).size).toBe(ids.length);
+    expect(ids.length).toBeGreaterThan(0);
+    // Claiming on until nothing is left hands out every delivery exactly once.
+    for (;;) {
+      const more = await Promise.all([
+        one.claimDeliveries(now, 25, lease, 100, new Map()),
+        two.claimDeliveries(now, 25, lease, 100, new Map()),
+      ]);
+      if (more.flat().length === 0) break;
+      ids.push(...more.flat().map((claim) => claim.delivery.id));
+    }
+    expect(new Set(ids).size).toBe(120);
+    expect(ids).toHaveLength(120);
+    expect(await one.claimDeliveries(now, 10, lease, 100, new Map())).toEqual([]);
+
+    // The lease lapses (a crashed worker): due again, to one claimant.
+    const later = '2025-09-30T10:01:00.001Z';
+    const [first, second] = await Promise.all([
+      one.claimDeliveries(later, 200, '2025-09-30T10:02:00.000Z', 100, new Map()),
+      two.claimDeliveries(later, 200, '2025-09-30T10:02:00.000Z', 100, new Map()),
+    ]);
+    expect(first!.length + second!.length).toBe(120);
+    const again = [...first!, ...second!].map((claim) => claim.delivery.id);
+    expect(new Set(again).size).toBe(120);
+    expect(first![0]?.delivery.locked_until ?? second![0]!.delivery.locked_until).toBe('2025-09-30T10:02:00.000Z');
+  });
+
+  it('respects each webhook share and what is in flight', async () => {
+    const storage = track(await openFresh());
+    await createApp(storage, 'a1');
+    const [h1, h2] = [webhook('a1'), webhook('a1')];
+    await storage.createWebhook(h1);
+    await storage.createWebhook(h2);
+    await storage.insertEvents(Array.from({ length: 5 }, () => event('a1')));
+    const claimed = await storage.claimDeliveries(at, 100, '2025-09-30T10:01:00.000Z', 3, new Map([[h1.id, 2]]));
+    const per = (id: string) => claimed.filter((claim) => claim.webhook.id === id).length;
+    expect([per(h1.id), per(h2.id)]).toEqual([1, 3]);
+    expect(claimed[0]!.webhook).toMatchObject({ subscribed_events: ['*'], is_active: true });
+  });
+
+  it('commits positions in order: a reader polling committedEventsAfter never skips an event', async () => {
+    const schema = freshSchema();
+    const stores = [await shared(schema), await shared(schema), await shared(schema)];
+    const [storage] = stores as [PostgresStorage];
+    await createApp(storage, 'a1');
+    let done = false;
+    const seen: number[] = [];
+    const poll = (async () => {
+      let cursor = 0;
+      while (!done || cursor < (await storage.headPosition())) {
+        const page = await storage.committedEventsAfter(cursor, 1000);
+        for (const stored of page) {
+          seen.push(stored.position);
+          cursor = stored.position;
+        }
+      }
+    })();
+    const heard = stores.map(() => [] as number[]);
+    const stops = stores.map((store, index) =>
+      store.onEventsCommitted((events) => heard[index]!.push(...events.map((item) => item.position))),
+    );
+    // Three instances, several writers each, on many connections: plain inserts (group-committed)
+    // and inserts with notification syncs (a transaction each).
+    await Promise.all(
+      stores.flatMap((store) =>
+        Array.from({ length: 5 }, async (_, writer) => {
+          for (let batch = 0; batch < 12; batch++) {
+            const events = Array.from({ length: 1 + ((writer + batch) % 3) }, () =>
+              event('a1', { entity_id: `w${writer}` }),
+            );
+            await (batch % 2
+              ? store.insertEvents(events)
+              : store.insertEvents(events, [{ app_id: 'a1', external_id: 'none', decide: () => undefined }]));
+          }
+        }),
+      ),
+    );
+    done = true;
+    await poll;
+    for (const stop of stops) stop();
+    const stored = await storage.committedEventsAfter(0, 10_000);
+    expect(stored).toHaveLength(stores.length * 5 * 12 * 2);
+    // Everything stored was seen by the poller, and nothing it saw later had a smaller position.
+    expect(seen).toEqual(stored.map((item) => item.position));
+    // Each instance's listeners heard its own commits, in position order.
+    for (const positions of heard) expect([...positions].sort((a, b) => a - b)).toEqual(positions);
+    expect(heard.flat().sort((a, b) => a - b)).toEqual(stored.map((item) => item.position));
+  });
+
+  it('makes monthly partitions ahead, and retention drops whole old months', async () => {
+    const storage = track(await openFresh());
+    const partitions = async () =>
+      (
+        await admin.query<{ name: string }>(
+          `SELECT c.relname AS name FROM pg_inherits i JOIN pg_class c ON c.oid = i.inhrelid
+           WHERE i.inhparent = $1::regclass ORDER BY 1`,
+          [`${schemaOf.get(storage)}.platform_events`],
+        )
+      ).rows.map((row) => row.name);
+    const now = new Date();
+    const month = (offset: number) => {
+      const date = new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth() + offset, 1));
+      return `platform_events_p${date.getUTCFullYear()}_${String(date.getUTCMonth() + 1).padStart(2, '0')}`;
+    };
+    expect(await partitions()).toEqual(
+      expect.arrayContaining([month(-1), month(0), month(1), month(2), month(3), 'platform_events_default']),
+    );
+
+    await createApp(storage, 'a1');
+    // Events of 2025-08 and 2025-09 land in the default partition; making those months moves them.
+    await storage.insertEvents([
+      event('a1', { timestamp: '2025-08-10T00:00:00.000Z' }),
+      event('a1', { timestamp: '2025-08-20T00:00:00.000Z' }),
+      event('a1', { timestamp: '2025-09-10T00:00:00.000Z' }),
+      event('a1', { timestamp: '2025-06-01T00:00:00.000Z' }),
+    ]);
+    expect(await storage.ensurePartitions(new Date('2025-09-15T00:00:00.000Z'))).toEqual([
+      'platform_events_p2025_08',
+      'platform_events_p2025_09',
+      'platform_events_p2025_10',
+      'platform_events_p2025_11',
+      'platform_events_p2025_12',
+    ]);
+    expect(await storage.ensurePartitions(new Date('2025-09-15T00:00:00.000Z'))).toEqual([]);
+    const { rows } = await admin.query(
+      `SELECT COUNT(*)::int AS n FROM ${schemaOf.get(storage)}.platform_events_p2025_08`,
+    );
+    expect(rows[0].n).toBe(2);
+
+    expect(await storage.pruneBefore('2025-09-01T00:00:00.000Z', 10)).toEqual({
+      events: 3,
+      deliveries: 0,
+      partitionsDropped: 1,
+    });
+    expect(await partitions()).not.toContain('platform_events_p2025_08');
+    const left = await storage.committedEventsAfter(0, 100);
+    expect(left.map((item) => item.timestamp)).toEqual(['2025-09-10T00:00:00.000Z']);
+  });
+
+  it('runs an exclusive job on one holder at a time', async () => {
+    const schema = freshSchema();
+    const [one, two] = [await shared(schema), await shared(schema)];
+    let release!: () => void;
+    const held = new Promise<void>((resolve) => {
+      release = resolve;
+    });
+    const first = one.runExclusive('sweep', async () => {
+      await held;
+      return 'one';
+    });
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    expect(await two.runExclusive('sweep', async () => 'two')).toEqual({ ran: false });
+    expect(await two.runExclusive('other', async () => 'other')).toEqual({ ran: true, value: 'other' });
+    release();
+    expect(await first).toEqual({ ran: true, value: 'one' });
+    expect(await two.runExclusive('sweep', async () => 'two')).toEqual({ ran: true, value: 'two' });
+  });
+
+  it('reads back times as ISO-8601 UTC with milliseconds', async () => {
+    const storage = track(await openFresh());
+    await createApp(storage, 'a1');
+    await storage.insertEvents([event('a1', { timestamp: '2025-09-30T10:00:00.120Z' })]);
+    const [stored] = await storage.committedEventsAfter(0, 1);
+    expect(stored!.timestamp).toBe('2025-09-30T10:00:00.120Z');
+    expect(await storage.feedVersion('user_1')).toBeUndefined();
+  });
+});

@@ -1,0 +1,360 @@
+import type pg from 'pg';
+import type {
+  EventRecord,
+  NotificationChange,
+  NotificationDecision,
+  NotificationQuery,
+  NotificationRecord,
+  NotificationView,
+  Page,
+  StoredPreferences,
+  UnreadCountRow,
+} from '../../types.js';
+import { Params, type Queryable, type RunTx, type Tx } from '../db.js';
+
+const VIEW = `SELECT n.id, n.app_id, n.external_id, n.user_id, n.notification_type, n.title, n.body,
+    n.action_url, n.action_label, n.image_url, n.icon_url, n.context_data, n.group_key, n.priority, n.expires_at,
+    n.created_at, n.updated_at, s.status, s.read_at, s.clicked_at, s.dismissed_at, s.dismissed_from, s.click_action,
+    s.updated_at AS state_updated_at, a.name AS app_name, a.icon_url AS app_icon
+  FROM platform_notifications n
+  JOIN notification_state s ON s.user_id = n.user_id AND s.notification_id = n.id
+  JOIN apps a ON a.app_id = n.app_id`;
+
+const LIVE = "('unread', 'read', 'clicked')";
+
+/** The SQL for each status filter. A live notification past its expiry reads as expired at once. */
+function statusClause(status: NotificationQuery['status'], param: () => string): string | undefined {
+  if (status === 'all' || status === 'dismissed') return status === 'all' ? undefined : "s.status = 'dismissed'";
+  const now = param();
+  const notExpired = `(n.expires_at IS NULL OR n.expires_at > ${now})`;
+  switch (status) {
+    case 'live':
+      return `s.status IN ${LIVE} AND ${notExpired}`;
+    case 'unread':
+    case 'read':
+    case 'clicked':
+      return `s.status = '${status}' AND ${notExpired}`;
+    case 'expired':
+      return `(s.status = 'expired' OR (s.status IN ${LIVE} AND n.expires_at <= ${now}))`;
+  }
+}
+
+const STATE_COLUMNS = ['status', 'read_at', 'clicked_at', 'dismissed_at', 'dismissed_from', 'click_action'] as const;
+const CONTENT_COLUMNS = [
+  'title',
+  'body',
+  'action_url',
+  'action_label',
+  'image_url',
+  'icon_url',
+  'priority',
+  'context_data',
+  'expires_at',
+] as const;
+const CASTS: Record<string, string> = {
+  read_at: '::timestamptz',
+  clicked_at: '::timestamptz',
+  dismissed_at: '::timestamptz',
+  expires_at: '::timestamptz',
+  context_data: '::jsonb',
+};
+
+async function selectView(db: Queryable, id: string, lock = false): Promise<NotificationView | undefined> {
+  const { rows } = await db.query<NotificationView>(`${VIEW} WHERE n.id = $1${lock ? ' FOR UPDATE OF n, s' : ''}`, [
+    id,
+  ]);
+  return rows[0];
+}
+
+async function update(
+  client: pg.PoolClient,
+  table: 'notification_state' | 'platform_notifications',
+  values: Record<string, unknown>,
+  updatedAt: string,
+  userId: string,
+  id: string,
+): Promise<void> {
+  const params = new Params();
+  const assignments = Object.entries(values).map(
+    ([column, value]) => `${column} = ${params.add(value)}${CASTS[column] ?? ''}`,
+  );
+  assignments.push(`updated_at = ${params.add(updatedAt)}::timestamptz`);
+  const key = table === 'notification_state' ? 'notification_id' : 'id';
+  await client.query(
+    `UPDATE ${table} SET ${assignments.join(', ')} WHERE user_id = ${params.add(userId)} AND ${key} = ${params.add(id)}`,
+    params.values,
+  );
+}
+
+export function notificationStatements(pool: pg.Pool, runTx: RunTx) {
+  /** Applies a decided change to one notification (inside the caller's transaction). */
+  const apply = async (tx: Tx, current: NotificationView, change: NotificationChange, at: string) => {
+    const pick = (columns: readonly string[], from: Record<string, unknown> | undefined) =>
+      Object.fromEntries(columns.filter((column) => from?.[column] !== undefined).map((c) => [c, from![c]]));
+    const state = pick(STATE_COLUMNS, change.state);
+    const content = pick(CONTENT_COLUMNS, change.content);
+    const stateCount = Object.keys(state).length;
+    const contentCount = Object.keys(content).length;
+    if (stateCount > 0) await update(tx.client, 'notification_state', state, at, current.user_id, current.id);
+    if (contentCount > 0) {
+      await update(tx.client, 'platform_notifications', content, at, current.user_id, current.id);
+      if (change.content?.expires_at !== undefined) {
+        // The state row keeps a copy of the expiry for its index (unread counts, the sweeper).
+        await update(
+          tx.client,
+          'notification_state',
+          { expires_at: change.content.expires_at },
+          // A copy is no change of state: keep the state's own time (unless the state changed too).
+          stateCount > 0 ? at : current.state_updated_at,
+          current.user_id,
+          current.id,
+        );
+      }
+    }
+    tx.addEvents(change.events);
+    return stateCount + contentCount > 0 || change.events.length > 0;
+  };
+
+  const decideAndApply = async (tx: Tx, current: NotificationView, decide: NotificationDecision) => {
+    const change = decide(current);
+    if (!change) return { before: current, after: current, changed: false };
+    const at = change.events[0]?.timestamp ?? new Date().toISOString();
+    const changed = await apply(tx, current, change, at);
+    return { before: current, after: (await selectView(tx.client, current.id))!, changed };
+  };
+
+  const listSql = (query: NotificationQuery) => {
+    const params = new Params();
+    const where: string[] = [];
+    if (query.user_id !== undefined) where.push(`n.user_id = ${params.add(query.user_id)}`);
+    if (query.app_id !== undefined) where.push(`n.app_id = ${params.add(query.app_id)}`);
+    if (query.external_id !== undefined) where.push(`n.external_id = ${params.add(query.external_id)}`);
+    if (query.priority !== undefined) where.push(`n.priority = ${params.add(query.priority)}`);
+    if (query.notification_type !== undefined) {
+      where.push(`n.notification_type = ${params.add(query.notification_type)}`);
+    }
+    if (query.muted_apps !== undefined) where.push(`n.app_id <> ALL(${params.add(query.muted_apps)}::text[])`);
+    if (query.muted_types !== undefined) {
+      where.push(`(n.app_id || ':' || n.notification_type) <> ALL(${params.add(query.muted_types)}::text[])`);
+    }
+    const status = statusClause(query.status, () => `${params.add(query.now)}::timestamptz`);
+    if (status) where.push(status);
+    const filtered = `${VIEW}${where.length ? ` WHERE ${where.join(' AND ')}` : ''}`;
+    const countValues = [...params.values];
+    if (query.group) {
+      // The newest notification of each (app, group_key), with the group's size; the cursor applies to groups.
+      const grouped = `SELECT * FROM (SELECT v.*,
+             COUNT(*) OVER (PARTITION BY v.app_id, COALESCE(v.group_key, v.id))::int AS group_count,
+             ROW_NUMBER() OVER (PARTITION BY v.app_id, COALESCE(v.group_key, v.id) ORDER BY v.id DESC) AS group_rank
+           FROM (${filtered}) v) g
+         WHERE group_rank = 1`;
+      const count = `SELECT COUNT(*)::int AS total FROM (${grouped}) c`;
+      const cursor = query.before_id ? ` WHERE id < ${params.add(query.before_id)}` : '';
+      const page = `SELECT * FROM (${grouped}) p${cursor} ORDER BY id DESC
+        LIMIT ${params.add(query.limit)} OFFSET ${params.add(query.offset)}`;
+      return { page, count, values: params.values, countValues };
+    }
+    const cursor = query.before_id ? `${where.length ? ' AND' : ' WHERE'} n.id < ${params.add(query.before_id)}` : '';
+    const page = `${filtered}${cursor} ORDER BY n.id DESC LIMIT ${params.add(query.limit)} OFFSET ${params.add(query.offset)}`;
+    const count = `SELECT COUNT(*)::int AS total FROM (${filtered}) c`;
+    return { page, count, values: params.values, countValues };
+  };
+
+  return {
+    create: (notification: NotificationRecord, event: EventRecord) =>
+      runTx(async (tx) => {
+        // ON CONFLICT waits for a concurrent insert of the same (app, external_id) and then yields to it.
+        const inserted = await tx.client.query(
+          `INSERT INTO platform_notifications (id, app_id, external_id, user_id, notification_type, title, body, action_url,
+             action_label, image_url, icon_url, context_data, group_key, priority, expires_at, created_at, updated_at)
+           VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12::jsonb, $13, $14, $15, $16, $17)
+           ON CONFLICT (app_id, external_id) DO NOTHING`,
+          [
+            notification.id,
+            notification.app_id,
+            notification.external_id,
+            notification.user_id,
+            notification.notification_type,
+            notification.title,
+            notification.body,
+            notification.action_url,
+            notification.action_label,
+            notification.image_url,
+            notification.icon_url,
+            notification.context_data,
+            notification.group_key,
+            notification.priority,
+            notification.expires_at,
+            notification.created_at,
+            notification.updated_at,
+          ],
+        );
+        if (inserted.rowCount === 0) {
+          const { rows } = await tx.client.query<NotificationView>(
+            `${VIEW} WHERE n.app_id = $1 AND n.external_id = $2`,
+            [notification.app_id, notification.external_id],
+          );
+          return { created: false as const, existing: rows[0]! };
+        }
+        await tx.client.query(
+          `INSERT INTO notification_state (user_id, notification_id, id, app_id, notification_type, expires_at, status,
+             sent_at, created_at, updated_at)
+           VALUES ($1, $2, 'nst_' || substr($2, 5), $3, $4, $5, 'unread', $6, $6, $6)`,
+          [
+            notification.user_id,
+            notification.id,
+            notification.app_id,
+            notification.notification_type,
+            notification.expires_at,
+            notification.created_at,
+          ],
+        );
+        tx.addEvents([event]);
+        return { created: true as const, view: (await selectView(tx.client, notification.id))! };
+      }),
+    get: (id: string) => selectView(pool, id),
+    findByAppExternal: async (appId: string, externalId: string) =>
+      (await pool.query<NotificationView>(`${VIEW} WHERE n.app_id = $1 AND n.external_id = $2`, [appId, externalId]))
+        .rows,
+    findByUserExternal: async (userId: string, externalId: string) =>
+      (
+        await pool.query<NotificationView>(`${VIEW} WHERE n.user_id = $1 AND n.external_id = $2 ORDER BY n.id DESC`, [
+          userId,
+          externalId,
+        ])
+      ).rows,
+    change: (id: string, decide: NotificationDecision) =>
+      runTx(async (tx) => {
+        const current = await selectView(tx.client, id, true);
+        return current ? decideAndApply(tx, current, decide) : undefined;
+      }),
+    /** For an app's own events: applies each sync to its notification, if the app has one by that id. */
+    applySyncs: async (tx: Tx, syncs: Array<{ app_id: string; external_id: string; decide: NotificationDecision }>) => {
+      const found = new Map<string, string | undefined>();
+      for (const sync of syncs) {
+        const key = `${sync.app_id}\u0000${sync.external_id}`;
+        if (!found.has(key)) {
+          const { rows } = await tx.client.query<{ id: string }>(
+            'SELECT id FROM platform_notifications WHERE app_id = $1 AND external_id = $2',
+            [sync.app_id, sync.external_id],
+          );
+          found.set(key, rows[0]?.id);
+        }
+        const id = found.get(key);
+        if (!id) continue;
+        const current = await selectView(tx.client, id, true);
+        if (current) await decideAndApply(tx, current, sync.decide);
+      }
+    },
+    delete: (id: string, event: EventRecord) =>
+      runTx(async (tx) => {
+        const current = await selectView(tx.client, id, true);
+        if (!current) return false;
+        await tx.client.query('DELETE FROM notification_state WHERE user_id = $1 AND notification_id = $2', [
+          current.user_id,
+          id,
+        ]);
+        await tx.client.query('DELETE FROM platform_notifications WHERE user_id = $1 AND id = $2', [
+          current.user_id,
+          id,
+        ]);
+        tx.addEvents([event]);
+        return true;
+      }),
+    list: async (query: NotificationQuery): Promise<Page<NotificationView>> => {
+      const { page, count, values, countValues } = listSql(query);
+      const [items, total] = await Promise.all([
+        pool.query<NotificationView & { group_rank?: unknown }>(page, values),
+        pool.query<{ total: number }>(count, countValues),
+      ]);
+      for (const row of items.rows) delete row.group_rank;
+      return { items: items.rows, total: total.rows[0]!.total };
+    },
+    countUnread: async (userId: string, now: string): Promise<UnreadCountRow[]> =>
+      (
+        await pool.query<UnreadCountRow>(
+          `SELECT app_id, notification_type, COUNT(*)::int AS count FROM notification_state
+           WHERE user_id = $1 AND status = 'unread' AND (expires_at IS NULL OR expires_at > $2)
+           GROUP BY app_id, notification_type ORDER BY app_id, notification_type`,
+          [userId, now],
+        )
+      ).rows,
+    nextFeedExpiry: async (userId: string, now: string) =>
+      (
+        await pool.query<{ next: string | null }>(
+          `SELECT MIN(expires_at) AS next FROM notification_state
+           WHERE user_id = $1 AND status IN ${LIVE} AND expires_at IS NOT NULL AND expires_at > $2`,
+          [userId, now],
+        )
+      ).rows[0]?.next ?? undefined,
+    markAllRead: (
+      userId: string,
+      filter: { app_id?: string | undefined; before?: string | undefined; now: string },
+      summarize: (marked: NotificationView[]) => EventRecord[],
+    ) =>
+      runTx(async (tx) => {
+        const params = new Params();
+        const now = `${params.add(filter.now)}::timestamptz`;
+        const where = [
+          `n.user_id = ${params.add(userId)}`,
+          `s.status = 'unread'`,
+          `(n.expires_at IS NULL OR n.expires_at > ${now})`,
+        ];
+        if (filter.app_id) where.push(`n.app_id = ${params.add(filter.app_id)}`);
+        if (filter.before) where.push(`n.created_at < ${params.add(filter.before)}::timestamptz`);
+        const { rows: marked } = await tx.client.query<NotificationView>(
+          `${VIEW} WHERE ${where.join(' AND ')} ORDER BY n.id FOR UPDATE OF s`,
+          params.values,
+        );
+        if (marked.length === 0) return 0;
+        await tx.client.query(
+          `UPDATE notification_state SET status = 'read', read_at = $1, updated_at = $1
+           WHERE user_id = $2 AND notification_id = ANY($3::text[])`,
+          [filter.now, userId, marked.map((view) => view.id)],
+        );
+        tx.addEvents(summarize(marked));
+        return marked.length;
+      }),
+    /** SKIP LOCKED: sweepers on several instances share the work instead of queueing on it. */
+    expireDue: (now: string, limit: number, eventFor: (expired: NotificationView) => EventRecord) =>
+      runTx(async (tx) => {
+        const { rows: due } = await tx.client.query<{ notification_id: string }>(
+          `SELECT notification_id FROM notification_state
+           WHERE expires_at IS NOT NULL AND status IN ${LIVE} AND expires_at <= $1
+           ORDER BY expires_at LIMIT $2 FOR UPDATE SKIP LOCKED`,
+          [now, limit],
+        );
+        if (due.length === 0) return 0;
+        const ids = due.map((row) => row.notification_id);
+        const { rows: views } = await tx.client.query<NotificationView>(`${VIEW} WHERE n.id = ANY($1::text[])`, [ids]);
+        const byId = new Map(views.map((view) => [view.id, view]));
+        await tx.client.query(
+          `UPDATE notification_state SET status = 'expired', updated_at = $1 WHERE notification_id = ANY($2::text[])`,
+          [now, ids],
+        );
+        for (const id of ids) tx.addEvents([eventFor(byId.get(id)!)]);
+        return due.length;
+      }),
+    getPreferences: async (userId: string): Promise<StoredPreferences> => {
+      const { rows } = await pool.query<{ muted_apps: string; muted_types: string; updated_at: string }>(
+        'SELECT muted_apps, muted_types, updated_at FROM user_preferences WHERE user_id = $1',
+        [userId],
+      );
+      const row = rows[0];
+      if (!row) return { muted_apps: [], muted_types: {}, updated_at: null };
+      return {
+        muted_apps: JSON.parse(row.muted_apps),
+        muted_types: JSON.parse(row.muted_types),
+        updated_at: row.updated_at,
+      };
+    },
+    putPreferences: async (userId: string, preferences: Omit<StoredPreferences, 'updated_at'>, at: string) => {
+      await pool.query(
+        `INSERT INTO user_preferences (user_id, muted_apps, muted_types, updated_at) VALUES ($1, $2::jsonb, $3::jsonb, $4)
+         ON CONFLICT (user_id) DO UPDATE SET muted_apps = excluded.muted_apps, muted_types = excluded.muted_types,
+           updated_at = excluded.updated_at`,
+        [userId, JSON.stringify(preferences.muted_apps), JSON.stringify(preferences.muted_types), at],
+      );
+    },
+  };
+}

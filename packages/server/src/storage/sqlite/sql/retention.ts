@@ -1,0 +1,50 @@
+import type Database from 'better-sqlite3';
+import type { WriteQueue } from '../write-queue.js';
+
+/**
+ * Retention, a batch per transaction so writers are never held up for long. Nothing references
+ * events by key (deliveries and attempt logs copy the event id), so events go on their own; a
+ * delivery's attempt log goes with it (ON DELETE CASCADE). Positions must never be reused, so the
+ * largest is recorded in storage_meta before events go: a reopened file continues after it.
+ */
+export function retentionStatements(db: Database.Database, write: WriteQueue) {
+  const deleteEvents = db.prepare<[string, number]>(
+    `DELETE FROM platform_events WHERE seq IN (
+       SELECT seq FROM platform_events
+       WHERE timestamp < ? ORDER BY seq LIMIT ?)`,
+  );
+  const recordLastPosition = db.prepare(
+    `INSERT INTO storage_meta (key, value) SELECT 'last_event_position', MAX(seq) FROM platform_events WHERE true HAVING MAX(seq) IS NOT NULL
+     ON CONFLICT (key) DO UPDATE SET value = MAX(value, excluded.value)`,
+  );
+  const deleteDeliveries = db.prepare<[string, number]>(
+    `DELETE FROM webhook_deliveries WHERE seq IN (
+       SELECT seq FROM webhook_deliveries WHERE status <> 'pending' AND updated_at < ? ORDER BY seq LIMIT ?)`,
+  );
+  // Attempts of deliveries still pending are kept, like their deliveries.
+  const deleteAttempts = db.prepare<[string, number]>(
+    `DELETE FROM webhook_delivery_log WHERE id IN (
+       SELECT l.id FROM webhook_delivery_log l JOIN webhook_deliveries d ON d.id = l.delivery_id
+       WHERE d.status <> 'pending' AND l.delivered_at < ? LIMIT ?)`,
+  );
+
+  const drain = async (statement: Database.Statement<[string, number]>, cutoff: string, batchSize: number) => {
+    let total = 0;
+    for (;;) {
+      const removed = await write(() => statement.run(cutoff, batchSize).changes);
+      total += removed;
+      if (removed < batchSize) return total;
+    }
+  };
+
+  return {
+    pruneBefore: async (cutoff: string, batchSize: number) => {
+      const size = Math.max(1, Math.floor(batchSize));
+      await write(() => recordLastPosition.run());
+      const events = await drain(deleteEvents, cutoff, size);
+      const deliveries = await drain(deleteDeliveries, cutoff, size);
+      await drain(deleteAttempts, cutoff, size);
+      return { events, deliveries, partitionsDropped: 0 };
+    },
+  };
+}
