@@ -13,7 +13,7 @@ export function eventRoutes(deps: Deps) {
   app.openapi(guarded(routes.publishEvent, deps), async (c) => {
     const { app_id } = c.req.valid('param');
     const input = c.req.valid('json');
-    deps.rateLimiter?.enforce(c, 'events', app_id, 1);
+    await deps.rateLimiter?.enforce(c, 'events', app_id, 1);
     const [record] = toEventRecords(app_id, [input], requestOrigin(c, deps));
     await publishEvents(deps, [record!]);
     return c.json({ success: true as const, event_id: record!.id, timestamp: record!.timestamp }, 200);
@@ -23,7 +23,7 @@ export function eventRoutes(deps: Deps) {
     const { app_id } = c.req.valid('param');
     const { events } = c.req.valid('json');
     // A batch counts as its number of events against the design document's 1,000 events per 15 minutes.
-    deps.rateLimiter?.enforce(c, 'events', app_id, events.length);
+    await deps.rateLimiter?.enforce(c, 'events', app_id, events.length);
     const records = toEventRecords(app_id, events, requestOrigin(c, deps), (index) => `events.${index}.`);
     await publishEvents(deps, records);
     return c.json(
@@ -40,7 +40,12 @@ export function eventRoutes(deps: Deps) {
     const { app_id } = c.req.valid('param');
     const query = c.req.valid('query');
     const principal = c.get('principal')!;
-    deps.rateLimiter?.enforce(c, 'queries', principal.kind === 'app' ? `app:${principal.appId}` : principal.kind, 1);
+    await deps.rateLimiter?.enforce(
+      c,
+      'queries',
+      principal.kind === 'app' ? `app:${principal.appId}` : principal.kind,
+      1,
+    );
     const { after, start_date, end_date, ...filters } = query;
     const page = await deps.storage.listEvents({
       ...filters,

@@ -21,8 +21,8 @@ interface StreamRequest {
 export function streamRoutes(deps: Deps, hub: StreamHub) {
   const app = new OpenAPIHono<AppEnv>({ defaultHook: validationHook });
 
-  app.openapi(guarded(routes.createStreamTicket, deps), (c) =>
-    c.json({ success: true as const, ...hub.issueTicket(c.get('principal')!) }, 200),
+  app.openapi(guarded(routes.createStreamTicket, deps), async (c) =>
+    c.json({ success: true as const, ...(await hub.issueTicket(c.get('principal')!)) }, 200),
   );
 
   app.get(
@@ -35,7 +35,9 @@ export function streamRoutes(deps: Deps, hub: StreamHub) {
       }
       const origin = c.req.header('origin');
       const origins = deps.config.stream.origins;
-      if (origin !== undefined && !origins.includes('*') && !origins.includes(origin)) {
+      // A page served by this server (the /inbox notification center) is always its own origin.
+      const sameOrigin = origin !== undefined && hostOf(origin) === c.req.header('host');
+      if (origin !== undefined && !sameOrigin && !origins.includes('*') && !origins.includes(origin)) {
         throw errors.forbidden(`Origin ${origin} may not open the stream (ORIVA_STREAM_ORIGINS)`, 'forbidden_origin');
       }
       const principal = await streamPrincipal(
@@ -104,7 +106,7 @@ export function streamRoutes(deps: Deps, hub: StreamHub) {
   /** The credential: a ticket, the design document's `auth` parameter, or an `auth.<token>` subprotocol. */
   async function streamPrincipal(ticket: string | undefined, auth: string | undefined, protocols: string | undefined) {
     if (ticket !== undefined) {
-      const principal = hub.redeemTicket(ticket);
+      const principal = await hub.redeemTicket(ticket);
       if (!principal)
         throw errors.invalidCredentials('The stream ticket is unknown, used or expired; ask for a new one');
       return principal;
@@ -118,4 +120,12 @@ export function streamRoutes(deps: Deps, hub: StreamHub) {
   }
 
   return app;
+}
+
+function hostOf(origin: string): string | undefined {
+  try {
+    return new URL(origin).host;
+  } catch {
+    return undefined;
+  }
 }

@@ -285,3 +285,34 @@ describe('stream limits and shutdown (production settings)', () => {
     }
   });
 });
+
+describe('browser origins', () => {
+  it('admits listed origins and the server’s own, and refuses others with 403', async () => {
+    const strict = await startTestServer({ ORIVA_STREAM_ORIGINS: 'https://core.example' });
+    try {
+      const key = await strict.createApp('work-buddy');
+      const open = (origin: string) =>
+        new Promise<number>((resolve) => {
+          const ws = new WebSocket(
+            `${strict.url.replace('http', 'ws')}/api/v1/events/stream?app_id=work-buddy&auth=${key}`,
+            { headers: { origin } },
+          );
+          ws.once('open', () => {
+            ws.close();
+            resolve(101);
+          });
+          ws.once('unexpected-response', (_req, res) => {
+            resolve(res.statusCode ?? 0);
+            ws.terminate();
+          });
+          ws.once('error', () => {});
+        });
+      expect(await open('https://core.example')).toBe(101);
+      // The /inbox page is served by the server itself: its own origin needs no listing.
+      expect(await open(strict.url)).toBe(101);
+      expect(await open('https://evil.example')).toBe(403);
+    } finally {
+      await strict.close();
+    }
+  });
+});

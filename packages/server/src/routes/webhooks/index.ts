@@ -34,7 +34,7 @@ export function webhookRoutes(deps: Deps) {
   app.openapi(guarded(routes.createWebhook, deps), async (c) => {
     const { app_id } = c.req.valid('param');
     const input = c.req.valid('json');
-    limit(c, app_id);
+    await limit(c, app_id);
     await requireApp(app_id);
     await checkWebhookUrl(input.webhook_url, policy, deps.lookupHost);
     const secret = generateSecret();
@@ -76,21 +76,21 @@ export function webhookRoutes(deps: Deps) {
 
   app.openapi(guarded(routes.listWebhooks, deps), async (c) => {
     const { app_id } = c.req.valid('param');
-    limit(c, app_id);
+    await limit(c, app_id);
     const webhooks = await deps.storage.listWebhooks(app_id);
     return c.json({ success: true as const, webhooks: webhooks.map(publicWebhook) }, 200);
   });
 
   app.openapi(guarded(routes.getWebhook, deps), async (c) => {
     const { app_id, webhook_id } = c.req.valid('param');
-    limit(c, app_id);
+    await limit(c, app_id);
     return c.json({ success: true as const, webhook: publicWebhook(await requireWebhook(app_id, webhook_id)) }, 200);
   });
 
   app.openapi(guarded(routes.updateWebhook, deps), async (c) => {
     const { app_id, webhook_id } = c.req.valid('param');
     const input = c.req.valid('json');
-    limit(c, app_id);
+    await limit(c, app_id);
     const current = await requireWebhook(app_id, webhook_id);
     if (input.webhook_url) await checkWebhookUrl(input.webhook_url, policy, deps.lookupHost);
     const changes: Partial<WebhookRecord> = {
@@ -113,7 +113,7 @@ export function webhookRoutes(deps: Deps) {
 
   app.openapi(guarded(routes.deleteWebhook, deps), async (c) => {
     const { app_id, webhook_id } = c.req.valid('param');
-    limit(c, app_id);
+    await limit(c, app_id);
     if (!(await deps.storage.deleteWebhook(app_id, webhook_id))) {
       throw errors.notFound(`No webhook "${webhook_id}" for app "${app_id}"`, 'webhook_not_found');
     }
@@ -123,7 +123,7 @@ export function webhookRoutes(deps: Deps) {
   app.openapi(guarded(routes.rotateWebhookSecret, deps), async (c) => {
     const { app_id, webhook_id } = c.req.valid('param');
     const body = (c.req.valid('json') as { grace_period_seconds?: number } | undefined) ?? {};
-    limit(c, app_id);
+    await limit(c, app_id);
     const current = await requireWebhook(app_id, webhook_id);
     const grace = body.grace_period_seconds ?? DEFAULT_ROTATION_GRACE_SECONDS;
     const secret = generateSecret();
@@ -139,7 +139,7 @@ export function webhookRoutes(deps: Deps) {
 
   app.openapi(guarded(routes.testWebhook, deps), async (c) => {
     const { app_id, webhook_id } = c.req.valid('param');
-    limit(c, app_id);
+    await limit(c, app_id);
     const webhook = await requireWebhook(app_id, webhook_id);
     const at = now();
     const event = {
@@ -162,7 +162,7 @@ export function webhookRoutes(deps: Deps) {
   app.openapi(guarded(routes.listDeliveries, deps), async (c) => {
     const { app_id, webhook_id } = c.req.valid('param');
     const query = c.req.valid('query');
-    limit(c, app_id);
+    await limit(c, app_id);
     await requireWebhook(app_id, webhook_id);
     const rows = await deps.storage.listDeliveries({
       webhook_id,
@@ -190,7 +190,7 @@ export function webhookRoutes(deps: Deps) {
 
   app.openapi(guarded(routes.retryDelivery, deps), async (c) => {
     const { app_id, webhook_id, delivery_id } = c.req.valid('param');
-    limit(c, app_id);
+    await limit(c, app_id);
     await requireWebhook(app_id, webhook_id);
     if (!(await deps.storage.requeueDelivery(webhook_id, delivery_id, now()))) {
       throw errors.notFound(`No delivery "${delivery_id}" for webhook "${webhook_id}"`, 'delivery_not_found');
@@ -202,7 +202,7 @@ export function webhookRoutes(deps: Deps) {
   app.openapi(guarded(routes.recoverDeliveries, deps), async (c) => {
     const { app_id, webhook_id } = c.req.valid('param');
     const body = c.req.valid('json');
-    limit(c, app_id);
+    await limit(c, app_id);
     await requireWebhook(app_id, webhook_id);
     const dryRun = body.dry_run ?? false;
     const until = body.until ? new Date(body.until).toISOString() : now();
