@@ -6,15 +6,20 @@ const src = (path: string) => fileURLToPath(new URL(`./packages/${path}`, import
 // Tests run against source, never a stale build: every @oriva package (and subpath) resolves to its src/.
 const alias = [
   { find: /^@oriva\/server\/testing$/, replacement: src('server/src/testing/index.ts') },
+  { find: /^@oriva\/webhook-verify\/(express|hono|http|web)$/, replacement: src('webhook-verify/src/$1.ts') },
   ...['contract', 'server', 'sdk', 'cli', 'webhook-verify'].map((name) => ({
     find: new RegExp(`^@oriva/${name}$`),
     replacement: src(`${name}/src/index.ts`),
   })),
 ];
 
-const project = (name: string, include: string[]) => ({
+const project = (
+  name: string,
+  include: string[],
+  extra: { exclude?: string[]; env?: Record<string, string> } = {},
+) => ({
   extends: true as const,
-  test: { name, include },
+  test: { name, include, ...extra },
 });
 
 // PostgreSQL and Redis tests read their URLs from the environment (.ci/run sets them); these are the
@@ -31,9 +36,15 @@ export default defineConfig({
     hookTimeout: 30_000,
     pool: 'forks',
     env,
+    globalSetup: ['./packages/server/src/testing/clear-test-schemas.ts'],
     projects: [
       project('contract', ['packages/contract/src/**/*.test.ts']),
       project('server', ['packages/server/src/**/*.test.ts']),
+      // The same API suite against PostgreSQL: the harness gives each test server its own schema.
+      project('server-pg', ['packages/server/src/**/*.test.ts'], {
+        exclude: ['packages/server/src/storage/**', 'packages/server/src/config/**', '**/node_modules/**'],
+        env: { ...env, ORIVA_TEST_STORAGE: 'postgres' },
+      }),
       project('sdk', ['packages/sdk/src/**/*.test.ts']),
       project('cli', ['packages/cli/src/**/*.test.ts']),
       project('webhook-verify', ['packages/webhook-verify/src/**/*.test.ts']),

@@ -18,6 +18,7 @@ import {
 import { jwtSubject } from './core/jwt.js';
 import type { Fetch, HeadersRecord } from './core/request-options.js';
 import { DEFAULT_BASE_URL, normalizeBaseUrl } from './core/url.js';
+import { Admin } from './resources/admin.js';
 import { Apps } from './resources/apps.js';
 import { Events } from './resources/events.js';
 import { Notifications } from './resources/notifications.js';
@@ -135,6 +136,8 @@ export class Oriva extends APIClient {
   readonly preferences: UserPreferences;
   /** Subscribe URLs to the app's events, and inspect, retry and recover their deliveries. */
   readonly webhooks: Webhooks;
+  /** Server operations for the admin token, such as pruning old data. */
+  readonly admin: Admin;
 
   readonly #options: ClientOptions;
   readonly #credential: string;
@@ -173,6 +176,7 @@ export class Oriva extends APIClient {
     this.notifications = new Notifications(this);
     this.preferences = new UserPreferences(this);
     this.webhooks = new Webhooks(this);
+    this.admin = new Admin(this);
   }
 
   /**

@@ -41,6 +41,7 @@ export type {
   UserRequestOptions,
 } from './core/request-options.js';
 export { API_PREFIX, DEFAULT_BASE_URL } from './core/url.js';
+export { Admin } from './resources/admin.js';
 export { Apps } from './resources/apps.js';
 export { Events, MAX_BATCH_EVENTS } from './resources/events.js';
 export { Keys } from './resources/keys.js';

@@ -27,6 +27,10 @@ export type ListEventsResponse = Schemas['ListEventsResponse'];
 /** Filters and paging of `GET /apps/{app_id}/events`. */
 export type EventListParams = NonNullable<operations['listEvents']['parameters']['query']>;
 
+// Operations
+export type PruneRequest = Schemas['PruneRequest'];
+export type PruneResponse = Schemas['PruneResponse'];
+
 // Apps and keys
 export type App = Schemas['App'];
 export type ApiKey = Schemas['ApiKey'];

@@ -13,11 +13,14 @@ export function startupBanner(server: RunningServer, cwd = process.cwd()): strin
   const tokenExpression = server.adminTokenFile ? `$(cat ${shown(server.adminTokenFile)})` : '$ORIVA_ADMIN_TOKEN';
   return [
     `Oriva server listening on ${server.url}${server.config.dev ? ' (dev mode)' : ''}`,
-    `Storage:     SQLite at ${shown(server.databaseFile)}`,
+    server.databaseFile
+      ? `Storage:     SQLite at ${shown(server.databaseFile)}`
+      : `Storage:     PostgreSQL (schema ${server.config.database?.schema ?? 'public'})`,
     tokenLine,
+    ...(server.config.inbox ? [`Inbox:       ${server.url}/inbox (the notification center)`] : []),
     'Next:        register an app and get its API key:',
     `  curl -s -X POST ${server.url}/api/v1/apps -H "Authorization: Bearer ${tokenExpression}" \\`,
     `    -H 'content-type: application/json' -d '{"app_id":"work-buddy","name":"Work Buddy"}'`,
-    `  (or: pnpm oriva apps create work-buddy --name "Work Buddy"). API reference: ${server.url}/openapi.json`,
+    `  (or: pnpm oriva apps create work-buddy --name "Work Buddy"). API reference: ${server.url}/docs`,
   ].join('\n');
 }

@@ -2,6 +2,7 @@ import { lookup } from 'node:dns/promises';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { serve } from '@hono/node-server';
+import type { Logger } from 'pino';
 import { WebSocketServer } from 'ws';
 import { createApp } from './app.js';
 import { createUserTokenVerifier } from './auth/jwt.js';
@@ -9,19 +10,24 @@ import { type Config, loadConfig } from './config/env.js';
 import { ensureSecrets } from './config/secrets.js';
 import type { Deps } from './http/context.js';
 import { IDEMPOTENCY_KEY_TTL_MS } from './http/idempotency.js';
-import { RateLimiter } from './http/rate-limit.js';
+import { MemoryRateLimiter, type RateLimiter } from './http/rate-limit.js';
+import { RedisRateLimiter } from './http/rate-limit-redis.js';
 import { createLogger } from './observability/logger.js';
 import { createMetrics } from './observability/metrics.js';
 import { startExpirySweeper } from './services/expiry-sweeper.js';
+import { startRetentionJob } from './services/retention.js';
 import { createInProcessBus } from './services/stream/bus.js';
+import { RedisConnectionCounter, RedisTicketStore } from './services/stream/coordination-redis.js';
 import { StreamHub } from './services/stream/hub.js';
 import { SUBPROTOCOL } from './services/stream/protocol.js';
+import { createRedisBus } from './services/stream/redis-bus.js';
 import { DeliveryWorker } from './services/webhooks/delivery-worker.js';
 import { createSecretBox } from './services/webhooks/secrets.js';
 import { createSender } from './services/webhooks/sender.js';
 import { type LookupAll, urlPolicyFrom } from './services/webhooks/url-policy.js';
 import { withApiKeyCache } from './storage/cached-api-keys.js';
 import { openSqliteStorage } from './storage/sqlite/index.js';
+import type { Storage } from './storage/types.js';
 
 export const DATABASE_FILE = 'oriva.db';
 
@@ -38,7 +44,8 @@ export interface RunningServer {
   config: Config;
   /** Where the generated admin token is saved; undefined when ORIVA_ADMIN_TOKEN is set. */
   adminTokenFile: string | undefined;
-  databaseFile: string;
+  /** The SQLite file; undefined on PostgreSQL. */
+  databaseFile: string | undefined;
   /** Stops accepting connections, lets requests in flight finish, then closes storage. */
   close(): Promise<void>;
 }
@@ -47,8 +54,8 @@ export interface RunningServer {
 export async function startServer(options: StartOptions = {}): Promise<RunningServer> {
   const config = loadConfig(options.env ?? process.env);
   const secrets = ensureSecrets(config);
-  const databaseFile = join(config.dataDir, DATABASE_FILE);
-  const storage = withApiKeyCache(openSqliteStorage(databaseFile));
+  const databaseFile = config.database ? undefined : join(config.dataDir, DATABASE_FILE);
+  const storage = await openStorage(config, databaseFile);
   const logger = createLogger(config.logLevel);
   const deps: Deps = {
     config,
@@ -58,16 +65,43 @@ export async function startServer(options: StartOptions = {}): Promise<RunningSe
       pendingDeliveries: () => storage.countPendingDeliveries(),
       webhooks: () => storage.countWebhooks(),
     }),
-    rateLimiter: config.rateLimits ? new RateLimiter(config.rateLimits) : undefined,
+    rateLimiter: createRateLimiter(config, logger),
     adminToken: secrets.adminToken,
     verifyUserToken: createUserTokenVerifier({ ...config.jwt, secret: secrets.jwtSecret }),
+    jwtSecret: secrets.jwtSecret,
     lookupHost: options.lookupHost ?? ((hostname) => lookup(hostname, { all: true })),
     secretBox: createSecretBox(config.secretKey),
   };
-  // Committed events reach stream clients through the bus (in process here; Redis with several instances).
-  const bus = createInProcessBus();
+  // Committed events reach stream clients through the bus: in process for one instance; with Redis,
+  // every instance's commits reach every instance's clients (gaps filled from the database).
+  const { redisUrl, redisPrefix } = config;
+  const bus = redisUrl
+    ? createRedisBus({
+        url: redisUrl,
+        keyPrefix: redisPrefix,
+        logger,
+        headPosition: () => storage.headPosition(),
+        fetchAfter: (position, limit) => storage.committedEventsAfter(position, limit),
+      })
+    : createInProcessBus();
   const stopBroadcast = storage.onEventsCommitted((events) => bus.publish(events));
-  const streamHub = new StreamHub(deps, bus);
+  // Tickets and the per-user connection limit are shared through Redis too, so a ticket issued by
+  // one instance opens a stream on another and ten connections means ten across all of them.
+  const streamHub = new StreamHub(
+    deps,
+    bus,
+    redisUrl
+      ? {
+          tickets: new RedisTicketStore({ redis: redisUrl, keyPrefix: redisPrefix, logger }),
+          connections: new RedisConnectionCounter({
+            redis: redisUrl,
+            keyPrefix: redisPrefix,
+            logger,
+            entryTtlMs: config.stream.heartbeatSeconds * 2_500,
+          }),
+        }
+      : {},
+  );
   const app = createApp(deps, streamHub);
   const webSockets = new WebSocketServer({
     noServer: true,
@@ -90,13 +124,14 @@ export async function startServer(options: StartOptions = {}): Promise<RunningSe
     await streamHub.close();
     stopBroadcast();
     webSockets.close();
-    deps.rateLimiter?.close();
+    await deps.rateLimiter?.close();
     await storage.close();
     throw error;
   }
 
   // Background work starts once the server is listening.
   const expirySweeper = startExpirySweeper(deps, config.expirySweepSeconds);
+  const retention = startRetentionJob(deps);
   const deliveryWorker = new DeliveryWorker(deps, {
     sender: createSender(urlPolicyFrom(config), deps.lookupHost, config.webhooks.timeoutMs),
     secretBox: deps.secretBox,
@@ -126,12 +161,13 @@ export async function startServer(options: StartOptions = {}): Promise<RunningSe
       closing ??= (async () => {
         clearInterval(pruneIdempotencyKeys);
         await expirySweeper.stop();
+        await retention.stop();
         await deliveryWorker.stop();
         await streamHub.close();
         stopBroadcast();
         await bus.close();
         webSockets.close();
-        deps.rateLimiter?.close();
+        await deps.rateLimiter?.close();
         await new Promise<void>((resolve) => {
           server.close(() => resolve());
           // Keep-alive sockets would hold close() open until they time out; idle ones can go now.
@@ -142,4 +178,31 @@ export async function startServer(options: StartOptions = {}): Promise<RunningSe
       return closing;
     },
   };
+}
+
+/** Fixed windows shared through Redis when configured, else counted in this process. */
+function createRateLimiter(config: Config, logger: Logger): RateLimiter | undefined {
+  if (!config.rateLimits) return undefined;
+  if (!config.redisUrl) return new MemoryRateLimiter(config.rateLimits);
+  return new RedisRateLimiter({
+    rules: config.rateLimits,
+    redis: config.redisUrl,
+    keyPrefix: config.redisPrefix,
+    logger,
+  });
+}
+
+/**
+ * PostgreSQL when ORIVA_DATABASE_URL is set (several instances may share it), else the embedded
+ * SQLite file. Only a single SQLite writer may cache API keys: on PostgreSQL another instance may
+ * revoke a key, and revocation must take effect on the next request.
+ */
+async function openStorage(config: Config, databaseFile: string | undefined): Promise<Storage> {
+  if (config.database) {
+    // Loaded only when configured: the embedded default never loads the PostgreSQL driver.
+    const { openPostgresStorage } = await import('./storage/postgres/index.js');
+    return openPostgresStorage(config.database);
+  }
+  if (!databaseFile) throw new Error('no database configured');
+  return withApiKeyCache(openSqliteStorage(databaseFile));
 }

@@ -43,6 +43,20 @@ describe('loadConfig', () => {
     expect(limits.webhooks).toEqual(DEFAULT_RATE_LIMITS.webhooks);
     expect(() => loadConfig({ ORIVA_RATE_LIMITS: 'events=lots' })).toThrow(/ORIVA_RATE_LIMITS: "events=lots"/);
   });
+
+  it('reads the scale-out settings, and asks for shared secrets with a shared database', () => {
+    const url = 'postgres://oriva@db.internal:5432/oriva';
+    const shared = { ORIVA_ADMIN_TOKEN: 'a'.repeat(32), ORIVA_JWT_SECRET: 'j'.repeat(40) };
+    const config = loadConfig({ ...shared, ORIVA_DATABASE_URL: url, ORIVA_REDIS_URL: 'redis://cache:6379' });
+    expect(config.database).toEqual({ url, schema: 'public', poolSize: 20 });
+    expect(config.redisUrl).toBe('redis://cache:6379');
+    expect(config.retentionDays).toBe(183);
+    expect(() => loadConfig({ ORIVA_DATABASE_URL: url })).toThrow(/ORIVA_ADMIN_TOKEN, ORIVA_JWT_SECRET/);
+    expect(loadConfig({ ORIVA_DATABASE_URL: url, ORIVA_DEV: '1' }).database?.url).toBe(url);
+    expect(() => loadConfig({ ORIVA_DATABASE_URL: 'mysql://x' })).toThrow(/ORIVA_DATABASE_URL: must be a postgres/);
+    expect(() => loadConfig({ ORIVA_DATABASE_SCHEMA: 'Robert; DROP' })).toThrow(/ORIVA_DATABASE_SCHEMA/);
+    expect(loadConfig({}).database).toBeUndefined();
+  });
 });
 
 describe('startServer', () => {

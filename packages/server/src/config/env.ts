@@ -61,6 +61,11 @@ const EnvSchema = z.object({
       .regex(/^rediss?:\/\//, { message: 'must be a redis:// or rediss:// URL' })
       .optional(),
   ),
+  ORIVA_REDIS_PREFIX: z
+    .string()
+    .trim()
+    .regex(/^[A-Za-z0-9:_.-]{1,64}$/, { message: 'must be 1-64 characters of letters, digits and : _ . -' })
+    .default('oriva:'),
   ORIVA_RETENTION_DAYS: z.coerce.number().int().min(0).max(36_500).default(183),
   ORIVA_INBOX: booleanFlag.optional(),
 });
@@ -125,6 +130,8 @@ export interface Config {
   database: { url: string; schema: string; poolSize: number } | undefined;
   /** Redis carries the stream between instances and shares the rate limits. */
   redisUrl: string | undefined;
+  /** Prefix of every Redis key and channel, so several deployments can share one Redis. */
+  redisPrefix: string;
   /** Events and delivery logs older than this many days are pruned (0 keeps everything). */
   retentionDays: number;
   /** Serves the notification center page at /inbox (on by default in dev mode). */
@@ -149,6 +156,18 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     throw new ConfigError(`Invalid configuration:\n${lines.join('\n')}`);
   }
   const values = parsed.data;
+  // Generated secrets live in one instance's data directory; instances sharing a database must share them.
+  if (values.ORIVA_DATABASE_URL && !values.ORIVA_DEV) {
+    const missing = [
+      ...(values.ORIVA_ADMIN_TOKEN ? [] : ['ORIVA_ADMIN_TOKEN']),
+      ...(values.ORIVA_JWT_SECRET || values.ORIVA_JWT_JWKS_URL ? [] : ['ORIVA_JWT_SECRET (or ORIVA_JWT_JWKS_URL)']),
+    ];
+    if (missing.length > 0) {
+      throw new ConfigError(
+        `Invalid configuration:\n  ${missing.join(', ')}: required with ORIVA_DATABASE_URL, so that every instance accepts the same tokens (see docs/deploy.md)`,
+      );
+    }
+  }
   return {
     port: values.ORIVA_PORT,
     // Dev mode listens on loopback only; production listens everywhere, as a container expects.
@@ -207,6 +226,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
         }
       : undefined,
     redisUrl: values.ORIVA_REDIS_URL,
+    redisPrefix: values.ORIVA_REDIS_PREFIX,
     retentionDays: values.ORIVA_RETENTION_DAYS,
     inbox: values.ORIVA_INBOX ?? values.ORIVA_DEV,
   };

@@ -30,7 +30,8 @@ export function startExpirySweeper(deps: Deps, intervalSeconds: number): { stop(
   let running: Promise<unknown> = Promise.resolve();
   const timer = setInterval(() => {
     running = running
-      .then(() => sweepExpiredNotifications(deps))
+      // With several instances one sweeps at a time; the others skip this round.
+      .then(() => deps.storage.runExclusive('expiry-sweep', () => sweepExpiredNotifications(deps)))
       .catch((error) => deps.logger.warn({ err: error }, 'expiry sweep failed'));
   }, intervalSeconds * 1000);
   timer.unref();

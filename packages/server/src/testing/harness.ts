@@ -1,3 +1,4 @@
+import { createHash, randomBytes } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -18,15 +19,54 @@ export interface TestServer extends RunningServer {
   userToken(userId: string, expiresIn?: string | number): Promise<string>;
 }
 
+/** Schemas the harness makes on PostgreSQL start with this, so a test run can clear its leftovers. */
+export const TEST_SCHEMA_PREFIX = 'oriva_h_';
+
 /**
- * The real server on a loopback port with a fresh SQLite file in a temporary directory.
- * `close()` stops it and removes the directory.
+ * With `ORIVA_TEST_STORAGE=postgres` every test server gets its own PostgreSQL schema at
+ * `ORIVA_TEST_DATABASE_URL`, so the same API suite runs against both adapters. A caller-managed
+ * data directory (a restart test) maps to one schema, so a restarted server finds its data again.
+ */
+function postgresTestEnv(dataDir: string, callerManaged: boolean): Record<string, string> {
+  if (process.env.ORIVA_TEST_STORAGE !== 'postgres') return {};
+  const url = process.env.ORIVA_TEST_DATABASE_URL;
+  if (!url) throw new Error('ORIVA_TEST_STORAGE=postgres needs ORIVA_TEST_DATABASE_URL');
+  const suffix = callerManaged
+    ? createHash('sha256').update(dataDir).digest('hex').slice(0, 16)
+    : randomBytes(8).toString('hex');
+  return { ORIVA_DATABASE_URL: url, ORIVA_DATABASE_SCHEMA: `${TEST_SCHEMA_PREFIX}${suffix}` };
+}
+
+/** Runs SQL statements on the test database, on a connection of their own. */
+async function onTestDatabase(url: string, statements: string[]): Promise<void> {
+  const { default: pg } = await import('pg');
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  try {
+    for (const statement of statements) await client.query(statement);
+  } finally {
+    await client.end();
+  }
+}
+
+/**
+ * The real server on a loopback port with a fresh SQLite file in a temporary directory (or a fresh
+ * PostgreSQL schema, see above). `close()` stops it and removes the directory and the schema.
  */
 export async function startTestServer(
   env: Record<string, string> = {},
   options: { dataDir?: string; lookupHost?: StartOptions['lookupHost'] } = {},
 ): Promise<TestServer> {
   const dataDir = options.dataDir ?? mkdtempSync(join(tmpdir(), 'oriva-test-'));
+  const postgres = env.ORIVA_DATABASE_URL ? {} : postgresTestEnv(dataDir, options.dataDir !== undefined);
+  if (postgres.ORIVA_DATABASE_URL && postgres.ORIVA_DATABASE_SCHEMA) {
+    // Stamped with its creation time, so a later run clears it only once no test can still be using it.
+    const schema = postgres.ORIVA_DATABASE_SCHEMA;
+    await onTestDatabase(postgres.ORIVA_DATABASE_URL, [
+      `CREATE SCHEMA IF NOT EXISTS "${schema}"`,
+      `COMMENT ON SCHEMA "${schema}" IS 'oriva test ${Date.now()}'`,
+    ]);
+  }
   let server: RunningServer;
   try {
     server = await startServer({
@@ -39,6 +79,7 @@ export async function startTestServer(
         ORIVA_ADMIN_TOKEN: TEST_ADMIN_TOKEN,
         ORIVA_JWT_SECRET: TEST_JWT_SECRET,
         ORIVA_RATE_LIMITS: 'off',
+        ...postgres,
         ...env,
       },
       ...(options.lookupHost ? { lookupHost: options.lookupHost } : {}),
@@ -79,7 +120,14 @@ export async function startTestServer(
     userToken: (userId, expiresIn) => mintUserToken({ secret: TEST_JWT_SECRET, userId, expiresIn: expiresIn ?? '1h' }),
     async close() {
       await server.close();
-      if (!options.dataDir) rmSync(dataDir, { recursive: true, force: true });
+      if (!options.dataDir) {
+        rmSync(dataDir, { recursive: true, force: true });
+        if (postgres.ORIVA_DATABASE_URL && postgres.ORIVA_DATABASE_SCHEMA) {
+          await onTestDatabase(postgres.ORIVA_DATABASE_URL, [
+            `DROP SCHEMA IF EXISTS "${postgres.ORIVA_DATABASE_SCHEMA}" CASCADE`,
+          ]);
+        }
+      }
     },
   };
 }

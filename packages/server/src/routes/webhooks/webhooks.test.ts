@@ -550,10 +550,32 @@ describe('URL policy (production settings)', () => {
 
   it('stores secrets encrypted when ORIVA_SECRET_KEY is set', async () => {
     const { webhook_secret } = await subscribe('https://public.example/encrypted', ['*'], {}, 'prod', key, production);
-    const db = new Database(production.databaseFile, { readonly: true });
-    const stored = db.prepare('SELECT webhook_secret FROM app_webhooks').pluck().all() as string[];
-    db.close();
+    const stored = await storedSecrets(production);
     expect(stored.every((value) => value.startsWith('enc:v1:'))).toBe(true);
     expect(stored.join()).not.toContain(webhook_secret.slice(6));
   });
 });
+
+/** The webhook secrets exactly as the server stored them, read from its database (SQLite or PostgreSQL). */
+async function storedSecrets(server: TestServer): Promise<string[]> {
+  const { database } = server.config;
+  if (!database) {
+    const db = new Database(server.databaseFile!, { readonly: true });
+    try {
+      return db.prepare('SELECT webhook_secret FROM app_webhooks').pluck().all() as string[];
+    } finally {
+      db.close();
+    }
+  }
+  const { default: pg } = await import('pg');
+  const client = new pg.Client({ connectionString: database.url });
+  await client.connect();
+  try {
+    const { rows } = await client.query<{ webhook_secret: string }>(
+      `SELECT webhook_secret FROM "${database.schema}".app_webhooks`,
+    );
+    return rows.map((row) => row.webhook_secret);
+  } finally {
+    await client.end();
+  }
+}

@@ -8,6 +8,8 @@ import type { createSender, SendResult } from './sender.js';
 
 /** Longest the worker sleeps with nothing due, so a lease left by a crashed instance is noticed. */
 const MAX_IDLE_MS = 2_000;
+/** How long a claim outlives the attempt's timeout (recording the outcome must fit in it). */
+const LEASE_MARGIN_MS = 5_000;
 
 export interface DeliveryWorkerOptions {
   sender: ReturnType<typeof createSender>;
@@ -67,16 +69,18 @@ export class DeliveryWorker {
         const free = concurrency - this.inFlight;
         if (free <= 0) return;
         const now = Date.now();
-        // The lease outlives the attempt's timeout; a crashed worker's claims come back once it lapses.
+        // The lease outlives the attempt's hard timeout by a margin, and no more: a crashed instance's
+        // claims come back to the others within seconds of the timeout.
         const claimed = await this.deps.storage.claimDeliveries(
           new Date(now).toISOString(),
           free,
-          new Date(now + timeoutMs + 30_000).toISOString(),
+          new Date(now + timeoutMs + LEASE_MARGIN_MS).toISOString(),
           endpointConcurrency,
           this.perWebhook,
         );
+        // No second claim just because this one found work: what it left is capped per endpoint or not
+        // due yet, and each finished attempt wakes the worker again. Only a wake during the claim loops.
         for (const { delivery, webhook } of claimed) this.start(delivery, webhook);
-        if (claimed.length > 0) this.again = true;
       } while (this.again && !this.stopped);
     } catch (error) {
       this.deps.logger.error({ err: error }, 'claiming webhook deliveries failed');
@@ -87,6 +91,13 @@ export class DeliveryWorker {
   }
 
   private async sleepUntilDue(): Promise<void> {
+    // Attempts in flight wake the worker when they finish, and each wake claims what is due by then:
+    // asking the database when to wake is needed only once nothing is in flight.
+    if (this.inFlight > 0) {
+      clearTimeout(this.timer);
+      this.timer = setTimeout(() => void this.pump(), MAX_IDLE_MS);
+      return;
+    }
     const due = await this.deps.storage.nextDeliveryDue().catch(() => undefined);
     const wait = due === undefined ? MAX_IDLE_MS : Math.min(MAX_IDLE_MS, Math.max(5, Date.parse(due) - Date.now()));
     clearTimeout(this.timer);

@@ -1,0 +1,18 @@
+import type { APIPromise } from '../core/api-promise.js';
+import type { RequestOptions } from '../core/request-options.js';
+import { APIResource } from '../core/resource.js';
+import type { PruneRequest, PruneResponse } from '../types.js';
+
+/** Server operations for the admin token. */
+export class Admin extends APIResource {
+  /**
+   * Apply the retention period now: delete events and webhook delivery logs older than
+   * `older_than_days` (default: the server's `ORIVA_RETENTION_DAYS`) or `before`.
+   *
+   * @example
+   * const { events_deleted } = await admin.admin.prune({ older_than_days: 180 });
+   */
+  prune(params: PruneRequest = {}, options?: RequestOptions): APIPromise<PruneResponse> {
+    return this._client.request<PruneResponse>({ ...options, method: 'post', path: '/admin/prune', body: params });
+  }
+}
