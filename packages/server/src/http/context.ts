@@ -16,6 +16,8 @@ export interface Deps {
   rateLimiter: RateLimiter | undefined;
   adminToken: string;
   verifyUserToken: (token: string) => Promise<{ userId: string }>;
+  /** The HS256 user-token secret, when the server has one: the dev-only token endpoint signs with it. */
+  jwtSecret?: string | undefined;
   /** DNS for webhook hosts, checked when saved and again on connect (injectable for tests). */
   lookupHost: LookupAll;
   /** Encrypts webhook secrets at rest when ORIVA_SECRET_KEY is set. */

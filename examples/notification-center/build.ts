@@ -1,0 +1,74 @@
+/**
+ * Builds the notification center into the server's `inbox/` directory, which `GET /inbox` serves.
+ * Run by `pnpm build` and `pnpm start` (through this package's `build` script); the browser tests
+ * import `buildNotificationCenter` and run it before they start a server.
+ */
+import { mkdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { basename, join } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { build } from 'esbuild';
+
+const here = (path: string) => fileURLToPath(new URL(path, import.meta.url));
+
+/** `packages/server/inbox/`: the assets the server ships (listed in its package.json `files`). */
+export const INBOX_OUTDIR = here('../../packages/server/inbox');
+
+/** The path the server serves the assets under. */
+const PUBLIC_PATH = '/inbox';
+
+export interface BuildResult {
+  outdir: string;
+  /** The files written, relative to `outdir`. */
+  files: string[];
+}
+
+/**
+ * Bundles `src/main.tsx` and `styles.css` with esbuild (content-hashed names, so the server may
+ * cache them for a year) and writes `index.html` pointing at them.
+ *
+ * @example
+ * const { outdir } = await buildNotificationCenter();
+ */
+export async function buildNotificationCenter(options: { outdir?: string } = {}): Promise<BuildResult> {
+  const outdir = options.outdir ?? INBOX_OUTDIR;
+  const result = await build({
+    entryPoints: { app: here('./src/main.tsx'), styles: here('./styles.css') },
+    outdir,
+    entryNames: '[name]-[hash]',
+    bundle: true,
+    format: 'esm',
+    platform: 'browser',
+    target: ['es2022', 'chrome109', 'firefox115', 'safari16'],
+    jsx: 'automatic',
+    jsxImportSource: 'preact',
+    minify: true,
+    sourcemap: true,
+    metafile: true,
+    write: false,
+    // The SDK from source: `pnpm start` needs no SDK build, and the page always matches the SDK in the tree.
+    alias: { '@oriva/sdk': here('../../packages/sdk/src/index.ts') },
+    legalComments: 'none',
+    logLevel: 'warning',
+  });
+
+  const written = result.outputFiles.map((file) => basename(file.path));
+  const script = written.find((name) => /^app-.*\.js$/.test(name));
+  const stylesheet = written.find((name) => /^styles-.*\.css$/.test(name));
+  if (!script || !stylesheet) throw new Error(`esbuild wrote no app script or stylesheet: ${written.join(', ')}`);
+  const template = await readFile(here('./index.html'), 'utf8');
+  const html = template
+    .replace('%APP_JS%', `${PUBLIC_PATH}/${script}`)
+    .replace('%STYLES_CSS%', `${PUBLIC_PATH}/${stylesheet}`);
+
+  // Replace the previous build whole: old hashed files must not pile up.
+  await rm(outdir, { recursive: true, force: true });
+  await mkdir(outdir, { recursive: true });
+  await Promise.all(result.outputFiles.map((file) => writeFile(file.path, file.contents)));
+  await writeFile(join(outdir, 'index.html'), html);
+  return { outdir, files: [...written, 'index.html'].sort() };
+}
+
+if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
+  const { outdir, files } = await buildNotificationCenter();
+  console.log(`built the notification center into ${outdir}: ${files.join(', ')}`);
+}
