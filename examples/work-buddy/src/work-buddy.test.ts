@@ -1,0 +1,154 @@
+import { Oriva } from '@oriva/sdk';
+import { startTestServer, type TestServer } from '@oriva/server/testing';
+import { generateSecret, signatureHeaders } from '@oriva/webhook-verify';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startWorkBuddy, type WorkBuddy } from './app.js';
+import { runStory } from './story.js';
+
+let oriva: TestServer;
+beforeAll(async () => {
+  oriva = await startTestServer({ ORIVA_WEBHOOK_BACKOFF_SCALE: '0.01' });
+});
+afterAll(() => oriva?.close());
+
+describe('the story', () => {
+  it('runs end to end: created in Work Buddy, dismissed in Oriva Core, dismissed in Work Buddy', async () => {
+    const lines: string[] = [];
+    const result = await runStory({
+      baseUrl: oriva.url,
+      adminToken: oriva.adminToken,
+      jwtSecret: oriva.jwtSecret,
+      port: 0,
+      log: (line) => lines.push(line),
+    });
+    expect(result.local).toMatchObject({ external_id: result.externalId, status: 'dismissed', user_id: 'user_456' });
+    expect(result.notificationId).toMatch(/^ntf_/);
+    const output = lines.join('\n');
+    expect(output).toContain('Example 1');
+    expect(output).toContain('Example 2');
+    expect(output).toContain('verified notification.dismissed');
+
+    // Again, against the same server: the app exists now, so the story issues itself a new key.
+    await expect(
+      runStory({
+        baseUrl: oriva.url,
+        adminToken: oriva.adminToken,
+        jwtSecret: oriva.jwtSecret,
+        port: 0,
+        log: () => {},
+      }),
+    ).resolves.toMatchObject({ local: { status: 'dismissed' } });
+  });
+});
+
+describe('Work Buddy', () => {
+  let buddy: WorkBuddy;
+  let user: Oriva;
+
+  beforeAll(async () => {
+    const apiKey = await oriva.createApp('buddy');
+    buddy = await startWorkBuddy({ orivaBaseUrl: oriva.url, apiKey, appId: 'buddy' });
+    user = new Oriva({ userToken: await oriva.userToken('user_1'), baseUrl: oriva.url });
+  });
+  afterAll(() => buddy?.close());
+
+  const remind = async (taskId: string, body: object) => {
+    const response = await fetch(`${buddy.url}/tasks/${taskId}/remind`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify(body),
+    });
+    expect(response.status).toBe(201);
+  };
+
+  it("follows the user's read and dismissal through verified webhooks", async () => {
+    await remind('42', { user_id: 'user_1' });
+    expect(buddy.notifications.get('wb_notif_42')).toMatchObject({ status: 'unread', task_id: '42' });
+
+    await user.notifications.markRead('wb_notif_42');
+    await buddy.waitForEvent((e) => e.type === 'notification.read' && e.entity_id === 'wb_notif_42');
+    expect(buddy.notifications.get('wb_notif_42')?.status).toBe('read');
+
+    await user.notifications.dismiss('wb_notif_42', { dismissed_from: 'oriva_core' });
+    const event = await buddy.waitForEvent((e) => e.type === 'notification.dismissed');
+    expect(event.event_data).toMatchObject({ changed_by: 'user', dismissed_from: 'oriva_core' });
+    expect(buddy.notifications.get('wb_notif_42')?.status).toBe('dismissed');
+
+    const listed = (await (await fetch(buddy.url)).json()) as { notifications: Array<{ status: string }> };
+    expect(listed.notifications).toEqual([
+      expect.objectContaining({ external_id: 'wb_notif_42', status: 'dismissed' }),
+    ]);
+  });
+
+  it('escapes text in its HTML page', async () => {
+    await remind('7', { user_id: 'user_1', title: '<script>alert(1)</script>' });
+    const page = await (await fetch(buddy.url, { headers: { accept: 'text/html' } })).text();
+    expect(page).toContain('&lt;script&gt;alert(1)&lt;/script&gt;');
+    expect(page).not.toContain('<script>');
+  });
+
+  it('answers 400 to a reminder without a user, and 502 with the reason when Oriva refuses one', async () => {
+    expect((await fetch(`${buddy.url}/tasks/1/remind`, { method: 'POST', body: '{}' })).status).toBe(400);
+    await remind('3', { user_id: 'user_1' });
+    const conflict = await fetch(`${buddy.url}/tasks/3/remind`, {
+      method: 'POST',
+      body: JSON.stringify({ user_id: 'user_1', title: 'Another title, same external_id' }),
+    });
+    expect(conflict.status).toBe(502);
+    expect(await conflict.json()).toMatchObject({ error: { code: 'notification_exists' } });
+  });
+
+  it('rejects a forged webhook with 401 and changes nothing', async () => {
+    await remind('99', { user_id: 'user_1' });
+    await buddy.waitForEvent((e) => e.type === 'notification.created' && e.entity_id === 'wb_notif_99');
+    const before = structuredClone([...buddy.notifications.entries()]);
+    const eventsBefore = buddy.events.length;
+    const body = JSON.stringify({
+      id: 'evt_forged',
+      type: 'notification.dismissed',
+      event_category: 'notification',
+      event_type: 'dismissed',
+      entity_type: 'notification',
+      entity_id: 'wb_notif_99',
+      user_id: 'user_1',
+      app_id: 'buddy',
+      event_data: {},
+      timestamp: new Date().toISOString(),
+    });
+    const response = await fetch(buddy.webhookUrl, {
+      method: 'POST',
+      body,
+      headers: {
+        'content-type': 'application/json',
+        ...signatureHeaders({ id: 'msg_forged', body, secrets: [generateSecret()] }),
+      },
+    });
+    expect(response.status).toBe(401);
+    expect(buddy.events.length).toBe(eventsBefore);
+    expect([...buddy.notifications.entries()]).toEqual(before);
+    expect(buddy.notifications.get('wb_notif_99')?.status).toBe('unread');
+  });
+
+  it('reuses its webhook, by URL, when restarted on the same port', async () => {
+    const apiKey = await oriva.createApp('buddy-restart');
+    const first = await startWorkBuddy({ orivaBaseUrl: oriva.url, apiKey, appId: 'buddy-restart' });
+    const port = Number(new URL(first.url).port);
+    await first.close();
+    const second = await startWorkBuddy({ orivaBaseUrl: oriva.url, apiKey, appId: 'buddy-restart', port });
+    try {
+      expect(second.webhookId).toBe(first.webhookId);
+      const app = new Oriva({ apiKey, appId: 'buddy-restart', baseUrl: oriva.url });
+      expect((await app.webhooks.list()).webhooks).toHaveLength(1);
+      // The rotated secret verifies: a dismissal reaches the restarted app.
+      await fetch(`${second.url}/tasks/5/remind`, {
+        method: 'POST',
+        body: JSON.stringify({ user_id: 'user_2' }),
+      });
+      await app.notifications.dismiss('wb_notif_5');
+      await second.waitForEvent((e) => e.type === 'notification.dismissed');
+      expect(second.notifications.get('wb_notif_5')?.status).toBe('dismissed');
+    } finally {
+      await second.close();
+    }
+  });
+});
