@@ -212,6 +212,24 @@ export function buildProgram(io: MainIO = {}, argv: readonly string[] = []): Bui
     )
     .action(lazy(() => import('./commands/users-token.js')));
 
+  // ── admin ─────────────────────────────────────────────────────────────────────────────────────
+  const admin = program.command('admin').description('server operations (admin token)');
+  admin
+    .command('prune')
+    .description('apply the retention period now: delete old events and webhook delivery logs')
+    .addOption(
+      new Option(
+        '--older-than <days>',
+        "prune what is older than this many days (default: the server's ORIVA_RETENTION_DAYS)",
+      ).argParser(integer('--older-than', 1, 36_500)),
+    )
+    .option('--before <time>', 'prune what is older than this ISO-8601 instant instead')
+    .addHelpText(
+      'after',
+      `\nNotifications and pending webhook deliveries are never pruned. On PostgreSQL whole monthly event\npartitions are dropped; on SQLite rows are deleted in batches.\n${ADMIN_HELP}`,
+    )
+    .action(lazy(() => import('./commands/admin-prune.js')));
+
   // ── events ────────────────────────────────────────────────────────────────────────────────────
   const events = program.command('events').description('publish and query events (app API key)');
   events

@@ -4,9 +4,14 @@ import type { AppEnv, Deps } from './http/context.js';
 import { corsFor } from './http/cors.js';
 import { createErrorHandler, notFoundHandler } from './http/error-handler.js';
 import { requestContext } from './http/request-context.js';
+import { adminRoutes } from './routes/admin/index.js';
+import { apiDocsRoutes } from './routes/api-docs.js';
 import { appRoutes } from './routes/apps/index.js';
+import { devRoutes } from './routes/dev/index.js';
 import { eventRoutes } from './routes/events/index.js';
 import { operationsRoutes } from './routes/health/index.js';
+import { inboxRoutes } from './routes/inbox.js';
+import { LEGACY_EVENTS_PATH, legacyPlainTextBody, legacyRoutes } from './routes/legacy/index.js';
 import { notificationRoutes } from './routes/notifications/index.js';
 import { streamRoutes } from './routes/stream/index.js';
 import { webhookRoutes } from './routes/webhooks/index.js';
@@ -18,15 +23,21 @@ export function createApp(deps: Deps, stream: StreamHub) {
   app.use('*', requestContext(deps));
   const cors = corsFor(deps.config);
   if (cors) app.use('/api/*', cors);
+  app.use(LEGACY_EVENTS_PATH, legacyPlainTextBody);
   app.use('/api/*', requireJsonBody, limitBodySize);
   app.onError(createErrorHandler(deps));
   app.notFound(notFoundHandler);
 
   app.route('/', operationsRoutes(deps));
+  app.route('/', apiDocsRoutes());
   app.route('/', appRoutes(deps));
+  app.route('/', adminRoutes(deps));
   app.route('/', eventRoutes(deps));
   app.route('/', notificationRoutes(deps));
+  app.route('/', legacyRoutes(deps));
   app.route('/', webhookRoutes(deps));
   app.route('/', streamRoutes(deps, stream));
+  if (deps.config.dev) app.route('/', devRoutes(deps));
+  if (deps.config.inbox) app.route('/', inboxRoutes(deps));
   return app;
 }

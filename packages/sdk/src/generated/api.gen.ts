@@ -1,5 +1,25 @@
 /* Generated from packages/contract by `pnpm openapi`. Do not edit by hand. */
 export interface paths {
+    "/api/v1/admin/prune": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Apply the retention period now: delete old events and webhook delivery logs
+         * @description Notifications and pending deliveries are never pruned. The server also runs this hourly when ORIVA_RETENTION_DAYS is above 0; with several instances, one runs it at a time.
+         */
+        post: operations["pruneData"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/apps": {
         parameters: {
             query?: never;
@@ -127,6 +147,27 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/apps/{app_id}/notifications/events": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Deprecated: sync a notification's status the old way (use PATCH /api/v1/notifications/{id})
+         * @deprecated
+         * @description Keeps apps written against the older sync call working while they migrate: `{ notification_id, status }` changes the app's notification exactly as `PATCH /api/v1/notifications/{notification_id}` with `{ status }` does, stores the same `notification.<status>` event, and answers in the PATCH response shape. A body sent without `Content-Type` (as `fetch` does with a string body: `text/plain`) is read as JSON. Every response carries `Deprecation: true`, `Sunset: Wed, 30 Jun 2027 23:59:59 GMT` and a `Link` to the migration guide (docs/migration.md).
+         */
+        post: operations["legacyNotificationEvent"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/apps/{app_id}/webhooks": {
         parameters: {
             query?: never;
@@ -243,6 +284,26 @@ export interface paths {
         put?: never;
         /** Send a webhook.test event to this webhook now */
         post: operations["testWebhook"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/dev/users/{user_id}/token": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Dev mode only: mint a user token for the notification center
+         * @description Exists only when the server runs in dev mode (`ORIVA_DEV=1`); otherwise 404. Answers loopback clients only, and refuses browsers on another origin, so no web page can mint tokens on a developer machine. Takes no credentials: the notification center at /inbox uses it to sign in as any user while developing.
+         */
+        post: operations["createDevUserToken"];
         delete?: never;
         options?: never;
         head?: never;
@@ -415,26 +476,19 @@ export interface paths {
 export type webhooks = Record<string, never>;
 export interface components {
     schemas: {
-        ListAppsResponse: {
+        PruneResponse: {
             /** @enum {boolean} */
             success: true;
-            apps: components["schemas"]["App"][];
-        };
-        App: {
-            /** @example work-buddy */
-            app_id: string;
-            name: string;
-            icon_url: string | null;
             /**
              * Format: date-time
+             * @description Events and delivery logs older than this were removed.
              * @example 2025-09-30T10:30:00.000Z
              */
-            created_at: string;
-            /**
-             * Format: date-time
-             * @example 2025-09-30T10:30:00.000Z
-             */
-            updated_at: string;
+            cutoff: string;
+            events_deleted: number;
+            deliveries_deleted: number;
+            /** @description Monthly event partitions dropped whole (PostgreSQL); 0 on SQLite. */
+            partitions_dropped: number;
         };
         Error: {
             /** @enum {boolean} */
@@ -457,6 +511,37 @@ export interface components {
             /** @example invalid_type */
             code: string;
             message: string;
+        };
+        PruneRequest: {
+            /** @description Prune what is older than this many days. Default: the server's ORIVA_RETENTION_DAYS. */
+            older_than_days?: number;
+            /**
+             * Format: date-time
+             * @description Prune what is older than this instant instead.
+             * @example 2025-09-30T10:30:00.000Z
+             */
+            before?: string;
+        };
+        ListAppsResponse: {
+            /** @enum {boolean} */
+            success: true;
+            apps: components["schemas"]["App"][];
+        };
+        App: {
+            /** @example work-buddy */
+            app_id: string;
+            name: string;
+            icon_url: string | null;
+            /**
+             * Format: date-time
+             * @example 2025-09-30T10:30:00.000Z
+             */
+            created_at: string;
+            /**
+             * Format: date-time
+             * @example 2025-09-30T10:30:00.000Z
+             */
+            updated_at: string;
         };
         CreateAppResponse: {
             /** @enum {boolean} */
@@ -768,6 +853,50 @@ export interface components {
              */
             group_key?: string;
         };
+        UpdateNotificationResponse: {
+            /** @enum {boolean} */
+            success: true;
+            notification_id: string;
+            status: components["schemas"]["NotificationStatus"];
+            /**
+             * Format: date-time
+             * @example 2025-09-30T10:30:00.000Z
+             */
+            updated_at: string;
+            /** @description False when the request repeated the current state: nothing changed, no event. */
+            changed: boolean;
+        };
+        /**
+         * @example {
+         *       "notification_id": "wb_123",
+         *       "status": "dismissed"
+         *     }
+         */
+        LegacyNotificationEventRequest: {
+            /**
+             * @description The app's `external_id` for the notification, or its platform id (`ntf_…`).
+             * @example wb_123
+             */
+            notification_id: string;
+            status: components["schemas"]["SettableNotificationStatus"];
+            /**
+             * @description When given, the notification must be this user's (otherwise 404).
+             * @example user_456
+             */
+            user_id?: string;
+            /**
+             * @description Where it was dismissed.
+             * @example work_buddy
+             */
+            dismissed_from?: string;
+            /**
+             * @description What the click did.
+             * @example open_session
+             */
+            click_action?: string;
+        };
+        /** @enum {string} */
+        SettableNotificationStatus: "unread" | "read" | "clicked" | "dismissed";
         ListWebhooksResponse: {
             /** @enum {boolean} */
             success: true;
@@ -973,6 +1102,19 @@ export interface components {
             event_id: string;
             delivery_id: string;
         };
+        DevUserTokenResponse: {
+            /** @enum {boolean} */
+            success: true;
+            /** @example user_456 */
+            user_id: string;
+            /** @description An HS256 JWT whose `sub` is the user, signed with the server's secret. */
+            token: string;
+            /**
+             * Format: date-time
+             * @example 2025-09-30T10:30:00.000Z
+             */
+            expires_at: string;
+        };
         StreamTicketResponse: {
             /** @enum {boolean} */
             success: true;
@@ -989,19 +1131,6 @@ export interface components {
             /** @enum {boolean} */
             success: true;
             notification: components["schemas"]["Notification"];
-        };
-        UpdateNotificationResponse: {
-            /** @enum {boolean} */
-            success: true;
-            notification_id: string;
-            status: components["schemas"]["NotificationStatus"];
-            /**
-             * Format: date-time
-             * @example 2025-09-30T10:30:00.000Z
-             */
-            updated_at: string;
-            /** @description False when the request repeated the current state: nothing changed, no event. */
-            changed: boolean;
         };
         /**
          * @example {
@@ -1050,8 +1179,6 @@ export interface components {
              */
             expires_at?: string | null;
         };
-        /** @enum {string} */
-        SettableNotificationStatus: "unread" | "read" | "clicked" | "dismissed";
         ListNotificationsResponse: {
             /** @enum {boolean} */
             success: true;
@@ -1141,6 +1268,75 @@ export interface components {
 }
 export type $defs = Record<string, never>;
 export interface operations {
+    pruneData: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                "application/json": components["schemas"]["PruneRequest"];
+            };
+        };
+        responses: {
+            /** @description What was removed. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PruneResponse"];
+                };
+            };
+            /** @description Invalid request: malformed JSON or a field failed validation (see `error.fields`). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Missing or invalid credentials. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The credentials may not act on this resource. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Conflict: an idempotency key reused with another body, or a duplicate. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The body is not `application/json`. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
     listApps: {
         parameters: {
             query?: never;
@@ -1958,6 +2154,110 @@ export interface operations {
             };
         };
     };
+    legacyNotificationEvent: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                app_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["LegacyNotificationEventRequest"];
+            };
+        };
+        responses: {
+            /** @description The state after the request. */
+            200: {
+                headers: {
+                    /** @description Always `true`: this endpoint is deprecated. */
+                    Deprecation?: string;
+                    /** @description When the endpoint will be removed (RFC 8594): Wed, 30 Jun 2027 23:59:59 GMT. */
+                    Sunset?: string;
+                    /** @description The migration guide: `</docs/migration>; rel="deprecation"`. */
+                    Link?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["UpdateNotificationResponse"];
+                };
+            };
+            /** @description Invalid request: malformed JSON or a field failed validation (see `error.fields`). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Missing or invalid credentials. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The credentials may not act on this resource. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description No such resource. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Conflict: an idempotency key reused with another body, or a duplicate. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The body is larger than 1 MiB. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The body is not `application/json`. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Rate limited: see `Retry-After` and `RateLimit` headers. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
     listWebhooks: {
         parameters: {
             query?: never;
@@ -2631,6 +2931,46 @@ export interface operations {
             };
             /** @description Rate limited: see `Retry-After` and `RateLimit` headers. */
             429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    createDevUserToken: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                user_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A token for the user. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DevUserTokenResponse"];
+                };
+            };
+            /** @description The credentials may not act on this resource. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description No such resource. */
+            404: {
                 headers: {
                     [name: string]: unknown;
                 };

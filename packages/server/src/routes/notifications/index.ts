@@ -7,26 +7,17 @@ import { guarded } from '../../http/guarded-route.js';
 import { validationHook } from '../../http/validation.js';
 import { decodeIdCursor, encodeIdCursor } from '../../services/cursor.js';
 import { FeedCache } from '../../services/feed-cache.js';
-import { effectiveStatus, nextStatus, stateChangeFor } from '../../services/notification-state.js';
+import { updateNotification } from '../../services/notification-update.js';
 import {
   type Actor,
   checkContent,
-  contentChanges,
-  hasContentFields,
   isMuted,
-  lastChanged,
   notificationEvent,
   sameNotification,
   toNotificationRecord,
   toPublicNotification,
 } from '../../services/notifications.js';
-import type {
-  EventRecord,
-  NotificationChange,
-  NotificationRecord,
-  NotificationView,
-  StoredPreferences,
-} from '../../storage/types.js';
+import type { EventRecord, NotificationRecord, NotificationView, StoredPreferences } from '../../storage/types.js';
 import { resolveNotification } from './resolve.js';
 
 type FeedResponse = z.infer<typeof ListNotificationsResponse>;
@@ -64,7 +55,7 @@ export function notificationRoutes(deps: Deps) {
   app.openapi(guarded(routes.createNotification, deps), async (c) => {
     const { app_id } = c.req.valid('param');
     const input = c.req.valid('json');
-    deps.rateLimiter?.enforce(c, 'notifications', app_id, 1);
+    await deps.rateLimiter?.enforce(c, 'notifications', app_id, 1);
     const contextData = checkContent(deps, input);
     const at = now();
     const record = toNotificationRecord(app_id, input, contextData, at);
@@ -117,7 +108,7 @@ export function notificationRoutes(deps: Deps) {
   app.openapi(guarded(routes.listUserNotifications, deps), async (c) => {
     const { user_id } = c.req.valid('param');
     const query = c.req.valid('query');
-    deps.rateLimiter?.enforce(c, 'queries', `user:${user_id}`, 1);
+    await deps.rateLimiter?.enforce(c, 'queries', `user:${user_id}`, 1);
     const at = now();
     // The version is read before the data: a write landing in between makes the entry stale at once.
     const version = deps.storage.feedVersion(user_id);
@@ -162,7 +153,7 @@ export function notificationRoutes(deps: Deps) {
 
   app.openapi(guarded(routes.getUnreadCount, deps), async (c) => {
     const { user_id } = c.req.valid('param');
-    deps.rateLimiter?.enforce(c, 'queries', `user:${user_id}`, 1);
+    await deps.rateLimiter?.enforce(c, 'queries', `user:${user_id}`, 1);
     const counts = await unreadCounts(user_id, now(), await deps.storage.getPreferences(user_id));
     return c.json({ success: true as const, ...counts }, 200);
   });
@@ -193,71 +184,9 @@ export function notificationRoutes(deps: Deps) {
 
   app.openapi(guarded(routes.updateNotification, deps), async (c) => {
     const { notification_id } = c.req.valid('param');
-    const patch = c.req.valid('json');
     const principal = c.get('principal')!;
     const view = await resolveNotification(deps, principal, notification_id);
-    const changesContent = hasContentFields(patch);
-    if (changesContent && principal.kind === 'user') {
-      throw errors.forbidden(
-        'Only the app that owns a notification may change its content; a user may change its status',
-        'content_change_forbidden',
-      );
-    }
-    const contextData = changesContent ? checkContent(deps, patch) : undefined;
-    const actor = actorOf(principal);
-    const statusChanges: string[] = [];
-
-    const result = await deps.storage.changeNotification(view.id, (current) => {
-      const at = now();
-      const events: EventRecord[] = [];
-      const change: NotificationChange = { events };
-      if (patch.status) {
-        const status = effectiveStatus(current, at);
-        if (status === 'expired') {
-          throw errors.conflict(
-            `Notification ${current.id} has expired; its state can no longer change`,
-            'notification_expired',
-          );
-        }
-        const next = nextStatus(status, patch.status);
-        if (next) {
-          change.state = stateChangeFor(current, next, at, patch);
-          statusChanges.push(next);
-          events.push(
-            notificationEvent(current, next, at, {
-              previous_status: status,
-              status: next,
-              changed_by: actor,
-              ...(patch.dismissed_from ? { dismissed_from: patch.dismissed_from } : {}),
-              ...(patch.click_action ? { click_action: patch.click_action } : {}),
-            }),
-          );
-        }
-      }
-      if (changesContent) {
-        const content = contentChanges(current, patch, contextData);
-        if (Object.keys(content).length > 0) {
-          change.content = content;
-          events.push(
-            notificationEvent(current, 'updated', at, { changed_fields: Object.keys(content), changed_by: actor }),
-          );
-        }
-      }
-      return events.length > 0 ? change : undefined;
-    });
-    if (!result) throw errors.notFound(`No notification "${notification_id}"`, 'notification_not_found');
-    for (const status of statusChanges) deps.metrics.notificationStateChanges.inc({ status });
-    const after = result.after;
-    return c.json(
-      {
-        success: true as const,
-        notification_id: after.id,
-        status: effectiveStatus(after, now()),
-        updated_at: lastChanged(after),
-        changed: result.changed,
-      },
-      200,
-    );
+    return c.json(await updateNotification(deps, principal, view, c.req.valid('json')), 200);
   });
 
   app.openapi(guarded(routes.deleteNotification, deps), async (c) => {
