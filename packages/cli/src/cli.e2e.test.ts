@@ -232,6 +232,24 @@ describe('oriva against a running server', () => {
     );
   });
 
+  it('admin prune reports what it deleted, and refuses two cutoffs', async () => {
+    const human = await run(['admin', 'prune', '--older-than', '30'], { env });
+    expect(human.stderr).toBe('');
+    expect(human.code).toBe(0);
+    expect(human.stdout).toMatch(/^✔ Pruned data older than \S+Z: 0 events, 0 webhook deliveries\.\n$/);
+
+    // Everything published so far is older than a cutoff a minute from now.
+    const cutoff = new Date(Date.now() + 60_000).toISOString();
+    const asJson = await run(['admin', 'prune', '--before', cutoff, '--json'], { env });
+    expect(asJson.code).toBe(0);
+    expect(json(asJson.stdout)).toMatchObject({ success: true, cutoff });
+    expect(json(asJson.stdout).events_deleted).toBeGreaterThan(1_000);
+
+    const both = await run(['admin', 'prune', '--older-than', '30', '--before', cutoff], { env });
+    expect(both.code).not.toBe(0);
+    expect(both.stderr).toContain('--older-than or --before');
+  });
+
   it('apps create of an existing app reports the conflict', async () => {
     const result = await run(['apps', 'create', APP, '--name', 'Again'], { env });
     expect(result.code).toBe(1);
