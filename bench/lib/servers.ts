@@ -84,6 +84,13 @@ export interface OrivaOptions {
   dataDir?: string;
   /** Extra environment variables (e.g. `ORIVA_JWT_SECRET`), applied over the defaults. */
   env?: Record<string, string>;
+  /**
+   * A fixed admin token instead of a random one, e.g. for several instances sharing one PostgreSQL database (they must
+   * share `ORIVA_ADMIN_TOKEN` and `ORIVA_JWT_SECRET`).
+   */
+  adminToken?: string;
+  /** The label in error messages (default `oriva server`). */
+  label?: string;
 }
 
 /**
@@ -99,7 +106,8 @@ export async function startOriva(options: OrivaOptions = {}): Promise<RunningOri
   const port = await freePort();
   const ownDataDir = options.dataDir === undefined;
   const dataDir = options.dataDir ?? (await mkdtemp(join(tmpdir(), 'oriva-bench-')));
-  const adminToken = `bench-admin-${randomBytes(24).toString('hex')}`;
+  const adminToken = options.adminToken ?? `bench-admin-${randomBytes(24).toString('hex')}`;
+  const label = options.label ?? 'oriva server';
   const unregister = ownDataDir ? onExitCleanup(() => rmSync(dataDir, { recursive: true, force: true })) : () => {};
   const removeDataDir = async () => {
     if (!ownDataDir) return;
@@ -118,7 +126,7 @@ export async function startOriva(options: OrivaOptions = {}): Promise<RunningOri
   };
   let handle: ChildHandle;
   try {
-    handle = spawnTsx('oriva server', orivaBinScript, env);
+    handle = spawnTsx(label, orivaBinScript, env);
   } catch (err) {
     await removeDataDir();
     throw err;
@@ -132,7 +140,7 @@ export async function startOriva(options: OrivaOptions = {}): Promise<RunningOri
     const reason = err instanceof Error ? err.message : String(err);
     throw new Error(`the Oriva server cannot start — ${reason}`);
   }
-  return { ...running('oriva server', baseUrl, handle, removeDataDir), adminToken, dataDir };
+  return { ...running(label, baseUrl, handle, removeDataDir), adminToken, dataDir };
 }
 
 /** Bounded JSON request for set-up and sanity checks (not for load). */

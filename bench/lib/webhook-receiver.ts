@@ -7,7 +7,8 @@
  * - `BENCH_RECEIVER_MODE=hang`: `POST /hook` is counted and never answered — the connection is held open until the
  *   sender gives up (a dead endpoint that accepts connections).
  *
- * `GET /stats` returns everything recorded since the last `POST /reset`; `GET /healthz` answers 200.
+ * `GET /stats` returns everything recorded since the last `POST /reset` (`GET /count`: just the counts); `GET /healthz`
+ * answers 200.
  */
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 
@@ -119,6 +120,11 @@ const server = createServer((req, res) => {
   if (req.method === 'POST' && req.url === '/hook') return hook(req, res, arrived);
   if (req.method === 'GET' && req.url === '/healthz') {
     res.writeHead(200).end('ok');
+  } else if (req.method === 'GET' && req.url === '/count') {
+    // A cheap progress probe (GET /stats serialises every record).
+    res
+      .writeHead(200, { 'content-type': 'application/json' })
+      .end(JSON.stringify({ requests: stats.requests, received: stats.eventIds.length }));
   } else if (req.method === 'GET' && req.url === '/stats') {
     res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify(stats));
   } else if (req.method === 'POST' && req.url === '/reset') {
