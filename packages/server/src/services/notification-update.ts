@@ -41,6 +41,8 @@ export async function updateNotification(
   const now = () => new Date().toISOString();
 
   const result = await deps.storage.changeNotification(view.id, (current) => {
+    // The storage may decide more than once (a transaction run again): only the last decision counts.
+    statusChanges.length = 0;
     const at = now();
     const events: EventRecord[] = [];
     const change: NotificationChange = { events };

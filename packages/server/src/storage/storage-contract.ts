@@ -335,6 +335,34 @@ export function describeStorageContract(name: string, open: () => Promise<Storag
         expect((await storage.listEvents({ app_id: 'a1', limit: 10, offset: 0 })).items[0]!.id).toBe(dismissed.id);
       });
 
+      it('settles concurrent writes each on its own: one that fails leaves the others stored', async () => {
+        // Adapters may share one transaction between concurrent writes (group commit); a failing one
+        // must still fail alone, and every other write must be stored with its events.
+        const records = Array.from({ length: 6 }, () => notification());
+        await storage.createNotification(records[0]!, created(records[0]!));
+        const published = Array.from({ length: 10 }, () => event('a1'));
+        const read = event('a1', { event_type: 'read', timestamp: later(1) });
+        const results = await Promise.allSettled([
+          ...records.slice(1).map((record) => storage.createNotification(record, created(record))),
+          storage.changeNotification(records[0]!.id, () => {
+            throw new Error('refused');
+          }),
+          ...published.map((e) => storage.insertEvents([e])),
+          storage.changeNotification(records[0]!.id, () => ({
+            state: { status: 'read', read_at: later(1) },
+            events: [read],
+          })),
+        ]);
+        const rejected = results.filter((r): r is PromiseRejectedResult => r.status === 'rejected');
+        expect(rejected.map((r) => (r.reason as Error).message)).toEqual(['refused']);
+        expect((await storage.getNotification(records[0]!.id))?.status).toBe('read');
+        for (const record of records) expect(await storage.getNotification(record.id)).toBeDefined();
+        const stored = await storage.listEvents({ app_id: 'a1', limit: 100, offset: 0 });
+        expect(stored.total).toBe(records.length + published.length + 1);
+        const positions = stored.items.map((e) => e.position);
+        expect(new Set(positions).size).toBe(positions.length);
+      });
+
       it('lists a feed by status, expiry, mutes, type and priority, newest first with a cursor', async () => {
         await storage.createApp(app('a2'), issueApiKey('a2', null, at).record);
         const records = [
@@ -368,6 +396,8 @@ export function describeStorageContract(name: string, open: () => Promise<Storag
         expect(await ids({ priority: 'high' })).toEqual({ ids: mine(1), total: 1 });
         expect(await ids({ limit: 2 })).toEqual({ ids: mine(5, 3), total: 4 });
         expect(await ids({ limit: 2, offset: 2 })).toEqual({ ids: mine(1, 0), total: 4 });
+        // Past the end: no rows, and still the whole count.
+        expect(await ids({ limit: 2, offset: 9 })).toEqual({ ids: [], total: 4 });
         expect(await ids({ before_id: records[3]!.id })).toEqual({ ids: mine(1, 0), total: 4 });
         expect(await ids({ user_id: undefined, app_id: 'a1', external_id: records[4]!.external_id })).toEqual({
           ids: mine(4),

@@ -283,7 +283,10 @@ export interface Storage {
     scope: { app_id: string } | { user_id: string },
     externalId: string,
   ): Promise<NotificationView[]>;
-  /** Reads the notification inside a transaction, lets `decide` choose a change, applies it. */
+  /**
+   * Reads the notification inside a transaction, lets `decide` choose a change, applies it. `decide`
+   * may run more than once (a transaction run again): it must not keep state between calls.
+   */
   changeNotification(
     id: string,
     decide: NotificationDecision,

@@ -56,10 +56,10 @@ export async function openPostgresStorage(options: PostgresStorageOptions): Prom
     for (const listener of deliveryListeners) listener();
   };
   const events = eventStatements(pool, schema, writeOutbox, deliveriesQueued);
-  const { runTx } = events;
+  const { runTx, grouped } = events;
   const eventReads = eventQueries(pool);
   const apps = appStatements(pool, runTx);
-  const notifications = notificationStatements(pool, runTx);
+  const notifications = notificationStatements(pool, runTx, grouped);
   const webhooks = webhookStatements(pool, runTx, deliveryListeners);
   const idempotency = idempotencyStatements(pool);
   const retention = retentionStatements(pool, () => ensurePartitions(pool, schema));
@@ -80,12 +80,7 @@ export async function openPostgresStorage(options: PostgresStorageOptions): Prom
     listApiKeys: (appId) => apps.selectKeysOfApp(appId),
     revokeApiKey: (appId, keyId, at) => apps.revokeKey(appId, keyId, at),
     insertEvents: (records, syncs) =>
-      syncs?.length
-        ? runTx(async (tx) => {
-            tx.addEvents(records);
-            await notifications.applySyncs(tx, syncs);
-          })
-        : events.insertMany(records),
+      events.insertMany(records, syncs?.length ? (tx) => notifications.applySyncs(tx, syncs) : undefined),
     listEvents: (query) => eventReads.list(query),
     onEventsCommitted: (listener) => events.onCommitted(listener),
     eventsAfter: (scope, position, limit) => eventReads.after(scope, position, limit),

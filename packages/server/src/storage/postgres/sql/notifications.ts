@@ -86,7 +86,11 @@ async function update(
   );
 }
 
-export function notificationStatements(pool: pg.Pool, runTx: RunTx) {
+/**
+ * `grouped` runs a transaction in this process's next group commit (see events.ts): the hot writes
+ * (create, change, delete) share commits under load; the rest run alone with `runTx`.
+ */
+export function notificationStatements(pool: pg.Pool, runTx: RunTx, grouped: RunTx) {
   /** Applies a decided change to one notification (inside the caller's transaction). */
   const apply = async (tx: Tx, current: NotificationView, change: NotificationChange, at: string) => {
     const pick = (columns: readonly string[], from: Record<string, unknown> | undefined) =>
@@ -154,15 +158,22 @@ export function notificationStatements(pool: pg.Pool, runTx: RunTx) {
         LIMIT ${params.add(query.limit)} OFFSET ${params.add(query.offset)}`;
       return { page, count, values: params.values, countValues };
     }
-    const cursor = query.before_id ? `${where.length ? ' AND' : ' WHERE'} n.id < ${params.add(query.before_id)}` : '';
-    const page = `${filtered}${cursor} ORDER BY n.id DESC LIMIT ${params.add(query.limit)} OFFSET ${params.add(query.offset)}`;
     const count = `SELECT COUNT(*)::int AS total FROM (${filtered}) c`;
+    if (!query.before_id) {
+      // Without a cursor the page's own rows are the counted set: the window count comes with the
+      // page (the sort reads every matching row anyway), saving a second query on the hot feed path.
+      const page = `SELECT v.*, COUNT(*) OVER ()::int AS full_count FROM (${filtered}) v
+        ORDER BY v.id DESC LIMIT ${params.add(query.limit)} OFFSET ${params.add(query.offset)}`;
+      return { page, count, values: params.values, countValues, countInPage: true };
+    }
+    const cursor = `${where.length ? ' AND' : ' WHERE'} n.id < ${params.add(query.before_id)}`;
+    const page = `${filtered}${cursor} ORDER BY n.id DESC LIMIT ${params.add(query.limit)} OFFSET ${params.add(query.offset)}`;
     return { page, count, values: params.values, countValues };
   };
 
   return {
     create: (notification: NotificationRecord, event: EventRecord) =>
-      runTx(async (tx) => {
+      grouped(async (tx) => {
         // ON CONFLICT waits for a concurrent insert of the same (app, external_id) and then yields to it.
         const inserted = await tx.client.query(
           `INSERT INTO platform_notifications (id, app_id, external_id, user_id, notification_type, title, body, action_url,
@@ -224,7 +235,7 @@ export function notificationStatements(pool: pg.Pool, runTx: RunTx) {
         ])
       ).rows,
     change: (id: string, decide: NotificationDecision) =>
-      runTx(async (tx) => {
+      grouped(async (tx) => {
         const current = await selectView(tx.client, id, true);
         return current ? decideAndApply(tx, current, decide) : undefined;
       }),
@@ -247,7 +258,7 @@ export function notificationStatements(pool: pg.Pool, runTx: RunTx) {
       }
     },
     delete: (id: string, event: EventRecord) =>
-      runTx(async (tx) => {
+      grouped(async (tx) => {
         const current = await selectView(tx.client, id, true);
         if (!current) return false;
         await tx.client.query('DELETE FROM notification_state WHERE user_id = $1 AND notification_id = $2', [
@@ -262,13 +273,21 @@ export function notificationStatements(pool: pg.Pool, runTx: RunTx) {
         return true;
       }),
     list: async (query: NotificationQuery): Promise<Page<NotificationView>> => {
-      const { page, count, values, countValues } = listSql(query);
+      const { page, count, values, countValues, countInPage } = listSql(query);
+      const countRows = async () => (await pool.query<{ total: number }>(count, countValues)).rows[0]!.total;
+      if (countInPage) {
+        const { rows } = await pool.query<NotificationView & { full_count?: number }>(page, values);
+        // An offset past the end returns no row to carry the count: only then ask for it.
+        const total = rows[0]?.full_count ?? (query.offset > 0 ? await countRows() : 0);
+        for (const row of rows) delete row.full_count;
+        return { items: rows, total };
+      }
       const [items, total] = await Promise.all([
         pool.query<NotificationView & { group_rank?: unknown }>(page, values),
-        pool.query<{ total: number }>(count, countValues),
+        countRows(),
       ]);
       for (const row of items.rows) delete row.group_rank;
-      return { items: items.rows, total: total.rows[0]!.total };
+      return { items: items.rows, total };
     },
     countUnread: async (userId: string, now: string): Promise<UnreadCountRow[]> =>
       (
