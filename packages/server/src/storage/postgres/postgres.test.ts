@@ -5,6 +5,7 @@ import { issueApiKey } from '../../auth/api-keys.js';
 import { newId } from '../../ids.js';
 import { describeStorageContract } from '../storage-contract.js';
 import type { EventRecord, WebhookRecord } from '../types.js';
+import { isoTimestamp } from './db.js';
 import { openPostgresStorage, type PostgresStorage } from './index.js';
 
 const url = process.env.ORIVA_TEST_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
@@ -273,6 +274,30 @@ describe('postgres adapter', () => {
     release();
     expect(await first).toEqual({ ran: true, value: 'one' });
     expect(await two.runExclusive('sweep', async () => 'two')).toEqual({ ran: true, value: 'two' });
+  });
+
+  it('turns every form PostgreSQL prints a UTC timestamp in into ISO-8601 with milliseconds', async () => {
+    expect(isoTimestamp('2025-09-30 10:00:00+00')).toBe('2025-09-30T10:00:00.000Z');
+    expect(isoTimestamp('2025-09-30 10:00:00.1+00')).toBe('2025-09-30T10:00:00.100Z');
+    expect(isoTimestamp('2025-09-30 10:00:00.123456+00')).toBe('2025-09-30T10:00:00.123Z');
+    // Other offsets take the general path.
+    expect(isoTimestamp('2025-09-30 12:00:00.5+02')).toBe('2025-09-30T10:00:00.500Z');
+    // And so does what the server itself prints, checked against the general parser.
+    const client = await admin.connect();
+    try {
+      await client.query('SET TimeZone = UTC');
+      const { rows } = await client.query<{ t: string }>(
+        `SELECT t::text FROM unnest(ARRAY['2025-01-02 03:04:05.678901+00', '1999-12-31 23:59:59+00',
+           '2030-06-15 00:00:00.05+00']::timestamptz[]) AS t`,
+      );
+      expect(rows.map((r) => isoTimestamp(r.t))).toEqual([
+        '2025-01-02T03:04:05.678Z',
+        '1999-12-31T23:59:59.000Z',
+        '2030-06-15T00:00:00.050Z',
+      ]);
+    } finally {
+      client.release(true);
+    }
   });
 
   it('reads back times as ISO-8601 UTC with milliseconds', async () => {
