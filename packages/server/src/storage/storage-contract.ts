@@ -335,6 +335,23 @@ export function describeStorageContract(name: string, open: () => Promise<Storag
         expect((await storage.listEvents({ app_id: 'a1', limit: 10, offset: 0 })).items[0]!.id).toBe(dismissed.id);
       });
 
+      it('moves a notification into and out of the live feed when its expiry changes', async () => {
+        const record = notification();
+        await storage.createNotification(record, created(record));
+        const ids = async (query: Partial<NotificationQuery>) =>
+          (await storage.listNotifications(feed(query))).items.map((item) => item.id);
+        expect(await ids({ now: later(20) })).toEqual([record.id]);
+        await storage.changeNotification(record.id, () => ({
+          content: { expires_at: later(10) },
+          events: [event('a1', { event_type: 'updated', timestamp: later(1) })],
+        }));
+        expect(await ids({ now: later(20) })).toEqual([]);
+        expect(await ids({ now: later(20), status: 'expired' })).toEqual([record.id]);
+        expect((await storage.listNotifications(feed({ now: later(20) }))).total).toBe(0);
+        expect(await storage.countUnread('user_456', later(20))).toEqual([]);
+        expect(await ids({ now: later(5) })).toEqual([record.id]);
+      });
+
       it('settles concurrent writes each on its own: one that fails leaves the others stored', async () => {
         // Adapters may share one transaction between concurrent writes (group commit); a failing one
         // must still fail alone, and every other write must be stored with its events.

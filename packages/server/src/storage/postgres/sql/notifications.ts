@@ -20,13 +20,29 @@ const VIEW = `SELECT n.id, n.app_id, n.external_id, n.user_id, n.notification_ty
   JOIN notification_state s ON s.user_id = n.user_id AND s.notification_id = n.id
   JOIN apps a ON a.app_id = n.app_id`;
 
+/**
+ * The same columns, driven from a user's state rows: a feed walks the state's primary key
+ * (user_id, notification_id) newest first and stops at the page's end, fetching only the
+ * notifications it shows, instead of reading and sorting every notification the user has.
+ */
+const FEED_VIEW = `${VIEW.slice(0, VIEW.indexOf('FROM'))}FROM notification_state s
+  JOIN platform_notifications n ON n.id = s.notification_id
+  JOIN apps a ON a.app_id = s.app_id`;
+
+/** Filterable columns the state row copies (so a user's feed filters and counts on the state alone). */
+const IN_STATE = new Set(['user_id', 'app_id', 'notification_type', 'expires_at']);
+
 const LIVE = "('unread', 'read', 'clicked')";
 
 /** The SQL for each status filter. A live notification past its expiry reads as expired at once. */
-function statusClause(status: NotificationQuery['status'], param: () => string): string | undefined {
+function statusClause(
+  status: NotificationQuery['status'],
+  param: () => string,
+  expiresAt = 'n.expires_at',
+): string | undefined {
   if (status === 'all' || status === 'dismissed') return status === 'all' ? undefined : "s.status = 'dismissed'";
   const now = param();
-  const notExpired = `(n.expires_at IS NULL OR n.expires_at > ${now})`;
+  const notExpired = `(${expiresAt} IS NULL OR ${expiresAt} > ${now})`;
   switch (status) {
     case 'live':
       return `s.status IN ${LIVE} AND ${notExpired}`;
@@ -35,7 +51,7 @@ function statusClause(status: NotificationQuery['status'], param: () => string):
     case 'clicked':
       return `s.status = '${status}' AND ${notExpired}`;
     case 'expired':
-      return `(s.status = 'expired' OR (s.status IN ${LIVE} AND n.expires_at <= ${now}))`;
+      return `(s.status = 'expired' OR (s.status IN ${LIVE} AND ${expiresAt} <= ${now}))`;
   }
 }
 
@@ -130,20 +146,27 @@ export function notificationStatements(pool: pg.Pool, runTx: RunTx, grouped: Run
   const listSql = (query: NotificationQuery) => {
     const params = new Params();
     const where: string[] = [];
-    if (query.user_id !== undefined) where.push(`n.user_id = ${params.add(query.user_id)}`);
-    if (query.app_id !== undefined) where.push(`n.app_id = ${params.add(query.app_id)}`);
+    // A user's feed filters on the state row's copies where it can (see FEED_VIEW); an app's list
+    // has no user to start from and goes by the notification's own (app_id, id) index.
+    const byUser = query.user_id !== undefined;
+    const col = (name: string) => `${byUser && IN_STATE.has(name) ? 's' : 'n'}.${name}`;
+    if (query.user_id !== undefined) where.push(`${col('user_id')} = ${params.add(query.user_id)}`);
+    if (query.app_id !== undefined) where.push(`${col('app_id')} = ${params.add(query.app_id)}`);
     if (query.external_id !== undefined) where.push(`n.external_id = ${params.add(query.external_id)}`);
     if (query.priority !== undefined) where.push(`n.priority = ${params.add(query.priority)}`);
     if (query.notification_type !== undefined) {
-      where.push(`n.notification_type = ${params.add(query.notification_type)}`);
+      where.push(`${col('notification_type')} = ${params.add(query.notification_type)}`);
     }
-    if (query.muted_apps !== undefined) where.push(`n.app_id <> ALL(${params.add(query.muted_apps)}::text[])`);
+    if (query.muted_apps !== undefined) where.push(`${col('app_id')} <> ALL(${params.add(query.muted_apps)}::text[])`);
     if (query.muted_types !== undefined) {
-      where.push(`(n.app_id || ':' || n.notification_type) <> ALL(${params.add(query.muted_types)}::text[])`);
+      where.push(
+        `(${col('app_id')} || ':' || ${col('notification_type')}) <> ALL(${params.add(query.muted_types)}::text[])`,
+      );
     }
-    const status = statusClause(query.status, () => `${params.add(query.now)}::timestamptz`);
+    const status = statusClause(query.status, () => `${params.add(query.now)}::timestamptz`, col('expires_at'));
     if (status) where.push(status);
-    const filtered = `${VIEW}${where.length ? ` WHERE ${where.join(' AND ')}` : ''}`;
+    const conditions = where.length ? ` WHERE ${where.join(' AND ')}` : '';
+    const filtered = `${byUser ? FEED_VIEW : VIEW}${conditions}`;
     const countValues = [...params.values];
     if (query.group) {
       // The newest notification of each (app, group_key), with the group's size; the cursor applies to groups.
@@ -158,16 +181,14 @@ export function notificationStatements(pool: pg.Pool, runTx: RunTx, grouped: Run
         LIMIT ${params.add(query.limit)} OFFSET ${params.add(query.offset)}`;
       return { page, count, values: params.values, countValues };
     }
-    const count = `SELECT COUNT(*)::int AS total FROM (${filtered}) c`;
-    if (!query.before_id) {
-      // Without a cursor the page's own rows are the counted set: the window count comes with the
-      // page (the sort reads every matching row anyway), saving a second query on the hot feed path.
-      const page = `SELECT v.*, COUNT(*) OVER ()::int AS full_count FROM (${filtered}) v
-        ORDER BY v.id DESC LIMIT ${params.add(query.limit)} OFFSET ${params.add(query.offset)}`;
-      return { page, count, values: params.values, countValues, countInPage: true };
-    }
-    const cursor = `${where.length ? ' AND' : ' WHERE'} n.id < ${params.add(query.before_id)}`;
-    const page = `${filtered}${cursor} ORDER BY n.id DESC LIMIT ${params.add(query.limit)} OFFSET ${params.add(query.offset)}`;
+    // A user's count needs no notification row unless a filter reads one (priority, external id).
+    const count =
+      byUser && query.priority === undefined && query.external_id === undefined
+        ? `SELECT COUNT(*)::int AS total FROM notification_state s${conditions}`
+        : `SELECT COUNT(*)::int AS total FROM (${filtered}) c`;
+    const id = byUser ? 's.notification_id' : 'n.id';
+    const cursor = query.before_id ? `${where.length ? ' AND' : ' WHERE'} ${id} < ${params.add(query.before_id)}` : '';
+    const page = `${filtered}${cursor} ORDER BY ${id} DESC LIMIT ${params.add(query.limit)} OFFSET ${params.add(query.offset)}`;
     return { page, count, values: params.values, countValues };
   };
 
@@ -273,21 +294,13 @@ export function notificationStatements(pool: pg.Pool, runTx: RunTx, grouped: Run
         return true;
       }),
     list: async (query: NotificationQuery): Promise<Page<NotificationView>> => {
-      const { page, count, values, countValues, countInPage } = listSql(query);
-      const countRows = async () => (await pool.query<{ total: number }>(count, countValues)).rows[0]!.total;
-      if (countInPage) {
-        const { rows } = await pool.query<NotificationView & { full_count?: number }>(page, values);
-        // An offset past the end returns no row to carry the count: only then ask for it.
-        const total = rows[0]?.full_count ?? (query.offset > 0 ? await countRows() : 0);
-        for (const row of rows) delete row.full_count;
-        return { items: rows, total };
-      }
+      const { page, count, values, countValues } = listSql(query);
       const [items, total] = await Promise.all([
         pool.query<NotificationView & { group_rank?: unknown }>(page, values),
-        countRows(),
+        pool.query<{ total: number }>(count, countValues),
       ]);
       for (const row of items.rows) delete row.group_rank;
-      return { items: items.rows, total };
+      return { items: items.rows, total: total.rows[0]!.total };
     },
     countUnread: async (userId: string, now: string): Promise<UnreadCountRow[]> =>
       (
