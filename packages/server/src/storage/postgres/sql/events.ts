@@ -1,6 +1,7 @@
 import type pg from 'pg';
 import type { EventQuery, EventRecord, Page, StoredEvent } from '../../types.js';
 import { isRetryable, LOCK, Params, type RunTx, type Tx } from '../db.js';
+import { groupCommit } from '../group-commit.js';
 
 const COLUMNS = `position, id, app_id, user_id, event_category, event_type, entity_type, entity_id, event_data,
   "timestamp", ip_address, user_agent`;
@@ -154,64 +155,10 @@ export function eventStatements(
    * Group commit for the hot write paths (published events and their notification syncs,
    * notification creation and state changes). Every transaction that stores events holds the events
    * lock through its COMMIT, so this process's writes commit one at a time anyway; rather than queue
-   * them on the lock one fsync each, one group transaction is in flight at a time, and the work
-   * requested meanwhile waits and runs together in the next one: one turn of the lock and one commit
-   * for all of it, as the SQLite adapter's write queue does. Under load the groups grow by themselves;
-   * alone, a request waits for nothing but its own commit. Work in a group sees the writes of the work
-   * before it, exactly as if they had run one after another. If a group fails, each of its parts runs
-   * again alone, so one bad request fails alone. Every caller's promise settles after its commit.
+   * them on the lock one fsync each, they share commits (see group-commit.ts), as the SQLite
+   * adapter's write queue does.
    */
-  type Pending = {
-    work: (tx: Tx) => Promise<unknown>;
-    events: number;
-    resolve: (value: unknown) => void;
-    reject: (error: unknown) => void;
-  };
-  const waiting: Pending[] = [];
-  let flushing = false;
-  const alone = (pending: Pending) => runTx(pending.work).then(pending.resolve, pending.reject);
-  const flushOnce = async (group: Pending[]) => {
-    if (group.length === 1) return alone(group[0]!);
-    let values: unknown[];
-    try {
-      values = await runTx(async (tx) => {
-        const results: unknown[] = [];
-        for (const pending of group) results.push(await pending.work(tx));
-        return results;
-      });
-    } catch {
-      await Promise.all(group.map(alone));
-      return;
-    }
-    for (const [i, pending] of group.entries()) pending.resolve(values[i]);
-  };
-  const takeGroup = () => {
-    // Bounded, so that one transaction stays a reasonable size under a flood of requests.
-    let events = 0;
-    let count = 0;
-    while (count < waiting.length && (count === 0 || events + waiting[count]!.events <= MAX_GROUP_EVENTS)) {
-      events += waiting[count]!.events;
-      count++;
-    }
-    return waiting.splice(0, count);
-  };
-  const flush = async () => {
-    try {
-      while (waiting.length > 0) await flushOnce(takeGroup());
-    } finally {
-      flushing = false;
-    }
-  };
-  /** Runs `work` in the next group transaction; `events` is about how many events it stores (for the bound). */
-  const grouped = <T>(work: (tx: Tx) => Promise<T>, events = 1) =>
-    new Promise<T>((resolve, reject) => {
-      waiting.push({ work, events, resolve: resolve as (value: unknown) => void, reject });
-      // The first request of a quiet spell waits one turn of the event loop, for requests parsed beside it.
-      if (!flushing) {
-        flushing = true;
-        setImmediate(() => void flush());
-      }
-    });
+  const grouped = groupCommit(runTx, MAX_GROUP_EVENTS);
   const insertMany = (events: EventRecord[], apply?: (tx: Tx) => Promise<void>) =>
     grouped(async (tx) => {
       tx.addEvents(events);

@@ -9,6 +9,7 @@ import type {
   WebhookRecord,
 } from '../../types.js';
 import { Params, type RunTx } from '../db.js';
+import { groupCommit } from '../group-commit.js';
 
 const WEBHOOK_FIELDS = [
   'id',
@@ -115,7 +116,11 @@ export async function writeOutbox(client: pg.PoolClient, events: EventRecord[]):
   return true;
 }
 
+/** The most delivery outcomes one commit records. */
+const MAX_GROUP_OUTCOMES = 200;
+
 export function webhookStatements(pool: pg.Pool, runTx: RunTx, deliveryListeners: Set<() => void>) {
+  const outcomes = groupCommit(runTx, MAX_GROUP_OUTCOMES);
   const withAttempts = async (deliveries: DeliveryRecord[]) => {
     if (deliveries.length === 0) return [];
     const { rows } = await pool.query<DeliveryAttemptRecord>(
@@ -255,8 +260,11 @@ export function webhookStatements(pool: pg.Pool, runTx: RunTx, deliveryListeners
      */
     recordOutcome: async (outcome: DeliveryOutcome) => {
       const { attempt } = outcome;
-      const { rows } = await pool.query<{ consecutive_failures: number; is_active: boolean }>(
-        `WITH logged AS (
+      // Every outcome updates its webhook's row (the stats), so outcomes of one webhook would commit
+      // one at a time behind that row lock, one fsync each: they share commits instead.
+      const stats = await outcomes(async (tx) => {
+        const { rows } = await tx.client.query<{ consecutive_failures: number; is_active: boolean }>(
+          `WITH logged AS (
            INSERT INTO webhook_delivery_log (id, delivery_id, webhook_id, event_id, event_type, status_code,
              response_body, response_headers, delivery_attempt, delivered_at, response_time_ms, success, error_message)
            VALUES ($1, $2, $3, $4, $5, $6, $7, $8::jsonb, $9, $10::timestamptz, $11, $12::boolean, $13)
@@ -273,25 +281,26 @@ export function webhookStatements(pool: pg.Pool, runTx: RunTx, deliveryListeners
            total_deliveries = total_deliveries + 1,
            total_failures = total_failures + CASE WHEN $12::boolean THEN 0 ELSE 1 END
          WHERE id = $3 RETURNING consecutive_failures, is_active`,
-        [
-          attempt.id,
-          attempt.delivery_id,
-          attempt.webhook_id,
-          attempt.event_id,
-          attempt.event_type,
-          attempt.status_code,
-          attempt.response_body,
-          attempt.response_headers,
-          attempt.delivery_attempt,
-          attempt.delivered_at,
-          attempt.response_time_ms,
-          attempt.success,
-          attempt.error_message,
-          outcome.status,
-          outcome.next_attempt_at,
-        ],
-      );
-      const stats = rows[0];
+          [
+            attempt.id,
+            attempt.delivery_id,
+            attempt.webhook_id,
+            attempt.event_id,
+            attempt.event_type,
+            attempt.status_code,
+            attempt.response_body,
+            attempt.response_headers,
+            attempt.delivery_attempt,
+            attempt.delivered_at,
+            attempt.response_time_ms,
+            attempt.success,
+            attempt.error_message,
+            outcome.status,
+            outcome.next_attempt_at,
+          ],
+        );
+        return rows[0];
+      });
       if (!stats?.is_active) return;
       const disabling =
         outcome.disable ??
