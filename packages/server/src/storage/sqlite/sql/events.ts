@@ -19,22 +19,23 @@ const COLUMNS =
   'seq, id, app_id, user_id, event_category, event_type, entity_type, entity_id, event_data, timestamp, ip_address, user_agent, created_at';
 const ROW_PLACEHOLDERS = '(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)';
 
-function pushRow(params: unknown[], seq: number, event: EventRecord): void {
-  params.push(
-    seq,
-    event.id,
-    event.app_id,
-    event.user_id,
-    event.event_category,
-    event.event_type,
-    event.entity_type,
-    event.entity_id,
-    event.event_data,
-    event.timestamp,
-    event.ip_address,
-    event.user_agent,
-    event.timestamp,
-  );
+const COLUMN_COUNT = 13;
+
+/** Writes one row's values into `params` from `offset` (arrays reused across rows: no garbage per event). */
+function putRow(params: unknown[], offset: number, seq: number, event: EventRecord): void {
+  params[offset] = seq;
+  params[offset + 1] = event.id;
+  params[offset + 2] = event.app_id;
+  params[offset + 3] = event.user_id;
+  params[offset + 4] = event.event_category;
+  params[offset + 5] = event.event_type;
+  params[offset + 6] = event.entity_type;
+  params[offset + 7] = event.entity_id;
+  params[offset + 8] = event.event_data;
+  params[offset + 9] = event.timestamp;
+  params[offset + 10] = event.ip_address;
+  params[offset + 11] = event.user_agent;
+  params[offset + 12] = event.timestamp;
 }
 
 /** `afterInsert` runs in the same transaction as the rows (the webhook outbox). */
@@ -66,26 +67,31 @@ export function eventStatements(
   let committed: StoredEvent[] = [];
   const listeners = new Set<(events: StoredEvent[]) => void>();
 
+  // Statements run synchronously one at a time, so their parameter arrays can be reused.
+  const chunkParams: unknown[] = new Array(ROWS_PER_STATEMENT * COLUMN_COUNT);
+  const rowParams: unknown[] = new Array(COLUMN_COUNT);
   const insertRows = (events: EventRecord[]) => {
     let index = 0;
     for (; index + ROWS_PER_STATEMENT <= events.length; index += ROWS_PER_STATEMENT) {
-      const params: unknown[] = [];
-      for (let row = index; row < index + ROWS_PER_STATEMENT; row++) params.push(...rowFor(events[row]!));
-      insertChunk.run(params);
+      for (let row = 0; row < ROWS_PER_STATEMENT; row++)
+        putRow(chunkParams, row * COLUMN_COUNT, next(events[index + row]!), events[index + row]!);
+      insertChunk.run(chunkParams);
     }
-    for (; index < events.length; index++) insertOne.run(rowFor(events[index]!));
+    for (; index < events.length; index++) {
+      putRow(rowParams, 0, next(events[index]!), events[index]!);
+      insertOne.run(rowParams);
+    }
     afterInsert(events);
   };
-  const rowFor = (event: EventRecord) => {
-    const params: unknown[] = [];
+  /** The event's position, drawn now. */
+  const next = (event: EventRecord) => {
     const position = ++lastPosition;
-    pushRow(params, position, event);
     // Records are made per request and not reused, so the position is set in place: no copy per event.
     if (listeners.size > 0) {
       (event as StoredEvent).position = position;
       uncommitted.push(event as StoredEvent);
     }
-    return params;
+    return position;
   };
 
   return {
