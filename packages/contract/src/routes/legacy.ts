@@ -1,13 +1,21 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import { AppId } from '../schemas/common.js';
-import { LEGACY_SUNSET, LegacyNotificationEventRequest } from '../schemas/legacy.js';
+import {
+  LEGACY_DEPRECATED_AT,
+  LEGACY_DEPRECATION,
+  LEGACY_SUNSET,
+  LegacyNotificationEventRequest,
+} from '../schemas/legacy.js';
 import { UpdateNotificationResponse } from '../schemas/notifications.js';
 import { errorResponses, jsonBody, jsonContent, security } from './responses.js';
 
 const AppParams = z.object({ app_id: AppId.openapi({ param: { name: 'app_id', in: 'path' } }) });
 
 const deprecationHeaders = {
-  Deprecation: { description: 'Always `true`: this endpoint is deprecated.', schema: { type: 'string' as const } },
+  Deprecation: {
+    description: `When this endpoint was deprecated (RFC 9745): \`${LEGACY_DEPRECATION}\`, that is ${LEGACY_DEPRECATED_AT.toISOString()}.`,
+    schema: { type: 'string' as const },
+  },
   Sunset: {
     description: `When the endpoint will be removed (RFC 8594): ${LEGACY_SUNSET.toUTCString()}.`,
     schema: { type: 'string' as const },
@@ -30,7 +38,7 @@ export const legacyNotificationEvent = createRoute({
     "the app's notification exactly as `PATCH /api/v1/notifications/{notification_id}` with `{ status }` does,",
     'stores the same `notification.<status>` event, and answers in the PATCH response shape.',
     'A body sent without `Content-Type` (as `fetch` does with a string body: `text/plain`) is read as JSON.',
-    `Every response carries \`Deprecation: true\`, \`Sunset: ${LEGACY_SUNSET.toUTCString()}\` and a \`Link\` to the migration guide (docs/migration.md).`,
+    `Every response carries \`Deprecation: ${LEGACY_DEPRECATION}\`, \`Sunset: ${LEGACY_SUNSET.toUTCString()}\` and a \`Link\` to the migration guide (docs/migration.md).`,
   ].join(' '),
   security: security.app,
   request: { params: AppParams, body: jsonBody(LegacyNotificationEventRequest) },

@@ -8,6 +8,10 @@ import { SettableStatus } from './notifications.js';
  */
 export const LEGACY_SUNSET = new Date('2027-06-30T23:59:59Z');
 
+/** When it was deprecated, as RFC 9745's `Deprecation` header gives it: a structured-field date (`@` + Unix seconds). */
+export const LEGACY_DEPRECATED_AT = new Date('2026-11-25T00:00:00Z');
+export const LEGACY_DEPRECATION = `@${LEGACY_DEPRECATED_AT.getTime() / 1000}`;
+
 /** The `Link` every legacy response carries: where the migration guide lives (RFC 9745 `rel="deprecation"`). */
 export const LEGACY_DEPRECATION_LINK = '</docs/migration>; rel="deprecation"';
 

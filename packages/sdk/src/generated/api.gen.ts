@@ -159,7 +159,7 @@ export interface paths {
         /**
          * Deprecated: sync a notification's status the old way (use PATCH /api/v1/notifications/{id})
          * @deprecated
-         * @description Keeps apps written against the older sync call working while they migrate: `{ notification_id, status }` changes the app's notification exactly as `PATCH /api/v1/notifications/{notification_id}` with `{ status }` does, stores the same `notification.<status>` event, and answers in the PATCH response shape. A body sent without `Content-Type` (as `fetch` does with a string body: `text/plain`) is read as JSON. Every response carries `Deprecation: true`, `Sunset: Wed, 30 Jun 2027 23:59:59 GMT` and a `Link` to the migration guide (docs/migration.md).
+         * @description Keeps apps written against the older sync call working while they migrate: `{ notification_id, status }` changes the app's notification exactly as `PATCH /api/v1/notifications/{notification_id}` with `{ status }` does, stores the same `notification.<status>` event, and answers in the PATCH response shape. A body sent without `Content-Type` (as `fetch` does with a string body: `text/plain`) is read as JSON. Every response carries `Deprecation: @1795564800`, `Sunset: Wed, 30 Jun 2027 23:59:59 GMT` and a `Link` to the migration guide (docs/migration.md).
          */
         post: operations["legacyNotificationEvent"];
         delete?: never;
@@ -2172,7 +2172,7 @@ export interface operations {
             /** @description The state after the request. */
             200: {
                 headers: {
-                    /** @description Always `true`: this endpoint is deprecated. */
+                    /** @description When this endpoint was deprecated (RFC 9745): `@1795564800`, that is 2026-11-25T00:00:00.000Z. */
                     Deprecation?: string;
                     /** @description When the endpoint will be removed (RFC 8594): Wed, 30 Jun 2027 23:59:59 GMT. */
                     Sunset?: string;

@@ -1,5 +1,5 @@
 import { OpenAPIHono } from '@hono/zod-openapi';
-import { LEGACY_DEPRECATION_LINK, LEGACY_SUNSET, routes } from '@oriva/contract';
+import { LEGACY_DEPRECATION, LEGACY_DEPRECATION_LINK, LEGACY_SUNSET, routes } from '@oriva/contract';
 import type { MiddlewareHandler } from 'hono';
 import type { AppEnv, Deps } from '../../http/context.js';
 import { errors } from '../../http/errors.js';
@@ -34,7 +34,7 @@ const deprecationHeaders: MiddlewareHandler<AppEnv> = async (c, next) => {
   try {
     await next();
   } finally {
-    c.header('Deprecation', 'true');
+    c.header('Deprecation', LEGACY_DEPRECATION);
     c.header('Sunset', SUNSET);
     c.header('Link', LEGACY_DEPRECATION_LINK);
   }

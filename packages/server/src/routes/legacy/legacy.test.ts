@@ -28,7 +28,8 @@ const legacy = (body: unknown, token = workBuddy, app = 'work-buddy') =>
   server.request(`/api/v1/apps/${app}/notifications/events`, { method: 'POST', token, json: body });
 
 const expectDeprecationHeaders = (response: Response) => {
-  expect(response.headers.get('deprecation')).toBe('true');
+  // RFC 9745: the date it was deprecated, as a structured-field date (2026-11-25T00:00:00Z).
+  expect(response.headers.get('deprecation')).toBe('@1795564800');
   expect(response.headers.get('sunset')).toBe('Wed, 30 Jun 2027 23:59:59 GMT');
   expect(response.headers.get('link')).toBe('</docs/migration>; rel="deprecation"');
 };
