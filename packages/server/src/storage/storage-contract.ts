@@ -1,6 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { issueApiKey } from '../auth/api-keys.js';
 import { newId } from '../ids.js';
+import { webhookRecord } from './test-records.js';
 import type {
   AppRecord,
   DeliveryAttemptRecord,
@@ -171,29 +172,7 @@ export function describeStorageContract(name: string, open: () => Promise<Storag
       offset: 0,
       ...overrides,
     });
-    const webhook = (overrides: Partial<WebhookRecord> = {}): WebhookRecord => ({
-      id: newId('wh'),
-      app_id: 'a1',
-      webhook_url: 'https://hooks.example/x',
-      webhook_secret: 'whsec_x',
-      previous_secret: null,
-      previous_secret_expires_at: null,
-      subscribed_events: ['*'],
-      description: null,
-      is_active: true,
-      disabled_reason: null,
-      last_delivery_at: null,
-      last_success_at: null,
-      last_failure_at: null,
-      consecutive_failures: 0,
-      total_deliveries: 0,
-      total_failures: 0,
-      max_retries: 5,
-      retry_backoff_seconds: 1,
-      created_at: at,
-      updated_at: at,
-      ...overrides,
-    });
+    const webhook = (overrides: Partial<WebhookRecord> = {}) => webhookRecord(at, overrides);
     const later = (seconds: number) => new Date(Date.parse(at) + seconds * 1000).toISOString();
     const attempt = (
       delivery: { id: string; webhook_id: string; event_id: string; event_type: string },

@@ -4,6 +4,7 @@ import { afterAll, afterEach, describe, expect, it } from 'vitest';
 import { issueApiKey } from '../../auth/api-keys.js';
 import { newId } from '../../ids.js';
 import { describeStorageContract } from '../storage-contract.js';
+import { webhookRecord } from '../test-records.js';
 import type { EventRecord, WebhookRecord } from '../types.js';
 import { isoTimestamp } from './db.js';
 import { openPostgresStorage, type PostgresStorage } from './index.js';
@@ -53,29 +54,8 @@ const event = (appId: string, overrides: Partial<EventRecord> = {}): EventRecord
   user_agent: null,
   ...overrides,
 });
-const webhook = (appId: string, overrides: Partial<WebhookRecord> = {}): WebhookRecord => ({
-  id: newId('wh'),
-  app_id: appId,
-  webhook_url: 'https://hooks.example/x',
-  webhook_secret: 'whsec_x',
-  previous_secret: null,
-  previous_secret_expires_at: null,
-  subscribed_events: ['*'],
-  description: null,
-  is_active: true,
-  disabled_reason: null,
-  last_delivery_at: null,
-  last_success_at: null,
-  last_failure_at: null,
-  consecutive_failures: 0,
-  total_deliveries: 0,
-  total_failures: 0,
-  max_retries: 5,
-  retry_backoff_seconds: 1,
-  created_at: at,
-  updated_at: at,
-  ...overrides,
-});
+const webhook = (appId: string, overrides: Partial<WebhookRecord> = {}) =>
+  webhookRecord(at, { app_id: appId, ...overrides });
 const createApp = (storage: PostgresStorage, appId: string) =>
   storage.createApp(
     { app_id: appId, name: appId, icon_url: null, created_at: at, updated_at: at },
