@@ -103,7 +103,7 @@ async function update(
 }
 
 /**
- * `grouped` runs a transaction in this process's next group commit (see events.ts): the hot writes
+ * `grouped` runs a transaction in this process's next group commit (see group-commit.ts): the hot writes
  * (create, change, delete) share commits under load; the rest run alone with `runTx`.
  */
 export function notificationStatements(pool: pg.Pool, runTx: RunTx, grouped: RunTx) {
