@@ -6,7 +6,7 @@ import type { Logger } from 'pino';
 import { WebSocketServer } from 'ws';
 import { createApp } from './app.js';
 import { createUserTokenVerifier } from './auth/jwt.js';
-import { type Config, loadConfig } from './config/env.js';
+import { type Config, ConfigError, loadConfig } from './config/env.js';
 import { ensureSecrets } from './config/secrets.js';
 import type { Deps } from './http/context.js';
 import { IDEMPOTENCY_KEY_TTL_MS } from './http/idempotency.js';
@@ -201,8 +201,42 @@ async function openStorage(config: Config, databaseFile: string | undefined): Pr
   if (config.database) {
     // Loaded only when configured: the embedded default never loads the PostgreSQL driver.
     const { openPostgresStorage } = await import('./storage/postgres/index.js');
-    return openPostgresStorage(config.database);
+    try {
+      return await openPostgresStorage(config.database);
+    } catch (error) {
+      // Unreachable, refused, unknown database, bad password: the operator's URL is the thing to check.
+      if (!isConnectionFailure(error)) throw error;
+      const reason = error instanceof Error ? error.message : String(error);
+      throw new ConfigError(
+        `Invalid configuration:\n  ORIVA_DATABASE_URL: cannot open PostgreSQL at ${withoutPassword(config.database.url)} (${reason}); check that it is running and that the URL, user and database are right`,
+      );
+    }
   }
   if (!databaseFile) throw new Error('no database configured');
   return withApiKeyCache(openSqliteStorage(databaseFile));
+}
+
+/**
+ * Whether PostgreSQL could not be reached or refused us: a network error, SQLSTATE class 08
+ * (connection exception) or 28 (authorization), or 3D000 (no such database).
+ */
+function isConnectionFailure(error: unknown): boolean {
+  const code = (error as { code?: unknown } | undefined)?.code;
+  if (typeof code !== 'string') return false;
+  return (
+    ['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN', 'ETIMEDOUT', 'ECONNRESET', 'EHOSTUNREACH', '3D000'].includes(code) ||
+    code.startsWith('08') ||
+    code.startsWith('28')
+  );
+}
+
+/** The URL as it may be printed: any password replaced. */
+function withoutPassword(url: string): string {
+  try {
+    const parsed = new URL(url);
+    if (parsed.password) parsed.password = '***';
+    return parsed.toString();
+  } catch {
+    return '(an unparsable URL)';
+  }
 }
