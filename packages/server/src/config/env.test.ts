@@ -48,7 +48,11 @@ describe('loadConfig', () => {
     const url = 'postgres://oriva@db.internal:5432/oriva';
     const shared = { ORIVA_ADMIN_TOKEN: 'a'.repeat(32), ORIVA_JWT_SECRET: 'j'.repeat(40) };
     const config = loadConfig({ ...shared, ORIVA_DATABASE_URL: url, ORIVA_REDIS_URL: 'redis://cache:6379' });
-    expect(config.database).toEqual({ url, schema: 'public', poolSize: 20 });
+    expect(config.database).toEqual({ url, schema: 'public', poolSize: 20, preparedStatements: true });
+    expect(
+      loadConfig({ ...shared, ORIVA_DATABASE_URL: url, ORIVA_DATABASE_PREPARED_STATEMENTS: 'off' }).database
+        ?.preparedStatements,
+    ).toBe(false);
     expect(config.redisUrl).toBe('redis://cache:6379');
     expect(config.retentionDays).toBe(183);
     expect(() => loadConfig({ ORIVA_DATABASE_URL: url })).toThrow(/ORIVA_ADMIN_TOKEN, ORIVA_JWT_SECRET/);

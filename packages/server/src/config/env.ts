@@ -55,6 +55,8 @@ const EnvSchema = z.object({
     .regex(/^[a-z_][a-z0-9_]{0,62}$/, { message: 'must be a lower-case SQL identifier such as public or oriva' })
     .default('public'),
   ORIVA_DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(1000).default(20),
+  // Off for poolers that cannot keep named statements across transactions (PgBouncer's transaction mode before 1.21).
+  ORIVA_DATABASE_PREPARED_STATEMENTS: booleanFlag.default(true),
   ORIVA_REDIS_URL: optionalString.pipe(
     z
       .string()
@@ -127,7 +129,7 @@ export interface Config {
     origins: string[];
   };
   /** PostgreSQL instead of the embedded SQLite file, for several instances. */
-  database: { url: string; schema: string; poolSize: number } | undefined;
+  database: { url: string; schema: string; poolSize: number; preparedStatements: boolean } | undefined;
   /** Redis carries the stream between instances and shares the rate limits. */
   redisUrl: string | undefined;
   /** Prefix of every Redis key and channel, so several deployments can share one Redis. */
@@ -223,6 +225,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
           url: values.ORIVA_DATABASE_URL,
           schema: values.ORIVA_DATABASE_SCHEMA,
           poolSize: values.ORIVA_DATABASE_POOL_SIZE,
+          preparedStatements: values.ORIVA_DATABASE_PREPARED_STATEMENTS,
         }
       : undefined,
     redisUrl: values.ORIVA_REDIS_URL,

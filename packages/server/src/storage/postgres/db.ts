@@ -86,10 +86,17 @@ PreparingClient.prototype.query = function (this: pg.Client, config: unknown, va
   return (plainQuery as (...args: unknown[]) => unknown).call(this, config, values, callback);
 } as typeof plainQuery;
 
-export function createPool(options: { url: string; schema: string; poolSize: number }): pg.Pool {
+export function createPool(options: {
+  url: string;
+  schema: string;
+  poolSize: number;
+  preparedStatements?: boolean | undefined;
+}): pg.Pool {
   const schema = checkSchemaName(options.schema);
   return new pg.Pool({
-    Client: PreparingClient,
+    // A pooler in transaction mode may hand each query another server connection, where the
+    // statement was never prepared: ORIVA_DATABASE_PREPARED_STATEMENTS=off for those.
+    ...(options.preparedStatements === false ? {} : { Client: PreparingClient }),
     connectionString: options.url,
     // runExclusive holds a connection while its job queries on others: one alone would deadlock.
     max: Math.max(2, options.poolSize),

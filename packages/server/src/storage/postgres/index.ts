@@ -17,6 +17,8 @@ export interface PostgresStorageOptions {
   schema: string;
   /** Connections in the pool (at least 2: `runExclusive` holds one while its job runs). */
   poolSize: number;
+  /** Run parameterised queries as named prepared statements (default true; see db.ts). */
+  preparedStatements?: boolean;
 }
 
 export interface PostgresStorage extends Storage {

@@ -6,7 +6,7 @@ import { newId } from '../../ids.js';
 import { describeStorageContract } from '../storage-contract.js';
 import { webhookRecord } from '../test-records.js';
 import type { EventRecord, WebhookRecord } from '../types.js';
-import { isoTimestamp } from './db.js';
+import { createPool, isoTimestamp } from './db.js';
 import { openPostgresStorage, type PostgresStorage } from './index.js';
 
 const url = process.env.ORIVA_TEST_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
@@ -254,6 +254,26 @@ describe('postgres adapter', () => {
     release();
     expect(await first).toEqual({ ran: true, value: 'one' });
     expect(await two.runExclusive('sweep', async () => 'two')).toEqual({ ran: true, value: 'two' });
+  });
+
+  it('prepares parameterised statements by name, unless told not to (poolers in transaction mode)', async () => {
+    const prepared = async (preparedStatements: boolean) => {
+      const pool = createPool({ url, schema: 'public', poolSize: 2, preparedStatements });
+      try {
+        const client = await pool.connect();
+        try {
+          await client.query('SELECT $1::int AS one', [1]);
+          const { rows } = await client.query<{ name: string }>('SELECT name FROM pg_prepared_statements');
+          return rows.map((row) => row.name);
+        } finally {
+          client.release();
+        }
+      } finally {
+        await pool.end();
+      }
+    };
+    expect(await prepared(true)).toEqual([expect.stringMatching(/^oriva_\d+$/)]);
+    expect(await prepared(false)).toEqual([]);
   });
 
   it('turns every form PostgreSQL prints a UTC timestamp in into ISO-8601 with milliseconds', async () => {
