@@ -73,12 +73,15 @@ export function eventStatements(
   const insertRows = (events: EventRecord[]) => {
     let index = 0;
     for (; index + ROWS_PER_STATEMENT <= events.length; index += ROWS_PER_STATEMENT) {
-      for (let row = 0; row < ROWS_PER_STATEMENT; row++)
-        putRow(chunkParams, row * COLUMN_COUNT, next(events[index + row]!), events[index + row]!);
+      for (let row = 0; row < ROWS_PER_STATEMENT; row++) {
+        const event = events[index + row]!;
+        putRow(chunkParams, row * COLUMN_COUNT, next(event), event);
+      }
       insertChunk.run(chunkParams);
     }
     for (; index < events.length; index++) {
-      putRow(rowParams, 0, next(events[index]!), events[index]!);
+      const event = events[index]!;
+      putRow(rowParams, 0, next(event), event);
       insertOne.run(rowParams);
     }
     afterInsert(events);
