@@ -37,12 +37,9 @@ export async function updateNotification(
   }
   const contextData = changesContent ? checkContent(deps, patch) : undefined;
   const actor = principal.kind;
-  const statusChanges: string[] = [];
   const now = () => new Date().toISOString();
 
   const result = await deps.storage.changeNotification(view.id, (current) => {
-    // The storage may decide more than once (a transaction run again): only the last decision counts.
-    statusChanges.length = 0;
     const at = now();
     const events: EventRecord[] = [];
     const change: NotificationChange = { events };
@@ -57,7 +54,6 @@ export async function updateNotification(
       const next = nextStatus(status, patch.status);
       if (next) {
         change.state = stateChangeFor(current, next, at, patch);
-        statusChanges.push(next);
         events.push(
           notificationEvent(current, next, at, {
             previous_status: status,
@@ -81,8 +77,9 @@ export async function updateNotification(
     return events.length > 0 ? change : undefined;
   });
   if (!result) throw errors.notFound(`No notification "${view.id}"`, 'notification_not_found');
-  for (const status of statusChanges) deps.metrics.notificationStateChanges.inc({ status });
   const after = result.after;
+  // Counted from the outcome, not inside `decide`, which the storage may run more than once.
+  if (after.status !== result.before.status) deps.metrics.notificationStateChanges.inc({ status: after.status });
   return {
     success: true as const,
     notification_id: after.id,
