@@ -12,10 +12,12 @@ import type {
 } from '../../types.js';
 import { Params, type Queryable, type RunTx, type Tx } from '../db.js';
 
-const VIEW = `SELECT n.id, n.app_id, n.external_id, n.user_id, n.notification_type, n.title, n.body,
+const VIEW_COLUMNS = `n.id, n.app_id, n.external_id, n.user_id, n.notification_type, n.title, n.body,
     n.action_url, n.action_label, n.image_url, n.icon_url, n.context_data, n.group_key, n.priority, n.expires_at,
     n.created_at, n.updated_at, s.status, s.read_at, s.clicked_at, s.dismissed_at, s.dismissed_from, s.click_action,
-    s.updated_at AS state_updated_at, a.name AS app_name, a.icon_url AS app_icon
+    s.updated_at AS state_updated_at, a.name AS app_name, a.icon_url AS app_icon`;
+
+const VIEW = `SELECT ${VIEW_COLUMNS}
   FROM platform_notifications n
   JOIN notification_state s ON s.user_id = n.user_id AND s.notification_id = n.id
   JOIN apps a ON a.app_id = n.app_id`;
@@ -25,7 +27,8 @@ const VIEW = `SELECT n.id, n.app_id, n.external_id, n.user_id, n.notification_ty
  * (user_id, notification_id) newest first and stops at the page's end, fetching only the
  * notifications it shows, instead of reading and sorting every notification the user has.
  */
-const FEED_VIEW = `${VIEW.slice(0, VIEW.indexOf('FROM'))}FROM notification_state s
+const FEED_VIEW = `SELECT ${VIEW_COLUMNS}
+  FROM notification_state s
   JOIN platform_notifications n ON n.id = s.notification_id
   JOIN apps a ON a.app_id = s.app_id`;
 
