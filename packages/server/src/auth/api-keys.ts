@@ -1,4 +1,4 @@
-import { createHash, randomBytes } from 'node:crypto';
+import { hash, randomBytes } from 'node:crypto';
 import { newId } from '../ids.js';
 import type { ApiKeyRecord } from '../storage/types.js';
 
@@ -7,7 +7,8 @@ export const API_KEY_PREFIX = 'ok_live_';
 
 /** Keys carry 256 random bits, so a fast hash is safe here: there is nothing to brute-force. */
 export function hashApiKey(key: string): string {
-  return createHash('sha256').update(key).digest('base64url');
+  // The one-shot hash is ~4x faster than a Hash object, and this runs on every authenticated request.
+  return hash('sha256', key, 'base64url');
 }
 
 export function issueApiKey(

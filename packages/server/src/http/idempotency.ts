@@ -1,4 +1,4 @@
-import { createHash } from 'node:crypto';
+import { hash } from 'node:crypto';
 import type { Context, MiddlewareHandler } from 'hono';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
 import { principalScope } from '../auth/principal.js';
@@ -24,7 +24,7 @@ export function idempotency(deps: Deps): MiddlewareHandler<AppEnv> {
     const scope = principalScope(c.get('principal')!);
     const body = await c.req.text();
     seedParsedBody(c, body);
-    const requestHash = createHash('sha256').update(`${c.req.method} ${c.req.path}\n${body}`).digest('base64url');
+    const requestHash = hash('sha256', `${c.req.method} ${c.req.path}\n${body}`, 'base64url');
     const reservation = await deps.storage.reserveIdempotencyKey(scope, key, requestHash, new Date().toISOString());
 
     if (!reservation.reserved) {
