@@ -95,6 +95,18 @@ export function describeStorageContract(name: string, open: () => Promise<Storag
       ]);
     });
 
+    it('stores every event of a large batch once, in order (SQLite writes it in statements of several sizes)', async () => {
+      // 311 = 250 + 50 + 10 + 1: one statement of each size the SQLite adapter uses.
+      const batch = Array.from({ length: 311 }, (_, index) => event('a1', { entity_id: `entity-${index}` }));
+      await storage.insertEvents(batch);
+      const stored = await storage.committedEventsAfter(0, 500);
+      expect(stored.map((item) => item.id)).toEqual(batch.map((item) => item.id));
+      expect(stored.map((item) => item.entity_id)).toEqual(batch.map((item) => item.entity_id));
+      const positions = stored.map((item) => item.position);
+      expect(new Set(positions).size).toBe(311);
+      expect([...positions].sort((a, b) => a - b)).toEqual(positions);
+    });
+
     it('lists newest first with filters, offset and a before-id cursor', async () => {
       const events = Array.from({ length: 5 }, (_, index) =>
         event('a1', { user_id: index % 2 ? 'odd' : 'even', timestamp: `2025-09-30T10:0${index}:00.000Z` }),

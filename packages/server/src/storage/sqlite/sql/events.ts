@@ -13,8 +13,12 @@ const FILTER_CLAUSES: Array<[keyof Filter, string]> = [
   ['end_date', 'timestamp < @end_date'],
 ];
 
-/** Rows per INSERT statement: one statement per 50 rows costs ~15% less per row than one per row. */
-const ROWS_PER_STATEMENT = 50;
+/**
+ * Rows per INSERT statement, largest first: a batch is written with as few statements as these sizes
+ * allow. Per row, one statement of 250 rows costs ~8% less than five of 50, and those ~20% less than
+ * fifty of one (binding and stepping are per statement; the rows' index work is the same).
+ */
+const STATEMENT_SIZES = [250, 50, 10, 1] as const;
 const COLUMNS =
   'seq, id, app_id, user_id, event_category, event_type, entity_type, entity_id, event_data, timestamp, ip_address, user_agent, created_at';
 const ROW_PLACEHOLDERS = '(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)';
@@ -49,10 +53,14 @@ export function eventStatements(
   write: WriteQueue,
   afterInsert: (events: EventRecord[]) => void,
 ) {
-  const insertOne = db.prepare(`INSERT INTO platform_events (${COLUMNS}) VALUES ${ROW_PLACEHOLDERS}`);
-  const insertChunk = db.prepare(
-    `INSERT INTO platform_events (${COLUMNS}) VALUES ${Array(ROWS_PER_STATEMENT).fill(ROW_PLACEHOLDERS).join(', ')}`,
-  );
+  // Statements run synchronously one at a time, so each size's parameter array is reused.
+  const inserts = STATEMENT_SIZES.map((rows) => ({
+    rows,
+    statement: db.prepare(
+      `INSERT INTO platform_events (${COLUMNS}) VALUES ${Array(rows).fill(ROW_PLACEHOLDERS).join(', ')}`,
+    ),
+    params: new Array<unknown>(rows * COLUMN_COUNT),
+  }));
   // Positions continue after the largest ever given, even when retention has deleted that event.
   let lastPosition =
     (db
@@ -67,22 +75,16 @@ export function eventStatements(
   let committed: StoredEvent[] = [];
   const listeners = new Set<(events: StoredEvent[]) => void>();
 
-  // Statements run synchronously one at a time, so their parameter arrays can be reused.
-  const chunkParams: unknown[] = new Array(ROWS_PER_STATEMENT * COLUMN_COUNT);
-  const rowParams: unknown[] = new Array(COLUMN_COUNT);
   const insertRows = (events: EventRecord[]) => {
     let index = 0;
-    for (; index + ROWS_PER_STATEMENT <= events.length; index += ROWS_PER_STATEMENT) {
-      for (let row = 0; row < ROWS_PER_STATEMENT; row++) {
-        const event = events[index + row]!;
-        putRow(chunkParams, row * COLUMN_COUNT, next(event), event);
+    for (const { rows, statement, params } of inserts) {
+      for (; index + rows <= events.length; index += rows) {
+        for (let row = 0; row < rows; row++) {
+          const event = events[index + row]!;
+          putRow(params, row * COLUMN_COUNT, next(event), event);
+        }
+        statement.run(params);
       }
-      insertChunk.run(chunkParams);
-    }
-    for (; index < events.length; index++) {
-      const event = events[index]!;
-      putRow(rowParams, 0, next(event), event);
-      insertOne.run(rowParams);
     }
     afterInsert(events);
   };
