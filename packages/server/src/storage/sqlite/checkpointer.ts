@@ -1,19 +1,33 @@
+import { statSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { Worker } from 'node:worker_threads';
 
 /** How often the checkpointer copies committed WAL pages into the database file. */
 const CHECKPOINT_INTERVAL_MS = 250;
+/**
+ * How long writers wait for a catch-up, and how long after giving up before the next try. A reader in
+ * another process (a `sqlite3` shell left in a transaction) can pin the WAL: writes must not stall on it.
+ */
+const CATCH_UP_TIMEOUT_MS = 1_000;
+const CATCH_UP_RETRY_MS = 10_000;
 
 // Runs in the worker: its own connection, PASSIVE checkpoints (they never block the writer), so
 // copying the WAL into the database and its fsync happen off the event loop that serves requests.
+// Each checkpoint reports how many WAL frames there are and how many are copied; 'now' asks for one at once.
 const WORKER_SOURCE = `
 const { parentPort, workerData } = require('node:worker_threads');
 const Database = require(workerData.driver);
 const db = new Database(workerData.path);
 db.pragma('busy_timeout = 5000');
-const checkpoint = () => { try { db.pragma('wal_checkpoint(PASSIVE)'); } catch {} };
+const checkpoint = () => {
+  try {
+    const [result] = db.pragma('wal_checkpoint(PASSIVE)');
+    parentPort.postMessage({ frames: result.log, copied: result.checkpointed });
+  } catch {}
+};
 const timer = setInterval(checkpoint, workerData.intervalMs);
 parentPort.on('message', (message) => {
+  if (message === 'now') checkpoint();
   if (message === 'close') {
     clearInterval(timer);
     checkpoint();
@@ -24,6 +38,13 @@ parentPort.on('message', (message) => {
 `;
 
 export interface Checkpointer {
+  /**
+   * Undefined while the WAL file is at most `maxBytes`. Past that, a promise that settles once a
+   * checkpoint has copied every frame: the next write then starts the WAL over from its beginning (and
+   * `journal_size_limit` truncates the file). The caller writes nothing until it settles, or the
+   * checkpoint would never catch up.
+   */
+  catchUpIfOver(maxBytes: number): Promise<void> | undefined;
   close(): Promise<void>;
 }
 
@@ -31,6 +52,10 @@ export interface Checkpointer {
  * Moves WAL checkpoints off the main thread. SQLite otherwise runs them inside whichever commit
  * crosses the threshold, stalling every request behind a multi-megabyte copy and an fsync; the
  * main connection sets `wal_autocheckpoint = 0` when this runs.
+ *
+ * Under sustained writes a PASSIVE checkpoint never finds the WAL fully copied at the moment a write
+ * begins, so SQLite never starts the WAL over and the file grows without bound (~330 MB in 4 s of
+ * batch ingest). `catchUpIfOver` lets the write queue pause for the checkpoint to catch up.
  */
 export function startCheckpointer(path: string): Checkpointer {
   const driver = createRequire(import.meta.url).resolve('better-sqlite3');
@@ -39,13 +64,69 @@ export function startCheckpointer(path: string): Checkpointer {
     workerData: { path, driver, intervalMs: CHECKPOINT_INTERVAL_MS },
   });
   worker.unref();
+  const walFile = `${path}-wal`;
+  let catchingUp: { promise: Promise<void>; resolve: () => void; timer: NodeJS.Timeout } | undefined;
+  // Set when a catch-up completes: the file only shrinks once the next write has started the WAL over,
+  // so that write must go ahead without looking at the size.
+  let caughtUp = false;
+  let nextTryAt = 0;
+  let exited = false;
+
+  worker.on('message', (report: { frames: number; copied: number }) => {
+    if (!catchingUp) return;
+    if (report.copied >= report.frames) settleCatchUp();
+    else worker.postMessage('now');
+  });
+  const settleCatchUp = (complete = true) => {
+    const waiting = catchingUp;
+    if (!waiting) return;
+    catchingUp = undefined;
+    clearTimeout(waiting.timer);
+    caughtUp = complete;
+    if (!complete) nextTryAt = Date.now() + CATCH_UP_RETRY_MS;
+    worker.unref();
+    waiting.resolve();
+  };
+  // A checkpointer that is gone can make nobody wait.
+  worker.on('exit', () => {
+    exited = true;
+    settleCatchUp(false);
+  });
+
   return {
+    catchUpIfOver: (maxBytes) => {
+      if (catchingUp) return catchingUp.promise;
+      if (caughtUp) {
+        caughtUp = false;
+        return undefined;
+      }
+      // One stat per flush: a few µs, beside a transaction of hundreds.
+      if (exited || Date.now() < nextTryAt || walBytes(walFile) <= maxBytes) return undefined;
+      let resolve!: () => void;
+      const promise = new Promise<void>((done) => {
+        resolve = done;
+      });
+      catchingUp = { promise, resolve, timer: setTimeout(() => settleCatchUp(false), CATCH_UP_TIMEOUT_MS) };
+      // Writers are waiting on this: keep the process alive until it answers.
+      worker.ref();
+      worker.postMessage('now');
+      return promise;
+    },
     close: () =>
       new Promise<void>((resolve) => {
+        if (exited) return resolve();
         // Unref'd so it never keeps a process alive, but closing must be waited for: hold a ref until it exits.
         worker.ref();
         worker.once('exit', () => resolve());
         worker.postMessage('close');
       }),
   };
+}
+
+function walBytes(file: string): number {
+  try {
+    return statSync(file).size;
+  } catch {
+    return 0;
+  }
 }

@@ -12,11 +12,22 @@ import { retentionStatements } from './sql/retention.js';
 import { webhookStatements } from './sql/webhooks.js';
 import { createWriteQueue } from './write-queue.js';
 
+export interface SqliteOptions {
+  /**
+   * Past this WAL size, writes wait (asynchronously) for the checkpointer to copy every page, so that
+   * the next write starts the WAL over: it bounds the file under sustained writes. After a restart the
+   * file is truncated to a quarter of this. Default 256 MiB; tests use less.
+   */
+  walLimitBytes?: number;
+}
+
+const DEFAULT_WAL_LIMIT_BYTES = 256 * 1024 * 1024;
+
 /**
  * The embedded adapter on better-sqlite3. Calls are synchronous underneath; the async interface
  * lets the PostgreSQL adapter share every caller and every test.
  */
-export function openSqliteStorage(path: string): Storage {
+export function openSqliteStorage(path: string, options: SqliteOptions = {}): Storage {
   if (path !== ':memory:') mkdirSync(dirname(path), { recursive: true });
   const db = new Database(path);
   // WAL lets readers run beside the writer; NORMAL sync is durable across process crashes in WAL mode
@@ -32,6 +43,8 @@ export function openSqliteStorage(path: string): Storage {
   // Checkpoints run on their own thread for a file; an in-memory database has no WAL to copy.
   const checkpointer = path === ':memory:' ? undefined : startCheckpointer(path);
   if (checkpointer) db.pragma('wal_autocheckpoint = 0');
+  const walLimitBytes = options.walLimitBytes ?? DEFAULT_WAL_LIMIT_BYTES;
+  db.pragma(`journal_size_limit = ${Math.floor(walLimitBytes / 4)}`);
 
   // The event and webhook statements need the write queue, and the queue tells them of each outcome.
   const write = createWriteQueue(db, {
@@ -40,6 +53,7 @@ export function openSqliteStorage(path: string): Storage {
       events.flushed();
       webhooks.afterCommit();
     },
+    beforeFlush: () => checkpointer?.catchUpIfOver(walLimitBytes),
   });
   const webhooks = webhookStatements(db, write);
   const apps = appStatements(db);

@@ -27,6 +27,11 @@ export interface WriteQueueHooks {
   transactionEnded?: (committed: boolean) => void;
   /** After each flush, once every caller is settled. */
   flushed?: () => void;
+  /**
+   * Before each flush: a promise to wait for before writing (writes queued meanwhile join the flush),
+   * or undefined to write now. The checkpointer uses it to catch up with a WAL grown too large.
+   */
+  beforeFlush?: () => Promise<void> | undefined;
 }
 
 export function createWriteQueue(db: Database.Database, hooks: WriteQueueHooks = {}): WriteQueue {
@@ -56,6 +61,12 @@ export function createWriteQueue(db: Database.Database, hooks: WriteQueueHooks =
   };
 
   const flush = () => {
+    const pause = hooks.beforeFlush?.();
+    if (pause) {
+      // The queue keeps its writes meanwhile, so no other flush is scheduled.
+      pause.then(flush, flush);
+      return;
+    }
     const batch = queue;
     queue = [];
     try {
