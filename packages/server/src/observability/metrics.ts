@@ -15,8 +15,25 @@ const NO_SOURCES: MetricSources = {
 export function createMetrics(sources: MetricSources = NO_SOURCES) {
   const registry = new Registry();
   collectDefaultMetrics({ register: registry });
+  const eventsPublished = new Counter({
+    name: 'oriva_events_published_total',
+    help: 'Events stored, by app',
+    labelNames: ['app_id'] as const,
+    registers: [registry],
+  });
+  // One labelled child per app, made once: prom-client hashes the label object on every inc() otherwise.
+  const publishedByApp = new Map<string, ReturnType<typeof eventsPublished.labels>>();
   return {
     registry,
+    /** `oriva_events_published_total{app_id}` += count. */
+    countEventsPublished(appId: string, count = 1) {
+      let child = publishedByApp.get(appId);
+      if (!child) {
+        child = eventsPublished.labels({ app_id: appId });
+        publishedByApp.set(appId, child);
+      }
+      child.inc(count);
+    },
     httpRequests: new Counter({
       name: 'oriva_http_requests_total',
       help: 'HTTP requests by method, route and status',
@@ -28,12 +45,6 @@ export function createMetrics(sources: MetricSources = NO_SOURCES) {
       help: 'HTTP request latency by method and route',
       labelNames: ['method', 'route'] as const,
       buckets: [0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5],
-      registers: [registry],
-    }),
-    eventsPublished: new Counter({
-      name: 'oriva_events_published_total',
-      help: 'Events stored, by app',
-      labelNames: ['app_id'] as const,
       registers: [registry],
     }),
     notificationsCreated: new Counter({

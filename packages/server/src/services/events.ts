@@ -62,7 +62,7 @@ export async function publishEvents(deps: Deps, records: EventRecord[]): Promise
   const syncs = notificationSyncsFor(records);
   await deps.storage.insertEvents(records, syncs.length > 0 ? syncs : undefined);
   const first = records[0];
-  if (first) deps.metrics.eventsPublished.inc({ app_id: first.app_id }, records.length);
+  if (first) deps.metrics.countEventsPublished(first.app_id, records.length);
 }
 
 export function toPublicEvent(record: EventRecord): z.infer<typeof Event> {

@@ -78,7 +78,7 @@ export function notificationRoutes(deps: Deps) {
       throw errors.conflict(message, 'notification_exists');
     }
     deps.metrics.notificationsCreated.inc({ app_id });
-    deps.metrics.eventsPublished.inc({ app_id });
+    deps.metrics.countEventsPublished(app_id);
     return c.json({ success: true as const, notification_id: record.id, created_at: record.created_at }, 201);
   });
 
