@@ -11,7 +11,8 @@ const INCOMING_ID = /^[\w.:-]{1,128}$/;
  *
  * Under @hono/node-server it goes straight onto Node's response, which merges it into the head it writes:
  * hono's `c.header` would build a WHATWG `Headers` for every request and merge it into the response
- * (~2% of a single-event request's CPU). Elsewhere (`app.request` in tests) hono's own header is used.
+ * (with the metric children below, 9% more single events per CPU-second in an A/B). Elsewhere
+ * (`app.request` in tests) hono's own header is used.
  */
 function setRequestIdHeader(c: Context<AppEnv>, requestId: string): void {
   const outgoing = (c.env as { outgoing?: Partial<ServerResponse> } | undefined)?.outgoing;
