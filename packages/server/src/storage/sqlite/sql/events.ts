@@ -42,7 +42,6 @@ function putRow(params: unknown[], offset: number, seq: number, event: EventReco
   params[offset + 12] = event.timestamp;
 }
 
-/** `afterInsert` runs in the same transaction as the rows (the webhook outbox). */
 /**
  * `afterInsert` runs in the same transaction as the rows (the webhook outbox). Positions are assigned
  * here: this process is the only writer of its SQLite file, so a counter is exact. A rolled-back
