@@ -168,6 +168,41 @@ describe('delivered_at', () => {
     userStream.close();
   });
 
+  it('is set when the event is replayed to the user’s stream on resume', async () => {
+    const user = unique('user');
+    const token = await server.userToken(user);
+    const url = `${server.url.replace('http', 'ws')}/api/v1/events/stream?auth=${token}`;
+    const open = async (query = '') => {
+      const ws = new WebSocket(`${url}${query}`);
+      const frames: Array<{ control?: string; position?: number; resume?: string; type?: string }> = [];
+      ws.on('message', (data) => frames.push(JSON.parse(data.toString())));
+      await eventually(
+        async () => frames,
+        (seen) => seen.some((frame) => frame.control === 'ready'),
+      );
+      return { ws, frames };
+    };
+    const first = await open();
+    const position = first.frames.find((frame) => frame.control === 'ready')!.position!;
+    first.ws.close();
+    const { id } = await notify(user);
+    expect((await getOne(id, workBuddy)).delivered_at).toBeNull();
+
+    const resumed = await open(`&since=${position}`);
+    const replayed = await eventually(
+      async () => resumed.frames,
+      (seen) => seen.some((frame) => frame.type === 'notification.created'),
+    );
+    expect(replayed.find((frame) => frame.control === 'ready')).toMatchObject({ resume: 'complete' });
+    expect(replayed.some((frame) => frame.type === 'notification.created')).toBe(true);
+    const delivered = await eventually(
+      async () => (await getOne(id, workBuddy)).delivered_at,
+      (value) => value !== null,
+    );
+    expect(delivered).toEqual(expect.any(String));
+    resumed.ws.close();
+  });
+
   it('is not set by an app’s stream alone', async () => {
     const user = unique('user');
     const frames: Array<{ control?: string; type?: string }> = [];
