@@ -171,6 +171,14 @@ export const Notification = z
     clicked_at: Timestamp.nullable(),
     dismissed_at: Timestamp.nullable(),
     dismissed_from: z.string().nullable(),
+    click_action: z
+      .string()
+      .nullable()
+      .openapi({ description: 'What the click did, as the click reported it.', example: 'open_session' }),
+    delivered_at: Timestamp.nullable().openapi({
+      description:
+        'When the notification first reached its user: first served in their feed or read by them, or pushed on their stream. Set once; null until then.',
+    }),
     created_at: Timestamp,
     updated_at: Timestamp,
   })

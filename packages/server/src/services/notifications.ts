@@ -224,6 +224,8 @@ export function toPublicNotification(
     clicked_at: view.clicked_at,
     dismissed_at: view.dismissed_at,
     dismissed_from: view.dismissed_from,
+    click_action: view.click_action,
+    delivered_at: view.delivered_at,
     created_at: view.created_at,
     updated_at: lastChanged(view),
   };

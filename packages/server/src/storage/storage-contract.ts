@@ -276,6 +276,7 @@ export function describeStorageContract(name: string, open: () => Promise<Storag
             dismissed_at: null,
             dismissed_from: null,
             click_action: null,
+            delivered_at: null,
             state_updated_at: at,
             app_name: 'a1',
             app_icon: null,
@@ -324,6 +325,48 @@ export function describeStorageContract(name: string, open: () => Promise<Storag
         expect(unchanged?.after).toEqual(unchanged?.before);
         expect(await storage.changeNotification('ntf_missing', () => undefined)).toBeUndefined();
         expect((await storage.listEvents({ app_id: 'a1', limit: 10, offset: 0 })).items[0]!.id).toBe(dismissed.id);
+      });
+
+      it('records a first delivery once, in every read, without changing the notification', async () => {
+        const [first, second] = [notification(), notification()];
+        for (const record of [first!, second!]) await storage.createNotification(record, created(record));
+        const other = notification({ user_id: 'user_789' });
+        await storage.createNotification(other, created(other));
+
+        const delivered = await storage.markDelivered('user_456', [first!.id], later(1));
+        expect(delivered).toEqual(new Map([[first!.id, later(1)]]));
+        // Again, with one already delivered, one not, another user's and a missing one.
+        const again = await storage.markDelivered(
+          'user_456',
+          [first!.id, second!.id, other.id, 'ntf_missing'],
+          later(2),
+        );
+        expect(again).toEqual(
+          new Map([
+            [first!.id, later(1)],
+            [second!.id, later(2)],
+          ]),
+        );
+
+        const view = await storage.getNotification(first!.id);
+        expect(view).toMatchObject({ delivered_at: later(1), updated_at: at, state_updated_at: at });
+        expect((await storage.getNotification(other.id))?.delivered_at).toBeNull();
+        const listed = await storage.listNotifications(feed());
+        expect(Object.fromEntries(listed.items.map((item) => [item.id, item.delivered_at]))).toEqual({
+          [first!.id]: later(1),
+          [second!.id]: later(2),
+        });
+        const grouped = await storage.listNotifications(feed({ group: true }));
+        expect(grouped.items.map((item) => item.delivered_at).sort()).toEqual([later(1), later(2)]);
+        expect(
+          (await storage.listNotifications({ ...feed(), user_id: undefined, app_id: 'a1', status: 'all' })).items,
+        ).toHaveLength(3);
+        // A state change later keeps the first delivery.
+        const read = await storage.changeNotification(second!.id, () => ({
+          state: { status: 'read', read_at: later(3) },
+          events: [event('a1', { event_type: 'read', timestamp: later(3) })],
+        }));
+        expect(read?.after.delivered_at).toBe(later(2));
       });
 
       it('moves a notification into and out of the live feed when its expiry changes', async () => {

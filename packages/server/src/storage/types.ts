@@ -105,6 +105,11 @@ export interface NotificationStateFields {
   dismissed_at: string | null;
   dismissed_from: string | null;
   click_action: string | null;
+  /**
+   * When the notification first reached its user (served in their feed or pushed on their stream);
+   * set once, never a change of state (see `markDelivered`).
+   */
+  delivered_at: string | null;
   /** When the state last changed. */
   state_updated_at: string;
 }
@@ -117,7 +122,7 @@ export interface NotificationView extends NotificationRecord, NotificationStateF
 
 /** What a decision made inside a transaction changes. Events are stored in the same transaction. */
 export interface NotificationChange {
-  state?: Partial<Omit<NotificationStateFields, 'state_updated_at'>>;
+  state?: Partial<Omit<NotificationStateFields, 'state_updated_at' | 'delivered_at'>>;
   content?: Partial<NotificationContent>;
   events: EventRecord[];
 }
@@ -294,6 +299,14 @@ export interface Storage {
   /** Deletes the notification and its state, and stores `event`, in one transaction. */
   deleteNotification(id: string, event: EventRecord): Promise<boolean>;
   listNotifications(query: NotificationQuery): Promise<Page<NotificationView>>;
+  /**
+   * Records that notifications reached their user: sets `delivered_at` to `at` on those of `ids`
+   * (the user's own) that have none, in one statement; a first delivery is never overwritten. It
+   * changes neither `updated_at` nor the feed version: a delivery is no change of the notification,
+   * and a cached feed page holds only delivered notifications. Returns the `delivered_at` now stored
+   * for each of `ids` that exists.
+   */
+  markDelivered(userId: string, ids: string[], at: string): Promise<Map<string, string>>;
   /** Unread, unexpired notifications of a user per app and type, from an index alone. */
   countUnread(userId: string, now: string): Promise<UnreadCountRow[]>;
   /**

@@ -7,6 +7,7 @@ import { guarded } from '../../http/guarded-route.js';
 import { validationHook } from '../../http/validation.js';
 import { decodeIdCursor, encodeIdCursor } from '../../services/cursor.js';
 import { FeedCache } from '../../services/feed-cache.js';
+import { deliverToUser } from '../../services/notification-delivery.js';
 import { updateNotification } from '../../services/notification-update.js';
 import {
   type Actor,
@@ -26,6 +27,8 @@ type FeedResponse = z.infer<typeof ListNotificationsResponse>;
 const MAX_IDS_IN_SUMMARY = 1000;
 
 const actorOf = (principal: Principal): Actor => principal.kind;
+/** Whether the caller is the user themself: only what reaches them counts as delivered. */
+const isTheUser = (principal: Principal, userId: string) => principal.kind === 'user' && principal.userId === userId;
 
 export function notificationRoutes(deps: Deps) {
   const app = new OpenAPIHono<AppEnv>({ defaultHook: validationHook });
@@ -135,7 +138,9 @@ export function notificationRoutes(deps: Deps) {
       limit: query.limit + 1,
       offset: query.after ? 0 : query.offset,
     });
-    const { items, pagination } = paginate(page, query);
+    const { items: served, pagination } = paginate(page, query);
+    const principal = c.get('principal')!;
+    const items = isTheUser(principal, user_id) ? await deliverToUser(deps.storage, user_id, served, at) : served;
     const counts = await unreadCounts(user_id, at, preferences);
     const response: FeedResponse = {
       success: true as const,
@@ -145,7 +150,9 @@ export function notificationRoutes(deps: Deps) {
       muted_unread_count: counts.muted_unread_count,
     };
     const body = JSON.stringify(response);
-    if (version !== undefined) {
+    // Only a page whose every notification is delivered is cached: delivery then never makes it stale
+    // (`delivered_at` is set once), and serving it from the cache owes no delivery to record.
+    if (version !== undefined && items.every((view) => view.delivered_at !== null)) {
       feedCache.set(cacheKey, { version, validUntil: await deps.storage.nextFeedExpiry(user_id, at), body });
     }
     return serializedJson(c, body);
@@ -174,12 +181,15 @@ export function notificationRoutes(deps: Deps) {
 
   app.openapi(guarded(routes.getNotification, deps), async (c) => {
     const { notification_id } = c.req.valid('param');
-    const view = await resolveNotification(deps, c.get('principal')!, notification_id);
-    const preferences = await deps.storage.getPreferences(view.user_id);
-    return c.json(
-      { success: true as const, notification: toPublicNotification(view, now(), isMuted(view, preferences)) },
-      200,
-    );
+    const principal = c.get('principal')!;
+    const found = await resolveNotification(deps, principal, notification_id);
+    const at = now();
+    const [view] = isTheUser(principal, found.user_id)
+      ? await deliverToUser(deps.storage, found.user_id, [found], at)
+      : [found];
+    const preferences = await deps.storage.getPreferences(found.user_id);
+    const notification = toPublicNotification(view ?? found, at, isMuted(found, preferences));
+    return c.json({ success: true as const, notification }, 200);
   });
 
   app.openapi(guarded(routes.updateNotification, deps), async (c) => {
@@ -247,6 +257,7 @@ function newNotificationView(record: NotificationRecord, appName: string, appIco
     dismissed_at: null,
     dismissed_from: null,
     click_action: null,
+    delivered_at: null,
     state_updated_at: record.created_at,
     app_name: appName,
     app_icon: appIcon,

@@ -25,6 +25,8 @@ export interface StreamLimits {
  */
 export class StreamConnection {
   alive = true;
+  /** Told of each event frame handed to the socket (the hub records deliveries with it). */
+  onSent?: (event: StoredEvent) => void;
   private patterns: string[];
   private live = false;
   private held: StoredEvent[] = [];
@@ -117,6 +119,7 @@ export class StreamConnection {
     if (event.position <= this.lastSent || !this.visible(event)) return;
     this.lastSent = event.position;
     this.sendRaw(eventFrame(event));
+    this.onSent?.(event);
     this.deps.metrics.streamMessages.inc();
   }
 

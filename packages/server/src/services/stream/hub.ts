@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { WebSocket } from 'ws';
 import type { Principal } from '../../auth/principal.js';
 import type { Deps } from '../../http/context.js';
+import { StreamDeliveries } from '../notification-delivery.js';
 import type { EventBus } from './bus.js';
 import { StreamConnection, type StreamScope } from './connection.js';
 import {
@@ -33,6 +34,8 @@ export class StreamHub {
   private readonly tickets: TicketStore;
   private readonly counter: ConnectionCounter;
   private readonly heartbeat: NodeJS.Timeout;
+  /** Notifications pushed to their user, recorded as delivered. */
+  private readonly deliveries: StreamDeliveries;
 
   constructor(
     private readonly deps: Deps,
@@ -41,6 +44,7 @@ export class StreamHub {
   ) {
     this.tickets = coordination.tickets ?? new MemoryTicketStore();
     this.counter = coordination.connections ?? new MemoryConnectionCounter();
+    this.deliveries = new StreamDeliveries(deps.storage, deps.logger);
     this.heartbeat = setInterval(() => {
       for (const connection of this.connections) connection.heartbeat();
       if (this.places.size > 0) {
@@ -82,7 +86,13 @@ export class StreamHub {
       maxBufferedBytes: this.deps.config.stream.maxBufferedBytes,
     });
     this.connections.add(connection);
-    if (userId !== undefined) this.places.set(connection, { userId, connectionId });
+    if (userId !== undefined) {
+      this.places.set(connection, { userId, connectionId });
+      // A frame the socket refused (closed, or a slow consumer just closed) reached no one.
+      connection.onSent = (event) => {
+        if (ws.readyState === ws.OPEN) this.deliveries.sent(userId, event);
+      };
+    }
     this.deps.metrics.streamConnections.inc({ principal: principal.kind });
     ws.on('close', () => {
       if (!this.connections.delete(connection)) return;
@@ -103,6 +113,7 @@ export class StreamHub {
     const places = [...this.places.values()];
     this.places.clear();
     await Promise.allSettled(places.map(({ userId, connectionId }) => this.counter.release(userId, connectionId)));
+    await this.deliveries.close();
     await Promise.allSettled([this.tickets.close(), this.counter.close()]);
   }
 }

@@ -98,6 +98,7 @@ export async function openPostgresStorage(options: PostgresStorageOptions): Prom
     changeNotification: (id, decide) => notifications.change(id, decide),
     deleteNotification: (id, event) => notifications.delete(id, event),
     listNotifications: (query) => notifications.list(query),
+    markDelivered: (userId, ids, at) => notifications.markDelivered(userId, ids, at),
     countUnread: (userId, now) => notifications.countUnread(userId, now),
     markAllRead: (userId, filter, summarize) => notifications.markAllRead(userId, filter, summarize),
     expireDue: (now, limit, eventFor) => notifications.expireDue(now, limit, eventFor),

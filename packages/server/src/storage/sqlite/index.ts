@@ -112,6 +112,7 @@ export function openSqliteStorage(path: string, options: SqliteOptions = {}): St
     changeNotification: (id, decide) => notifications.change(id, decide),
     deleteNotification: (id, event) => notifications.delete(id, event),
     listNotifications: async (query) => notifications.list(query),
+    markDelivered: (userId, ids, at) => notifications.markDelivered(userId, ids, at),
     countUnread: async (userId, now) => notifications.countUnread(userId, now),
     markAllRead: (userId, filter, summarize) => notifications.markAllRead(userId, filter, summarize),
     expireDue: (now, limit, eventFor) => notifications.expireDue(now, limit, eventFor),

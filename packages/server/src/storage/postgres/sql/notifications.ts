@@ -15,7 +15,7 @@ import { Params, type Queryable, type RunTx, type Tx } from '../db.js';
 const VIEW_COLUMNS = `n.id, n.app_id, n.external_id, n.user_id, n.notification_type, n.title, n.body,
     n.action_url, n.action_label, n.image_url, n.icon_url, n.context_data, n.group_key, n.priority, n.expires_at,
     n.created_at, n.updated_at, s.status, s.read_at, s.clicked_at, s.dismissed_at, s.dismissed_from, s.click_action,
-    s.updated_at AS state_updated_at, a.name AS app_name, a.icon_url AS app_icon`;
+    s.delivered_at, s.updated_at AS state_updated_at, a.name AS app_name, a.icon_url AS app_icon`;
 
 const VIEW = `SELECT ${VIEW_COLUMNS}
   FROM platform_notifications n
@@ -305,6 +305,26 @@ export function notificationStatements(pool: pg.Pool, runTx: RunTx, grouped: Run
       for (const row of items.rows) delete row.group_rank;
       return { items: items.rows, total: total.rows[0]!.total };
     },
+    /**
+     * One UPDATE for all of `ids`, in the next group commit; only when some were delivered already,
+     * one SELECT for their first time (a new statement: it sees a delivery committed meanwhile).
+     */
+    markDelivered: (userId: string, ids: string[], at: string) =>
+      grouped(async (tx) => {
+        const LISTED_OF_USER = 'user_id = $1 AND notification_id = ANY($2::text[])';
+        let { rows } = await tx.client.query<{ notification_id: string; delivered_at: string }>(
+          `UPDATE notification_state SET delivered_at = $3 WHERE ${LISTED_OF_USER} AND delivered_at IS NULL
+           RETURNING notification_id, delivered_at`,
+          [userId, ids, at],
+        );
+        if (rows.length < ids.length) {
+          ({ rows } = await tx.client.query(
+            `SELECT notification_id, delivered_at FROM notification_state WHERE ${LISTED_OF_USER} AND delivered_at IS NOT NULL`,
+            [userId, ids],
+          ));
+        }
+        return new Map(rows.map((row) => [row.notification_id, row.delivered_at]));
+      }),
     countUnread: async (userId: string, now: string): Promise<UnreadCountRow[]> =>
       (
         await pool.query<UnreadCountRow>(

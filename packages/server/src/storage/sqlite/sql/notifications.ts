@@ -15,7 +15,7 @@ import type { WriteQueue } from '../write-queue.js';
 const VIEW = `SELECT n.id, n.app_id, n.external_id, n.user_id, n.notification_type, n.title, n.body,
     n.action_url, n.action_label, n.image_url, n.icon_url, n.context_data, n.group_key, n.priority, n.expires_at,
     n.created_at, n.updated_at, s.status, s.read_at, s.clicked_at, s.dismissed_at, s.dismissed_from, s.click_action,
-    s.updated_at AS state_updated_at, a.name AS app_name, a.icon_url AS app_icon
+    s.delivered_at, s.updated_at AS state_updated_at, a.name AS app_name, a.icon_url AS app_icon
   FROM platform_notifications n
   JOIN notification_state s ON s.user_id = n.user_id AND s.notification_id = n.id
   JOIN apps a ON a.app_id = n.app_id`;
@@ -129,6 +129,16 @@ export function notificationStatements(
   );
   const expire = db.prepare<[string, string, string]>(
     "UPDATE notification_state SET status = 'expired', updated_at = ? WHERE user_id = ? AND notification_id = ?",
+  );
+  type Delivered = { notification_id: string; delivered_at: string };
+  type Deliveries = { user_id: string; ids: string; at: string };
+  const LISTED_OF_USER = `user_id = @user_id AND notification_id IN (SELECT value FROM json_each(@ids))`;
+  const setDelivered = db.prepare<Deliveries, Delivered>(
+    `UPDATE notification_state SET delivered_at = @at WHERE ${LISTED_OF_USER} AND delivered_at IS NULL
+     RETURNING notification_id, delivered_at`,
+  );
+  const selectDelivered = db.prepare<Omit<Deliveries, 'at'>, Delivered>(
+    `SELECT notification_id, delivered_at FROM notification_state WHERE ${LISTED_OF_USER} AND delivered_at IS NOT NULL`,
   );
   const selectPreferences = db.prepare<[string], { muted_apps: string; muted_types: string; updated_at: string }>(
     'SELECT muted_apps, muted_types, updated_at FROM user_preferences WHERE user_id = ?',
@@ -298,6 +308,14 @@ export function notificationStatements(
       const { limit, offset, before_id, ...countParams } = params;
       return { items: page.all(params) as NotificationView[], total: count.get(countParams) as number };
     },
+    /** One UPDATE for all of `ids`; only when some were delivered already, one SELECT for their first time. */
+    markDelivered: (userId: string, ids: string[], at: string) =>
+      write(() => {
+        const listed = { user_id: userId, ids: JSON.stringify(ids) };
+        let stored = setDelivered.all({ ...listed, at });
+        if (stored.length < ids.length) stored = selectDelivered.all(listed);
+        return new Map(stored.map((row) => [row.notification_id, row.delivered_at]));
+      }),
     countUnread: (userId: string, now: string) => countUnread.all(userId, now),
     feedVersion: (userId: string) => `${allUsersVersion}.${versions.get(userId) ?? 0}`,
     /** An app's name or icon shows in every feed. */
