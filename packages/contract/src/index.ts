@@ -13,4 +13,5 @@ export * from './schemas/common.js';
 export * from './schemas/events.js';
 export * from './schemas/legacy.js';
 export * from './schemas/notifications.js';
+export * from './schemas/stream.js';
 export * from './schemas/webhooks.js';

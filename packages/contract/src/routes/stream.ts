@@ -27,9 +27,11 @@ export const openStream = createRoute({
   tags: ['Stream'],
   summary: 'The real-time event stream (WebSocket)',
   description: [
-    'Upgrade to a WebSocket. Authenticate with `auth=<token>` (the design document form), a `ticket` from POST /api/v1/events/stream/tickets, or the subprotocols `oriva.v1, auth.<token>`.',
+    'Upgrade to a WebSocket. Authenticate with one of: the `auth=<token>` query parameter (the design document form), a single-use `ticket` from POST /api/v1/events/stream/tickets, the subprotocols `Sec-WebSocket-Protocol: oriva.v1, auth.<token>` (browsers, which cannot set headers), or `Authorization: Bearer <token>` (other clients). The token is an app API key, a user token or the admin token.',
     "An app key sees its own app's events (narrow with `user_id`); a user token sees every event whose user_id is that user.",
-    'The first frame is `{"control":"ready","resume":"none"|"complete"|"too_old","position":…}`; each event frame has the design document\'s fields plus `type` and `position`. Send `{"type":"subscribe"|"unsubscribe","events":[…]}` to change filters. See docs/stream.md.',
+    'The first frame is `{"control":"ready","resume":"none"|"complete"|"too_old","position":…}`; each event frame has the design document\'s fields plus `type` and `position`.',
+    'Send JSON text frames `{"type":"subscribe"|"unsubscribe","events":[…]}` to change filters, `{"type":"ping"}` for a `pong`. An invalid message is answered with `{"control":"error","code","message","path"}`; binary frames close with 1003, ten invalid messages in a row with 1008, frames over 64 KiB with 1009, a server fault with 1011.',
+    'A refused upgrade answers the usual JSON error body. See docs/stream.md.',
   ].join(' '),
   security: security.anyone,
   request: {
@@ -38,8 +40,22 @@ export const openStream = createRoute({
       user_id: z.string().optional(),
       events: z.string().optional().openapi({ example: 'notification.*,session.created' }),
       since: z.string().optional().openapi({ description: 'Resume after this position or event id.' }),
-      auth: z.string().optional(),
-      ticket: z.string().optional(),
+      auth: z.string().optional().openapi({
+        description: "A token in the URL, as the design document writes it. URLs reach proxies' logs: prefer a ticket.",
+      }),
+      ticket: z.string().optional().openapi({
+        description: 'A single-use ticket from POST /api/v1/events/stream/tickets, valid for 30 seconds.',
+      }),
+    }),
+    headers: z.object({
+      authorization: z.string().optional().openapi({
+        description: '`Bearer <token>`, for clients that can set headers on the upgrade request.',
+        example: 'Bearer ok_live_…',
+      }),
+      'sec-websocket-protocol': z.string().optional().openapi({
+        description: '`oriva.v1, auth.<token>`: how a browser sends its token. The server selects `oriva.v1`.',
+        example: 'oriva.v1, auth.<token>',
+      }),
     }),
   },
   responses: { 101: { description: 'Switching protocols.' }, ...errorResponses(400, 401, 403) },

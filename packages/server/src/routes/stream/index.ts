@@ -1,22 +1,15 @@
 import { upgradeWebSocket } from '@hono/node-server';
 import { OpenAPIHono } from '@hono/zod-openapi';
-import { routes } from '@oriva/contract';
+import { routes, StreamEventPattern } from '@oriva/contract';
 import type { WebSocket } from 'ws';
-import type { Principal } from '../../auth/principal.js';
-import { authenticate } from '../../http/authenticate.js';
+import { authenticate, bearerCredential } from '../../http/authenticate.js';
 import type { AppEnv, Deps } from '../../http/context.js';
 import { errors } from '../../http/errors.js';
 import { guarded } from '../../http/guarded-route.js';
 import { validationHook } from '../../http/validation.js';
-import { PATTERN } from '../../services/stream/connection.js';
-import type { StreamHub } from '../../services/stream/hub.js';
+import type { StreamHub, StreamRequest } from '../../services/stream/hub.js';
 import { AUTH_SUBPROTOCOL_PREFIX } from '../../services/stream/protocol.js';
-
-interface StreamRequest {
-  scope: { principal: Principal; app_id?: string | undefined; user_id?: string | undefined };
-  patterns: string[];
-  since: string | undefined;
-}
+import { answerRefusedUpgrade } from './refused-upgrade.js';
 
 export function streamRoutes(deps: Deps, hub: StreamHub) {
   const app = new OpenAPIHono<AppEnv>({ defaultHook: validationHook });
@@ -27,8 +20,12 @@ export function streamRoutes(deps: Deps, hub: StreamHub) {
 
   app.get(
     '/api/v1/events/stream',
+    answerRefusedUpgrade,
     async (c, next) => {
-      if (c.req.header('upgrade')?.toLowerCase() !== 'websocket') {
+      // Node hands a request to the WebSocket server only when `Connection` says upgrade too.
+      const upgrading =
+        c.req.header('upgrade')?.toLowerCase() === 'websocket' && /\bupgrade\b/i.test(c.req.header('connection') ?? '');
+      if (!upgrading) {
         throw errors.validation([
           { path: 'upgrade', code: 'websocket_required', message: 'open this URL as a WebSocket' },
         ]);
@@ -43,6 +40,7 @@ export function streamRoutes(deps: Deps, hub: StreamHub) {
       const principal = await streamPrincipal(
         c.req.query('ticket'),
         c.req.query('auth'),
+        c.req.header('authorization'),
         c.req.header('sec-websocket-protocol'),
       );
       const appId = c.req.query('app_id') || undefined;
@@ -70,7 +68,7 @@ export function streamRoutes(deps: Deps, hub: StreamHub) {
         .split(',')
         .map((pattern) => pattern.trim())
         .filter(Boolean);
-      const invalid = patterns.findIndex((pattern) => !PATTERN.test(pattern));
+      const invalid = patterns.findIndex((pattern) => !StreamEventPattern.safeParse(pattern).success);
       if (invalid >= 0) {
         throw errors.validation([
           {
@@ -86,25 +84,34 @@ export function streamRoutes(deps: Deps, hub: StreamHub) {
           { path: 'since', code: 'invalid_format', message: 'must be a position or an event id (evt_…)' },
         ]);
       }
-      const request: StreamRequest = { scope, patterns: patterns.length > 0 ? patterns : ['*'], since };
+      const request: StreamRequest = {
+        scope,
+        patterns: patterns.length > 0 ? patterns : ['*'],
+        since,
+        requestId: c.get('requestId'),
+      };
       c.set('streamRequest', request);
       await next();
     },
     upgradeWebSocket((c) => {
       const request = c.get('streamRequest') as StreamRequest;
       return {
-        onOpen: (_event, ws) => {
-          hub.open(ws.raw as unknown as WebSocket, request.scope, request.patterns, request.since).catch((error) => {
-            deps.logger.error({ err: error }, 'stream start failed');
-            ws.close(1011, 'stream start failed');
-          });
-        },
+        // The hub never rejects: it closes the socket with 1011 and logs when opening fails.
+        onOpen: (_event, ws) => void hub.open(ws.raw as unknown as WebSocket, request),
       };
     }),
   );
 
-  /** The credential: a ticket, the design document's `auth` parameter, or an `auth.<token>` subprotocol. */
-  async function streamPrincipal(ticket: string | undefined, auth: string | undefined, protocols: string | undefined) {
+  /**
+   * The credential: a ticket, the design document's `auth` parameter, `Authorization: Bearer` (clients
+   * other than browsers, which cannot set headers on a WebSocket), or an `auth.<token>` subprotocol.
+   */
+  async function streamPrincipal(
+    ticket: string | undefined,
+    auth: string | undefined,
+    authorization: string | undefined,
+    protocols: string | undefined,
+  ) {
     if (ticket !== undefined) {
       const principal = await hub.redeemTicket(ticket);
       if (!principal)
@@ -116,7 +123,7 @@ export function streamRoutes(deps: Deps, hub: StreamHub) {
       .map((protocol) => protocol.trim())
       .find((protocol) => protocol.startsWith(AUTH_SUBPROTOCOL_PREFIX))
       ?.slice(AUTH_SUBPROTOCOL_PREFIX.length);
-    return authenticate(deps, auth ?? fromProtocol);
+    return authenticate(deps, auth ?? bearerCredential(authorization) ?? fromProtocol);
   }
 
   return app;

@@ -1,10 +1,13 @@
-import type { WebSocket } from 'ws';
+import type { StreamClientMessage } from '@oriva/contract';
+import type { Logger } from 'pino';
+import type { RawData, WebSocket } from 'ws';
 import type { Principal } from '../../auth/principal.js';
 import type { Deps } from '../../http/context.js';
 import { subscriptionMatches } from '../../storage/outbox.js';
 import type { StoredEvent } from '../../storage/types.js';
 import type { EventBus } from './bus.js';
-import { CLOSE, eventFrame, type ResumeOutcome } from './protocol.js';
+import { readClientMessage } from './client-messages.js';
+import { CLOSE, eventFrame, MAX_CONSECUTIVE_PROTOCOL_ERRORS, type ResumeOutcome } from './protocol.js';
 
 export interface StreamScope {
   principal: Principal;
@@ -22,6 +25,10 @@ export interface StreamLimits {
  * One client. Resume without gap or duplicate: it subscribes to the bus first and holds live events
  * back, reads what it missed from storage, sends that, then sends the held-back events newer than
  * the last one sent, and from then on sends live.
+ *
+ * A fault in one connection stays in it: every entry point (a frame from the client, a broadcast, the
+ * heartbeat, the start) runs guarded, and a throw closes this connection with 1011 and is logged. It
+ * never reaches the process, nor the bus loop that serves the other clients.
  */
 export class StreamConnection {
   alive = true;
@@ -31,6 +38,7 @@ export class StreamConnection {
   private live = false;
   private held: StoredEvent[] = [];
   private lastSent = 0;
+  private protocolErrors = 0;
   private readonly unsubscribe: () => void;
 
   constructor(
@@ -40,18 +48,31 @@ export class StreamConnection {
     private readonly deps: Deps,
     bus: EventBus,
     private readonly limits: StreamLimits,
+    /** Carries the connection's request id, principal, app and user on every line. */
+    private readonly log: Logger,
   ) {
     this.patterns = patterns;
-    this.unsubscribe = bus.subscribe((events) => this.onCommitted(events));
+    this.unsubscribe = bus.subscribe((events) => this.guarded('broadcast', () => this.onCommitted(events)));
     ws.on('pong', () => {
       this.alive = true;
     });
-    ws.on('message', (data, isBinary) => this.onMessage(isBinary ? '' : data.toString()));
+    ws.on('message', (data, isBinary) => this.guarded('message', () => this.onFrame(data, isBinary)));
+    // ws reports a client's protocol faults (a frame over maxPayload, invalid UTF-8) here, then closes
+    // with the matching code; an 'error' without a listener would throw out of the socket.
+    ws.on('error', (error) => this.log.info({ err: error }, 'stream client protocol error'));
     ws.on('close', () => this.unsubscribe());
   }
 
-  /** Replays from `since` (a position or an event id) if given, then goes live. */
+  /** Replays from `since` (a position or an event id) if given, then goes live; a failure closes with 1011. */
   async start(since: string | undefined): Promise<void> {
+    try {
+      await this.replayThenGoLive(since);
+    } catch (error) {
+      this.fail('start', error);
+    }
+  }
+
+  private async replayThenGoLive(since: string | undefined): Promise<void> {
     const head = await this.deps.storage.headPosition();
     let outcome: ResumeOutcome = 'none';
     let replay: StoredEvent[] = [];
@@ -86,13 +107,34 @@ export class StreamConnection {
   }
 
   heartbeat(): void {
-    if (!this.alive) {
-      this.unsubscribe();
-      this.ws.terminate();
-      return;
+    this.guarded('heartbeat', () => {
+      if (!this.alive) {
+        this.unsubscribe();
+        this.ws.terminate();
+        return;
+      }
+      this.alive = false;
+      this.ws.ping();
+    });
+  }
+
+  private guarded(what: string, work: () => void): void {
+    try {
+      work();
+    } catch (error) {
+      this.fail(what, error);
     }
-    this.alive = false;
-    this.ws.ping();
+  }
+
+  private fail(what: string, error: unknown): void {
+    this.log.error({ err: error }, `stream ${what} failed; closing the connection`);
+    this.unsubscribe();
+    try {
+      this.ws.close(CLOSE.internalError, 'internal error');
+    } catch {
+      // Not even a close frame could be sent: drop the socket.
+      this.ws.terminate();
+    }
   }
 
   private async positionOf(since: string): Promise<number | undefined> {
@@ -134,48 +176,41 @@ export class StreamConnection {
     this.ws.send(frame);
   }
 
-  private onMessage(text: string): void {
-    let message: { type?: unknown; events?: unknown };
-    try {
-      message = JSON.parse(text);
-    } catch {
-      this.sendRaw(JSON.stringify({ control: 'error', code: 'malformed_message', message: 'send JSON text frames' }));
+  private onFrame(data: RawData, isBinary: boolean): void {
+    // Frames already on the wire when this side closed still arrive; nothing answers them.
+    if (this.ws.readyState !== this.ws.OPEN) return;
+    if (isBinary) {
+      this.ws.close(CLOSE.unsupportedData, 'send JSON text frames, not binary');
       return;
     }
-    const patterns = Array.isArray(message.events)
-      ? message.events.filter((item): item is string => typeof item === 'string')
-      : [];
-    const invalid = patterns.find((pattern) => !PATTERN.test(pattern));
-    if (invalid !== undefined) {
-      this.sendRaw(
-        JSON.stringify({
-          control: 'error',
-          code: 'invalid_pattern',
-          message: `"${invalid}" is not "*", "<category>.*" or "<category>.<type>"`,
-        }),
-      );
+    const read = readClientMessage(data.toString());
+    if (!read.ok) {
+      this.protocolErrors++;
+      if (this.protocolErrors >= MAX_CONSECUTIVE_PROTOCOL_ERRORS) {
+        this.ws.close(CLOSE.policyViolation, `${MAX_CONSECUTIVE_PROTOCOL_ERRORS} invalid messages in a row`);
+        return;
+      }
+      this.sendRaw(JSON.stringify(read.error));
       return;
     }
-    if (message.type === 'subscribe') {
-      this.patterns = this.patterns.includes('*') ? this.patterns : [...new Set([...this.patterns, ...patterns])];
-    } else if (message.type === 'unsubscribe') {
-      const removed = new Set(patterns);
-      this.patterns = this.patterns.filter((pattern) => !removed.has(pattern));
-    } else if (message.type === 'ping') {
-      this.sendRaw(JSON.stringify({ control: 'pong' }));
-      return;
-    } else {
-      this.sendRaw(
-        JSON.stringify({
-          control: 'error',
-          code: 'unknown_message',
-          message: 'type must be subscribe, unsubscribe or ping',
-        }),
-      );
-      return;
+    this.protocolErrors = 0;
+    this.onMessage(read.message);
+  }
+
+  private onMessage(message: StreamClientMessage): void {
+    switch (message.type) {
+      case 'ping':
+        this.sendRaw(JSON.stringify({ control: 'pong' }));
+        return;
+      case 'subscribe':
+        if (!this.patterns.includes('*')) this.patterns = [...new Set([...this.patterns, ...message.events])];
+        break;
+      case 'unsubscribe': {
+        const removed = new Set(message.events);
+        this.patterns = this.patterns.filter((pattern) => !removed.has(pattern));
+        break;
+      }
     }
     this.sendRaw(JSON.stringify({ control: 'subscribed', events: this.patterns }));
   }
 }
-
-export const PATTERN = /^(\*|[a-z][a-z0-9_-]{0,63}\.(\*|[a-z][a-z0-9_-]{0,63}))$/;

@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import type { Logger } from 'pino';
 import type { WebSocket } from 'ws';
 import type { Principal } from '../../auth/principal.js';
 import type { Deps } from '../../http/context.js';
@@ -15,6 +16,14 @@ import {
 import { CLOSE } from './protocol.js';
 
 export { MAX_CONNECTIONS_PER_USER } from './coordination.js';
+
+/** An admitted upgrade request: who, which events, where to resume, and its request id for the logs. */
+export interface StreamRequest {
+  scope: StreamScope;
+  patterns: string[];
+  since: string | undefined;
+  requestId: string;
+}
 
 /** Where tickets and per-user places live: memory for one instance, Redis for several. */
 export interface StreamCoordination {
@@ -46,6 +55,7 @@ export class StreamHub {
     this.counter = coordination.connections ?? new MemoryConnectionCounter();
     this.deliveries = new StreamDeliveries(deps.storage, deps.logger);
     this.heartbeat = setInterval(() => {
+      // Each heartbeat is guarded by its connection: one that throws is closed, the others still ping.
       for (const connection of this.connections) connection.heartbeat();
       if (this.places.size > 0) {
         this.counter
@@ -66,12 +76,33 @@ export class StreamHub {
     return this.tickets.redeem(ticket);
   }
 
-  async open(ws: WebSocket, scope: StreamScope, patterns: string[], since: string | undefined): Promise<void> {
+  /**
+   * Admits an upgraded socket (the per-user limit), then starts its connection. Never rejects: a
+   * failure closes this socket with 1011 and is logged.
+   */
+  async open(ws: WebSocket, request: StreamRequest): Promise<void> {
+    const { scope } = request;
+    const log = this.deps.logger.child({
+      req_id: request.requestId,
+      principal: scope.principal.kind,
+      app_id: scope.app_id,
+      user_id: scope.user_id,
+    });
+    try {
+      await this.admit(ws, request, log);
+    } catch (error) {
+      log.error({ err: error }, 'stream open failed; closing the connection');
+      if (ws.readyState === ws.OPEN) ws.close(CLOSE.internalError, 'internal error');
+    }
+  }
+
+  private async admit(ws: WebSocket, { scope, patterns, since }: StreamRequest, log: Logger): Promise<void> {
     const { principal } = scope;
     const userId = principal.kind === 'user' ? principal.userId : undefined;
     const connectionId = randomUUID();
     if (userId !== undefined) {
       if (!(await this.counter.acquire(userId, connectionId))) {
+        log.info({ close_code: CLOSE.tooManyConnections }, 'stream refused: too many connections for this user');
         ws.close(CLOSE.tooManyConnections, `too many connections: at most ${MAX_CONNECTIONS_PER_USER} per user`);
         return;
       }
@@ -81,10 +112,15 @@ export class StreamHub {
         return;
       }
     }
-    const connection = new StreamConnection(ws, scope, patterns, this.deps, this.bus, {
-      maxReplay: this.deps.config.stream.maxReplay,
-      maxBufferedBytes: this.deps.config.stream.maxBufferedBytes,
-    });
+    const connection = new StreamConnection(
+      ws,
+      scope,
+      patterns,
+      this.deps,
+      this.bus,
+      { maxReplay: this.deps.config.stream.maxReplay, maxBufferedBytes: this.deps.config.stream.maxBufferedBytes },
+      log,
+    );
     this.connections.add(connection);
     if (userId !== undefined) {
       this.places.set(connection, { userId, connectionId });
@@ -94,13 +130,24 @@ export class StreamHub {
       };
     }
     this.deps.metrics.streamConnections.inc({ principal: principal.kind });
-    ws.on('close', () => {
+    const openedAt = performance.now();
+    // The design document asks for a log line per WebSocket connect and disconnect.
+    log.info({ events: patterns, since }, 'stream connected');
+    ws.on('close', (code, reason) => {
       if (!this.connections.delete(connection)) return;
+      log.info(
+        {
+          duration_ms: Math.round(performance.now() - openedAt),
+          close_code: code,
+          close_reason: reason.toString() || undefined,
+        },
+        'stream disconnected',
+      );
       this.deps.metrics.streamConnections.dec({ principal: principal.kind });
       if (this.places.delete(connection) && userId !== undefined) {
         this.counter
           .release(userId, connectionId)
-          .catch((error) => this.deps.logger.warn({ err: error }, 'releasing a stream connection place failed'));
+          .catch((error) => log.warn({ err: error }, 'releasing a stream connection place failed'));
       }
     });
     await connection.start(since);

@@ -1,14 +1,26 @@
 import type { StoredEvent } from '../../storage/types.js';
 
-/** WebSocket close codes (4000–4999 are the application's). */
+/** WebSocket close codes: RFC 6455 section 7.4.1 for the standard ones; 4000–4999 are the application's. */
 export const CLOSE = {
   goingAway: 1001,
+  /** A binary frame: the protocol is JSON text. */
+  unsupportedData: 1003,
+  /** Invalid messages, again and again after being told (see MAX_CONSECUTIVE_PROTOCOL_ERRORS). */
+  policyViolation: 1008,
+  /** Our fault: handling this connection threw. It is logged; the client may reconnect and resume. */
+  internalError: 1011,
   unauthorized: 4401,
   forbidden: 4403,
   tooManyConnections: 4429,
   slowConsumer: 4008,
-  badMessage: 4400,
 } as const;
+
+/**
+ * Each invalid message is answered with an error frame; this many in a row close the connection.
+ * A client that answers error frames with more invalid frames (an echo, a retry loop) would otherwise
+ * keep both ends busy forever; one honest mistake is far below it.
+ */
+export const MAX_CONSECUTIVE_PROTOCOL_ERRORS = 10;
 
 export const SUBPROTOCOL = 'oriva.v1';
 export const AUTH_SUBPROTOCOL_PREFIX = 'auth.';
