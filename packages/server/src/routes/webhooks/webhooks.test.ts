@@ -466,6 +466,50 @@ describe('delivery', () => {
   });
 });
 
+describe('URL policy (private targets allowed)', () => {
+  it('still refuses cloud metadata addresses, when saved and when dialled', async () => {
+    // The suite's server runs in dev mode: loopback and private receivers are fine, metadata is not.
+    for (const url of [
+      'http://169.254.169.254/latest/meta-data',
+      'http://[fd00:ec2::254]/latest/meta-data',
+      'http://[::ffff:a9fe:a9fe]/',
+      'http://[2002:a9fe:a9fe::]/',
+      'http://[2001:0:4136:e378:8000:63bf:5601:5601]/',
+    ]) {
+      expect(await refusedField(server, workBuddy, 'work-buddy', url), url).toMatchObject({
+        path: 'webhook_url',
+        code: 'metadata_url',
+      });
+    }
+    const dev = await startTestServer(FAST, {
+      lookupHost: async (hostname) =>
+        hostname === 'imds.test' ? [{ address: '169.254.169.254', family: 4 }] : [{ address: '127.0.0.1', family: 4 }],
+    });
+    try {
+      const devKey = await dev.createApp('dev');
+      // Names are not resolved on save where private targets are allowed: the dial refuses it.
+      const { webhook_id } = await subscribe(
+        'http://imds.test/latest/meta-data',
+        ['*'],
+        { max_retries: 0 },
+        'dev',
+        devKey,
+        dev,
+      );
+      await publish('imds.attempt', 'x', 'dev', devKey, dev);
+      const [delivery] = await until(
+        () => deliveriesOf(webhook_id, dev, devKey, 'dev'),
+        (list) => list[0]?.status === 'failed',
+      );
+      expect(delivery!.attempt_log[0]!.error_message).toMatch(
+        /resolved only to blocked addresses \(169\.254\.169\.254\)/,
+      );
+    } finally {
+      await dev.close();
+    }
+  });
+});
+
 describe('URL policy (production settings)', () => {
   let production: TestServer;
   let key: string;
@@ -479,6 +523,7 @@ describe('URL policy (production settings)', () => {
           if (hostname === 'rebind.test')
             return [{ address: rebindLookups++ === 0 ? '93.184.216.34' : '127.0.0.1', family: 4 }];
           if (hostname === 'internal.test') return [{ address: '10.1.2.3', family: 4 }];
+          if (hostname in EMBEDDING_NAMES) return [{ address: EMBEDDING_NAMES[hostname]!, family: 6 }];
           return [{ address: '93.184.216.34', family: 4 }];
         },
       },
@@ -504,7 +549,11 @@ describe('URL policy (production settings)', () => {
       'https://[::ffff:127.0.0.1]/hook',
       'https://[::ffff:a9fe:a9fe]/hook',
       'https://[64:ff9b::a00:1]/hook',
+      'https://[64:ff9b:1::5db8:d822]/hook',
+      'https://[2002:a00:1::1]/hook',
+      'https://[2001:0:4136:e378:8000:63bf:80ff:fffe]/hook',
       'https://internal.test/hook',
+      ...Object.keys(EMBEDDING_NAMES).map((name) => `https://${name}/hook`),
       'https://user:pass@public.example/hook',
     ];
     for (const url of refused) {
@@ -523,6 +572,27 @@ describe('URL policy (production settings)', () => {
       json: { webhook_url: 'https://public.example/hook', subscribed_events: ['*'] },
     });
     expect(ok.status).toBe(201);
+  });
+
+  it('refuses metadata addresses, however embedded, with their own code', async () => {
+    const metadata = [
+      'https://169.254.169.254/latest/meta-data',
+      'https://[fd00:ec2::254]/latest/meta-data',
+      'https://[::ffff:169.254.169.254]/',
+      'https://[64:ff9b::a9fe:a9fe]/',
+      'https://[64:ff9b:1:a9fe:a9:fe00::]/',
+      'https://[2002:a9fe:a9fe::1]/',
+      'https://[2001:0:4136:e378:8000:63bf:5601:5601]/',
+      'https://metadata-6to4.test/',
+    ];
+    for (const url of metadata) {
+      const field = await refusedField(production, key, 'prod', url);
+      expect(field, url).toMatchObject({ path: 'webhook_url', code: 'metadata_url' });
+    }
+    expect(await refusedField(production, key, 'prod', 'https://[2002:a00:1::1]/')).toMatchObject({
+      path: 'webhook_url',
+      code: 'forbidden_url',
+    });
   });
 
   it('never connects to loopback when a saved host rebinds to it at delivery', async () => {
@@ -555,6 +625,25 @@ describe('URL policy (production settings)', () => {
     expect(stored.join()).not.toContain(webhook_secret.slice(6));
   });
 });
+
+/** Names the production tests' resolver maps to IPv6 addresses that embed an internal or metadata IPv4 one. */
+const EMBEDDING_NAMES: Record<string, string> = {
+  '6to4-private.test': '2002:a00:1::1',
+  'teredo-loopback.test': '2001:0:4136:e378:8000:63bf:80ff:fffe',
+  'nat64-local.test': '64:ff9b:1::5db8:d822',
+  'metadata-6to4.test': '2002:a9fe:a9fe::1',
+};
+
+/** Creates a webhook that must be refused, and returns the field error that says why. */
+async function refusedField(target: TestServer, token: string, app: string, url: string) {
+  const response = await target.request(`/api/v1/apps/${app}/webhooks`, {
+    method: 'POST',
+    token,
+    json: { webhook_url: url, subscribed_events: ['*'] },
+  });
+  expect(response.status, url).toBe(400);
+  return ((await response.json()) as { error: { fields: Array<{ path: string; code: string }> } }).error.fields[0];
+}
 
 /** The webhook secrets exactly as the server stored them, read from its database (SQLite or PostgreSQL). */
 async function storedSecrets(server: TestServer): Promise<string[]> {
