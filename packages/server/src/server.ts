@@ -2,7 +2,7 @@ import { lookup } from 'node:dns/promises';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { serve } from '@hono/node-server';
-import type { Logger } from 'pino';
+import type { DestinationStream, Logger } from 'pino';
 import { WebSocketServer } from 'ws';
 import { createApp } from './app.js';
 import { createUserTokenVerifier } from './auth/jwt.js';
@@ -36,6 +36,8 @@ export interface StartOptions {
   env?: Record<string, string | undefined>;
   /** Resolves webhook hosts (default: the system resolver). Tests use it to play DNS rebinding. */
   lookupHost?: LookupAll;
+  /** Where the JSON log lines go (default: stdout). Tests read them. */
+  logStream?: DestinationStream;
 }
 
 export interface RunningServer {
@@ -56,7 +58,7 @@ export async function startServer(options: StartOptions = {}): Promise<RunningSe
   const secrets = ensureSecrets(config);
   const databaseFile = config.database ? undefined : join(config.dataDir, DATABASE_FILE);
   const storage = await openStorage(config, databaseFile);
-  const logger = createLogger(config.logLevel);
+  const logger = createLogger(config.logLevel, options.logStream);
   const deps: Deps = {
     config,
     storage,

@@ -55,7 +55,7 @@ async function onTestDatabase(url: string, statements: string[]): Promise<void> 
  */
 export async function startTestServer(
   env: Record<string, string> = {},
-  options: { dataDir?: string; lookupHost?: StartOptions['lookupHost'] } = {},
+  options: { dataDir?: string; lookupHost?: StartOptions['lookupHost']; logStream?: StartOptions['logStream'] } = {},
 ): Promise<TestServer> {
   const dataDir = options.dataDir ?? mkdtempSync(join(tmpdir(), 'oriva-test-'));
   const postgres = env.ORIVA_DATABASE_URL ? {} : postgresTestEnv(dataDir, options.dataDir !== undefined);
@@ -83,6 +83,7 @@ export async function startTestServer(
         ...env,
       },
       ...(options.lookupHost ? { lookupHost: options.lookupHost } : {}),
+      ...(options.logStream ? { logStream: options.logStream } : {}),
     });
   } catch (error) {
     if (!options.dataDir) rmSync(dataDir, { recursive: true, force: true });

@@ -466,6 +466,134 @@ describe('delivery', () => {
   });
 });
 
+describe('POST …/webhooks/{id}/test', () => {
+  let key: string;
+  beforeAll(async () => {
+    key = await server.createApp('tester');
+  });
+  const test = async (webhookId: string) => {
+    const response = await server.request(`/api/v1/apps/tester/webhooks/${webhookId}/test`, {
+      method: 'POST',
+      token: key,
+    });
+    expect(response.status).toBe(200);
+    return (await response.json()) as { delivery_id: string };
+  };
+  const webhookOf = async (webhookId: string) =>
+    (
+      (await (await server.request(`/api/v1/apps/tester/webhooks/${webhookId}`, { token: key })).json()) as {
+        webhook: Record<string, unknown>;
+      }
+    ).webhook;
+
+  it('delivers exactly once, to that webhook alone, though others subscribe to * and webhook.*', async () => {
+    const [all, webhookEvents] = [await startReceiver(), await startReceiver()];
+    try {
+      const tested = await subscribe(all.url, ['*'], {}, 'tester', key);
+      const other = await subscribe(webhookEvents.url, ['webhook.*'], {}, 'tester', key);
+      const { delivery_id } = await test(tested.webhook_id);
+      // The deliveries an event causes are written in its own transaction: what is listed now is all there is.
+      expect(await deliveriesOf(other.webhook_id, server, key, 'tester')).toEqual([]);
+      expect((await deliveriesOf(tested.webhook_id, server, key, 'tester')).map((d) => d.id)).toEqual([delivery_id]);
+      const [request] = await all.waitFor(1);
+      expect(request!.headers['webhook-id']).toBe(delivery_id);
+      expect(JSON.parse(request!.body).type).toBe('webhook.test');
+      await until(
+        () => deliveriesOf(tested.webhook_id, server, key, 'tester'),
+        (list) => list[0]?.status === 'succeeded',
+      );
+      expect(all.received).toHaveLength(1);
+      expect(webhookEvents.received).toHaveLength(0);
+    } finally {
+      await all.close();
+      await webhookEvents.close();
+    }
+  });
+
+  it('reaches a disabled webhook, once per test, without enabling it or touching its stats', async () => {
+    const receiver = await startReceiver([{ status: 500 }]);
+    try {
+      const { webhook_id } = await subscribe(receiver.url, ['*'], { max_retries: 5 }, 'tester', key);
+      await server.request(`/api/v1/apps/tester/webhooks/${webhook_id}`, {
+        method: 'PATCH',
+        token: key,
+        json: { is_active: false },
+      });
+      const before = await webhookOf(webhook_id);
+
+      const failing = await test(webhook_id);
+      await receiver.waitFor(1);
+      const [failed] = await until(
+        () => deliveriesOf(webhook_id, server, key, 'tester'),
+        (list) => list[0]?.status !== 'pending',
+      );
+      // Tried once: a disabled webhook's test is not retried.
+      expect(failed).toMatchObject({ id: failing.delivery_id, status: 'failed', attempts: 1 });
+
+      const passing = await test(webhook_id);
+      const [, second] = await receiver.waitFor(2);
+      expect(second!.headers['webhook-id']).toBe(passing.delivery_id);
+      await until(
+        () => deliveriesOf(webhook_id, server, key, 'tester'),
+        (list) => list[0]?.status === 'succeeded',
+      );
+      expect(receiver.received).toHaveLength(2);
+      expect(await webhookOf(webhook_id)).toEqual(before);
+    } finally {
+      await receiver.close();
+    }
+  });
+});
+
+describe('deleting a webhook while its deliveries are in flight', () => {
+  it('drops them quietly (no error logged) and goes on delivering to the other webhooks', async () => {
+    const lines: Array<{ level: number; msg?: string; delivery_id?: string }> = [];
+    const logged = await startTestServer(
+      { ...FAST, ORIVA_LOG_LEVEL: 'debug' },
+      { logStream: { write: (line: string) => void lines.push(JSON.parse(line)) } },
+    );
+    let release = () => {};
+    const held = new Promise<void>((resolve) => {
+      release = resolve;
+    });
+    const slow = await startReceiver(Array.from({ length: 3 }, () => ({ status: 200, holdUntil: held })));
+    const other = await startReceiver();
+    try {
+      const key = await logged.createApp('deleting');
+      const doomed = await subscribe(slow.url, ['*'], {}, 'deleting', key, logged);
+      await subscribe(other.url, ['*'], {}, 'deleting', key, logged);
+      for (const entity of ['a', 'b', 'c']) await publish('thing.happened', entity, 'deleting', key, logged);
+      // All three attempts are in flight, held by the receiver; the webhook goes now.
+      await slow.waitFor(3);
+      const deleted = await logged.request(`/api/v1/apps/deleting/webhooks/${doomed.webhook_id}`, {
+        method: 'DELETE',
+        token: key,
+      });
+      expect(deleted.status).toBe(204);
+      release();
+      // Each held attempt ends in one line about its delivery: an error (the bug) or a quiet drop.
+      const dropped = () => lines.filter((line) => line.msg?.includes('delivery dropped'));
+      const ended = () =>
+        lines.filter((line) => line.delivery_id && (line.level >= 50 || line.msg?.includes('dropped')));
+      await until(
+        async () => ended().length,
+        (count) => count === 3,
+      );
+      await publish('thing.happened', 'd', 'deleting', key, logged);
+      await other.waitFor(4);
+      expect(lines.filter((line) => line.level >= 50)).toEqual([]);
+      expect(dropped()).toHaveLength(3);
+      expect(dropped().every((line) => line.level <= 30)).toBe(true);
+      expect(slow.received).toHaveLength(3);
+    } finally {
+      release();
+      await slow.close();
+      await other.close();
+      await logged.close();
+    }
+  });
+});
+
 describe('URL policy (private targets allowed)', () => {
   it('still refuses cloud metadata addresses, when saved and when dialled', async () => {
     // The suite's server runs in dev mode: loopback and private receivers are fine, metadata is not.
