@@ -145,8 +145,8 @@ export function webhookRoutes(deps: Deps) {
   app.openapi(guarded(routes.testWebhook, deps), async (c) => {
     const { app_id, webhook_id } = c.req.valid('param');
     await limit(c, app_id);
-    // Sent to this webhook alone, and even while it is disabled, without enabling it or touching its
-    // stats: that is how an operator checks a receiver before re-enabling it (docs/webhooks.md).
+    // Sent to this webhook alone, even while it is disabled (which it stays, its stats untouched):
+    // that is how an operator checks a receiver before re-enabling it (docs/webhooks.md).
     const webhook = await requireWebhook(app_id, webhook_id);
     const at = now();
     const [category, type] = TEST_DELIVERY_TYPE.split('.') as [string, string];
