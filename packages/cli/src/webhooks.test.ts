@@ -1,4 +1,7 @@
-import { afterEach, describe, expect, it, vi } from 'vitest';
+import { createServer, type IncomingHttpHeaders } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { startTestServer, type TestServer } from '@oriva/server/testing';
+import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { deliveryRow, graceSeconds, mapWebhookField, parseEvents, webhookRow } from './commands/webhooks-shared.js';
 import { UsageError } from './errors.js';
 import { createStyle } from './output.js';
@@ -246,18 +249,16 @@ describe('oriva webhooks', () => {
     expect((await run(['webhooks', 'update', WH, ...FLAGS])).code).toBe(2);
   });
 
-  it('show, delete, test, rotate-secret, retry and recover call their routes', async () => {
+  it('show, delete, rotate-secret, retry and recover call their routes', async () => {
     const calls = stubFetch(
       [200, { success: true, webhook: webhook() }],
       [204, null],
-      [200, { success: true, event_id: 'evt_1', delivery_id: 'del_9' }],
       [200, { success: true, webhook_secret: 'whsec_new', previous_secret_expires_at: '2025-09-30T13:00:00Z' }],
       [200, { success: true, delivery: delivery({ status: 'succeeded' }) }],
       [200, { success: true, count: 2, dry_run: true }],
     );
     expect((await run(['webhooks', 'show', WH, ...FLAGS])).code).toBe(0);
     expect((await run(['webhooks', 'delete', WH, ...FLAGS])).code).toBe(0);
-    expect((await run(['webhooks', 'test', WH, ...FLAGS])).code).toBe(0);
     const rotated = await run(['webhooks', 'rotate-secret', WH, '--grace', '1h', ...FLAGS]);
     expect(rotated.stdout).toContain('whsec_new');
     expect(rotated.stdout).toMatch(/save it now/);
@@ -277,13 +278,12 @@ describe('oriva webhooks', () => {
     expect(calls.map((c) => `${c.method} ${c.url}`)).toEqual([
       `GET ${BASE}/${WH}`,
       `DELETE ${BASE}/${WH}`,
-      `POST ${BASE}/${WH}/test`,
       `POST ${BASE}/${WH}/rotate-secret`,
       `POST ${BASE}/${WH}/deliveries/del_1/retry`,
       `POST ${BASE}/${WH}/recover`,
     ]);
-    expect(calls[3]?.body).toEqual({ grace_period_seconds: 3600 });
-    expect(calls[5]?.body).toEqual({
+    expect(calls[2]?.body).toEqual({ grace_period_seconds: 3600 });
+    expect(calls[4]?.body).toEqual({
       since: '2025-09-30T10:00:00.000Z',
       until: '2025-09-30T00:00:00.000Z',
       dry_run: true,
@@ -332,5 +332,81 @@ describe('oriva webhooks', () => {
     const result = await run(['webhooks', 'list', '--base-url', 'http://oriva.test', '--api-key', 'ok_test']);
     expect(result.code).toBe(1);
     expect(result.stderr).toMatch(/no app id configured/);
+  });
+});
+
+describe('oriva webhooks test, against a running server', () => {
+  let server: TestServer;
+  let env: Record<string, string>;
+  beforeAll(async () => {
+    server = await startTestServer();
+    const key = await server.createApp('cli-test');
+    env = { ORIVA_API_BASE: server.url, ORIVA_API_KEY: key, ORIVA_APP_ID: 'cli-test', NO_COLOR: '1' };
+  });
+  afterAll(() => server.close());
+
+  /** A receiver on loopback that answers each request with the next status (then 200). */
+  async function receiver(statuses: number[] = []) {
+    const received: IncomingHttpHeaders[] = [];
+    const http = createServer((req, res) => {
+      req.resume().on('end', () => {
+        received.push(req.headers);
+        res.writeHead(statuses.shift() ?? 200).end();
+      });
+    });
+    await new Promise<void>((resolve) => http.listen(0, '127.0.0.1', resolve));
+    const { port } = http.address() as AddressInfo;
+    return {
+      url: `http://127.0.0.1:${port}/hook`,
+      received,
+      close: () => new Promise<void>((resolve) => http.close(() => resolve())),
+    };
+  }
+
+  async function createWebhook(url: string, extra: object = {}) {
+    const response = await server.request('/api/v1/apps/cli-test/webhooks', {
+      method: 'POST',
+      token: env.ORIVA_API_KEY,
+      json: { webhook_url: url, subscribed_events: ['*'], ...extra },
+    });
+    return ((await response.json()) as { webhook_id: string }).webhook_id;
+  }
+
+  it("prints the receiver's answer once it came, not just that a delivery was queued", async () => {
+    const target = await receiver();
+    try {
+      const id = await createWebhook(target.url);
+      const result = await run(['webhooks', 'test', id], { env });
+      expect(result.stderr).toBe('');
+      expect(result.code).toBe(0);
+      expect(result.stdout).toMatch(
+        new RegExp(`^✔ Delivered webhook.test to ${id}: HTTP 200 in \\d+ ms \\(delivery del_\\w+\\)\n$`),
+      );
+      expect(target.received).toHaveLength(1);
+    } finally {
+      await target.close();
+    }
+  });
+
+  it('tests a disabled webhook, says so, fails on a failed attempt, and leaves it disabled', async () => {
+    const target = await receiver([500]);
+    try {
+      const id = await createWebhook(target.url, { is_active: false });
+      const failed = await run(['webhooks', 'test', id], { env });
+      expect(failed.code).toBe(1);
+      expect(failed.stderr).toContain(`${id} is disabled: the test is sent anyway and it stays disabled`);
+      expect(failed.stderr).toMatch(/error: webhook.test to \S+ failed: HTTP 500 in \d+ ms \(delivery del_\w+\)\n/);
+      expect(failed.stdout).toBe('');
+
+      const passed = await run(['webhooks', 'test', id, '--json'], { env });
+      expect(passed.code).toBe(0);
+      const body = JSON.parse(passed.stdout) as Record<string, unknown>;
+      expect(body).toMatchObject({ webhook_is_active: false, delivered: true, delivery: { status: 'succeeded' } });
+      expect(target.received).toHaveLength(2);
+      const show = await run(['webhooks', 'show', id, '--json'], { env });
+      expect(JSON.parse(show.stdout).webhook).toMatchObject({ is_active: false, consecutive_failures: 0 });
+    } finally {
+      await target.close();
+    }
   });
 });

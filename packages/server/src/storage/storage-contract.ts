@@ -643,14 +643,53 @@ export function describeStorageContract(name: string, open: () => Promise<Storag
         expect(await storage.nextDeliveryDue()).toBe(at);
       });
 
-      it('stores a test event for one webhook only', async () => {
+      it('stores a test event for one webhook only, whatever the others subscribe to', async () => {
         const hook = webhook({ subscribed_events: ['user.*'] });
-        await storage.createWebhook(hook);
+        const [all, webhookEvents] = [
+          webhook({ subscribed_events: ['*'] }),
+          webhook({ subscribed_events: ['webhook.*'] }),
+        ];
+        for (const item of [hook, all, webhookEvents]) await storage.createWebhook(item);
         const test = event('a1', { event_category: 'webhook', event_type: 'test' });
         const id = await storage.insertEventForWebhook(test, hook.id);
         expect(await storage.getDelivery(hook.id, id)).toMatchObject({ id, event_id: test.id, status: 'pending' });
-        expect(await storage.getDelivery('wh_other', id)).toBeUndefined();
+        expect(await storage.listDeliveries({ webhook_id: hook.id, limit: 10 })).toHaveLength(1);
+        expect(await storage.listDeliveries({ webhook_id: all.id, limit: 10 })).toEqual([]);
+        expect(await storage.listDeliveries({ webhook_id: webhookEvents.id, limit: 10 })).toEqual([]);
         expect((await storage.committedEventsAfter(0, 10)).map((item) => item.id)).toEqual([test.id]);
+      });
+
+      it("claims a disabled webhook's test deliveries, not its others, and leaves its stats alone", async () => {
+        const hook = webhook();
+        await storage.createWebhook(hook);
+        await storage.insertEvents([event('a1')]);
+        await storage.updateWebhook('a1', hook.id, { is_active: false });
+        const id = await storage.insertEventForWebhook(
+          event('a1', { event_category: 'webhook', event_type: 'test' }),
+          hook.id,
+        );
+        expect(await storage.nextDeliveryDue()).toBe(at);
+        const claimed = await storage.claimDeliveries(at, 10, later(30), 10, new Map());
+        expect(claimed.map((claim) => claim.delivery.id)).toEqual([id]);
+        const before = await storage.getWebhook('a1', hook.id);
+        const test = claimed[0]!.delivery;
+        expect(
+          await storage.recordDeliveryOutcome(outcome(attempt(test, 1, false, later(1)), { status: 'failed' })),
+        ).toBe(true);
+        expect(await storage.getDelivery(hook.id, id)).toMatchObject({ status: 'failed', attempts: 1 });
+        expect(await storage.getWebhook('a1', hook.id)).toEqual(before);
+      });
+
+      it('records nothing, and says so, for a delivery whose webhook was deleted mid-attempt', async () => {
+        const hook = webhook();
+        await storage.createWebhook(hook);
+        await storage.insertEvents([event('a1')]);
+        const [claimed] = await storage.claimDeliveries(at, 10, later(30), 10, new Map());
+        expect(await storage.deleteWebhook('a1', hook.id)).toBe(true);
+        expect(await storage.recordDeliveryOutcome(outcome(attempt(claimed!.delivery, 1, false, later(1))))).toBe(
+          false,
+        );
+        expect(await storage.recordDeliveryOutcome(outcome(attempt(claimed!.delivery, 1, true, later(1))))).toBe(false);
       });
 
       it('leases due deliveries within each webhook’s share, once, until the lease lapses', async () => {

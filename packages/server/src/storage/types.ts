@@ -229,6 +229,13 @@ export interface DeliveryAttemptRecord {
   error_message: string | null;
 }
 
+/**
+ * The type of the event `POST …/webhooks/{id}/test` sends. Its delivery goes to that webhook alone,
+ * and is sent even while the webhook is disabled: that is how an operator learns a receiver works
+ * again before re-enabling it.
+ */
+export const TEST_DELIVERY_TYPE = 'webhook.test';
+
 /** What one attempt did, and what happens next: recorded in one transaction. */
 export interface DeliveryOutcome {
   attempt: DeliveryAttemptRecord;
@@ -338,10 +345,13 @@ export interface Storage {
   listWebhooks(appId: string): Promise<WebhookRecord[]>;
   updateWebhook(appId: string, webhookId: string, changes: Partial<WebhookRecord>): Promise<WebhookRecord | undefined>;
   deleteWebhook(appId: string, webhookId: string): Promise<boolean>;
-  /** Stores an event for one webhook only (`webhook.test`) and returns its delivery id. */
+  /**
+   * Stores an event (`webhook.test`) with one delivery, to this webhook, active or not, and none to
+   * any other webhook whatever it subscribes to; returns the delivery id.
+   */
   insertEventForWebhook(event: EventRecord, webhookId: string): Promise<string>;
   /**
-   * Leases due deliveries of active webhooks until `leaseUntil`: at most `limit` in all and at most
+   * Leases due deliveries of active webhooks (and test deliveries of disabled ones) until `leaseUntil`: at most `limit` in all and at most
    * `perWebhook` minus what `inFlight` says each webhook already has, so one endpoint never takes more
    * than its share. Each delivery goes to one claimant; an expired lease (a crashed worker) makes it
    * due again.
@@ -353,9 +363,13 @@ export interface Storage {
     perWebhook: number,
     inFlight: ReadonlyMap<string, number>,
   ): Promise<Array<{ delivery: DeliveryRecord; webhook: WebhookRecord }>>;
-  /** Logs the attempt, moves the delivery on, updates the webhook's stats (and maybe disables it). */
-  recordDeliveryOutcome(outcome: DeliveryOutcome): Promise<void>;
-  /** The earliest `next_attempt_at` among pending deliveries of active webhooks, to know when to wake. */
+  /**
+   * Logs the attempt, moves the delivery on, updates the webhook's stats (and maybe disables it). A
+   * disabled webhook's stats stand still. False, recording nothing, when the delivery is gone (its
+   * webhook was deleted while the attempt was in flight).
+   */
+  recordDeliveryOutcome(outcome: DeliveryOutcome): Promise<boolean>;
+  /** The earliest `next_attempt_at` among deliveries `claimDeliveries` would take, to know when to wake. */
   nextDeliveryDue(): Promise<string | undefined>;
   countPendingDeliveries(): Promise<number>;
   countWebhooks(): Promise<{ active: number; disabled: number }>;

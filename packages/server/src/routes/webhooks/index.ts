@@ -13,7 +13,12 @@ import { validationHook } from '../../http/validation.js';
 import { newId } from '../../ids.js';
 import { decodeCursor, encodeCursor } from '../../services/cursor.js';
 import { checkWebhookUrl, urlPolicyFrom } from '../../services/webhooks/url-policy.js';
-import type { DeliveryAttemptRecord, DeliveryRecord, WebhookRecord } from '../../storage/types.js';
+import {
+  type DeliveryAttemptRecord,
+  type DeliveryRecord,
+  TEST_DELIVERY_TYPE,
+  type WebhookRecord,
+} from '../../storage/types.js';
 
 export function webhookRoutes(deps: Deps) {
   const app = new OpenAPIHono<AppEnv>({ defaultHook: validationHook });
@@ -140,14 +145,17 @@ export function webhookRoutes(deps: Deps) {
   app.openapi(guarded(routes.testWebhook, deps), async (c) => {
     const { app_id, webhook_id } = c.req.valid('param');
     await limit(c, app_id);
+    // Sent to this webhook alone, even while it is disabled (which it stays, its stats untouched):
+    // that is how an operator checks a receiver before re-enabling it (docs/webhooks.md).
     const webhook = await requireWebhook(app_id, webhook_id);
     const at = now();
+    const [category, type] = TEST_DELIVERY_TYPE.split('.') as [string, string];
     const event = {
       id: newId('evt'),
       app_id,
       user_id: null,
-      event_category: 'webhook',
-      event_type: 'test',
+      event_category: category,
+      event_type: type,
       entity_type: 'webhook',
       entity_id: webhook.id,
       event_data: JSON.stringify({ message: 'A test delivery from Oriva', webhook_url: webhook.webhook_url }),

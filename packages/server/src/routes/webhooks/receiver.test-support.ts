@@ -7,7 +7,14 @@ export interface Received {
   at: number;
 }
 
-export type Reply = { status: number; body?: string; headers?: Record<string, string>; delayMs?: number };
+export type Reply = {
+  status: number;
+  body?: string;
+  headers?: Record<string, string>;
+  delayMs?: number;
+  /** Answers only once this settles: the test decides when an attempt ends. */
+  holdUntil?: Promise<unknown>;
+};
 
 /** A real webhook receiver on loopback: records every request, answers from a script (then 200). */
 export async function startReceiver(script: Reply[] = []) {
@@ -25,7 +32,8 @@ export async function startReceiver(script: Reply[] = []) {
         res.writeHead(reply.status, { 'content-type': 'application/json', ...reply.headers });
         res.end(reply.body ?? '');
       };
-      if (reply.delayMs) setTimeout(answer, reply.delayMs);
+      if (reply.holdUntil) void reply.holdUntil.finally(answer);
+      else if (reply.delayMs) setTimeout(answer, reply.delayMs);
       else answer();
     });
   });

@@ -466,6 +466,178 @@ describe('delivery', () => {
   });
 });
 
+describe('POST …/webhooks/{id}/test', () => {
+  let key: string;
+  beforeAll(async () => {
+    key = await server.createApp('tester');
+  });
+  const test = async (webhookId: string) => {
+    const response = await server.request(`/api/v1/apps/tester/webhooks/${webhookId}/test`, {
+      method: 'POST',
+      token: key,
+    });
+    expect(response.status).toBe(200);
+    return (await response.json()) as { delivery_id: string };
+  };
+  const webhookOf = async (webhookId: string) =>
+    (
+      (await (await server.request(`/api/v1/apps/tester/webhooks/${webhookId}`, { token: key })).json()) as {
+        webhook: Record<string, unknown>;
+      }
+    ).webhook;
+
+  it('delivers exactly once, to that webhook alone, though others subscribe to * and webhook.*', async () => {
+    const [all, webhookEvents] = [await startReceiver(), await startReceiver()];
+    try {
+      const tested = await subscribe(all.url, ['*'], {}, 'tester', key);
+      const other = await subscribe(webhookEvents.url, ['webhook.*'], {}, 'tester', key);
+      const { delivery_id } = await test(tested.webhook_id);
+      // The deliveries an event causes are written in its own transaction: what is listed now is all there is.
+      expect(await deliveriesOf(other.webhook_id, server, key, 'tester')).toEqual([]);
+      expect((await deliveriesOf(tested.webhook_id, server, key, 'tester')).map((d) => d.id)).toEqual([delivery_id]);
+      const [request] = await all.waitFor(1);
+      expect(request!.headers['webhook-id']).toBe(delivery_id);
+      expect(JSON.parse(request!.body).type).toBe('webhook.test');
+      await until(
+        () => deliveriesOf(tested.webhook_id, server, key, 'tester'),
+        (list) => list[0]?.status === 'succeeded',
+      );
+      expect(all.received).toHaveLength(1);
+      expect(webhookEvents.received).toHaveLength(0);
+    } finally {
+      await all.close();
+      await webhookEvents.close();
+    }
+  });
+
+  it('reaches a disabled webhook, once per test, without enabling it or touching its stats', async () => {
+    const receiver = await startReceiver([{ status: 500 }]);
+    try {
+      const { webhook_id } = await subscribe(receiver.url, ['*'], { max_retries: 5 }, 'tester', key);
+      await server.request(`/api/v1/apps/tester/webhooks/${webhook_id}`, {
+        method: 'PATCH',
+        token: key,
+        json: { is_active: false },
+      });
+      const before = await webhookOf(webhook_id);
+
+      const failing = await test(webhook_id);
+      await receiver.waitFor(1);
+      const [failed] = await until(
+        () => deliveriesOf(webhook_id, server, key, 'tester'),
+        (list) => list[0]?.status !== 'pending',
+      );
+      // Tried once: a disabled webhook's test is not retried.
+      expect(failed).toMatchObject({ id: failing.delivery_id, status: 'failed', attempts: 1 });
+
+      const passing = await test(webhook_id);
+      const [, second] = await receiver.waitFor(2);
+      expect(second!.headers['webhook-id']).toBe(passing.delivery_id);
+      await until(
+        () => deliveriesOf(webhook_id, server, key, 'tester'),
+        (list) => list[0]?.status === 'succeeded',
+      );
+      expect(receiver.received).toHaveLength(2);
+      expect(await webhookOf(webhook_id)).toEqual(before);
+    } finally {
+      await receiver.close();
+    }
+  });
+});
+
+describe('deleting a webhook while its deliveries are in flight', () => {
+  it('drops them quietly (no error logged) and goes on delivering to the other webhooks', async () => {
+    const lines: Array<{ level: number; msg?: string; delivery_id?: string }> = [];
+    const logged = await startTestServer(
+      { ...FAST, ORIVA_LOG_LEVEL: 'debug' },
+      { logDestination: { write: (line: string) => void lines.push(JSON.parse(line)) } },
+    );
+    let release = () => {};
+    const held = new Promise<void>((resolve) => {
+      release = resolve;
+    });
+    const slow = await startReceiver(Array.from({ length: 3 }, () => ({ status: 200, holdUntil: held })));
+    const other = await startReceiver();
+    try {
+      const key = await logged.createApp('deleting');
+      const doomed = await subscribe(slow.url, ['*'], {}, 'deleting', key, logged);
+      await subscribe(other.url, ['*'], {}, 'deleting', key, logged);
+      for (const entity of ['a', 'b', 'c']) await publish('thing.happened', entity, 'deleting', key, logged);
+      // All three attempts are in flight, held by the receiver; the webhook goes now.
+      await slow.waitFor(3);
+      const deleted = await logged.request(`/api/v1/apps/deleting/webhooks/${doomed.webhook_id}`, {
+        method: 'DELETE',
+        token: key,
+      });
+      expect(deleted.status).toBe(204);
+      release();
+      // Each held attempt ends in one line about its delivery: an error (the bug) or a quiet drop.
+      const dropped = () => lines.filter((line) => line.msg?.includes('delivery dropped'));
+      const ended = () =>
+        lines.filter((line) => line.delivery_id && (line.level >= 50 || line.msg?.includes('dropped')));
+      await until(
+        async () => ended().length,
+        (count) => count === 3,
+      );
+      await publish('thing.happened', 'd', 'deleting', key, logged);
+      await other.waitFor(4);
+      expect(lines.filter((line) => line.level >= 50)).toEqual([]);
+      expect(dropped()).toHaveLength(3);
+      expect(dropped().every((line) => line.level <= 30)).toBe(true);
+      expect(slow.received).toHaveLength(3);
+    } finally {
+      release();
+      await slow.close();
+      await other.close();
+      await logged.close();
+    }
+  });
+});
+
+describe('URL policy (private targets allowed)', () => {
+  it('still refuses cloud metadata addresses, when saved and when dialled', async () => {
+    // The suite's server runs in dev mode: loopback and private receivers are fine, metadata is not.
+    for (const url of [
+      'http://169.254.169.254/latest/meta-data',
+      'http://[fd00:ec2::254]/latest/meta-data',
+      'http://[::ffff:a9fe:a9fe]/',
+      'http://[2002:a9fe:a9fe::]/',
+      'http://[2001:0:4136:e378:8000:63bf:5601:5601]/',
+    ]) {
+      expect(await refusedField(server, workBuddy, 'work-buddy', url), url).toMatchObject({
+        path: 'webhook_url',
+        code: 'metadata_url',
+      });
+    }
+    const dev = await startTestServer(FAST, {
+      lookupHost: async (hostname) =>
+        hostname === 'imds.test' ? [{ address: '169.254.169.254', family: 4 }] : [{ address: '127.0.0.1', family: 4 }],
+    });
+    try {
+      const devKey = await dev.createApp('dev');
+      // Names are not resolved on save where private targets are allowed: the dial refuses it.
+      const { webhook_id } = await subscribe(
+        'http://imds.test/latest/meta-data',
+        ['*'],
+        { max_retries: 0 },
+        'dev',
+        devKey,
+        dev,
+      );
+      await publish('imds.attempt', 'x', 'dev', devKey, dev);
+      const [delivery] = await until(
+        () => deliveriesOf(webhook_id, dev, devKey, 'dev'),
+        (list) => list[0]?.status === 'failed',
+      );
+      expect(delivery!.attempt_log[0]!.error_message).toMatch(
+        /resolved only to blocked addresses \(169\.254\.169\.254\)/,
+      );
+    } finally {
+      await dev.close();
+    }
+  });
+});
+
 describe('URL policy (production settings)', () => {
   let production: TestServer;
   let key: string;
@@ -479,6 +651,7 @@ describe('URL policy (production settings)', () => {
           if (hostname === 'rebind.test')
             return [{ address: rebindLookups++ === 0 ? '93.184.216.34' : '127.0.0.1', family: 4 }];
           if (hostname === 'internal.test') return [{ address: '10.1.2.3', family: 4 }];
+          if (hostname in EMBEDDING_NAMES) return [{ address: EMBEDDING_NAMES[hostname]!, family: 6 }];
           return [{ address: '93.184.216.34', family: 4 }];
         },
       },
@@ -504,7 +677,11 @@ describe('URL policy (production settings)', () => {
       'https://[::ffff:127.0.0.1]/hook',
       'https://[::ffff:a9fe:a9fe]/hook',
       'https://[64:ff9b::a00:1]/hook',
+      'https://[64:ff9b:1::5db8:d822]/hook',
+      'https://[2002:a00:1::1]/hook',
+      'https://[2001:0:4136:e378:8000:63bf:80ff:fffe]/hook',
       'https://internal.test/hook',
+      ...Object.keys(EMBEDDING_NAMES).map((name) => `https://${name}/hook`),
       'https://user:pass@public.example/hook',
     ];
     for (const url of refused) {
@@ -523,6 +700,27 @@ describe('URL policy (production settings)', () => {
       json: { webhook_url: 'https://public.example/hook', subscribed_events: ['*'] },
     });
     expect(ok.status).toBe(201);
+  });
+
+  it('refuses metadata addresses, however embedded, with their own code', async () => {
+    const metadata = [
+      'https://169.254.169.254/latest/meta-data',
+      'https://[fd00:ec2::254]/latest/meta-data',
+      'https://[::ffff:169.254.169.254]/',
+      'https://[64:ff9b::a9fe:a9fe]/',
+      'https://[64:ff9b:1:a9fe:a9:fe00::]/',
+      'https://[2002:a9fe:a9fe::1]/',
+      'https://[2001:0:4136:e378:8000:63bf:5601:5601]/',
+      'https://metadata-6to4.test/',
+    ];
+    for (const url of metadata) {
+      const field = await refusedField(production, key, 'prod', url);
+      expect(field, url).toMatchObject({ path: 'webhook_url', code: 'metadata_url' });
+    }
+    expect(await refusedField(production, key, 'prod', 'https://[2002:a00:1::1]/')).toMatchObject({
+      path: 'webhook_url',
+      code: 'forbidden_url',
+    });
   });
 
   it('never connects to loopback when a saved host rebinds to it at delivery', async () => {
@@ -555,6 +753,25 @@ describe('URL policy (production settings)', () => {
     expect(stored.join()).not.toContain(webhook_secret.slice(6));
   });
 });
+
+/** Names the production tests' resolver maps to IPv6 addresses that embed an internal or metadata IPv4 one. */
+const EMBEDDING_NAMES: Record<string, string> = {
+  '6to4-private.test': '2002:a00:1::1',
+  'teredo-loopback.test': '2001:0:4136:e378:8000:63bf:80ff:fffe',
+  'nat64-local.test': '64:ff9b:1::5db8:d822',
+  'metadata-6to4.test': '2002:a9fe:a9fe::1',
+};
+
+/** Creates a webhook that must be refused, and returns the field error that says why. */
+async function refusedField(target: TestServer, token: string, app: string, url: string) {
+  const response = await target.request(`/api/v1/apps/${app}/webhooks`, {
+    method: 'POST',
+    token,
+    json: { webhook_url: url, subscribed_events: ['*'] },
+  });
+  expect(response.status, url).toBe(400);
+  return ((await response.json()) as { error: { fields: Array<{ path: string; code: string }> } }).error.fields[0];
+}
 
 /** The webhook secrets exactly as the server stored them, read from its database (SQLite or PostgreSQL). */
 async function storedSecrets(server: TestServer): Promise<string[]> {

@@ -146,7 +146,9 @@ export class DeliveryWorker {
     const attemptNumber = delivery.attempts + 1;
     const success = result.statusCode !== null && result.statusCode >= 200 && result.statusCode < 300;
     const gone = result.statusCode === 410;
-    const retry = !success && !gone && attemptNumber <= webhook.max_retries;
+    // A disabled webhook is claimed only for test deliveries, tried once each: the operator reads the
+    // outcome and tests again, rather than retries running on behind a webhook that is off.
+    const retry = !success && !gone && webhook.is_active && attemptNumber <= webhook.max_retries;
     const retryAfter = result.statusCode === 429 || result.statusCode === 503 ? result.retryAfterSeconds : undefined;
     const nextAt = retry
       ? new Date(
@@ -155,7 +157,7 @@ export class DeliveryWorker {
         ).toISOString()
       : null;
 
-    await deps.storage.recordDeliveryOutcome({
+    const recorded = await deps.storage.recordDeliveryOutcome({
       attempt: {
         id: newId('del').replace('del_', 'att_'),
         delivery_id: delivery.id,
@@ -180,6 +182,14 @@ export class DeliveryWorker {
       disabled_event: (failures) => disabledEvent(webhook, at, 'too_many_failures', failures),
     });
 
+    if (!recorded) {
+      // The webhook was deleted while this attempt was in flight: its deliveries end with it.
+      deps.logger.info(
+        { delivery_id: delivery.id, webhook_id: webhook.id, status: result.statusCode },
+        'webhook deleted during a delivery attempt; delivery dropped',
+      );
+      return;
+    }
     const outcome = success ? 'succeeded' : retry ? 'retrying' : 'failed';
     deps.metrics.webhookDeliveries.inc({ outcome });
     if (success) {

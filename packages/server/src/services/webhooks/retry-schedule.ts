@@ -2,7 +2,8 @@
 export const MAX_RETRY_DELAY_SECONDS = 60 * 60;
 
 /**
- * The design document's schedule: the webhook's `retry_backoff_seconds` (1 s by default) doubling
+ * The design document's schedule (its Error Handling section; the column defaults of its SQL table,
+ * 3 retries from 60 s, say otherwise): the webhook's `retry_backoff_seconds` (1 s by default) doubling
  * per attempt (1, 2, 4, 8, 16 s), ±20% jitter so a burst of failures does not retry in lockstep. A
  * receiver's `Retry-After` (on 429 and 503) is honoured when longer, capped at an hour.
  */

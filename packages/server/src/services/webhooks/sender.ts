@@ -1,8 +1,7 @@
 import type { LookupFunction } from 'node:net';
 import { isIP } from 'node:net';
 import { Agent, request } from 'undici';
-import { isBlockedAddress } from './address-policy.js';
-import type { LookupAll, UrlPolicy } from './url-policy.js';
+import { bareHost, dialRefusal, type LookupAll, type UrlPolicy } from './url-policy.js';
 
 /** The most of a receiver's answer that is kept in the delivery log. */
 export const MAX_LOGGED_RESPONSE_BYTES = 20 * 1024;
@@ -18,15 +17,15 @@ export interface SendResult {
 
 /**
  * Sends deliveries: keep-alive pools per origin, a timeout, no redirects (a 3xx is a failure), and a
- * DNS lookup that refuses private addresses at connect time, on the address actually dialled, so a
- * host that resolved to a public address when the webhook was saved cannot rebind to an internal one.
+ * DNS lookup that refuses what the URL policy refuses (`dialRefusal`) at connect time, on the address
+ * actually dialled, so a host that resolved to a public address when the webhook was saved cannot
+ * rebind to an internal or metadata one.
  */
 export function createSender(policy: UrlPolicy, lookupAll: LookupAll, timeoutMs: number) {
   const guardedLookup: LookupFunction = (hostname, options, callback) => {
     lookupAll(hostname).then(
       (addresses) => {
-        const trusted = policy.allowPrivate || policy.allowedHosts.has(hostname.toLowerCase());
-        const usable = trusted ? addresses : addresses.filter(({ address }) => !isBlockedAddress(address));
+        const usable = addresses.filter(({ address }) => !dialRefusal(policy, hostname, address));
         const first = usable[0];
         if (!first) {
           const error = Object.assign(
@@ -54,10 +53,10 @@ export function createSender(policy: UrlPolicy, lookupAll: LookupAll, timeoutMs:
   async function send(url: string, headers: Record<string, string>, body: string): Promise<SendResult> {
     const started = performance.now();
     const elapsed = () => Math.round(performance.now() - started);
-    const host = new URL(url).hostname.replace(/^\[|\]$/g, '');
-    if (isIP(host) && !policy.allowPrivate && !policy.allowedHosts.has(host) && isBlockedAddress(host)) {
+    // An IP literal is dialled without a lookup, so it is checked here.
+    const host = bareHost(new URL(url).hostname);
+    if (isIP(host) && dialRefusal(policy, host, host))
       return failure(`${host} is a blocked address; not connecting`, 0);
-    }
     try {
       const response = await request(url, {
         method: 'POST',

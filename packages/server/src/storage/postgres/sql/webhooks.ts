@@ -1,12 +1,13 @@
 import type pg from 'pg';
 import { type OutboxRow, outboxRows } from '../../outbox.js';
-import type {
-  DeliveryAttemptRecord,
-  DeliveryOutcome,
-  DeliveryQuery,
-  DeliveryRecord,
-  EventRecord,
-  WebhookRecord,
+import {
+  type DeliveryAttemptRecord,
+  type DeliveryOutcome,
+  type DeliveryQuery,
+  type DeliveryRecord,
+  type EventRecord,
+  TEST_DELIVERY_TYPE,
+  type WebhookRecord,
 } from '../../types.js';
 import { Params, type RunTx } from '../db.js';
 import { groupCommit } from '../group-commit.js';
@@ -116,6 +117,9 @@ export async function writeOutbox(client: pg.PoolClient, events: EventRecord[]):
   return true;
 }
 
+/** PostgreSQL's foreign_key_violation. */
+const FOREIGN_KEY_VIOLATION = '23503';
+
 /** The most delivery outcomes one commit records. */
 const MAX_GROUP_OUTCOMES = 200;
 
@@ -185,8 +189,7 @@ export function webhookStatements(pool: pg.Pool, runTx: RunTx, deliveryListeners
       ((await pool.query('DELETE FROM app_webhooks WHERE app_id = $1 AND id = $2', [appId, id])).rowCount ?? 0) > 0,
     insertTestDelivery: (event: EventRecord, webhookId: string) =>
       runTx(async (tx) => {
-        // As in SQLite: the event's own outbox rows first, then the delivery to this webhook.
-        if (await writeOutbox(tx.client, [event])) tx.deliveriesQueued();
+        // The test goes to this webhook alone: the event writes no outbox rows of its own.
         tx.addEvents([event], true);
         const { rows } = await tx.client.query<WebhookRecord>(`${WEBHOOK} WHERE id = $1`, [webhookId]);
         const [row] = outboxRows(event, rows[0] ? [{ ...rows[0], is_active: true, subscribed_events: ['*'] }] : []);
@@ -196,7 +199,8 @@ export function webhookStatements(pool: pg.Pool, runTx: RunTx, deliveryListeners
         return row.id;
       }),
     /**
-     * One statement: each active webhook's share of its due deliveries (oldest due first), locked
+     * One statement: each webhook's share of its due deliveries (oldest due first; of a disabled
+     * webhook, only test deliveries), locked
      * FOR UPDATE SKIP LOCKED so concurrent claimants (other instances) skip each other's rows, and a
      * row another claimant leased meanwhile is re-checked against the lease and dropped.
      */
@@ -213,14 +217,14 @@ export function webhookStatements(pool: pg.Pool, runTx: RunTx, deliveryListeners
         `WITH in_flight AS (
            SELECT key AS webhook_id, value::int AS n FROM jsonb_each_text($4::jsonb)
          ), shares AS (
-           SELECT w.id, GREATEST($5::int - COALESCE(f.n, 0), 0) AS share
+           SELECT w.id, w.is_active, GREATEST($5::int - COALESCE(f.n, 0), 0) AS share
            FROM app_webhooks w LEFT JOIN in_flight f ON f.webhook_id = w.id
-           WHERE w.is_active
          ), picked AS (
            SELECT due.id FROM shares s CROSS JOIN LATERAL (
              SELECT d.id, d.next_attempt_at, d.position FROM webhook_deliveries d
              WHERE d.webhook_id = s.id AND d.status = 'pending' AND d.next_attempt_at <= $1::timestamptz
                AND (d.locked_until IS NULL OR d.locked_until < $1::timestamptz)
+               AND (s.is_active OR d.event_type = $6)
              ORDER BY d.next_attempt_at, d.position
              LIMIT LEAST(s.share, $2)
              FOR UPDATE OF d SKIP LOCKED
@@ -233,7 +237,7 @@ export function webhookStatements(pool: pg.Pool, runTx: RunTx, deliveryListeners
          FROM picked p, app_webhooks w
          WHERE d.id = p.id AND w.id = d.webhook_id
          RETURNING ${DELIVERY_FIELDS.map((field) => `d.${field}`).join(', ')}, ${webhookColumns}`,
-        [now, limit, lease, JSON.stringify(Object.fromEntries(inFlight)), perWebhook],
+        [now, limit, lease, JSON.stringify(Object.fromEntries(inFlight)), perWebhook, TEST_DELIVERY_TYPE],
       );
       const claimed = rows.map((row) => {
         const delivery: Record<string, unknown> = {};
@@ -257,57 +261,82 @@ export function webhookStatements(pool: pg.Pool, runTx: RunTx, deliveryListeners
      * the row lock must last no longer than this statement, or attempts queue behind each other.
      * Disabling (rare) follows in a transaction of its own with its `webhook.disabled` event; the
      * stats it reads are already stored, so a crash between the two disables on the next failure.
+     *
+     * A delivery whose webhook was deleted while the attempt was in flight is gone: the statement
+     * then records nothing, and a deletion still committing when it runs (the log row's foreign key
+     * fails) ends the same way.
      */
-    recordOutcome: async (outcome: DeliveryOutcome) => {
+    recordOutcome: async (outcome: DeliveryOutcome): Promise<boolean> => {
       const { attempt } = outcome;
       // Every outcome updates its webhook's row (the stats), so outcomes of one webhook would commit
       // one at a time behind that row lock, one fsync each: they share commits instead.
-      const stats = await outcomes(async (tx) => {
-        const { rows } = await tx.client.query<{ consecutive_failures: number; is_active: boolean }>(
-          `WITH logged AS (
-           INSERT INTO webhook_delivery_log (id, delivery_id, webhook_id, event_id, event_type, status_code,
-             response_body, response_headers, delivery_attempt, delivered_at, response_time_ms, success, error_message)
-           VALUES ($1, $2, $3, $4, $5, $6, $7, $8::jsonb, $9, $10::timestamptz, $11, $12::boolean, $13)
-         ), moved AS (
-           UPDATE webhook_deliveries SET status = $14, attempts = $9, next_attempt_at = $15::timestamptz,
-             locked_until = NULL, updated_at = $10::timestamptz
-           WHERE id = $2
-         )
-         UPDATE app_webhooks SET
-           last_delivery_at = $10::timestamptz,
-           last_success_at = CASE WHEN $12::boolean THEN $10::timestamptz ELSE last_success_at END,
-           last_failure_at = CASE WHEN $12::boolean THEN last_failure_at ELSE $10::timestamptz END,
-           consecutive_failures = CASE WHEN $12::boolean THEN 0 ELSE consecutive_failures + 1 END,
-           total_deliveries = total_deliveries + 1,
-           total_failures = total_failures + CASE WHEN $12::boolean THEN 0 ELSE 1 END
-         WHERE id = $3 RETURNING consecutive_failures, is_active`,
-          [
-            attempt.id,
-            attempt.delivery_id,
-            attempt.webhook_id,
-            attempt.event_id,
-            attempt.event_type,
-            attempt.status_code,
-            attempt.response_body,
-            attempt.response_headers,
-            attempt.delivery_attempt,
-            attempt.delivered_at,
-            attempt.response_time_ms,
-            attempt.success,
-            attempt.error_message,
-            outcome.status,
-            outcome.next_attempt_at,
-          ],
-        );
-        return rows[0];
-      });
-      if (!stats?.is_active) return;
+      let stats: { recorded: boolean; consecutive_failures: number | null; is_active: boolean | null } | undefined;
+      try {
+        stats = await outcomes(async (tx) => {
+          const { rows } = await tx.client.query<{
+            recorded: boolean;
+            consecutive_failures: number | null;
+            is_active: boolean | null;
+          }>(
+            `WITH live AS (
+             SELECT id FROM webhook_deliveries WHERE id = $2
+           ), logged AS (
+             INSERT INTO webhook_delivery_log (id, delivery_id, webhook_id, event_id, event_type, status_code,
+               response_body, response_headers, delivery_attempt, delivered_at, response_time_ms, success, error_message)
+             SELECT $1::text, live.id, $3::text, $4::text, $5::text, $6::int, $7::text, $8::jsonb, $9::int,
+               $10::timestamptz, $11::int, $12::boolean, $13::text
+             FROM live
+           ), moved AS (
+             UPDATE webhook_deliveries SET status = $14, attempts = $9, next_attempt_at = $15::timestamptz,
+               locked_until = NULL, updated_at = $10::timestamptz
+             WHERE id = $2
+           ), counted AS (
+             UPDATE app_webhooks SET
+               last_delivery_at = $10::timestamptz,
+               last_success_at = CASE WHEN $12::boolean THEN $10::timestamptz ELSE last_success_at END,
+               last_failure_at = CASE WHEN $12::boolean THEN last_failure_at ELSE $10::timestamptz END,
+               consecutive_failures = CASE WHEN $12::boolean THEN 0 ELSE consecutive_failures + 1 END,
+               total_deliveries = total_deliveries + 1,
+               total_failures = total_failures + CASE WHEN $12::boolean THEN 0 ELSE 1 END
+             WHERE id = $3 AND is_active AND EXISTS (SELECT 1 FROM live)
+             RETURNING consecutive_failures, is_active
+           )
+           SELECT EXISTS (SELECT 1 FROM live) AS recorded, counted.consecutive_failures, counted.is_active
+           FROM (SELECT 1) AS one LEFT JOIN counted ON true`,
+            [
+              attempt.id,
+              attempt.delivery_id,
+              attempt.webhook_id,
+              attempt.event_id,
+              attempt.event_type,
+              attempt.status_code,
+              attempt.response_body,
+              attempt.response_headers,
+              attempt.delivery_attempt,
+              attempt.delivered_at,
+              attempt.response_time_ms,
+              attempt.success,
+              attempt.error_message,
+              outcome.status,
+              outcome.next_attempt_at,
+            ],
+          );
+          return rows[0];
+        });
+      } catch (error) {
+        if ((error as { code?: string }).code === FOREIGN_KEY_VIOLATION) return false;
+        throw error;
+      }
+      if (!stats?.recorded) return false;
+      // A disabled webhook's stats stand still (a test delivery to it counts nothing).
+      if (!stats.is_active || stats.consecutive_failures === null) return true;
+      const failures = stats.consecutive_failures;
       const disabling =
         outcome.disable ??
-        (stats.consecutive_failures >= outcome.disable_after
-          ? { reason: 'too_many_failures', event: outcome.disabled_event(stats.consecutive_failures) }
+        (failures >= outcome.disable_after
+          ? { reason: 'too_many_failures', event: outcome.disabled_event(failures) }
           : undefined);
-      if (!disabling) return;
+      if (!disabling) return true;
       await runTx(async (tx) => {
         const disabled = await tx.client.query(
           'UPDATE app_webhooks SET is_active = false, disabled_reason = $2, updated_at = $3 WHERE id = $1 AND is_active',
@@ -315,13 +344,15 @@ export function webhookStatements(pool: pg.Pool, runTx: RunTx, deliveryListeners
         );
         if ((disabled.rowCount ?? 0) > 0) tx.addEvents([disabling.event]);
       });
+      return true;
     },
     nextDue: async () =>
       (
         await pool.query<{ due: string | null }>(
           `SELECT MIN(GREATEST(d.locked_until, d.next_attempt_at)) AS due
            FROM webhook_deliveries d JOIN app_webhooks w ON w.id = d.webhook_id
-           WHERE d.status = 'pending' AND w.is_active`,
+           WHERE d.status = 'pending' AND (w.is_active OR d.event_type = $1)`,
+          [TEST_DELIVERY_TYPE],
         )
       ).rows[0]?.due ?? undefined,
     countPending: async () =>

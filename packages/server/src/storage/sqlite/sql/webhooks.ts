@@ -1,12 +1,13 @@
 import type Database from 'better-sqlite3';
 import { type OutboxRow, outboxRows } from '../../outbox.js';
-import type {
-  DeliveryAttemptRecord,
-  DeliveryOutcome,
-  DeliveryQuery,
-  DeliveryRecord,
-  EventRecord,
-  WebhookRecord,
+import {
+  type DeliveryAttemptRecord,
+  type DeliveryOutcome,
+  type DeliveryQuery,
+  type DeliveryRecord,
+  type EventRecord,
+  TEST_DELIVERY_TYPE,
+  type WebhookRecord,
 } from '../../types.js';
 import type { WriteQueue } from '../write-queue.js';
 
@@ -65,29 +66,32 @@ export function webhookStatements(db: Database.Database, write: WriteQueue) {
     `INSERT INTO webhook_deliveries (id, webhook_id, event_id, event_type, payload, status, attempts, next_attempt_at, created_at, updated_at)
      VALUES (@id, @webhook_id, @event_id, @event_type, @payload, 'pending', 0, @next_attempt_at, @created_at, @created_at)`,
   );
-  const webhooksWithDueWork = db
-    .prepare<{ now: string }>(
-      `SELECT w.id FROM app_webhooks w WHERE w.is_active = 1 AND EXISTS (
-         SELECT 1 FROM webhook_deliveries d
-         WHERE d.webhook_id = w.id AND d.status = 'pending' AND d.next_attempt_at <= @now
-           AND (d.locked_until IS NULL OR d.locked_until < @now))`,
-    )
-    .pluck();
+  // What a worker may send: every due delivery of an active webhook, and test deliveries of a disabled one.
+  const sendable = (isActive: string) => `(${isActive} = 1 OR d.event_type = @test_type)`;
+  const webhooksWithDueWork = db.prepare<{ now: string; test_type: string }, { id: string; is_active: number }>(
+    `SELECT w.id, w.is_active FROM app_webhooks w WHERE EXISTS (
+       SELECT 1 FROM webhook_deliveries d
+       WHERE d.webhook_id = w.id AND d.status = 'pending' AND d.next_attempt_at <= @now
+         AND (d.locked_until IS NULL OR d.locked_until < @now) AND ${sendable('w.is_active')})`,
+  );
   // One statement claims and leases a webhook's share: concurrent claimants never take the same delivery.
-  const claimForWebhook = db.prepare<{ webhook_id: string; now: string; lease: string; limit: number }, DeliveryRecord>(
+  const claimForWebhook = db.prepare<
+    { webhook_id: string; is_active: number; now: string; lease: string; limit: number; test_type: string },
+    DeliveryRecord
+  >(
     `UPDATE webhook_deliveries SET locked_until = @lease
      WHERE id IN (
-       SELECT id FROM webhook_deliveries
+       SELECT id FROM webhook_deliveries d
        WHERE webhook_id = @webhook_id AND status = 'pending' AND next_attempt_at <= @now
-         AND (locked_until IS NULL OR locked_until < @now)
+         AND (locked_until IS NULL OR locked_until < @now) AND ${sendable('@is_active')}
        ORDER BY next_attempt_at LIMIT @limit)
      RETURNING ${DELIVERY_COLUMNS}`,
   );
   const nextDue = db
-    .prepare(
+    .prepare<{ test_type: string }>(
       `SELECT MIN(CASE WHEN d.locked_until > d.next_attempt_at THEN d.locked_until ELSE d.next_attempt_at END)
        FROM webhook_deliveries d JOIN app_webhooks w ON w.id = d.webhook_id
-       WHERE d.status = 'pending' AND w.is_active = 1`,
+       WHERE d.status = 'pending' AND ${sendable('w.is_active')}`,
     )
     .pluck();
   const countPending = db.prepare("SELECT COUNT(*) FROM webhook_deliveries WHERE status = 'pending'").pluck();
@@ -121,11 +125,12 @@ export function webhookStatements(db: Database.Database, write: WriteQueue) {
        consecutive_failures = CASE WHEN @success = 1 THEN 0 ELSE consecutive_failures + 1 END,
        total_deliveries = total_deliveries + 1,
        total_failures = total_failures + (1 - @success)
-     WHERE id = @id RETURNING consecutive_failures, is_active`,
+     WHERE id = @id AND is_active = 1 RETURNING consecutive_failures, is_active`,
   );
   const disable = db.prepare<{ id: string; reason: string; at: string }>(
     'UPDATE app_webhooks SET is_active = 0, disabled_reason = @reason, updated_at = @at WHERE id = @id AND is_active = 1',
   );
+  const deliveryExists = db.prepare<[string]>('SELECT 1 FROM webhook_deliveries WHERE id = ?').pluck();
   const selectAttempts = db.prepare<[string], AttemptRow>(
     'SELECT * FROM webhook_delivery_log WHERE delivery_id = ? ORDER BY delivery_attempt',
   );
@@ -160,6 +165,8 @@ export function webhookStatements(db: Database.Database, write: WriteQueue) {
   const forget = (appId: string) => activeByApp.delete(appId);
   const listeners = new Set<() => void>();
   let queued = false;
+  /** Set while a test event is stored: it goes to its own webhook alone, so it writes no outbox rows. */
+  let storingTestEvent = false;
 
   const withAttempts = (delivery: DeliveryRecord) => ({
     ...delivery,
@@ -174,6 +181,7 @@ export function webhookStatements(db: Database.Database, write: WriteQueue) {
   return {
     /** Inside an event insert's transaction: writes that event's deliveries. */
     writeOutbox: (events: EventRecord[]) => {
+      if (storingTestEvent) return;
       for (const event of events) {
         const webhooks = activeWebhooks(event.app_id);
         if (webhooks.length === 0) continue;
@@ -229,7 +237,12 @@ export function webhookStatements(db: Database.Database, write: WriteQueue) {
       }),
     insertTestDelivery: (event: EventRecord, webhookId: string, insertEvents: (events: EventRecord[]) => void) =>
       write(() => {
-        insertEvents([event]);
+        storingTestEvent = true;
+        try {
+          insertEvents([event]);
+        } finally {
+          storingTestEvent = false;
+        }
         const webhook = selectWebhookById.get(webhookId);
         const [row] = outboxRows(
           event,
@@ -243,10 +256,17 @@ export function webhookStatements(db: Database.Database, write: WriteQueue) {
     claim: (now: string, limit: number, lease: string, perWebhook: number, inFlight: ReadonlyMap<string, number>) =>
       write(() => {
         const claimed: Array<{ delivery: DeliveryRecord; webhook: WebhookRecord }> = [];
-        for (const webhookId of webhooksWithDueWork.all({ now }) as string[]) {
+        for (const { id: webhookId, is_active } of webhooksWithDueWork.all({ now, test_type: TEST_DELIVERY_TYPE })) {
           const share = Math.min(perWebhook - (inFlight.get(webhookId) ?? 0), limit - claimed.length);
           if (share <= 0) continue;
-          const deliveries = claimForWebhook.all({ webhook_id: webhookId, now, lease, limit: share });
+          const deliveries = claimForWebhook.all({
+            webhook_id: webhookId,
+            is_active,
+            now,
+            lease,
+            limit: share,
+            test_type: TEST_DELIVERY_TYPE,
+          });
           if (deliveries.length === 0) continue;
           const webhook = toWebhook(selectWebhookById.get(webhookId)!);
           for (const delivery of deliveries) claimed.push({ delivery, webhook });
@@ -257,6 +277,8 @@ export function webhookStatements(db: Database.Database, write: WriteQueue) {
     recordOutcome: (outcome: DeliveryOutcome, insertEvents: (events: EventRecord[]) => void) =>
       write(() => {
         const { attempt } = outcome;
+        // Its webhook was deleted while the attempt was in flight: nothing left to record.
+        if (!deliveryExists.get(attempt.delivery_id)) return false;
         insertAttempt.run({ ...attempt, success: attempt.success ? 1 : 0 });
         moveDelivery.run({
           id: attempt.delivery_id,
@@ -270,7 +292,7 @@ export function webhookStatements(db: Database.Database, write: WriteQueue) {
           at: attempt.delivered_at,
           success: attempt.success ? 1 : 0,
         });
-        if (!stats?.is_active) return;
+        if (!stats?.is_active) return true;
         const disabling =
           outcome.disable ??
           (stats.consecutive_failures >= outcome.disable_after
@@ -284,8 +306,9 @@ export function webhookStatements(db: Database.Database, write: WriteQueue) {
           forget(webhook.app_id);
           insertEvents([disabling.event]);
         }
+        return true;
       }),
-    nextDue: () => (nextDue.get() as string | null) ?? undefined,
+    nextDue: () => (nextDue.get({ test_type: TEST_DELIVERY_TYPE }) as string | null) ?? undefined,
     countPending: () => countPending.get() as number,
     countByState: () => {
       const row = countByState.get();
