@@ -14,3 +14,4 @@ export * from './schemas/events.js';
 export * from './schemas/legacy.js';
 export * from './schemas/notifications.js';
 export * from './schemas/webhooks.js';
+export { toWebhookPayload, type WebhookPayloadSource } from './webhook-payload.js';
