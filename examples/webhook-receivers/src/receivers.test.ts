@@ -95,6 +95,7 @@ describe.each(Object.keys(receivers))('%s receiver', (name) => {
     const event = await waitFor(() => received[0]);
     expect(event).toMatchObject({
       type: 'notification.dismissed',
+      event_type: 'notification.dismissed',
       app_id: `receiver-${name}`,
       entity_id: 'wb_notif_123',
       user_id: 'user_456',

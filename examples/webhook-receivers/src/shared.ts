@@ -1,20 +1,12 @@
 import { pathToFileURL } from 'node:url';
+import type { WebhookPayload } from '@oriva/sdk';
 
-/** What every Oriva webhook delivery carries (docs/webhooks.md, "What a delivery looks like"). */
-export interface OrivaEvent {
-  id: string;
-  /** `<event_category>.<event_type>`, such as `notification.dismissed`. */
-  type: string;
-  app_id: string;
-  event_category: string;
-  event_type: string;
-  entity_type: string;
-  /** Your own id: for notifications, the `external_id` you created them with. */
-  entity_id: string;
-  user_id: string | null;
-  event_data: Record<string, unknown>;
-  timestamp: string;
-}
+/**
+ * What every Oriva webhook delivery carries (docs/webhooks.md, "What a delivery looks like"): the contract's
+ * `WebhookPayload`. `event_type` is the qualified name (`notification.dismissed`); for notifications `entity_id` is
+ * your own `external_id`.
+ */
+export type OrivaEvent = WebhookPayload;
 
 export interface ReceiverOptions {
   /** The webhook's `whsec_…` secret (several during a rotation). */

@@ -1,14 +1,16 @@
 /**
  * Work Buddy, the design document's example app: it creates notifications in Oriva with `@oriva/sdk`
- * and keeps its own copy of their state in sync from Oriva's verified webhooks.
+ * and keeps its own copy of their state in sync from Oriva's verified webhooks. An Express app, like the
+ * design document's Step 4.
  */
-import type { Server } from 'node:http';
+import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { serve } from '@hono/node-server';
-import { APIError, type CreateNotificationRequest, type Event, Oriva } from '@oriva/sdk';
-import { type WebhookEnv, webhookMiddleware } from '@oriva/webhook-verify/hono';
-import { Hono } from 'hono';
-import { html } from 'hono/html';
+import { APIError, type CreateNotificationRequest, Oriva, type WebhookPayload } from '@oriva/sdk';
+import { verifyWebhookSignature } from '@oriva/webhook-verify';
+import express, { type NextFunction, type Request, type Response } from 'express';
+import { InMemoryNotificationRepository, type LocalNotification } from './notification-repository.js';
+
+export type { LocalNotification } from './notification-repository.js';
 
 export interface WorkBuddyOptions {
   /** The Oriva server: its origin (`http://127.0.0.1:8787`) or API base. */
@@ -25,35 +27,30 @@ export interface WorkBuddyOptions {
   webhookSecret?: string;
 }
 
-/** Work Buddy's own record of a notification it created. */
-export interface LocalNotification {
-  external_id: string;
-  task_id: string | null;
-  user_id: string;
-  title: string;
-  /** `unread` when created; then whatever Oriva reported last: `read`, `clicked`, `dismissed`, `deleted`… */
-  status: string;
-  /** Oriva's platform id (`ntf_…`). */
-  notification_id: string | null;
-  /** When the status last changed (the event's timestamp). */
-  updated_at: string;
-}
-
 export interface WorkBuddy {
   url: string;
   webhookUrl: string;
   webhookId: string;
   /** Local state, by external id. */
-  notifications: Map<string, LocalNotification>;
+  notifications: InMemoryNotificationRepository;
   /** Every verified webhook event, in arrival order. */
-  events: Event[];
+  events: WebhookPayload[];
   /** Resolves with the first received event (past or future) that matches; rejects after `timeoutMs`. */
-  waitForEvent(predicate: (event: Event) => boolean, timeoutMs?: number): Promise<Event>;
+  waitForEvent(predicate: (event: WebhookPayload) => boolean, timeoutMs?: number): Promise<WebhookPayload>;
   close(): Promise<void>;
 }
 
-/** Events that report a new status of one of our notifications (`notification.<status>`). */
-const STATUS_EVENTS = new Set(['read', 'clicked', 'dismissed', 'unread', 'expired', 'deleted']);
+/** Where Oriva delivers, as in the design document's Step 3. */
+export const WEBHOOK_PATH = '/api/oriva-events';
+
+/** Beyond the design document's example, which follows dismissals: the user's other changes, followed the same way. */
+const OTHER_STATUS_EVENTS: Readonly<Record<string, string>> = {
+  'notification.read': 'read',
+  'notification.clicked': 'clicked',
+  'notification.unread': 'unread',
+  'notification.expired': 'expired',
+  'notification.deleted': 'deleted',
+};
 
 /** What `POST /tasks/:id/remind` takes: the user, and optionally our id and the text. */
 interface RemindRequest {
@@ -80,9 +77,13 @@ function reminderFor(taskId: string, input: RemindRequest): CreateNotificationRe
   };
 }
 
+const HTML_ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
+/** Titles come from users: every value on the page goes through this. */
+const escapeHtml = (value: string) => value.replace(/[&<>"']/g, (ch) => HTML_ESCAPES[ch]!);
+
 /**
  * Starts Work Buddy: registers (or reuses, by URL) its `notification.*` webhook and serves
- * `POST /webhooks/oriva`, `POST /tasks/:id/remind` and `GET /`.
+ * `POST /api/oriva-events`, `POST /tasks/:id/remind` and `GET /`.
  *
  * @example
  * const buddy = await startWorkBuddy({ orivaBaseUrl: 'http://127.0.0.1:8787', apiKey: process.env.ORIVA_API_KEY! });
@@ -91,38 +92,48 @@ function reminderFor(taskId: string, input: RemindRequest): CreateNotificationRe
 export async function startWorkBuddy(options: WorkBuddyOptions): Promise<WorkBuddy> {
   const appId = options.appId ?? 'work-buddy';
   const oriva = new Oriva({ apiKey: options.apiKey, appId, baseUrl: options.orivaBaseUrl });
-  const notifications = new Map<string, LocalNotification>();
-  const events: Event[] = [];
-  const waiters = new Set<(event: Event) => void>();
-  const seenDeliveries = new Set<string>();
+  // Named as the design document's Step 4 calls it.
+  const NotificationRepository = new InMemoryNotificationRepository();
+  const events: WebhookPayload[] = [];
+  const waiters = new Set<(event: WebhookPayload) => void>();
 
   // The secret only exists once the webhook does, and the webhook needs our URL: listen first.
-  let secret = '';
-  const app = new Hono<WebhookEnv<Event>>();
+  let webhookSecret = '';
+  const app = express();
 
-  app.post('/webhooks/oriva', webhookMiddleware({ secret: () => secret }), (c) => {
-    // Delivery is at least once: a retry carries the same webhook-id.
-    const deliveryId = c.req.header('webhook-id') ?? '';
-    if (seenDeliveries.has(deliveryId)) return c.body(null, 204);
-    seenDeliveries.add(deliveryId);
-    const event = c.get('webhookEvent');
-    events.push(event);
-    if (event.event_category === 'notification' && STATUS_EVENTS.has(event.event_type)) {
-      const local = notifications.get(event.entity_id);
-      // Deliveries can arrive out of order: an older change never overwrites a newer one.
-      if (local && local.updated_at <= event.timestamp) {
-        notifications.set(event.entity_id, { ...local, status: event.event_type, updated_at: event.timestamp });
-      }
+  // The design document's Step 4, as it is written. express.raw() leaves req.body as the bytes Oriva signed; for every
+  // content type, so a forged request that claims another one still gets its 401 rather than an unread body.
+  app.post(WEBHOOK_PATH, express.raw({ type: '*/*' }), async (req, res) => {
+    // Verify webhook signature
+    const signature = req.headers['x-oriva-signature'];
+    const isValid = verifyWebhookSignature(req.body, signature, webhookSecret);
+
+    if (!isValid) {
+      return res.status(401).json({ error: 'Invalid signature' });
     }
+
+    // The verified bytes, parsed now (with express.json() they would have been parsed, and altered, before the check).
+    const event: WebhookPayload = JSON.parse(req.body);
+
+    if (event.event_type === 'notification.dismissed') {
+      // Update local notification state
+      await NotificationRepository.updateStatus(event.entity_id, 'dismissed');
+    }
+    const status = OTHER_STATUS_EVENTS[event.event_type];
+    if (status) await NotificationRepository.updateStatus(event.entity_id, status);
+
+    res.status(200).json({ success: true });
+    events.push(event);
     for (const waiter of waiters) waiter(event);
-    return c.body(null, 204);
   });
 
-  app.post('/tasks/:id/remind', async (c) => {
-    const input = (await c.req.json().catch(() => ({}))) as Record<string, unknown>;
+  // `curl -d` sends a form content type: read the body as JSON whatever it says.
+  app.post('/tasks/:id/remind', express.json({ type: () => true }), async (req, res) => {
+    const input = (req.body ?? {}) as Record<string, unknown>;
     const userId = text(input.user_id);
-    if (!userId) return c.json({ error: 'user_id is required' }, 400);
-    const params = reminderFor(c.req.param('id'), {
+    if (!userId) return res.status(400).json({ error: 'user_id is required' });
+    const taskId = req.params.id!;
+    const params = reminderFor(taskId, {
       user_id: userId,
       external_id: text(input.external_id),
       title: text(input.title),
@@ -131,37 +142,41 @@ export async function startWorkBuddy(options: WorkBuddyOptions): Promise<WorkBud
     const created = await oriva.notifications.create(params);
     const local: LocalNotification = {
       external_id: params.external_id,
-      task_id: c.req.param('id'),
+      task_id: taskId,
       user_id: params.user_id,
       title: params.title,
       status: 'unread',
       notification_id: created.notification_id,
       updated_at: created.created_at,
     };
-    notifications.set(local.external_id, local);
-    return c.json(local, 201);
+    await NotificationRepository.add(local);
+    res.status(201).json(local);
   });
 
-  app.onError((error, c) => {
+  app.get('/', (req, res) => {
+    const list = NotificationRepository.list();
+    if (!req.get('accept')?.includes('text/html')) return res.json({ notifications: list });
+    const items = list
+      .map(
+        (n) =>
+          `<li>${escapeHtml(n.title)} <small>(${escapeHtml(n.external_id)}, for ${escapeHtml(n.user_id)})</small>: <b>${escapeHtml(n.status)}</b></li>`,
+      )
+      .join('\n');
+    res
+      .type('html')
+      .send(`<!doctype html>\n<title>Work Buddy</title>\n<h1>Work Buddy notifications</h1>\n<ul>\n${items}\n</ul>\n`);
+  });
+
+  app.use((error: unknown, _req: Request, res: Response, next: NextFunction) => {
     // Oriva refused a call (say, a 409 for an external_id reused with other content): a bad gateway, with its reason.
-    if (error instanceof APIError) return c.json({ error: { code: error.code, message: error.message } }, 502);
-    throw error;
+    if (error instanceof APIError) return res.status(502).json({ error: { code: error.code, message: error.message } });
+    next(error);
   });
 
-  app.get('/', (c) => {
-    const list = [...notifications.values()];
-    if (!c.req.header('accept')?.includes('text/html')) return c.json({ notifications: list });
-    // hono/html escapes every interpolated value: titles come from users.
-    return c.html(html`<!doctype html>
-      <title>Work Buddy</title>
-      <h1>Work Buddy notifications</h1>
-      <ul>
-        ${list.map((n) => html`<li>${n.title} <small>(${n.external_id}, for ${n.user_id})</small>: <b>${n.status}</b></li>`)}
-      </ul>`);
-  });
-
-  const server = await new Promise<Server>((resolve) => {
-    const s = serve({ fetch: app.fetch, port: options.port ?? 0, hostname: '127.0.0.1' }, () => resolve(s as Server));
+  const server = createServer(app);
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(options.port ?? 0, '127.0.0.1', () => resolve());
   });
   const close = () =>
     new Promise<void>((resolve) => {
@@ -169,7 +184,7 @@ export async function startWorkBuddy(options: WorkBuddyOptions): Promise<WorkBud
       server.closeAllConnections(); // Oriva keeps delivery connections alive
     });
   const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-  const webhookUrl = `${(options.publicUrl ?? url).replace(/\/$/, '')}/webhooks/oriva`;
+  const webhookUrl = `${(options.publicUrl ?? url).replace(/\/$/, '')}${WEBHOOK_PATH}`;
 
   try {
     const subscription = { subscribed_events: ['notification.*'] };
@@ -179,7 +194,7 @@ export async function startWorkBuddy(options: WorkBuddyOptions): Promise<WorkBud
       webhookId = existing.id;
       await oriva.webhooks.update(webhookId, { ...subscription, is_active: true });
       // A secret is shown once, at creation: without the saved one, rotate to learn a new one.
-      secret =
+      webhookSecret =
         options.webhookSecret ??
         (await oriva.webhooks.rotateSecret(webhookId, { grace_period_seconds: 0 })).webhook_secret;
     } else {
@@ -189,14 +204,14 @@ export async function startWorkBuddy(options: WorkBuddyOptions): Promise<WorkBud
         description: 'Work Buddy',
       });
       webhookId = created.webhook_id;
-      secret = created.webhook_secret;
+      webhookSecret = created.webhook_secret;
     }
 
     return {
       url,
       webhookUrl,
       webhookId,
-      notifications,
+      notifications: NotificationRepository,
       events,
       close,
       waitForEvent(predicate, timeoutMs = 10_000) {
@@ -207,7 +222,7 @@ export async function startWorkBuddy(options: WorkBuddyOptions): Promise<WorkBud
             waiters.delete(waiter);
             reject(new Error(`Work Buddy received no matching webhook within ${timeoutMs} ms`));
           }, timeoutMs);
-          const waiter = (event: Event) => {
+          const waiter = (event: WebhookPayload) => {
             if (!predicate(event)) return;
             clearTimeout(timer);
             waiters.delete(waiter);

@@ -6,10 +6,10 @@
  * Run: `pnpm start` in one terminal, then `pnpm --filter @oriva/example-work-buddy story`.
  */
 import { createHmac } from 'node:crypto';
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { APIConnectionError, NotFoundError, Oriva } from '@oriva/sdk';
+import { APIConnectionError, AuthenticationError, NotFoundError, Oriva } from '@oriva/sdk';
 import { type LocalNotification, startWorkBuddy } from './app.js';
 
 export interface StoryOptions {
@@ -18,8 +18,13 @@ export interface StoryOptions {
   /** The admin token: registers `work-buddy` when missing, or issues it a key. */
   adminToken: string;
   log?: (line: string) => void;
-  /** Work Buddy's key, if you have one (`ORIVA_API_KEY`); otherwise one is issued with the admin token. */
+  /** Work Buddy's key, if you have one (`ORIVA_API_KEY`); otherwise the saved one, or one issued with the admin token. */
   apiKey?: string;
+  /**
+   * Where Work Buddy's key is kept between runs (the command line uses `.oriva/work-buddy-api-key`): a run reuses the
+   * key saved there while it works, and saves the one it issues, so runs do not pile up keys.
+   */
+  apiKeyFile?: string;
   /**
    * The user's token (`ORIVA_USER_TOKEN`); otherwise a dev-mode server's dev token, else one signed with
    * `jwtSecret`, like `oriva users token`.
@@ -45,7 +50,7 @@ export async function runStory(options: StoryOptions): Promise<StoryResult> {
   const step = (n: number, text: string) => log(`\n${n}. ${text}`);
 
   step(1, 'Work Buddy connects to Oriva');
-  const apiKey = options.apiKey ?? (await workBuddyKey(options.baseUrl, options.adminToken, log));
+  const apiKey = options.apiKey ?? (await workBuddyKey(options, log));
   const buddy = await startWorkBuddy({ orivaBaseUrl: options.baseUrl, apiKey, port: options.port ?? 8788 });
   try {
     log(`   listening on ${buddy.url}; webhook ${buddy.webhookId} → ${buddy.webhookUrl} (notification.*)`);
@@ -88,12 +93,48 @@ export async function runStory(options: StoryOptions): Promise<StoryResult> {
     log(`   ${externalId}: ${local.status} — dismissed once, dismissed everywhere.`);
     return { externalId, notificationId: created.notification_id ?? '', local };
   } finally {
+    // Leave nothing behind, whatever happened: a webhook whose URL nobody serves only fails until it is disabled.
+    const app = new Oriva({ apiKey, appId: 'work-buddy', baseUrl: options.baseUrl });
+    await app.webhooks.delete(buddy.webhookId).then(
+      () => log(`\n   deleted the webhook ${buddy.webhookId}`),
+      (error: unknown) => log(`\n   could not delete the webhook ${buddy.webhookId}: ${String(error)}`),
+    );
     await buddy.close();
   }
 }
 
-/** Registers `work-buddy` if it is missing, else issues it a new key: keys are shown only once. */
-async function workBuddyKey(baseUrl: string, adminToken: string, log: (line: string) => void): Promise<string> {
+/**
+ * Work Buddy's key: the one an earlier run saved in `apiKeyFile`, while it still works; else a new one, saved there
+ * for the next run. Keys are shown only once, so without somewhere to keep one every run would issue another.
+ */
+async function workBuddyKey(options: StoryOptions, log: (line: string) => void): Promise<string> {
+  const file = options.apiKeyFile;
+  const saved = file && existsSync(file) ? readFileSync(file, 'utf8').trim() : '';
+  if (saved && (await keyWorks(options.baseUrl, saved))) {
+    log(`   reusing Work Buddy's API key from ${file}`);
+    return saved;
+  }
+  const key = await issueKey(options.baseUrl, options.adminToken, log);
+  if (file) {
+    writeFileSync(file, `${key}\n`, { mode: 0o600 });
+    log(`   saved it in ${file} for the next run`);
+  }
+  return key;
+}
+
+/** A saved key stops working when it is revoked or the server's data was reset. */
+async function keyWorks(baseUrl: string, apiKey: string): Promise<boolean> {
+  try {
+    await new Oriva({ apiKey, appId: 'work-buddy', baseUrl }).webhooks.list();
+    return true;
+  } catch (error) {
+    if (error instanceof AuthenticationError) return false;
+    throw error;
+  }
+}
+
+/** Registers `work-buddy` if it is missing, else issues it a new key. */
+async function issueKey(baseUrl: string, adminToken: string, log: (line: string) => void): Promise<string> {
   const admin = new Oriva({ adminToken, baseUrl });
   try {
     await admin.apps.retrieve('work-buddy');
@@ -139,9 +180,13 @@ function dataDir(): string | undefined {
   }
 }
 
-function readSecretFile(name: string): string | undefined {
+function dataDirFile(name: string): string | undefined {
   const dir = dataDir();
-  const path = dir && join(dir, name);
+  return dir && join(dir, name);
+}
+
+function readSecretFile(name: string): string | undefined {
+  const path = dataDirFile(name);
   return path && existsSync(path) ? readFileSync(path, 'utf8').trim() || undefined : undefined;
 }
 
@@ -159,6 +204,7 @@ async function main(): Promise<number> {
       baseUrl,
       adminToken,
       apiKey: process.env.ORIVA_API_KEY,
+      apiKeyFile: dataDirFile('work-buddy-api-key'),
       userToken: process.env.ORIVA_USER_TOKEN,
       jwtSecret: process.env.ORIVA_JWT_SECRET ?? readSecretFile('jwt-secret'),
       port: process.env.WORK_BUDDY_PORT ? Number(process.env.WORK_BUDDY_PORT) : undefined,

@@ -1,3 +1,6 @@
+import { mkdtempSync, readFileSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { Oriva } from '@oriva/sdk';
 import { startTestServer, type TestServer } from '@oriva/server/testing';
 import { generateSecret, signatureHeaders } from '@oriva/webhook-verify';
@@ -12,15 +15,24 @@ beforeAll(async () => {
 afterAll(() => oriva?.close());
 
 describe('the story', () => {
+  const admin = () => new Oriva({ adminToken: oriva.adminToken, baseUrl: oriva.url });
+  const webhooksLeft = async (apiKey: string) =>
+    (await new Oriva({ apiKey, appId: 'work-buddy', baseUrl: oriva.url }).webhooks.list()).webhooks;
+
   it('runs end to end: created in Work Buddy, dismissed in Oriva Core, dismissed in Work Buddy', async () => {
+    const apiKeyFile = join(mkdtempSync(join(tmpdir(), 'work-buddy-')), 'work-buddy-api-key');
     const lines: string[] = [];
-    const result = await runStory({
-      baseUrl: oriva.url,
-      adminToken: oriva.adminToken,
-      jwtSecret: oriva.jwtSecret,
-      port: 0,
-      log: (line) => lines.push(line),
-    });
+    const story = (log: (line: string) => void) =>
+      runStory({
+        baseUrl: oriva.url,
+        adminToken: oriva.adminToken,
+        jwtSecret: oriva.jwtSecret,
+        port: 0,
+        apiKeyFile,
+        log,
+      });
+
+    const result = await story((line) => lines.push(line));
     expect(result.local).toMatchObject({ external_id: result.externalId, status: 'dismissed', user_id: 'user_456' });
     expect(result.notificationId).toMatch(/^ntf_/);
     const output = lines.join('\n');
@@ -28,16 +40,35 @@ describe('the story', () => {
     expect(output).toContain('Example 2');
     expect(output).toContain('verified notification.dismissed');
 
-    // Again, against the same server: the app exists now, so the story issues itself a new key.
+    // It leaves nothing behind: its webhook is gone, and its key is saved (owner-only) for the next run.
+    const apiKey = readFileSync(apiKeyFile, 'utf8').trim();
+    expect(apiKey).toMatch(/^ok_/);
+    expect(statSync(apiKeyFile).mode & 0o777).toBe(0o600);
+    expect(await webhooksLeft(apiKey)).toEqual([]);
+
+    // Again, against the same server: the saved key is reused, not a new one issued.
+    const keysBefore = (await admin().apps.keys.list('work-buddy')).api_keys.length;
+    const again: string[] = [];
+    await expect(story((line) => again.push(line))).resolves.toMatchObject({ local: { status: 'dismissed' } });
+    expect(again.join('\n')).toContain('reusing');
+    expect((await admin().apps.keys.list('work-buddy')).api_keys).toHaveLength(keysBefore);
+    expect(readFileSync(apiKeyFile, 'utf8').trim()).toBe(apiKey);
+    expect(await webhooksLeft(apiKey)).toEqual([]);
+  });
+
+  it('deletes its webhook when a step fails too', async () => {
+    const apiKeyFile = join(mkdtempSync(join(tmpdir(), 'work-buddy-')), 'work-buddy-api-key');
     await expect(
       runStory({
         baseUrl: oriva.url,
         adminToken: oriva.adminToken,
-        jwtSecret: oriva.jwtSecret,
+        userToken: 'not-a-token', // step 3 fails: the user cannot sign in
         port: 0,
+        apiKeyFile,
         log: () => {},
       }),
-    ).resolves.toMatchObject({ local: { status: 'dismissed' } });
+    ).rejects.toThrow();
+    expect(await webhooksLeft(readFileSync(apiKeyFile, 'utf8').trim())).toEqual([]);
   });
 });
 
@@ -69,8 +100,16 @@ describe('Work Buddy', () => {
     await buddy.waitForEvent((e) => e.type === 'notification.read' && e.entity_id === 'wb_notif_42');
     expect(buddy.notifications.get('wb_notif_42')?.status).toBe('read');
 
-    await user.notifications.dismiss('wb_notif_42', { dismissed_from: 'oriva_core' });
-    const event = await buddy.waitForEvent((e) => e.type === 'notification.dismissed');
+    // The user dismisses it in Oriva Core: a plain PATCH to the real server.
+    const dismissed = await fetch(`${oriva.url}/api/v1/notifications/wb_notif_42`, {
+      method: 'PATCH',
+      headers: { authorization: `Bearer ${await oriva.userToken('user_1')}`, 'content-type': 'application/json' },
+      body: JSON.stringify({ status: 'dismissed', dismissed_from: 'oriva_core' }),
+    });
+    expect(dismissed.status).toBe(200);
+    // The Step 4 handler's own test: event_type is the qualified name, entity_id our external id.
+    const event = await buddy.waitForEvent((e) => e.event_type === 'notification.dismissed');
+    expect(event).toMatchObject({ entity_type: 'notification', entity_id: 'wb_notif_42' });
     expect(event.event_data).toMatchObject({ changed_by: 'user', dismissed_from: 'oriva_core' });
     expect(buddy.notifications.get('wb_notif_42')?.status).toBe('dismissed');
 
@@ -98,16 +137,16 @@ describe('Work Buddy', () => {
     expect(await conflict.json()).toMatchObject({ error: { code: 'notification_exists' } });
   });
 
-  it('rejects a forged webhook with 401 and changes nothing', async () => {
+  it('answers a bad signature with 401, changing nothing', async () => {
     await remind('99', { user_id: 'user_1' });
     await buddy.waitForEvent((e) => e.type === 'notification.created' && e.entity_id === 'wb_notif_99');
-    const before = structuredClone([...buddy.notifications.entries()]);
+    const before = structuredClone(buddy.notifications.list());
     const eventsBefore = buddy.events.length;
     const body = JSON.stringify({
       id: 'evt_forged',
       type: 'notification.dismissed',
       event_category: 'notification',
-      event_type: 'dismissed',
+      event_type: 'notification.dismissed',
       entity_type: 'notification',
       entity_id: 'wb_notif_99',
       user_id: 'user_1',
@@ -115,17 +154,23 @@ describe('Work Buddy', () => {
       event_data: {},
       timestamp: new Date().toISOString(),
     });
-    const response = await fetch(buddy.webhookUrl, {
-      method: 'POST',
-      body,
-      headers: {
-        'content-type': 'application/json',
-        ...signatureHeaders({ id: 'msg_forged', body, secrets: [generateSecret()] }),
-      },
-    });
-    expect(response.status).toBe(401);
+    const forged = signatureHeaders({ id: 'msg_forged', body, secrets: [generateSecret()] });
+    const now = Math.floor(Date.now() / 1000);
+    const attempts: Array<[string, Record<string, string>]> = [
+      ['another secret', { 'content-type': 'application/json', ...forged }],
+      ['no signature', { 'content-type': 'application/json' }],
+      ['a malformed signature', { 'content-type': 'application/json', 'x-oriva-signature': 'v1,nonsense' }],
+      ['an empty v1', { 'content-type': 'application/json', 'x-oriva-signature': `t=${now},id=x,v1=` }],
+      ['another content type', { 'content-type': 'text/plain', 'x-oriva-signature': forged['x-oriva-signature'] }],
+    ];
+    expect(new URL(buddy.webhookUrl).pathname).toBe('/api/oriva-events'); // the design document's route
+    for (const [why, headers] of attempts) {
+      const response = await fetch(buddy.webhookUrl, { method: 'POST', body, headers });
+      expect(response.status, why).toBe(401);
+      expect(await response.json(), why).toEqual({ error: 'Invalid signature' });
+    }
     expect(buddy.events.length).toBe(eventsBefore);
-    expect([...buddy.notifications.entries()]).toEqual(before);
+    expect(buddy.notifications.list()).toEqual(before);
     expect(buddy.notifications.get('wb_notif_99')?.status).toBe('unread');
   });
 

@@ -15,3 +15,4 @@ export * from './schemas/legacy.js';
 export * from './schemas/notifications.js';
 export * from './schemas/stream.js';
 export * from './schemas/webhooks.js';
+export { toWebhookPayload, type WebhookPayloadSource } from './webhook-payload.js';

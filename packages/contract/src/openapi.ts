@@ -1,5 +1,6 @@
 import { OpenAPIHono } from '@hono/zod-openapi';
 import * as routes from './routes/index.js';
+import { WebhookPayload } from './schemas/webhooks.js';
 
 export const API_VERSION = '0.1.0';
 
@@ -33,6 +34,16 @@ export function buildOpenApiDocument(): OpenApiDocument {
     `${a.path} ${a.method}`.localeCompare(`${b.path} ${b.method}`),
   );
   for (const route of definitions) registry.registerPath(route);
+  // OpenAPI 3.1's `webhooks`: what Oriva POSTs to a subscribed URL, so the SDK's WebhookPayload type comes from here too.
+  registry.registerWebhook({
+    method: 'post',
+    path: 'event',
+    summary: 'An event delivered to a webhook',
+    description:
+      'Signed with the Standard Webhooks headers (`webhook-id`, `webhook-timestamp`, `webhook-signature`) and `X-Oriva-Signature`; see docs/webhooks.md.',
+    request: { body: { content: { 'application/json': { schema: WebhookPayload } } } },
+    responses: { 200: { description: 'Any 2xx acknowledges the delivery; anything else is retried.' } },
+  });
   const document = app.getOpenAPI31Document({
     openapi: '3.1.0',
     info: {

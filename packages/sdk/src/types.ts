@@ -129,3 +129,9 @@ export type RecoverRequest = Schemas['RecoverRequest'];
 export type RecoverResponse = Schemas['RecoverResponse'];
 /** `GET /apps/{app_id}/webhooks` takes no query parameters yet. */
 export type WebhookListParams = Record<string, never>;
+/**
+ * The body of every webhook delivery (and of `oriva listen` forwards): the event, with `event_type` the qualified
+ * `<category>.<type>` name (`notification.dismissed`) and, for notification events, `entity_id` your `external_id`.
+ * Type what `verify()` from `@oriva/webhook-verify` returns with it: `verify<WebhookPayload>(body, headers, secret)`.
+ */
+export type WebhookPayload = Schemas['WebhookPayload'];

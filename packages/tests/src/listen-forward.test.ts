@@ -22,15 +22,19 @@ interface Receiver {
   close(): Promise<void>;
 }
 
-/** A webhook endpoint: verifies each request with `secret`, answers 200 (401 when verification fails). */
-async function startReceiver(secret: string): Promise<Receiver> {
+/**
+ * A webhook endpoint: verifies each request with `secret`, answers 200 (401 when verification fails).
+ * `secret` may be a function, for a real webhook whose secret exists only once its URL is registered.
+ */
+async function startReceiver(secret: string | (() => string)): Promise<Receiver> {
   const received: Received[] = [];
   const server: Server = createServer((req, res) => {
     const chunks: Buffer[] = [];
     req.on('data', (chunk: Buffer) => chunks.push(chunk));
     req.on('end', () => {
       try {
-        const event = verify<Record<string, unknown>>(Buffer.concat(chunks), req.headers, secret);
+        const secrets = typeof secret === 'string' ? secret : secret();
+        const event = verify<Record<string, unknown>>(Buffer.concat(chunks), req.headers, secrets);
         received.push({ headers: req.headers, event });
         res.writeHead(200).end('ok');
       } catch (error) {
@@ -127,6 +131,15 @@ describe('oriva listen', () => {
       }),
     });
     expect(created.status).toBeLessThan(300);
+    // A real webhook for the same event, to compare its delivery with the forward.
+    let realSecret = '';
+    const realReceiver = await startReceiver(() => realSecret);
+    receivers.push(realReceiver);
+    const real = await app.webhooks.create({
+      webhook_url: realReceiver.url,
+      subscribed_events: ['notification.dismissed'],
+    });
+    realSecret = real.webhook_secret;
     const since = await baseline();
 
     const out = capture();
@@ -166,13 +179,19 @@ describe('oriva listen', () => {
       id: expect.stringMatching(/^evt_/),
       type: 'notification.dismissed',
       event_category: 'notification',
-      event_type: 'dismissed',
+      event_type: 'notification.dismissed',
+      entity_type: 'notification',
       entity_id: externalId,
       user_id: 'user_456',
       app_id: 'work-buddy',
+      event_data: expect.objectContaining({ notification_id: expect.stringMatching(/^ntf_/) }),
       timestamp: expect.any(String),
     });
-    // The body has exactly the keys of the server's webhook deliveries.
+    // The same body, key for key and in the same order, as the server's own delivery of that event.
+    await expect.poll(() => realReceiver.received.length).toBe(1);
+    expect(realReceiver.received[0]!.error).toBeUndefined();
+    expect(JSON.stringify(delivery!.event)).toBe(JSON.stringify(realReceiver.received[0]!.event));
+    await app.webhooks.delete(real.webhook_id);
     expect(Object.keys(delivery!.event!)).toEqual([
       'id',
       'type',

@@ -437,8 +437,8 @@ export function parseOrivaSignature(header: unknown): SignedRequest {
     );
   }
   if (typeof header !== 'string') {
-    throw new WebhookVerificationError(
-      'invalid_header',
+    // Not something a request can send (Node gives header values as strings): the caller passed the wrong thing.
+    throw new TypeError(
       `Expected the X-Oriva-Signature header value (a string), got ${typeof header}. To verify from a headers object use verify(rawBody, headers, secret) instead.`,
     );
   }
@@ -564,6 +564,25 @@ function isoSeconds(seconds: number): string {
 
 // ---------------------------------------------------------------------------------------------------------------
 // Result
+
+/** The codes that say the request is not a fresh, signed Oriva delivery, as opposed to a mistake in the receiver. */
+const REQUEST_REJECTIONS: ReadonlySet<WebhookErrorCode> = new Set<WebhookErrorCode>([
+  'missing_header',
+  'invalid_header',
+  'invalid_signature',
+  'timestamp_too_old',
+  'timestamp_too_new',
+]);
+
+/**
+ * The boolean form's rule (`verifyWebhookSignature`): a request that fails verification is `false`, whatever the
+ * reason; anything else (a missing or malformed secret, a parsed body, bad options) is the receiver's own
+ * programming error and is rethrown, so it surfaces instead of turning every delivery into a quiet 401.
+ */
+export function falseOrRethrow(error: unknown): false {
+  if (error instanceof WebhookVerificationError && REQUEST_REJECTIONS.has(error.code)) return false;
+  throw error;
+}
 
 export function noMatchError(parsed: SignedRequest, secretCount: number): WebhookVerificationError {
   if (parsed.signatures.length === 0) {

@@ -18,8 +18,14 @@ beforeAll(async () => {
       }
       if (req.url === '/oriva') {
         // The design document's call, with the body read by readRawBody.
-        const event = verifyWebhookSignature(await readRawBody(req), req.headers['x-oriva-signature'], secret);
-        res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify({ event }));
+        const raw = await readRawBody(req);
+        if (!verifyWebhookSignature(raw, req.headers['x-oriva-signature'], secret)) {
+          res
+            .writeHead(401, { 'content-type': 'application/json' })
+            .end(JSON.stringify({ error: 'Invalid signature' }));
+          return;
+        }
+        res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify({ event: JSON.parse(`${raw}`) }));
         return;
       }
       const event = await verifyNodeRequest(req, secret, { limit: req.url === '/small' ? 32 : undefined });
@@ -53,6 +59,8 @@ describe('node:http adapter (real server)', () => {
   it('verifies X-Oriva-Signature with verifyWebhookSignature', async () => {
     const result = await post('/oriva', body, { 'x-oriva-signature': signed()['x-oriva-signature'] });
     expect(result.json.event).toEqual(JSON.parse(body));
+    const forged = await post('/oriva', body, { 'x-oriva-signature': `t=${Math.floor(Date.now() / 1000)},id=x,v1=x` });
+    expect(forged).toEqual({ status: 401, json: { error: 'Invalid signature' } });
   });
 
   it('answers failures with the status and JSON envelope', async () => {

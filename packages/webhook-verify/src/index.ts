@@ -13,6 +13,7 @@ import {
   checkSecretByteLength,
   checkSignInput,
   checkTimestamp,
+  falseOrRethrow,
   formatHeaders,
   type HeadersInput,
   KeyCache,
@@ -133,20 +134,25 @@ function bodyText(body: BodyData): string {
   return (Buffer.isBuffer(body) ? body : Buffer.from(body.buffer, body.byteOffset, body.byteLength)).toString('utf8');
 }
 
-function check<T>(body: BodyData, keyList: HmacKey[], parsed: SignedRequest, options?: VerifyOptions): T {
-  checkTimestamp(parsed.timestamp, options);
+/** Whether any `v1` signature in the header is the HMAC of the body under any of the keys. */
+function signatureMatches(body: BodyData, keyList: HmacKey[], parsed: SignedRequest): boolean {
   const signatures = parsed.signatures;
-  if (signatures.length > 0) {
-    const prefix = signedPrefix(parsed.id, parsed.timestamp);
-    for (const key of keyList) {
-      expectedBytes.write(hmac(key, prefix, body, 'latin1'), 'latin1');
-      for (const signature of signatures) {
-        // Candidates were checked to be canonical base64 of exactly 32 bytes (readSignatureHeaders).
-        candidateBytes.write(signature, 'base64');
-        if (timingSafeEqual(expectedBytes, candidateBytes)) return parseJson<T>(bodyText(body));
-      }
+  if (signatures.length === 0) return false;
+  const prefix = signedPrefix(parsed.id, parsed.timestamp);
+  for (const key of keyList) {
+    expectedBytes.write(hmac(key, prefix, body, 'latin1'), 'latin1');
+    for (const signature of signatures) {
+      // Candidates were checked to be canonical base64 of exactly 32 bytes (readSignatureHeaders).
+      candidateBytes.write(signature, 'base64');
+      if (timingSafeEqual(expectedBytes, candidateBytes)) return true;
     }
   }
+  return false;
+}
+
+function check<T>(body: BodyData, keyList: HmacKey[], parsed: SignedRequest, options?: VerifyOptions): T {
+  checkTimestamp(parsed.timestamp, options);
+  if (signatureMatches(body, keyList, parsed)) return parseJson<T>(bodyText(body));
   throw noMatchError(parsed, keyList.length);
 }
 
@@ -187,34 +193,52 @@ export function verify<T = unknown>(
 }
 
 /**
- * Verifies a webhook from Oriva's single header,
- * `X-Oriva-Signature: t=<unix seconds>,id=<webhook id>,v1=<base64>[,v1=<base64>...]`, and returns the
- * parsed JSON body.
+ * Checks Oriva's single header,
+ * `X-Oriva-Signature: t=<unix seconds>,id=<webhook id>,v1=<base64>[,v1=<base64>...]`, against the raw body: `true`
+ * when a signature matches and the timestamp is within the tolerance, `false` for anything a request can get wrong
+ * (a missing or malformed header, the wrong secret, a changed body, an expired timestamp). It does not parse the body;
+ * {@link verify} is the throwing form that returns the parsed event and says why a delivery failed.
  *
  * Synchronous in this (Node) entry; the web entry returns a Promise.
  *
  * @param rawBody The raw request body exactly as received, never a parsed object.
- * @param signature The value of the `X-Oriva-Signature` header.
+ * @param signature The value of the `X-Oriva-Signature` header (absent is `false`).
  * @param secrets The endpoint's `whsec_...` secret, or several during a rotation.
  * @param options `toleranceSeconds` (default 300) and `now` (for tests).
- * @throws {WebhookVerificationError}
+ * @returns Whether the delivery is authentic and fresh.
+ * @throws {WebhookVerificationError} only for the receiver's own mistakes: `invalid_secret` (missing, empty or
+ *   malformed secret) and `body_not_raw` (a parsed object instead of the raw body); a `TypeError` for a signature
+ *   argument that is not a header value, or bad options.
  *
  * @example
  * ```ts
+ * import express from 'express';
  * import { verifyWebhookSignature } from '@oriva/webhook-verify';
  *
- * const event = verifyWebhookSignature(req.body, req.get('x-oriva-signature'), webhookSecret);
+ * app.post('/api/oriva-events', express.raw({ type: 'application/json' }), (req, res) => {
+ *   const signature = req.headers['x-oriva-signature'];
+ *   const isValid = verifyWebhookSignature(req.body, signature, webhookSecret);
+ *   if (!isValid) return res.status(401).json({ error: 'Invalid signature' });
+ *   const event = JSON.parse(req.body); // the bytes just verified
+ *   res.status(200).json({ success: true });
+ * });
  * ```
  */
-export function verifyWebhookSignature<T = unknown>(
+export function verifyWebhookSignature(
   rawBody: RawBody,
   signature: string | readonly string[] | null | undefined,
   secrets: Secrets,
   options?: VerifyOptions,
-): T {
+): boolean {
   const body = normalizeBody(rawBody);
   const keyList = keysFor(secrets);
-  return check<T>(body, keyList, parseOrivaSignature(signature), options);
+  try {
+    const parsed = parseOrivaSignature(signature);
+    checkTimestamp(parsed.timestamp, options);
+    return signatureMatches(body, keyList, parsed);
+  } catch (error) {
+    return falseOrRethrow(error);
+  }
 }
 
 /**

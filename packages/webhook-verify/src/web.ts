@@ -17,6 +17,7 @@ import {
   checkSignInput,
   checkTimestamp,
   constantTimeEqual,
+  falseOrRethrow,
   formatHeaders,
   type HeadersInput,
   KeyCache,
@@ -103,6 +104,25 @@ async function hmac(key: Promise<CryptoKey>, data: Uint8Array<ArrayBuffer>): Pro
   return new Uint8Array(await webCrypto().subtle.sign('HMAC', await key, data));
 }
 
+/** Whether any `v1` signature in the header is the HMAC of the body under any of the keys. */
+async function signatureMatches(
+  body: BodyData,
+  keyList: Promise<CryptoKey>[],
+  parsed: SignedRequest,
+): Promise<boolean> {
+  if (parsed.signatures.length === 0) return false;
+  const data = signedBytes(signedPrefix(parsed.id, parsed.timestamp), body);
+  const candidates = parsed.signatures.map(base64Decode);
+  for (const key of keyList) {
+    const expected = await hmac(key, data);
+    let matched = false;
+    // Compare against every candidate without an early exit, each comparison in constant time.
+    for (const candidate of candidates) matched = constantTimeEqual(expected, candidate) || matched;
+    if (matched) return true;
+  }
+  return false;
+}
+
 async function check<T>(
   body: BodyData,
   keyList: Promise<CryptoKey>[],
@@ -110,16 +130,8 @@ async function check<T>(
   options?: VerifyOptions,
 ): Promise<T> {
   checkTimestamp(parsed.timestamp, options);
-  if (parsed.signatures.length > 0) {
-    const data = signedBytes(signedPrefix(parsed.id, parsed.timestamp), body);
-    const candidates = parsed.signatures.map(base64Decode);
-    for (const key of keyList) {
-      const expected = await hmac(key, data);
-      let matched = false;
-      // Compare against every candidate without an early exit, each comparison in constant time.
-      for (const candidate of candidates) matched = constantTimeEqual(expected, candidate) || matched;
-      if (matched) return parseJson<T>(typeof body === 'string' ? body : decoder.decode(body));
-    }
+  if (await signatureMatches(body, keyList, parsed)) {
+    return parseJson<T>(typeof body === 'string' ? body : decoder.decode(body));
   }
   throw noMatchError(parsed, keyList.length);
 }
@@ -160,25 +172,38 @@ export async function verify<T = unknown>(
 }
 
 /**
- * Verifies a webhook from Oriva's single `X-Oriva-Signature: t=<unix seconds>,id=<webhook id>,v1=<base64>`
- * header and resolves to the parsed JSON body. **Async** in this (web) entry: always `await` it.
+ * Checks Oriva's single `X-Oriva-Signature: t=<unix seconds>,id=<webhook id>,v1=<base64>` header against the raw
+ * body and resolves to `true` when it verifies, `false` for anything a request can get wrong (a missing or malformed
+ * header, the wrong secret, a changed body, an expired timestamp). **Async** in this (web) entry: always `await` it,
+ * since a pending Promise is truthy. {@link verify} is the throwing form that returns the parsed event.
  *
- * @throws {WebhookVerificationError} (as a rejection)
+ * @throws {WebhookVerificationError} (as a rejection) only for the receiver's own mistakes: `invalid_secret` and
+ *   `body_not_raw`; a `TypeError` for a signature argument that is not a header value, or bad options.
  *
  * @example
  * ```ts
- * const event = await verifyWebhookSignature(await c.req.text(), c.req.header('x-oriva-signature'), secret);
+ * const body = await c.req.text();
+ * if (!(await verifyWebhookSignature(body, c.req.header('x-oriva-signature'), secret))) {
+ *   return c.json({ error: 'Invalid signature' }, 401);
+ * }
+ * const event = JSON.parse(body);
  * ```
  */
-export async function verifyWebhookSignature<T = unknown>(
+export async function verifyWebhookSignature(
   rawBody: RawBody,
   signature: string | readonly string[] | null | undefined,
   secrets: Secrets,
   options?: VerifyOptions,
-): Promise<T> {
+): Promise<boolean> {
   const body = normalizeBody(rawBody);
   const keyList = keysFor(secrets);
-  return check<T>(body, keyList, parseOrivaSignature(signature), options);
+  try {
+    const parsed = parseOrivaSignature(signature);
+    checkTimestamp(parsed.timestamp, options);
+    return await signatureMatches(body, keyList, parsed);
+  } catch (error) {
+    return falseOrRethrow(error);
+  }
 }
 
 /**

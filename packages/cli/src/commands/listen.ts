@@ -2,6 +2,7 @@
  * `oriva listen --forward-to <url>`: follows the app's event stream and forwards every event to a local
  * URL as a webhook, signed with a local secret exactly as the server signs real deliveries.
  */
+import { toWebhookPayload } from '@oriva/contract';
 import type { StreamEvent } from '@oriva/sdk';
 import { createClient, requireAppId } from '../client.js';
 import { isHttpUrl } from '../config.js';
@@ -87,20 +88,9 @@ export function routeFor(routes: readonly Route[], type: string): Route | undefi
   return routes.find((route) => matches(route.pattern, type));
 }
 
-/** The body the server's webhooks send (`deliveryPayload` in the server's outbox), in the same key order. */
+/** The body of a real delivery for the same event: the contract's one builder, as the server's outbox uses it. */
 export function webhookBody(event: StreamEvent): string {
-  return JSON.stringify({
-    id: event.event_id,
-    type: event.type,
-    event_category: event.event_category,
-    event_type: event.event_type,
-    entity_type: event.entity_type,
-    entity_id: event.entity_id,
-    user_id: event.user_id,
-    app_id: event.app_id,
-    event_data: event.event_data,
-    timestamp: event.timestamp,
-  });
+  return JSON.stringify(toWebhookPayload({ ...event, id: event.event_id }));
 }
 
 function resolveSecret(ctx: CommandContext, options: Options, signer: Signer): { secret: string; generated: boolean } {

@@ -204,5 +204,39 @@ export const RecoverResponse = z
   })
   .openapi('RecoverResponse');
 
-/** The body of every delivery: the event, with its `<category>.<type>` name. */
-export const WebhookPayload = Event.openapi('WebhookPayload');
+/**
+ * The body of every webhook delivery (built by `toWebhookPayload`). It differs from the REST and stream Event Format
+ * in one field: `event_type` is the qualified `<category>.<type>` name, as in the design document's delivery log and
+ * its Step 4 handler (`event.event_type === 'notification.dismissed'`). `event_category` and `type` are kept.
+ */
+// Spread rather than `.extend()`: a self-contained schema in the OpenAPI document, not an allOf of Event.
+export const WebhookPayload = z
+  .object({
+    ...Event.shape,
+    event_type: z.string().openapi({
+      description:
+        'The qualified `<event_category>.<event_type>` name, like `type` (REST lists and the stream carry the bare name).',
+      example: 'notification.dismissed',
+    }),
+    entity_id: z.string().openapi({
+      description: "For notification events, the app's own `external_id` of the notification.",
+      example: 'wb_notif_123',
+    }),
+  })
+  .openapi('WebhookPayload', {
+    example: {
+      id: 'evt_01J8ZQ3J5V8C9X2M4N6P7R8S9T',
+      type: 'notification.dismissed',
+      event_category: 'notification',
+      event_type: 'notification.dismissed',
+      entity_type: 'notification',
+      entity_id: 'wb_notif_123',
+      user_id: 'user_456',
+      app_id: 'work-buddy',
+      event_data: { notification_id: 'ntf_01J8ZQ3J5V8C9X2M4N6P7R8S9T', dismissed_from: 'oriva_core' },
+      timestamp: '2025-09-30T10:30:00.000Z',
+    },
+  });
+
+/** The body of every webhook delivery, as a type (the SDK exports the same shape, generated from this schema). */
+export type WebhookPayload = z.infer<typeof WebhookPayload>;

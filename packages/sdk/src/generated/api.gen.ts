@@ -473,9 +473,100 @@ export interface paths {
         trace?: never;
     };
 }
-export type webhooks = Record<string, never>;
+export interface webhooks {
+    event: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * An event delivered to a webhook
+         * @description Signed with the Standard Webhooks headers (`webhook-id`, `webhook-timestamp`, `webhook-signature`) and `X-Oriva-Signature`; see docs/webhooks.md.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: {
+                content: {
+                    "application/json": components["schemas"]["WebhookPayload"];
+                };
+            };
+            responses: {
+                /** @description Any 2xx acknowledges the delivery; anything else is retried. */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+}
 export interface components {
     schemas: {
+        /**
+         * @example {
+         *       "id": "evt_01J8ZQ3J5V8C9X2M4N6P7R8S9T",
+         *       "type": "notification.dismissed",
+         *       "event_category": "notification",
+         *       "event_type": "notification.dismissed",
+         *       "entity_type": "notification",
+         *       "entity_id": "wb_notif_123",
+         *       "user_id": "user_456",
+         *       "app_id": "work-buddy",
+         *       "event_data": {
+         *         "notification_id": "ntf_01J8ZQ3J5V8C9X2M4N6P7R8S9T",
+         *         "dismissed_from": "oriva_core"
+         *       },
+         *       "timestamp": "2025-09-30T10:30:00.000Z"
+         *     }
+         */
+        WebhookPayload: {
+            /** @example evt_01J8ZQ3J5V8C9X2M4N6P7R8S9T */
+            id: string;
+            /**
+             * @description `<event_category>.<event_type>`
+             * @example notification.dismissed
+             */
+            type: string;
+            /** @example work-buddy */
+            app_id: string;
+            event_category: string;
+            /**
+             * @description The qualified `<event_category>.<event_type>` name, like `type` (REST lists and the stream carry the bare name).
+             * @example notification.dismissed
+             */
+            event_type: string;
+            entity_type: string;
+            /**
+             * @description For notification events, the app's own `external_id` of the notification.
+             * @example wb_notif_123
+             */
+            entity_id: string;
+            user_id: string | null;
+            event_data: {
+                [key: string]: unknown;
+            };
+            /**
+             * Format: date-time
+             * @example 2025-09-30T10:30:00.000Z
+             */
+            timestamp: string;
+        };
         PruneResponse: {
             /** @enum {boolean} */
             success: true;

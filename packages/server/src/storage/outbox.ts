@@ -1,3 +1,4 @@
+import { toWebhookPayload } from '@oriva/contract';
 import { newId } from '../ids.js';
 import type { EventRecord, WebhookRecord } from './types.js';
 
@@ -15,20 +16,9 @@ export function subscriptionMatches(patterns: readonly string[], type: string): 
   return false;
 }
 
-/** The delivery body: the event as the API shows it, with its `<category>.<type>` name. */
+/** The delivery body, as the contract builds it (`toWebhookPayload`), for real deliveries and the test event alike. */
 export function deliveryPayload(event: EventRecord): string {
-  return JSON.stringify({
-    id: event.id,
-    type: `${event.event_category}.${event.event_type}`,
-    event_category: event.event_category,
-    event_type: event.event_type,
-    entity_type: event.entity_type,
-    entity_id: event.entity_id,
-    user_id: event.user_id,
-    app_id: event.app_id,
-    event_data: JSON.parse(event.event_data),
-    timestamp: event.timestamp,
-  });
+  return JSON.stringify(toWebhookPayload({ ...event, event_data: JSON.parse(event.event_data) }));
 }
 
 export interface OutboxRow {

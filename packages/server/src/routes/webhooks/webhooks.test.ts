@@ -1,4 +1,5 @@
-import { verify, verifyWebhookSignature } from '@oriva/webhook-verify';
+import { WebhookPayload } from '@oriva/contract';
+import { generateSecret, verify, verifyWebhookSignature } from '@oriva/webhook-verify';
 import Database from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestServer, type TestServer } from '../../testing/harness.js';
@@ -168,17 +169,26 @@ describe('delivery', () => {
       expect(receiver.received).toHaveLength(1);
       // The Standard Webhooks headers, and the design document's single-header call.
       const event = verify(request!.body, request!.headers, webhook_secret) as Record<string, unknown>;
+      // The design document's Step 4 reads event.event_type === 'notification.dismissed' and event.entity_id.
       expect(event).toMatchObject({
         type: 'notification.dismissed',
+        event_category: 'notification',
+        event_type: 'notification.dismissed',
         app_id: 'work-buddy',
         entity_type: 'notification',
         entity_id: external,
         user_id: 'user_456',
-        event_data: { dismissed_from: 'oriva_core', status: 'dismissed' },
+        event_data: {
+          dismissed_from: 'oriva_core',
+          status: 'dismissed',
+          notification_id: expect.stringMatching(/^ntf_/),
+        },
       });
-      expect(
-        verifyWebhookSignature(request!.body, request!.headers['x-oriva-signature'] as string, webhook_secret),
-      ).toEqual(event);
+      expect(WebhookPayload.strict().parse(event)).toEqual(event);
+      expect(verifyWebhookSignature(request!.body, request!.headers['x-oriva-signature'], webhook_secret)).toBe(true);
+      expect(verifyWebhookSignature(request!.body, request!.headers['x-oriva-signature'], generateSecret())).toBe(
+        false,
+      );
       expect(request!.headers['webhook-id']).toMatch(/^del_/);
       expect(request!.headers['content-type']).toBe('application/json');
     } finally {
@@ -446,7 +456,7 @@ describe('delivery', () => {
       });
       const { delivery_id } = (await test.json()) as { delivery_id: string };
       const all = await receiver.waitFor(6);
-      expect(JSON.parse(all[5]!.body).type).toBe('webhook.test');
+      expect(JSON.parse(all[5]!.body)).toMatchObject({ type: 'webhook.test', event_type: 'webhook.test' });
       expect(all[5]!.headers['webhook-id']).toBe(delivery_id);
 
       const delivered = await until(
