@@ -37,6 +37,8 @@ function notification(overrides: Record<string, unknown> = {}) {
     clicked_at: null,
     dismissed_at: null,
     dismissed_from: null,
+    click_action: null,
+    delivered_at: null,
     created_at: ago(5 * 60_000),
     updated_at: ago(5 * 60_000),
     ...overrides,

@@ -319,7 +319,7 @@ export interface paths {
         };
         /**
          * The real-time event stream (WebSocket)
-         * @description Upgrade to a WebSocket. Authenticate with `auth=<token>` (the design document form), a `ticket` from POST /api/v1/events/stream/tickets, or the subprotocols `oriva.v1, auth.<token>`. An app key sees its own app's events (narrow with `user_id`); a user token sees every event whose user_id is that user. The first frame is `{"control":"ready","resume":"none"|"complete"|"too_old","position":…}`; each event frame has the design document's fields plus `type` and `position`. Send `{"type":"subscribe"|"unsubscribe","events":[…]}` to change filters. See docs/stream.md.
+         * @description Upgrade to a WebSocket. Authenticate with one of: the `auth=<token>` query parameter (the design document form), a single-use `ticket` from POST /api/v1/events/stream/tickets, the subprotocols `Sec-WebSocket-Protocol: oriva.v1, auth.<token>` (browsers, which cannot set headers), or `Authorization: Bearer <token>` (other clients). The token is an app API key, a user token or the admin token. An app key sees its own app's events (narrow with `user_id`); a user token sees every event whose user_id is that user. The first frame is `{"control":"ready","resume":"none"|"complete"|"too_old","position":…}`; each event frame has the design document's fields plus `type` and `position`. Send JSON text frames `{"type":"subscribe"|"unsubscribe","events":[…]}` to change filters, `{"type":"ping"}` for a `pong`. An invalid message is answered with `{"control":"error","code","message","path"}`; binary frames close with 1003, ten invalid messages in a row with 1008, frames over 64 KiB with 1009, a server fault with 1011. A refused upgrade answers the usual JSON error body. See docs/stream.md.
          */
         get: operations["openStream"];
         put?: never;
@@ -855,6 +855,17 @@ export interface components {
              */
             dismissed_at: string | null;
             dismissed_from: string | null;
+            /**
+             * @description What the click did, as the click reported it.
+             * @example open_session
+             */
+            click_action: string | null;
+            /**
+             * Format: date-time
+             * @description When the notification first reached its user: first served in their feed or read by them, or pushed on their stream. Set once; null until then.
+             * @example 2025-09-30T10:30:00.000Z
+             */
+            delivered_at: string | null;
             /**
              * Format: date-time
              * @example 2025-09-30T10:30:00.000Z
@@ -3079,10 +3090,17 @@ export interface operations {
                 events?: string;
                 /** @description Resume after this position or event id. */
                 since?: string;
+                /** @description A token in the URL, as the design document writes it. URLs reach proxies' logs: prefer a ticket. */
                 auth?: string;
+                /** @description A single-use ticket from POST /api/v1/events/stream/tickets, valid for 30 seconds. */
                 ticket?: string;
             };
-            header?: never;
+            header?: {
+                /** @description `Bearer <token>`, for clients that can set headers on the upgrade request. */
+                authorization?: string;
+                /** @description `oriva.v1, auth.<token>`: how a browser sends its token. The server selects `oriva.v1`. */
+                "sec-websocket-protocol"?: string;
+            };
             path?: never;
             cookie?: never;
         };

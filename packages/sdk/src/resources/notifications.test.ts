@@ -41,6 +41,8 @@ function notification(n: number, overrides: Partial<Notification> = {}): Notific
     clicked_at: null,
     dismissed_at: null,
     dismissed_from: null,
+    click_action: null,
+    delivered_at: null,
     created_at: TIME,
     updated_at: TIME,
     ...overrides,
