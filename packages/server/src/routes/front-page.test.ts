@@ -23,7 +23,7 @@ describe('GET /', () => {
     const html = await response.text();
     expect(html).toContain('<title>Oriva server</title>');
     expect(html).toMatch(/id="version">v\d+\.\d+\.\d+</);
-    expect(html).toContain('SQLite');
+    expect(html).toContain(process.env.ORIVA_TEST_STORAGE === 'postgres' ? 'PostgreSQL (schema oriva_h_' : 'SQLite');
     expect(html).toContain('dev mode');
     expect(html).toContain('pnpm oriva apps create work-buddy');
     expect(html).toContain('<link rel="icon" href="/favicon.ico"');
