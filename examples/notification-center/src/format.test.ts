@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { readJwt, relativeAge, safeActionUrl } from './format.js';
+import { appColour, readJwt, relativeAge, safeActionUrl } from './format.js';
 
 describe('safeActionUrl', () => {
   it('opens https URLs and app deep links', () => {
@@ -45,5 +45,32 @@ describe('readJwt', () => {
     expect(readJwt(`e30.${payload}.sig`)).toEqual({ sub: 'user_456', exp: 1_900_000_000 });
     expect(readJwt('not-a-token')).toBeNull();
     expect(readJwt(`e30.${btoa('{}')}.sig`)).toBeNull();
+  });
+});
+
+describe('appColour', () => {
+  /** WCAG 2 contrast of white text on hsl(h s% l%). */
+  function contrastWithWhite(colour: string): number {
+    const [h = 0, s = 0, l = 0] = (colour.match(/[\d.]+/g) ?? []).map(Number);
+    const a = (s / 100) * Math.min(l / 100, 1 - l / 100);
+    const channel = (n: number) => {
+      const k = (n + h / 30) % 12;
+      const value = l / 100 - a * Math.max(-1, Math.min(k - 3, 9 - k, 1));
+      return value <= 0.04045 ? value / 12.92 : ((value + 0.055) / 1.055) ** 2.4;
+    };
+    const luminance = 0.2126 * channel(0) + 0.7152 * channel(8) + 0.0722 * channel(4);
+    return 1.05 / (luminance + 0.05);
+  }
+
+  it('gives each app its own colour, the same every time', () => {
+    expect(appColour('work-buddy')).toBe(appColour('work-buddy'));
+    expect(new Set(['work-buddy', 'hugo', 'calendar', 'tasks'].map(appColour)).size).toBe(4);
+  });
+
+  it('keeps white initials readable on every hue it can give', () => {
+    for (let hue = 0; hue < 360; hue++) {
+      const colour = appColour('x').replace(/^hsl\(\d+/, `hsl(${hue}`);
+      expect(contrastWithWhite(colour), colour).toBeGreaterThanOrEqual(4.5);
+    }
   });
 });

@@ -149,3 +149,17 @@ export function readJwt(token: string): { sub: string; exp: number | null } | nu
     return null;
   }
 }
+
+/**
+ * The fallback colour of an app without an icon: a hue from its id (FNV-1a), so each app keeps its
+ * own colour on every page and device. Saturation and lightness are fixed where white text on it
+ * stays readable (contrast above 4.5:1 for every hue).
+ */
+export function appColour(appId: string): string {
+  let hash = 0x811c9dc5;
+  for (let index = 0; index < appId.length; index++) {
+    hash ^= appId.charCodeAt(index);
+    hash = Math.imul(hash, 0x01000193) >>> 0;
+  }
+  return `hsl(${hash % 360} 65% 28%)`;
+}

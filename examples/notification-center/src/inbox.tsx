@@ -2,12 +2,16 @@ import {
   AuthenticationError,
   type Notification,
   type NotificationListParams,
+  type NotificationPage,
   Oriva,
   type StreamEvent,
 } from '@oriva/sdk';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'preact/hooks';
+import { AppIcon } from './app-icon.js';
 import type { Session } from './format.js';
 import { NotificationItem } from './notification-item.js';
+import { usePendingDismissals } from './pending-dismissals.js';
+import { UndoToast } from './undo-toast.js';
 
 /** The stream's state, as the connection indicator shows it. */
 export type Connection = 'connecting' | 'live' | 'reconnecting' | 'offline';
@@ -40,9 +44,25 @@ const CONNECTION_LABELS: Record<Connection, string> = {
 /** Events arriving together (a read-all, a burst of creations) cost one refetch, and still land well within a second. */
 const REFRESH_DEBOUNCE_MS = 120;
 const PAGE_SIZE = 100;
+/** Wide screens show the app list beside the feed; phones fold it away, so the feed starts high. */
+const WIDE_SCREEN = '(min-width: 721px)';
+
+type FeedPage = NotificationPage<NotificationListParams>;
 
 function describe(error: unknown): string {
   return error instanceof Error ? error.message : String(error);
+}
+
+/** A grouped card stands for every notification of its group: `<app_id>/<group_key>`. */
+const groupKeyOf = (item: Notification) => `${item.app_id}/${item.group_key ?? ''}`;
+
+/** Unread notifications per group, from one ungrouped page of unread ones. */
+function unreadByGroup(unread: readonly Notification[]): Record<string, number> {
+  const counts: Record<string, number> = {};
+  for (const item of unread) {
+    if (item.group_key !== null) counts[groupKeyOf(item)] = (counts[groupKeyOf(item)] ?? 0) + 1;
+  }
+  return counts;
 }
 
 function appsFrom(notifications: readonly Notification[], known: Record<string, AppInfo>): Record<string, AppInfo> {
@@ -76,6 +96,14 @@ export function Inbox({
     [session.token],
   );
   const [items, setItems] = useState<Notification[] | null>(null);
+  /** Whether the feed goes on past the pages loaded, and how many pages a refresh reloads. */
+  const [hasMore, setHasMore] = useState(false);
+  const [loadingMore, setLoadingMore] = useState(false);
+  const pagesWanted = useRef(1);
+  const lastPage = useRef<FeedPage | null>(null);
+  /** With grouping on: how many of each group's notifications are unread (the card shows one). */
+  const [groupUnread, setGroupUnread] = useState<Record<string, number>>({});
+  const [appsOpen, setAppsOpen] = useState(() => matchMedia(WIDE_SCREEN).matches);
   const [unread, setUnread] = useState(0);
   const [mutedUnread, setMutedUnread] = useState(0);
   const [error, setError] = useState<string | null>(null);
@@ -146,13 +174,33 @@ export function Inbox({
     if (status !== 'active') query.status = status;
     if (appFilter) query.app_id = appFilter;
     try {
-      const page = await client.notifications.list(query);
+      // As many pages as the user has loaded ("Load more"), each after the previous one's cursor.
+      let page = await client.notifications.list(query);
+      const all = [...page.data];
+      for (let loaded = 1; loaded < pagesWanted.current && page.hasNextPage(); loaded++) {
+        page = await page.getNextPage();
+        all.push(...page.data);
+      }
+      // A grouped card shows its newest notification; the badge counts every unread one. The card
+      // says how many of its group are unread, so the cards add up to the badge.
+      const groups = grouped && all.some((item) => (item.group_count ?? 1) > 1);
+      const unreadPage = groups
+        ? await client.notifications.list({
+            status: 'unread',
+            group: false,
+            limit: PAGE_SIZE,
+            ...(appFilter ? { app_id: appFilter } : {}),
+          })
+        : null;
       // A newer load (a filter change, another event) started meanwhile: its answer wins.
       if (seq !== loadSeq.current) return;
-      setItems(page.data);
+      lastPage.current = page;
+      setItems(all);
+      setHasMore(page.hasNextPage());
+      setGroupUnread(unreadPage ? unreadByGroup(unreadPage.data) : {});
       setUnread(page.unreadCount ?? 0);
       setMutedUnread(page.mutedUnreadCount ?? 0);
-      setApps((known) => appsFrom(page.data, known));
+      setApps((known) => appsFrom(all, known));
       setError(null);
       if (grouped && openGroupsRef.current.length > 0) await loadMembers(openGroupsRef.current);
     } catch (cause) {
@@ -170,8 +218,40 @@ export function Inbox({
     }, REFRESH_DEBOUNCE_MS);
   }, [load]);
 
-  // The feed, again whenever a filter changes.
+  /** The next page after the last one loaded, added below; focus moves to its first notification. */
+  const loadMore = useCallback(async () => {
+    const page = lastPage.current;
+    if (!page?.hasNextPage()) return;
+    const seq = loadSeq.current;
+    pagesWanted.current += 1;
+    setLoadingMore(true);
+    try {
+      const next = await page.getNextPage();
+      if (seq !== loadSeq.current) return;
+      lastPage.current = next;
+      setItems((list) => {
+        const known = new Set((list ?? []).map((item) => item.id));
+        return [...(list ?? []), ...next.data.filter((item) => !known.has(item.id))];
+      });
+      setHasMore(next.hasNextPage());
+      setApps((known) => appsFrom(next.data, known));
+      const first = next.data[0];
+      if (first) {
+        requestAnimationFrame(() =>
+          document.querySelector<HTMLElement>(`[data-notification-id="${CSS.escape(first.id)}"] h3`)?.focus(),
+        );
+      }
+    } catch (cause) {
+      pagesWanted.current -= 1;
+      failed(cause);
+    } finally {
+      setLoadingMore(false);
+    }
+  }, [failed]);
+
+  // The feed, again whenever a filter changes (from its first page).
   useEffect(() => {
+    pagesWanted.current = 1;
     setLoading(true);
     void load();
   }, [load, appFilter, status, grouped]);
@@ -251,10 +331,6 @@ export function Inbox({
     return () => clearInterval(timer);
   }, []);
 
-  useEffect(() => {
-    document.title = unread > 0 ? `(${unread}) Notifications · Oriva` : 'Notifications · Oriva';
-  }, [unread]);
-
   /** Runs an action on one notification, with its buttons disabled meanwhile, then refetches. */
   const act = useCallback(
     async (id: string, optimistic: (list: Notification[]) => Notification[], action: () => Promise<unknown>) => {
@@ -289,26 +365,53 @@ export function Inbox({
   };
   const markUnread = (item: Notification) =>
     void act(item.id, setStatusOf(item.id, 'unread'), () => client.notifications.markUnread(item.id));
-  /** Keyboard users keep their place: focus moves to the next notification (or the previous, or the toolbar). */
-  const focusAfterRemoving = (item: Notification) => {
-    if (keepsStatus('dismissed')) return;
-    const list = items ?? [];
-    const index = list.findIndex((entry) => entry.id === item.id);
-    const neighbour = list[index + 1] ?? list[index - 1];
+  /** Focus goes to this notification's first action (or its title when it has none). */
+  const focusItem = (id: string) =>
     requestAnimationFrame(() => {
-      const target = neighbour
-        ? document.querySelector<HTMLElement>(`[data-notification-id="${CSS.escape(neighbour.id)}"] button`)
-        : document.getElementById('feed-heading');
-      target?.focus();
+      const card = document.querySelector<HTMLElement>(`[data-notification-id="${CSS.escape(id)}"]`);
+      (card?.querySelector<HTMLElement>('.actions button') ?? card?.querySelector<HTMLElement>('h3'))?.focus();
     });
+  /** Keyboard users keep their place: focus moves to the next notification, or the previous if it was the last. */
+  const focusAfterRemoving = (item: Notification) => {
+    const index = visible.findIndex((entry) => entry.id === item.id);
+    if (index === -1) return;
+    const neighbour = visible[index + 1] ?? visible[index - 1];
+    if (neighbour) focusItem(neighbour.id);
+    else requestAnimationFrame(() => document.getElementById('feed-heading')?.focus());
   };
-  const dismiss = (item: Notification) => {
-    focusAfterRemoving(item);
+  /** Sends a dismissal whose undo window has passed. */
+  const sendDismissal = (item: Notification) => {
     if (item.status === 'unread' && !item.muted) setUnread((count) => Math.max(0, count - 1));
-    setAnnouncement(`Dismissed: ${item.title}`);
     void act(item.id, setStatusOf(item.id, 'dismissed'), () =>
       client.notifications.dismiss(item.id, { dismissed_from: 'oriva_core' }),
     );
+  };
+  // A request that outlives the page (keepalive), for dismissals still waiting when the tab closes.
+  const exitClient = useMemo(
+    () =>
+      new Oriva({
+        userToken: session.token,
+        baseUrl: location.origin,
+        maxRetries: 0,
+        fetch: (url, init) => fetch(url, { ...init, keepalive: true }),
+      }),
+    [session.token],
+  );
+  const dismissals = usePendingDismissals(sendDismissal, (item) => {
+    void exitClient.notifications.dismiss(item.id, { dismissed_from: 'oriva_core' }).catch(() => {});
+  });
+  const dismiss = (item: Notification) => {
+    // Already dismissed (the Dismissed filter): nothing to hold back.
+    if (item.status === 'dismissed' || item.status === 'expired') return;
+    focusAfterRemoving(item);
+    setAnnouncement(`Dismissed: ${item.title}`);
+    dismissals.dismiss(item);
+  };
+  const undoDismiss = (id: string) => {
+    const item = dismissals.undo(id);
+    if (!item) return;
+    setAnnouncement(`Restored: ${item.title}`);
+    focusItem(item.id);
   };
   const open = (item: Notification, url: string) => {
     // Opened inside the click itself, or pop-up blockers stop it; recorded after.
@@ -351,7 +454,6 @@ export function Inbox({
     }
   };
 
-  const groupKeyOf = (item: Notification) => `${item.app_id}/${item.group_key ?? ''}`;
   const toggleGroup = (item: Notification) => {
     const key = groupKeyOf(item);
     if (openGroups.includes(key)) {
@@ -364,16 +466,33 @@ export function Inbox({
 
   const appList = Object.values(apps).sort((a, b) => a.name.localeCompare(b.name));
   for (const id of mutedApps) if (!apps[id]) appList.push({ id, name: id, icon: null });
-  const visible = items ?? [];
+  const hidden = new Set(dismissals.pending.map((item) => item.id));
+  const visible = (items ?? []).filter((item) => !hidden.has(item.id));
+  // Dismissed here and not sent yet: the server still counts them, the page no longer does.
+  const shownUnread = Math.max(
+    0,
+    unread - dismissals.pending.filter((item) => item.status === 'unread' && !item.muted).length,
+  );
+  /** What a card adds to the badge: its own unread state, or its group's unread count. */
+  const unreadOf = (item: Notification) =>
+    grouped && (item.group_count ?? 1) > 1
+      ? (groupUnread[groupKeyOf(item)] ?? (item.status === 'unread' ? 1 : 0))
+      : item.status === 'unread'
+        ? 1
+        : 0;
+
+  useEffect(() => {
+    document.title = shownUnread > 0 ? `(${shownUnread}) Notifications · Oriva` : 'Notifications · Oriva';
+  }, [shownUnread]);
 
   return (
     <div class="inbox">
       <header class="top">
         <h1>
           Notifications{' '}
-          <span id="unread-badge" class="badge" hidden={unread === 0} data-count={unread}>
-            <span aria-hidden="true">{unread > 99 ? '99+' : unread}</span>
-            <span class="sr-only">{unread} unread</span>
+          <span id="unread-badge" class="badge" hidden={shownUnread === 0} data-count={shownUnread}>
+            <span aria-hidden="true">{shownUnread > 99 ? '99+' : shownUnread}</span>
+            <span class="sr-only">{shownUnread} unread</span>
           </span>
         </h1>
         <output
@@ -384,10 +503,11 @@ export function Inbox({
           aria-label="Live updates"
         >
           <span class="dot" aria-hidden="true" />
-          {CONNECTION_LABELS[connection]}
+          <span class="connection-label">{CONNECTION_LABELS[connection]}</span>
         </output>
         <span class="user">
-          Signed in as <strong>{session.userId}</strong>
+          <span class="signed-in-as">Signed in as </span>
+          <strong>{session.userId}</strong>
         </span>
         <button type="button" class="link" onClick={onSignOut}>
           Sign out
@@ -399,8 +519,18 @@ export function Inbox({
       </div>
 
       <div class="layout">
-        <aside class="side" aria-labelledby="apps-heading">
-          <h2 id="apps-heading">Apps</h2>
+        <details
+          class="side"
+          open={appsOpen}
+          onToggle={(event) => setAppsOpen((event.currentTarget as HTMLDetailsElement).open)}
+        >
+          <summary>
+            <h2 id="apps-heading">Apps</h2>
+            <span class="hint">
+              {appList.length}
+              {mutedApps.length > 0 ? ` · ${mutedApps.length} muted` : ''}
+            </span>
+          </summary>
           {appList.length === 0 ? (
             <p class="hint">Apps appear here once they notify you.</p>
           ) : (
@@ -409,6 +539,7 @@ export function Inbox({
                 const isMuted = mutedApps.includes(app.id);
                 return (
                   <li key={app.id} class={isMuted ? 'muted' : ''} data-app-id={app.id}>
+                    <AppIcon appId={app.id} name={app.name} url={app.icon} size={24} />
                     <span class="app-name">{app.name}</span>
                     <button
                       type="button"
@@ -429,7 +560,7 @@ export function Inbox({
               {mutedUnread} unread from muted apps {mutedUnread === 1 ? 'is' : 'are'} hidden.
             </p>
           )}
-        </aside>
+        </details>
 
         <main class="feed" aria-labelledby="feed-heading" aria-busy={loading}>
           <h2 id="feed-heading" class="sr-only" tabIndex={-1}>
@@ -437,7 +568,7 @@ export function Inbox({
           </h2>
           <div class="toolbar">
             <label>
-              App{' '}
+              <span class="label-text">App </span>
               <select value={appFilter} onChange={(event) => setAppFilter(event.currentTarget.value)}>
                 <option value="">All apps</option>
                 {appList.map((app) => (
@@ -448,7 +579,7 @@ export function Inbox({
               </select>
             </label>
             <label>
-              Status{' '}
+              <span class="label-text">Status </span>
               <select value={status} onChange={(event) => setStatus(event.currentTarget.value as StatusFilter)}>
                 {Object.entries(STATUS_LABELS).map(([value, label]) => (
                   <option key={value} value={value}>
@@ -461,7 +592,7 @@ export function Inbox({
               <input type="checkbox" checked={grouped} onChange={(event) => setGrouped(event.currentTarget.checked)} />{' '}
               Group
             </label>
-            <button type="button" onClick={() => void markAllRead()} disabled={unread === 0}>
+            <button type="button" onClick={() => void markAllRead()} disabled={shownUnread === 0}>
               Mark all read
             </button>
           </div>
@@ -502,6 +633,7 @@ export function Inbox({
                     key={item.id}
                     item={item}
                     now={now}
+                    unread={unreadOf(item)}
                     busy={busy.has(item.id)}
                     expanded={grouped ? expanded : undefined}
                     onToggleGroup={toggleGroup}
@@ -512,18 +644,21 @@ export function Inbox({
                   >
                     {expanded && others.length > 0 && (
                       <ul class="list members" aria-label={`Earlier in this group from ${item.app_name}`}>
-                        {others.map((member) => (
-                          <NotificationItem
-                            key={member.id}
-                            item={member}
-                            now={now}
-                            busy={busy.has(member.id)}
-                            onOpen={open}
-                            onRead={markRead}
-                            onUnread={markUnread}
-                            onDismiss={dismiss}
-                          />
-                        ))}
+                        {others
+                          .filter((member) => !hidden.has(member.id))
+                          .map((member) => (
+                            <NotificationItem
+                              key={member.id}
+                              item={member}
+                              now={now}
+                              unread={member.status === 'unread' ? 1 : 0}
+                              busy={busy.has(member.id)}
+                              onOpen={open}
+                              onRead={markRead}
+                              onUnread={markUnread}
+                              onDismiss={dismiss}
+                            />
+                          ))}
                       </ul>
                     )}
                   </NotificationItem>
@@ -531,8 +666,18 @@ export function Inbox({
               })}
             </ul>
           )}
+          {hasMore && (
+            <div class="more">
+              <button type="button" onClick={() => void loadMore()} disabled={loadingMore}>
+                {loadingMore ? 'Loading…' : 'Load more'}
+              </button>
+            </div>
+          )}
         </main>
       </div>
+      {dismissals.pending.length > 0 && (
+        <UndoToast item={dismissals.pending[dismissals.pending.length - 1]!} onUndo={undoDismiss} />
+      )}
     </div>
   );
 }

@@ -1,10 +1,13 @@
 import type { Notification } from '@oriva/sdk';
 import type { ComponentChildren } from 'preact';
-import { relativeAge, safeActionUrl, safeIconUrl } from './format.js';
+import { AppIcon } from './app-icon.js';
+import { relativeAge, safeActionUrl } from './format.js';
 
 interface Props {
   item: Notification;
   now: number;
+  /** What this card adds to the unread badge: 1 or 0, or for a group card its group's unread count. */
+  unread: number;
   busy: boolean;
   /** For a group's newest notification in a grouped feed: whether the rest of the group is shown. */
   expanded?: boolean | undefined;
@@ -24,6 +27,7 @@ interface Props {
 export function NotificationItem({
   item,
   now,
+  unread,
   busy,
   expanded,
   onToggleGroup,
@@ -34,11 +38,13 @@ export function NotificationItem({
   children,
 }: Props) {
   const url = safeActionUrl(item.action_url);
-  const icon = safeIconUrl(item.app_icon);
   const live = item.status !== 'dismissed' && item.status !== 'expired';
   const titleId = `title-${item.id}`;
   const groupCount = item.group_count ?? 1;
   const created = new Date(item.created_at);
+  // One primary action per card: the notification's own action, else marking it read.
+  const primary = url && live ? 'open' : item.status === 'unread' ? 'read' : null;
+  const quiet = 'small quiet';
 
   return (
     <li
@@ -46,11 +52,11 @@ export function NotificationItem({
       data-notification-id={item.id}
       data-app-id={item.app_id}
       data-status={item.status}
+      data-priority={item.priority}
+      data-unread={unread}
       aria-labelledby={titleId}
     >
-      <div class="icon" aria-hidden="true">
-        {icon ? <img src={icon} alt="" width={40} height={40} loading="lazy" /> : <span>{initial(item.app_name)}</span>}
-      </div>
+      <AppIcon appId={item.app_id} name={item.app_name} url={item.app_icon ?? item.icon_url} size={40} />
       <div class="content">
         <p class="meta">
           <span class="app">{item.app_name}</span>
@@ -67,11 +73,14 @@ export function NotificationItem({
             item.status !== 'read' && <span class="status">{item.status}</span>
           )}
         </p>
-        <h3 id={titleId}>{item.title}</h3>
+        <h3 id={titleId} tabIndex={-1}>
+          {item.title}
+        </h3>
         {item.body && <p class="body">{item.body}</p>}
         {groupCount > 1 && (
           <p class="group">
             {groupCount} notifications in this group{expanded ? '' : '; the newest is shown'}
+            {unread > 1 && <span class="group-unread">{unread} unread</span>}
             {onToggleGroup && expanded !== undefined && (
               <>
                 {' '}
@@ -97,7 +106,7 @@ export function NotificationItem({
           {item.status === 'unread' && (
             <button
               type="button"
-              class="small"
+              class={primary === 'read' ? 'primary small' : quiet}
               disabled={busy}
               aria-label={`Mark read: ${item.title}`}
               onClick={() => onRead(item)}
@@ -108,7 +117,7 @@ export function NotificationItem({
           {(item.status === 'read' || item.status === 'clicked') && (
             <button
               type="button"
-              class="small"
+              class={quiet}
               disabled={busy}
               aria-label={`Mark unread: ${item.title}`}
               onClick={() => onUnread(item)}
@@ -119,7 +128,7 @@ export function NotificationItem({
           {live && (
             <button
               type="button"
-              class="small"
+              class={quiet}
               disabled={busy}
               aria-label={`Dismiss: ${item.title}`}
               onClick={() => onDismiss(item)}
@@ -130,7 +139,7 @@ export function NotificationItem({
           {item.status === 'dismissed' && (
             <button
               type="button"
-              class="small"
+              class={quiet}
               disabled={busy}
               aria-label={`Restore: ${item.title}`}
               onClick={() => onUnread(item)}
@@ -143,8 +152,4 @@ export function NotificationItem({
       </div>
     </li>
   );
-}
-
-function initial(name: string): string {
-  return [...name.trim()][0]?.toUpperCase() ?? '?';
 }

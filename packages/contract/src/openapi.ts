@@ -1,4 +1,5 @@
 import { OpenAPIHono } from '@hono/zod-openapi';
+import { INTRODUCTION, TAGS } from './introduction.js';
 import * as routes from './routes/index.js';
 import { WebhookPayload } from './schemas/webhooks.js';
 
@@ -49,9 +50,10 @@ export function buildOpenApiDocument(): OpenApiDocument {
     info: {
       title: 'Oriva Platform Events & Notifications API',
       version: API_VERSION,
-      description:
-        'Apps publish events and notifications into one ecosystem; users see and act on all of them in one place.',
+      description: INTRODUCTION,
     },
+    tags: TAGS,
+    // The generic address for docs/openapi.yml; the server's /openapi.json names itself instead.
     servers: [{ url: 'http://localhost:8787', description: 'Local server (pnpm start)' }],
   });
   return document as unknown as OpenApiDocument;

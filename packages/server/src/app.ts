@@ -9,6 +9,8 @@ import { apiDocsRoutes } from './routes/api-docs.js';
 import { appRoutes } from './routes/apps/index.js';
 import { devRoutes } from './routes/dev/index.js';
 import { eventRoutes } from './routes/events/index.js';
+import { faviconRoutes } from './routes/favicon.js';
+import { frontPageRoutes } from './routes/front-page.js';
 import { operationsRoutes } from './routes/health/index.js';
 import { inboxRoutes } from './routes/inbox.js';
 import { LEGACY_EVENTS_PATH, legacyPlainTextBody, legacyRoutes } from './routes/legacy/index.js';
@@ -28,6 +30,8 @@ export function createApp(deps: Deps, stream: StreamHub) {
   app.onError(createErrorHandler(deps));
   app.notFound(notFoundHandler);
 
+  app.route('/', frontPageRoutes(deps));
+  app.route('/', faviconRoutes());
   app.route('/', operationsRoutes(deps));
   app.route('/', apiDocsRoutes());
   app.route('/', appRoutes(deps));

@@ -1,3 +1,5 @@
+import { request as httpRequest } from 'node:http';
+import { buildOpenApiDocument } from '@oriva/contract';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestServer, type TestServer } from '../testing/harness.js';
 
@@ -36,5 +38,83 @@ describe('GET /docs', () => {
     const document = await server.request('/openapi.json');
     expect(document.status).toBe(200);
     expect(((await document.json()) as { openapi: string }).openapi).toBe('3.1.0');
+  });
+});
+
+/** A GET with a Host header of our choosing (fetch does not let a caller set one). */
+function getWithHost(url: string, host: string): Promise<{ status: number; body: string }> {
+  return new Promise((resolve, reject) => {
+    const request = httpRequest(url, { headers: { host } }, (response) => {
+      let body = '';
+      response.setEncoding('utf8');
+      response.on('data', (chunk: string) => {
+        body += chunk;
+      });
+      response.on('end', () => resolve({ status: response.statusCode ?? 0, body }));
+    });
+    request.on('error', reject);
+    request.end();
+  });
+}
+
+describe('GET /openapi.json servers', () => {
+  const serversOf = (body: string) => (JSON.parse(body) as { servers: { url: string }[] }).servers;
+
+  it("names the server that answered, so the reference's requests reach this port", async () => {
+    const response = await server.request('/openapi.json');
+    expect(serversOf(await response.text())).toEqual([{ url: server.url, description: expect.any(String) }]);
+    expect(response.headers.get('vary')).toContain('Host');
+    expect(server.url).not.toContain(':8787');
+  });
+
+  it('follows the Host the caller used, and falls back to a relative URL for a Host that is not a plain host[:port]', async () => {
+    expect(serversOf((await getWithHost(`${server.url}/openapi.json`, 'oriva.internal:9000')).body)[0]?.url).toBe(
+      'http://oriva.internal:9000',
+    );
+    expect(serversOf((await getWithHost(`${server.url}/openapi.json`, 'under_score.example')).body)[0]?.url).toBe('/');
+  });
+
+  it('believes X-Forwarded-Host and -Proto only behind a trusted proxy', async () => {
+    const forwarded = { 'x-forwarded-host': 'api.example.com, inner.local', 'x-forwarded-proto': 'https' };
+    const untrusted = await server.request('/openapi.json', { headers: forwarded });
+    expect(serversOf(await untrusted.text())[0]?.url).toBe(server.url);
+    const proxied = await startTestServer({ ORIVA_TRUST_PROXY: '1' });
+    try {
+      const trusted = await proxied.request('/openapi.json', { headers: forwarded });
+      expect(serversOf(await trusted.text())[0]?.url).toBe('https://api.example.com');
+    } finally {
+      await proxied.close();
+    }
+  });
+
+  it('leaves the generated docs/openapi.yml generic', () => {
+    expect(buildOpenApiDocument().servers).toEqual([{ url: 'http://localhost:8787', description: expect.any(String) }]);
+  });
+});
+
+describe('the reference opens on the introduction and publishing, with the admin last', () => {
+  it('lists its tags with Events first and Operations (the prune) last, and explains the basics first', () => {
+    const document = buildOpenApiDocument() as ReturnType<typeof buildOpenApiDocument> & { tags?: { name: string }[] };
+    const names = document.tags?.map((tag) => tag.name) ?? [];
+    expect(names[0]).toBe('Events');
+    expect(names.at(-1)).toBe('Operations');
+    // Every tag a route uses is listed, so none falls to Scalar's default order.
+    const used = new Set(
+      Object.values(document.paths ?? {}).flatMap((item) =>
+        Object.values(item as Record<string, { tags?: string[] }>).flatMap((operation) => operation.tags ?? []),
+      ),
+    );
+    expect([...used].filter((tag) => !names.includes(tag))).toEqual([]);
+    for (const heading of [
+      'Authentication',
+      'Errors',
+      'Rate limits',
+      'Idempotency',
+      'Pagination',
+      'Webhook signatures',
+      'The stream',
+    ]) {
+      expect(document.info.description).toContain(`## ${heading}`);
+    }
   });
 });

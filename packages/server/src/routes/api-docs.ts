@@ -3,6 +3,7 @@ import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { Hono } from 'hono';
 import type { AppEnv } from '../http/context.js';
+import { FAVICON_PATH } from './favicon.js';
 
 /** Where the page loads Scalar from: this server, never a CDN, so the reference works offline. */
 export const SCALAR_SCRIPT_PATH = '/docs/scalar.js';
@@ -23,6 +24,7 @@ const PAGE = `<!doctype html>
     <meta charset="utf-8" />
     <meta name="viewport" content="width=device-width, initial-scale=1" />
     <title>Oriva API reference</title>
+    <link rel="icon" href="${FAVICON_PATH}" sizes="32x32" />
   </head>
   <body>
     <div id="app"></div>

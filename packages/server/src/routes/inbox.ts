@@ -4,6 +4,7 @@ import { dirname, extname, join, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { type Context, Hono } from 'hono';
 import type { AppEnv, Deps } from '../http/context.js';
+import { PLAIN_HOST } from '../http/public-origin.js';
 
 /** Where the page's built assets live: `<package>/inbox/`, written by examples/notification-center's build. */
 export const INBOX_DIR = join(packageRoot(fileURLToPath(import.meta.url)), 'inbox');
@@ -23,7 +24,6 @@ const CONTENT_TYPES: Record<string, string> = {
 const ASSET_NAME = /^[A-Za-z0-9][A-Za-z0-9_-]*(?:\.[A-Za-z0-9_-]+)+$/;
 /** esbuild names assets `<name>-<8 hash chars>.<ext>`: their content never changes, so caches keep them. */
 const HASHED_NAME = /-[A-Z0-9]{8}\.[a-z.]+$/;
-const HOST = /^[A-Za-z0-9.:[\]-]{1,255}$/;
 
 export interface InboxOptions {
   /** The built assets; default {@link INBOX_DIR}. */
@@ -47,7 +47,7 @@ export function inboxRoutes(deps: Deps, options: InboxOptions = {}) {
     const host = c.req.header('host') ?? '';
     // The page talks to this origin only: its REST calls and its WebSocket (named explicitly, as
     // browsers before CSP3 do not let 'self' cover ws:).
-    const sockets = HOST.test(host) ? ` ws://${host} wss://${host}` : '';
+    const sockets = PLAIN_HOST.test(host) ? ` ws://${host} wss://${host}` : '';
     const images = deps.config.dev ? "'self' https: http: data:" : "'self' https: data:";
     // The page offers its user picker (and the dev token endpoint) in dev mode only.
     const body = html.toString('utf8').replace('content="%ORIVA_DEV%"', `content="${deps.config.dev ? '1' : '0'}"`);

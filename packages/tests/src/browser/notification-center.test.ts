@@ -19,6 +19,10 @@ const ARTIFACTS = fileURLToPath(new URL('../../test-artifacts/', import.meta.url
 const DOCS_SCREENSHOT = fileURLToPath(new URL('../../../../docs/images/notification-center.png', import.meta.url));
 /** Every wait is bounded well under the test's own timeout. */
 const WAIT_MS = 10_000;
+/** Work Buddy's icon, answered inside the browser: the test never reaches the network. */
+const WORK_BUDDY_ICON = 'https://icons.example/work-buddy.svg';
+const ICON_SVG =
+  '<svg xmlns="http://www.w3.org/2000/svg" width="80" height="80" viewBox="0 0 80 80"><rect width="80" height="80" rx="16" fill="#6d28d9"/><circle cx="40" cy="40" r="20" fill="none" stroke="#fff" stroke-width="8"/><circle cx="40" cy="40" r="6" fill="#fbbf24"/></svg>';
 
 let browser: Browser;
 let server: TestServer;
@@ -34,9 +38,16 @@ interface OpenedPage {
 }
 
 /** Opens /inbox signed in as `userId` (dev mode: `?user=` mints a token) and waits for the live stream. */
-async function openInbox(baseUrl: string, userId: string): Promise<OpenedPage> {
-  const context = await browser.newContext({ viewport: { width: 1100, height: 760 } });
+async function openInbox(
+  baseUrl: string,
+  userId: string,
+  viewport = { width: 1100, height: 760 },
+): Promise<OpenedPage> {
+  const context = await browser.newContext({ viewport });
   contexts.push(context);
+  await context.route('https://icons.example/**', (route) =>
+    route.fulfill({ body: ICON_SVG, contentType: 'image/svg+xml' }),
+  );
   const page = await context.newPage();
   page.setDefaultTimeout(WAIT_MS);
   const dialogs: string[] = [];
@@ -117,6 +128,12 @@ describe('the notification center in Chromium', () => {
     });
     server = await startTestServer();
     workBuddyKey = await server.createApp('work-buddy', 'Work Buddy');
+    const iconSet = await server.request('/api/v1/apps/work-buddy', {
+      method: 'PATCH',
+      token: server.adminToken,
+      json: { icon_url: WORK_BUDDY_ICON },
+    });
+    expect(iconSet.status).toBe(200);
     workBuddy = appClient(server.url, workBuddyKey, 'work-buddy');
     hugo = appClient(server.url, await server.createApp('hugo', 'Hugo'), 'hugo');
   }, 30_000);
@@ -194,6 +211,31 @@ describe('the notification center in Chromium', () => {
       },
     );
     expect(await page.locator('#announcer').textContent()).toMatch(/^New notification from /);
+    // Grouped, the cards add up to the badge: the digest card counts its group's three unread.
+    expect(await digest.getAttribute('data-unread')).toBe('3');
+    expect(await digest.locator('.group-unread').textContent()).toBe('3 unread');
+    const shown = await page
+      .locator('.feed > .list > li[data-notification-id]')
+      .evaluateAll((cards) => cards.reduce((sum, card) => sum + Number(card.getAttribute('data-unread')), 0));
+    expect(shown).toBe(5);
+    // Work Buddy's own icon; Hugo has none, so its initial on Hugo's own colour.
+    const session = item(page, 'Session starting in 10 minutes');
+    await page.waitForFunction(
+      () => (document.querySelector('li[data-app-id="work-buddy"] .icon img') as HTMLImageElement | null)?.complete,
+      null,
+      { timeout: WAIT_MS },
+    );
+    expect(await session.locator('.icon img').getAttribute('src')).toBe(WORK_BUDDY_ICON);
+    expect(await session.locator('.icon img').evaluate((image) => (image as HTMLImageElement).naturalWidth)).toBe(80);
+    const hugoColour = await item(page, 'Hugo finished your summary')
+      .locator('.icon.initial')
+      .getAttribute('data-colour');
+    expect(hugoColour).toMatch(/^hsl\(/);
+    expect(await item(page, 'Hugo finished your summary').locator('.icon.initial').textContent()).toBe('H');
+    // High priority stands out, and a card has one primary action, the rest quieter.
+    expect(await session.locator('.priority.high').textContent()).toBe('high');
+    expect(await session.locator('.actions button.primary').allTextContents()).toEqual(['View Session']);
+    expect(await session.locator('.actions button.quiet').count()).toBe(2);
 
     const path = await screenshot(page, 'notification-center');
     // The README's picture is refreshed on request only, so a test run never leaves the checkout modified.
@@ -287,20 +329,130 @@ describe('the notification center in Chromium', () => {
     expect(notification.status).toBe('clicked');
   });
 
-  it('works from the keyboard: a dismissal by Enter moves focus to the next notification', async () => {
-    await notify(hugo, 'user_keyboard', { title: 'Older one' });
-    await notify(hugo, 'user_keyboard', { title: 'Newer one' });
+  it('works from the keyboard: focus moves to the next card after a dismissal, or the previous when it was the last', async () => {
+    await notify(hugo, 'user_keyboard', { title: 'Oldest one' });
+    await notify(hugo, 'user_keyboard', { title: 'Middle one' });
+    await notify(hugo, 'user_keyboard', { title: 'Newest one' });
     const { page } = await openInbox(server.url, 'user_keyboard');
-    await item(page, 'Older one').waitFor();
-    await page.getByRole('button', { name: 'Dismiss: Newer one' }).focus();
+    await item(page, 'Oldest one').waitFor();
+    const focusedCard = (title: string) =>
+      page.waitForFunction(
+        (expected) =>
+          document.activeElement?.closest('li[data-notification-id]')?.querySelector('h3')?.textContent === expected,
+        title,
+        { timeout: WAIT_MS },
+      );
+
+    await page.getByRole('button', { name: 'Dismiss: Middle one' }).focus();
     await page.keyboard.press('Enter');
-    await item(page, 'Newer one').waitFor({ state: 'detached' });
+    await item(page, 'Middle one').waitFor({ state: 'detached' });
+    await focusedCard('Oldest one');
+    expect(await page.locator('#announcer').textContent()).toBe('Dismissed: Middle one');
+
+    // The last card leaves: focus goes up to the one before it.
+    await page.getByRole('button', { name: 'Dismiss: Oldest one' }).focus();
+    await page.keyboard.press('Enter');
+    await item(page, 'Oldest one').waitFor({ state: 'detached' });
+    await focusedCard('Newest one');
+  });
+
+  it('undo brings a dismissed notification back as it was, and the server never hears of that dismissal', async () => {
+    const kept = await notify(workBuddy, 'user_undo', { title: 'Undo me' });
+    const gone = await notify(workBuddy, 'user_undo', { title: 'Dismiss me for real' });
+    const { page } = await openInbox(server.url, 'user_undo');
+    await item(page, 'Undo me').waitFor();
+    // Read first: undo must bring it back read, which the API's "restore" (to unread) could not.
+    await page.getByRole('button', { name: 'Mark read: Undo me' }).click();
+    await page.locator(`li[data-notification-id="${kept.notification_id}"][data-status="read"]`).waitFor();
+
+    await page.getByRole('button', { name: 'Dismiss: Undo me' }).click();
+    await item(page, 'Undo me').waitFor({ state: 'detached' });
+    await page.locator('#undo-toast').waitFor();
+    await screenshot(page, 'undo-toast');
+    await page.getByRole('button', { name: 'Undo dismiss: Undo me' }).click();
+    await page.locator(`li[data-notification-id="${kept.notification_id}"][data-status="read"]`).waitFor();
+    await page.locator('#undo-toast').waitFor({ state: 'detached' });
+    // Focus returns to the card that came back.
     await page.waitForFunction(
-      () => document.activeElement?.closest('li[data-notification-id]')?.textContent?.includes('Older one') === true,
+      (id) => document.activeElement?.closest('li[data-notification-id]')?.getAttribute('data-notification-id') === id,
+      kept.notification_id,
+      { timeout: WAIT_MS },
+    );
+
+    // A dismissal left alone is sent once its window has passed; the undone one, started earlier, never was.
+    await page.getByRole('button', { name: 'Dismiss: Dismiss me for real' }).click();
+    await expect
+      .poll(async () => (await workBuddy.notifications.retrieve(gone.notification_id)).notification.status, {
+        timeout: WAIT_MS,
+      })
+      .toBe('dismissed');
+    expect((await workBuddy.notifications.retrieve(kept.notification_id)).notification.status).toBe('read');
+    expect(await item(page, 'Undo me').count()).toBe(1);
+  });
+
+  it('loads more beyond the first 100, after the cursor, and moves focus to the first new one', async () => {
+    for (let index = 1; index <= 103; index++) {
+      await notify(hugo, 'user_many', { title: `Item ${String(index).padStart(3, '0')}` });
+    }
+    const { page } = await openInbox(server.url, 'user_many');
+    await item(page, 'Item 103').waitFor();
+    const cards = page.locator('.feed > .list > li[data-notification-id]');
+    expect(await cards.count()).toBe(100);
+    expect(await item(page, 'Item 003').count()).toBe(0);
+
+    await page.getByRole('button', { name: 'Load more' }).click();
+    await item(page, 'Item 001').waitFor();
+    expect(await cards.count()).toBe(103);
+    await page.waitForFunction(
+      () =>
+        document.activeElement?.closest('li[data-notification-id]')?.querySelector('h3')?.textContent === 'Item 003',
       null,
       { timeout: WAIT_MS },
     );
-    expect(await page.locator('#announcer').textContent()).toBe('Dismissed: Newer one');
+    expect(await page.getByRole('button', { name: 'Load more' }).count()).toBe(0);
+    // A live refresh keeps both pages.
+    await notify(hugo, 'user_many', { title: 'Item 104' });
+    await item(page, 'Item 104').waitFor();
+    expect(await cards.count()).toBe(104);
+    expect(await item(page, 'Item 001').count()).toBe(1);
+  }, 60_000);
+
+  it('on a 390 × 844 phone the first card starts within the top 250 px, and no button wraps', async () => {
+    await notify(hugo, 'user_phone', { title: 'Hugo finished your summary', body: 'Three key points from today.' });
+    await notify(workBuddy, 'user_phone', {
+      title: 'Payment failed: update your card',
+      body: 'Your subscription could not be renewed.',
+      priority: 'urgent',
+      action_url: 'https://workbuddy.example/billing',
+      action_label: 'Update card',
+    });
+    const { page } = await openInbox(server.url, 'user_phone', { width: 390, height: 844 });
+    const first = page.locator('.feed > .list > li[data-notification-id]').first();
+    await first.waitFor();
+    const title = await first.locator('h3').boundingBox();
+    expect(title).not.toBeNull();
+    expect(title!.y + title!.height).toBeLessThanOrEqual(250);
+    // Urgent stands out: its own border colour, not the unread one.
+    expect(await first.getAttribute('data-priority')).toBe('urgent');
+    const border = (locator: typeof first) => locator.evaluate((card) => getComputedStyle(card).borderLeftColor);
+    expect(await border(first)).not.toBe(await border(item(page, 'Hugo finished your summary')));
+
+    const wrapped = await page.evaluate(() =>
+      [...document.querySelectorAll('button')]
+        .filter((button) => button.getClientRects().length > 0)
+        .filter((button) => {
+          const range = document.createRange();
+          range.selectNodeContents(button);
+          const lines = new Set([...range.getClientRects()].map((rect) => Math.round(rect.top)));
+          return lines.size > 1;
+        })
+        .map((button) => button.textContent),
+    );
+    expect(wrapped).toEqual([]);
+    // The app list folds away on a phone, one tap from the mutes.
+    await page.getByText('Apps', { exact: true }).click();
+    await page.getByRole('button', { name: 'Mute Hugo' }).waitFor();
+    await screenshot(page, 'phone');
   });
 
   it('mark all read clears the badge', async () => {

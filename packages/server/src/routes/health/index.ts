@@ -1,11 +1,12 @@
 import { OpenAPIHono } from '@hono/zod-openapi';
 import { buildOpenApiDocument, routes } from '@oriva/contract';
 import type { AppEnv, Deps } from '../../http/context.js';
+import { publicOrigin } from '../../http/public-origin.js';
 
 /** Liveness, readiness, Prometheus metrics and the OpenAPI document: the routes operators and tools use. */
 export function operationsRoutes(deps: Deps) {
   const app = new OpenAPIHono<AppEnv>();
-  const openApiJson = JSON.stringify(buildOpenApiDocument());
+  const openApi = buildOpenApiDocument();
 
   app.openapi(routes.healthz, (c) => c.json({ status: 'ok' }, 200));
 
@@ -24,7 +25,18 @@ export function operationsRoutes(deps: Deps) {
     return c.body(await deps.metrics.registry.metrics());
   });
 
-  app.get('/openapi.json', (c) => c.body(openApiJson, 200, { 'content-type': 'application/json' }));
+  // The document names the server that answered it, so the reference's "Send" (and any client generated
+  // from it) reaches this port; docs/openapi.yml keeps the generic local address. A Host that is not a
+  // plain host[:port] gets the relative `/`, which OpenAPI resolves against the document's own URL.
+  app.get('/openapi.json', (c) => {
+    const origin = publicOrigin(c, deps.config.trustProxy);
+    const servers = [{ url: origin ?? '/', description: 'This server (the one that served this document)' }];
+    return c.body(JSON.stringify({ ...openApi, servers }), 200, {
+      'content-type': 'application/json',
+      // The same path answers differently per Host: shared caches must not mix them up.
+      vary: 'Host, X-Forwarded-Host, X-Forwarded-Proto',
+    });
+  });
 
   return app;
 }
