@@ -1,5 +1,17 @@
 import { z } from '@hono/zod-openapi';
-import { AppId, cleanString, Pagination, SuccessFlag, Timestamp, UserId } from './common.js';
+import {
+  AppId,
+  cleanString,
+  jsonObject,
+  MAX_JSON_DEPTH,
+  Pagination,
+  plainText,
+  SuccessFlag,
+  storable,
+  storableString,
+  Timestamp,
+  UserId,
+} from './common.js';
 
 export const MAX_CONTEXT_DATA_BYTES = 16 * 1024;
 
@@ -17,8 +29,7 @@ const FORBIDDEN_SCHEMES = ['javascript', 'data', 'vbscript', 'file', 'blob', 'ab
  * An action link: an app deep link (`workbuddy://session/789`) or an https URL. http is allowed in
  * dev mode only (the server checks), and script-bearing schemes never.
  */
-export const ActionUrl = z
-  .string()
+export const ActionUrl = storableString()
   .max(2048)
   .refine(
     (value) => {
@@ -37,10 +48,9 @@ export const ActionUrl = z
   .openapi({ example: 'workbuddy://session/789' });
 
 /** Image and icon URLs: https (http in dev mode only, checked by the server). */
-export const MediaUrl = z
-  .url({ protocol: /^https?$/, message: 'must be an https URL' })
-  .max(2048)
-  .openapi({ example: 'https://workbuddy.example/images/session.png' });
+export const MediaUrl = storable(z.url({ protocol: /^https?$/, message: 'must be an https URL' }).max(2048)).openapi({
+  example: 'https://workbuddy.example/images/session.png',
+});
 
 const NotificationType = z
   .string()
@@ -49,19 +59,13 @@ const NotificationType = z
   })
   .openapi({ example: 'session_reminder' });
 
-const ContextData = z
-  .record(z.string(), z.unknown())
-  .openapi({ description: `Free-form JSON object, at most ${MAX_CONTEXT_DATA_BYTES} bytes serialized.` });
+const ContextData = jsonObject().openapi({
+  description: `Free-form JSON object, at most ${MAX_CONTEXT_DATA_BYTES} bytes serialized and ${MAX_JSON_DEPTH} levels deep.`,
+});
 
 const contentFields = {
   title: cleanString(200).openapi({ example: 'Session starting in 10 minutes' }),
-  body: z
-    .string()
-    .max(1000)
-    .refine((value) => !/[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/.test(value), {
-      message: 'must not contain control characters',
-    })
-    .openapi({ example: 'Your session with Sarah starts soon' }),
+  body: plainText(1000).openapi({ example: 'Your session with Sarah starts soon' }),
   action_url: ActionUrl.nullable(),
   action_label: cleanString(64).nullable().openapi({ example: 'View Session' }),
   image_url: MediaUrl.nullable(),
