@@ -97,6 +97,24 @@ export const jsonObject = () =>
     });
   });
 
+/** Every instant storage can hold: years 0001-9999 in UTC (PostgreSQL refuses year 0; past 9999 ISO text stops sorting). */
+const EARLIEST_INSTANT = Date.parse('0001-01-01T00:00:00.000Z');
+const LATEST_INSTANT = Date.parse('9999-12-31T23:59:59.999Z');
+
+/**
+ * An ISO-8601 date-time a request sends, with any offset, naming an instant in years 0001-9999 UTC
+ * (`0000-01-01T00:00:00Z` or `9999-12-31T23:59:59-14:00` pass the format but no backend stores them alike).
+ */
+export const dateTimeInput = () =>
+  z.iso.datetime({ offset: true }).refine(
+    (value) => {
+      const instant = Date.parse(value);
+      // Not a date at all: the format check has said so already.
+      return Number.isNaN(instant) || (instant >= EARLIEST_INSTANT && instant <= LATEST_INSTANT);
+    },
+    { message: 'must name an instant between the years 0001 and 9999 (UTC)', params: { code: 'out_of_range' } },
+  );
+
 /** The identity provider's user id (`sub`), kept as an opaque string: `user_456`, a UUID, an Auth0 id. */
 export const UserId = cleanString(255).openapi({ example: 'user_456' });
 

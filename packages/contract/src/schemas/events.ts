@@ -2,6 +2,7 @@ import { z } from '@hono/zod-openapi';
 import {
   AppId,
   cleanString,
+  dateTimeInput,
   jsonObject,
   MAX_JSON_DEPTH,
   Pagination,
@@ -107,8 +108,8 @@ export const ListEventsQuery = z.strictObject({
   event_type: EventTypeName.optional(),
   user_id: UserId.optional(),
   entity_id: cleanString(255).optional(),
-  start_date: z.iso.datetime({ offset: true }).optional().openapi({ description: 'Inclusive lower bound (ISO-8601).' }),
-  end_date: z.iso.datetime({ offset: true }).optional().openapi({ description: 'Exclusive upper bound (ISO-8601).' }),
+  start_date: dateTimeInput().optional().openapi({ description: 'Inclusive lower bound (ISO-8601).' }),
+  end_date: dateTimeInput().optional().openapi({ description: 'Exclusive upper bound (ISO-8601).' }),
   limit: limitParam(500, 100),
   offset: offsetParam,
   after: z

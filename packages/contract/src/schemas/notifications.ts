@@ -2,6 +2,7 @@ import { z } from '@hono/zod-openapi';
 import {
   AppId,
   cleanString,
+  dateTimeInput,
   jsonObject,
   MAX_JSON_DEPTH,
   Pagination,
@@ -72,7 +73,7 @@ const contentFields = {
   icon_url: MediaUrl.nullable(),
   priority: NotificationPriority,
   context_data: ContextData,
-  expires_at: z.iso.datetime({ offset: true }).nullable().openapi({ example: '2025-09-30T12:00:00Z' }),
+  expires_at: dateTimeInput().nullable().openapi({ example: '2025-09-30T12:00:00Z' }),
 };
 
 const CreateNotificationFields = z.strictObject({
@@ -90,7 +91,7 @@ const CreateNotificationFields = z.strictObject({
   icon_url: MediaUrl.optional(),
   priority: NotificationPriority.default('normal'),
   context_data: ContextData.optional(),
-  expires_at: z.iso.datetime({ offset: true }).optional().openapi({ example: '2025-09-30T12:00:00Z' }),
+  expires_at: dateTimeInput().optional().openapi({ example: '2025-09-30T12:00:00Z' }),
   group_key: cleanString(128).optional().openapi({
     description: 'Notifications sharing a group key collapse into one in a grouped feed.',
     example: 'session_789',
@@ -282,10 +283,7 @@ export const UpdateNotificationResponse = z
 export const ReadAllRequest = z
   .strictObject({
     app_id: AppId.optional(),
-    before: z.iso
-      .datetime({ offset: true })
-      .optional()
-      .openapi({ description: 'Only notifications created before this time.' }),
+    before: dateTimeInput().optional().openapi({ description: 'Only notifications created before this time.' }),
   })
   .openapi('ReadAllRequest');
 

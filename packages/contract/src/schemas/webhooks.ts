@@ -1,5 +1,5 @@
 import { z } from '@hono/zod-openapi';
-import { cleanString, SuccessFlag, storable, storableString, Timestamp } from './common.js';
+import { cleanString, dateTimeInput, SuccessFlag, storable, storableString, Timestamp } from './common.js';
 import { Event } from './events.js';
 
 /** Exact types (`notification.dismissed`), a category (`notification.*`) or everything (`*`). */
@@ -165,7 +165,7 @@ export const ListDeliveriesQuery = z.strictObject({
     .optional()
     .openapi({ description: 'true: delivered; false: failed for good or still retrying.' }),
   event_type: storableString().max(130).optional().openapi({ example: 'notification.dismissed' }),
-  since: z.iso.datetime({ offset: true }).optional(),
+  since: dateTimeInput().optional(),
   limit: z.coerce.number().int().min(1).max(100).default(50),
   after: z
     .string()
@@ -189,8 +189,8 @@ export const TestWebhookResponse = z
 
 export const RecoverRequest = z
   .strictObject({
-    since: z.iso.datetime({ offset: true }),
-    until: z.iso.datetime({ offset: true }).optional(),
+    since: dateTimeInput(),
+    until: dateTimeInput().optional(),
     dry_run: z.boolean().optional(),
   })
   .openapi('RecoverRequest');

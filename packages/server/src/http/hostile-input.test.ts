@@ -318,3 +318,29 @@ describe('NUL and unpaired surrogates', () => {
     expect(event?.event_data).toEqual({ text, [text]: text });
   });
 });
+
+describe('date-times outside years 0001-9999', () => {
+  const notification = { external_id: 'd1', user_id: 'u', notification_type: 't', title: 'T' };
+  const probes: Array<[string, string, unknown, string]> = [
+    ['GET', '/api/v1/apps/work-buddy/events?start_date=0000-01-01T00:00:00Z', undefined, 'start_date'],
+    ['GET', '/api/v1/apps/work-buddy/events?end_date=9999-12-31T23:59:59-14:00', undefined, 'end_date'],
+    [
+      'POST',
+      '/api/v1/apps/work-buddy/notifications',
+      { ...notification, expires_at: '0000-06-01T00:00:00Z' },
+      'expires_at',
+    ],
+  ];
+
+  it.each(probes)('%s %s: 400 out_of_range', async (method, path, json, field) => {
+    const response = await server.request(path, { method, token: key, ...(json === undefined ? {} : { json }) });
+    expect(response.status).toBe(400);
+    expect(await fieldsOf(response)).toEqual([{ path: field, code: 'out_of_range' }]);
+  });
+
+  it('accepts the edges: 0001-01-01 and 9999-12-31 UTC', async () => {
+    const edges = 'start_date=0001-01-01T00:00:00Z&end_date=9999-12-31T23:59:59.999Z';
+    const response = await server.request(`/api/v1/apps/work-buddy/events?${edges}`, { token: key });
+    expect(response.status).toBe(200);
+  });
+});
