@@ -9,12 +9,15 @@ import {
   ListKeysResponse,
   UpdateAppRequest,
 } from '../schemas/apps.js';
-import { AppId } from '../schemas/common.js';
+import { AppId, storableString } from '../schemas/common.js';
 import { errorResponses, jsonBody, jsonContent, security } from './responses.js';
 
 const AppParams = z.object({ app_id: AppId.openapi({ param: { name: 'app_id', in: 'path' } }) });
 const KeyParams = AppParams.extend({
-  key_id: z.string().openapi({ param: { name: 'key_id', in: 'path' }, example: 'key_01J8ZQ3J5V8C9X2M4N6P7R8S9T' }),
+  key_id: storableString().openapi({
+    param: { name: 'key_id', in: 'path' },
+    example: 'key_01J8ZQ3J5V8C9X2M4N6P7R8S9T',
+  }),
 });
 
 export const createApp = createRoute({

@@ -1,5 +1,5 @@
 import { createRoute, z } from '@hono/zod-openapi';
-import { AppId, UserId } from '../schemas/common.js';
+import { AppId, storableString, UserId } from '../schemas/common.js';
 import {
   CreateNotificationRequest,
   CreateNotificationResponse,
@@ -21,8 +21,7 @@ import { errorResponses, jsonBody, jsonContent, security } from './responses.js'
 const AppParams = z.object({ app_id: AppId.openapi({ param: { name: 'app_id', in: 'path' } }) });
 const UserParams = z.object({ user_id: UserId.openapi({ param: { name: 'user_id', in: 'path' } }) });
 const NotificationParams = z.object({
-  notification_id: z
-    .string()
+  notification_id: storableString()
     .min(1)
     .max(255)
     .openapi({

@@ -1,5 +1,5 @@
 import { createRoute, z } from '@hono/zod-openapi';
-import { AppId } from '../schemas/common.js';
+import { AppId, storableString } from '../schemas/common.js';
 import {
   CreateWebhookRequest,
   CreateWebhookResponse,
@@ -19,14 +19,16 @@ import { errorResponses, jsonBody, jsonContent, security } from './responses.js'
 
 const AppParams = z.object({ app_id: AppId.openapi({ param: { name: 'app_id', in: 'path' } }) });
 const WebhookParams = AppParams.extend({
-  webhook_id: z
-    .string()
-    .openapi({ param: { name: 'webhook_id', in: 'path' }, example: 'wh_01J8ZQ3J5V8C9X2M4N6P7R8S9T' }),
+  webhook_id: storableString().openapi({
+    param: { name: 'webhook_id', in: 'path' },
+    example: 'wh_01J8ZQ3J5V8C9X2M4N6P7R8S9T',
+  }),
 });
 const DeliveryParams = WebhookParams.extend({
-  delivery_id: z
-    .string()
-    .openapi({ param: { name: 'delivery_id', in: 'path' }, example: 'del_01J8ZQ3J5V8C9X2M4N6P7R8S9T' }),
+  delivery_id: storableString().openapi({
+    param: { name: 'delivery_id', in: 'path' },
+    example: 'del_01J8ZQ3J5V8C9X2M4N6P7R8S9T',
+  }),
 });
 const optionalBody = <T extends z.ZodType>(schema: T) => ({
   required: false,

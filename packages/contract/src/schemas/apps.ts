@@ -1,10 +1,9 @@
 import { z } from '@hono/zod-openapi';
-import { AppId, cleanString, SuccessFlag, Timestamp } from './common.js';
+import { AppId, cleanString, SuccessFlag, storable, Timestamp } from './common.js';
 
-const HttpsUrl = z
-  .url({ protocol: /^https?$/, message: 'must be an http(s) URL' })
-  .max(2048)
-  .openapi({ example: 'https://workbuddy.example/icon.png' });
+const HttpsUrl = storable(z.url({ protocol: /^https?$/, message: 'must be an http(s) URL' }).max(2048)).openapi({
+  example: 'https://workbuddy.example/icon.png',
+});
 
 export const App = z
   .object({

@@ -3,18 +3,117 @@ import { z } from '@hono/zod-openapi';
 /** ISO-8601 UTC timestamp with milliseconds, as every response carries it. */
 export const Timestamp = z.iso.datetime().openapi({ example: '2025-09-30T10:30:00.000Z' });
 
-/** Control characters other than tab, newline and carriage return never belong in stored text. */
-const CONTROL_CHARACTERS = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/;
+/**
+ * NUL and UTF-16 surrogates without their pair. PostgreSQL stores neither (NUL is refused in text and
+ * jsonb, a lone surrogate has no UTF-8 form), so both backends refuse them at validation, alike.
+ */
+const UNSTORABLE_CHARACTERS = /\u0000|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
 
-/** A string that refuses control characters (they break logs, terminals and renderers). */
-export const cleanString = (max: number) =>
-  z
-    .string()
-    .min(1)
+/** Whether a string can be stored as given by every backend: see `UNSTORABLE_CHARACTERS`. */
+export const isStorableText = (value: string): boolean => !UNSTORABLE_CHARACTERS.test(value);
+
+/** The stable field-error code for a string holding characters it must not (`fields[].code`). */
+export const INVALID_STRING = 'invalid_string';
+const unstorableIssue = {
+  message: 'must not contain NUL (\\u0000) or an unpaired UTF-16 surrogate',
+  params: { code: INVALID_STRING },
+};
+
+/** Refuses what a backend cannot store; every string a request sends (body, path or query) passes through it. */
+export const storable = <T extends z.ZodType<string>>(schema: T): T => schema.refine(isStorableText, unstorableIssue);
+
+/** A string of any content a backend can store. */
+export const storableString = () => storable(z.string());
+
+/** Control characters other than tab, newline and carriage return never belong in stored text (NUL: above). */
+const CONTROL_CHARACTERS = /[\u0001-\u0008\u000B\u000C\u000E-\u001F\u007F]/;
+
+/** Text without control characters (they break logs, terminals and renderers), possibly empty. */
+export const plainText = (max: number) =>
+  storableString()
     .max(max)
     .refine((value) => !CONTROL_CHARACTERS.test(value), {
       message: 'must not contain control characters',
+      params: { code: INVALID_STRING },
     });
+
+/** A non-empty `plainText`: names, ids, labels. */
+export const cleanString = (max: number) => plainText(max).min(1);
+
+/**
+ * How deep free-form JSON (`event_data`, `context_data`) may nest: `{"a":{"b":1}}` is 2 deep. Far
+ * above what app data needs, far below where recursive code gives out (`JSON.stringify` overflows
+ * near 4,000 levels on Node's default stack).
+ */
+export const MAX_JSON_DEPTH = 32;
+
+interface JsonProblem {
+  code: 'too_deep' | typeof INVALID_STRING;
+  /** Where, below the field; built on the way back out, so a clean value allocates none. */
+  path: PropertyKey[];
+}
+
+/**
+ * The first thing in a parsed JSON value that may not be stored: nesting past `MAX_JSON_DEPTH`, or
+ * an unstorable key or string. Recurses at most `MAX_JSON_DEPTH + 1` frames, whatever the input.
+ */
+export function findJsonProblem(value: unknown, depth = 0): JsonProblem | undefined {
+  if (typeof value === 'string') return isStorableText(value) ? undefined : { code: INVALID_STRING, path: [] };
+  if (typeof value !== 'object' || value === null) return undefined;
+  if (depth === MAX_JSON_DEPTH) return { code: 'too_deep', path: [] };
+  if (Array.isArray(value)) {
+    for (let index = 0; index < value.length; index++) {
+      const problem = findJsonProblem(value[index], depth + 1);
+      if (problem) return within(index, problem);
+    }
+    return undefined;
+  }
+  for (const key in value) {
+    if (!isStorableText(key)) return { code: INVALID_STRING, path: [key] };
+    const problem = findJsonProblem((value as Record<string, unknown>)[key], depth + 1);
+    if (problem) return within(key, problem);
+  }
+  return undefined;
+}
+
+function within(key: PropertyKey, problem: JsonProblem): JsonProblem {
+  problem.path.unshift(key);
+  return problem;
+}
+
+/** A free-form JSON object, checked by `findJsonProblem`; the one schema for every such field. */
+export const jsonObject = () =>
+  z.record(z.string(), z.unknown()).check((ctx) => {
+    const problem = findJsonProblem(ctx.value);
+    if (!problem) return;
+    ctx.issues.push({
+      code: 'custom',
+      input: ctx.value,
+      // Depth is the field's fault as a whole; a bad string is named where it sits.
+      path: problem.code === 'too_deep' ? [] : problem.path,
+      params: { code: problem.code },
+      message:
+        problem.code === 'too_deep' ? `must not nest deeper than ${MAX_JSON_DEPTH} levels` : unstorableIssue.message,
+    });
+  });
+
+/** Every instant storage can hold: years 0001-9999 in UTC (PostgreSQL refuses year 0; past 9999 ISO text stops sorting). */
+const EARLIEST_INSTANT = Date.parse('0001-01-01T00:00:00.000Z');
+const LATEST_INSTANT = Date.parse('9999-12-31T23:59:59.999Z');
+
+/**
+ * An ISO-8601 date-time a request sends, with any offset, naming an instant in years 0001-9999 UTC
+ * (`0000-01-01T00:00:00Z` or `9999-12-31T23:59:59-14:00` pass the format but no backend stores them alike).
+ */
+export const dateTimeInput = () =>
+  z.iso.datetime({ offset: true }).refine(
+    (value) => {
+      const instant = Date.parse(value);
+      // Not a date at all: the format check has said so already.
+      return Number.isNaN(instant) || (instant >= EARLIEST_INSTANT && instant <= LATEST_INSTANT);
+    },
+    { message: 'must name an instant between the years 0001 and 9999 (UTC)', params: { code: 'out_of_range' } },
+  );
 
 /** The identity provider's user id (`sub`), kept as an opaque string: `user_456`, a UUID, an Auth0 id. */
 export const UserId = cleanString(255).openapi({ example: 'user_456' });

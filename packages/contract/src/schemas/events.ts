@@ -1,5 +1,15 @@
 import { z } from '@hono/zod-openapi';
-import { AppId, cleanString, Pagination, SuccessFlag, Timestamp, UserId } from './common.js';
+import {
+  AppId,
+  cleanString,
+  dateTimeInput,
+  jsonObject,
+  MAX_JSON_DEPTH,
+  Pagination,
+  SuccessFlag,
+  Timestamp,
+  UserId,
+} from './common.js';
 
 export const MAX_BATCH_EVENTS = 500;
 /** Serialized size limit of one event's `event_data`: large blobs belong in the app's own storage. */
@@ -15,9 +25,9 @@ export const EventCategory = z
   .openapi({ example: 'notification' });
 export const EventTypeName = z.string().regex(NAME_PATTERN, { message: nameMessage }).openapi({ example: 'dismissed' });
 
-export const EventData = z
-  .record(z.string(), z.unknown())
-  .openapi({ description: `Free-form JSON object, at most ${MAX_EVENT_DATA_BYTES} bytes serialized.` });
+export const EventData = jsonObject().openapi({
+  description: `Free-form JSON object, at most ${MAX_EVENT_DATA_BYTES} bytes serialized and ${MAX_JSON_DEPTH} levels deep.`,
+});
 
 export const PublishEventRequest = z
   .strictObject({
@@ -98,8 +108,8 @@ export const ListEventsQuery = z.strictObject({
   event_type: EventTypeName.optional(),
   user_id: UserId.optional(),
   entity_id: cleanString(255).optional(),
-  start_date: z.iso.datetime({ offset: true }).optional().openapi({ description: 'Inclusive lower bound (ISO-8601).' }),
-  end_date: z.iso.datetime({ offset: true }).optional().openapi({ description: 'Exclusive upper bound (ISO-8601).' }),
+  start_date: dateTimeInput().optional().openapi({ description: 'Inclusive lower bound (ISO-8601).' }),
+  end_date: dateTimeInput().optional().openapi({ description: 'Exclusive upper bound (ISO-8601).' }),
   limit: limitParam(500, 100),
   offset: offsetParam,
   after: z

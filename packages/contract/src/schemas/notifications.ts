@@ -1,5 +1,18 @@
 import { z } from '@hono/zod-openapi';
-import { AppId, cleanString, Pagination, SuccessFlag, Timestamp, UserId } from './common.js';
+import {
+  AppId,
+  cleanString,
+  dateTimeInput,
+  jsonObject,
+  MAX_JSON_DEPTH,
+  Pagination,
+  plainText,
+  SuccessFlag,
+  storable,
+  storableString,
+  Timestamp,
+  UserId,
+} from './common.js';
 
 export const MAX_CONTEXT_DATA_BYTES = 16 * 1024;
 
@@ -17,8 +30,7 @@ const FORBIDDEN_SCHEMES = ['javascript', 'data', 'vbscript', 'file', 'blob', 'ab
  * An action link: an app deep link (`workbuddy://session/789`) or an https URL. http is allowed in
  * dev mode only (the server checks), and script-bearing schemes never.
  */
-export const ActionUrl = z
-  .string()
+export const ActionUrl = storableString()
   .max(2048)
   .refine(
     (value) => {
@@ -37,10 +49,9 @@ export const ActionUrl = z
   .openapi({ example: 'workbuddy://session/789' });
 
 /** Image and icon URLs: https (http in dev mode only, checked by the server). */
-export const MediaUrl = z
-  .url({ protocol: /^https?$/, message: 'must be an https URL' })
-  .max(2048)
-  .openapi({ example: 'https://workbuddy.example/images/session.png' });
+export const MediaUrl = storable(z.url({ protocol: /^https?$/, message: 'must be an https URL' }).max(2048)).openapi({
+  example: 'https://workbuddy.example/images/session.png',
+});
 
 const NotificationType = z
   .string()
@@ -49,26 +60,20 @@ const NotificationType = z
   })
   .openapi({ example: 'session_reminder' });
 
-const ContextData = z
-  .record(z.string(), z.unknown())
-  .openapi({ description: `Free-form JSON object, at most ${MAX_CONTEXT_DATA_BYTES} bytes serialized.` });
+const ContextData = jsonObject().openapi({
+  description: `Free-form JSON object, at most ${MAX_CONTEXT_DATA_BYTES} bytes serialized and ${MAX_JSON_DEPTH} levels deep.`,
+});
 
 const contentFields = {
   title: cleanString(200).openapi({ example: 'Session starting in 10 minutes' }),
-  body: z
-    .string()
-    .max(1000)
-    .refine((value) => !/[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/.test(value), {
-      message: 'must not contain control characters',
-    })
-    .openapi({ example: 'Your session with Sarah starts soon' }),
+  body: plainText(1000).openapi({ example: 'Your session with Sarah starts soon' }),
   action_url: ActionUrl.nullable(),
   action_label: cleanString(64).nullable().openapi({ example: 'View Session' }),
   image_url: MediaUrl.nullable(),
   icon_url: MediaUrl.nullable(),
   priority: NotificationPriority,
   context_data: ContextData,
-  expires_at: z.iso.datetime({ offset: true }).nullable().openapi({ example: '2025-09-30T12:00:00Z' }),
+  expires_at: dateTimeInput().nullable().openapi({ example: '2025-09-30T12:00:00Z' }),
 };
 
 const CreateNotificationFields = z.strictObject({
@@ -86,7 +91,7 @@ const CreateNotificationFields = z.strictObject({
   icon_url: MediaUrl.optional(),
   priority: NotificationPriority.default('normal'),
   context_data: ContextData.optional(),
-  expires_at: z.iso.datetime({ offset: true }).optional().openapi({ example: '2025-09-30T12:00:00Z' }),
+  expires_at: dateTimeInput().optional().openapi({ example: '2025-09-30T12:00:00Z' }),
   group_key: cleanString(128).optional().openapi({
     description: 'Notifications sharing a group key collapse into one in a grouped feed.',
     example: 'session_789',
@@ -286,10 +291,7 @@ export const UpdateNotificationResponse = z
 export const ReadAllRequest = z
   .strictObject({
     app_id: AppId.optional(),
-    before: z.iso
-      .datetime({ offset: true })
-      .optional()
-      .openapi({ description: 'Only notifications created before this time.' }),
+    before: dateTimeInput().optional().openapi({ description: 'Only notifications created before this time.' }),
   })
   .openapi('ReadAllRequest');
 

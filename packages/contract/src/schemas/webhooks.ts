@@ -1,5 +1,5 @@
 import { z } from '@hono/zod-openapi';
-import { cleanString, SuccessFlag, Timestamp } from './common.js';
+import { cleanString, dateTimeInput, SuccessFlag, storable, storableString, Timestamp } from './common.js';
 import { Event } from './events.js';
 
 /** Exact types (`notification.dismissed`), a category (`notification.*`) or everything (`*`). */
@@ -14,10 +14,9 @@ export const DEFAULT_WEBHOOK_MAX_RETRIES = 5;
 export const DEFAULT_WEBHOOK_BACKOFF_SECONDS = 1;
 export const DEFAULT_ROTATION_GRACE_SECONDS = 24 * 60 * 60;
 
-const WebhookUrl = z
-  .url({ protocol: /^https?$/, message: 'must be an https URL' })
-  .max(2048)
-  .openapi({ example: 'https://workbuddy.example/api/oriva-events' });
+const WebhookUrl = storable(z.url({ protocol: /^https?$/, message: 'must be an https URL' }).max(2048)).openapi({
+  example: 'https://workbuddy.example/api/oriva-events',
+});
 
 export const Webhook = z
   .object({
@@ -165,8 +164,8 @@ export const ListDeliveriesQuery = z.strictObject({
     .transform((value) => value === 'true')
     .optional()
     .openapi({ description: 'true: delivered; false: failed for good or still retrying.' }),
-  event_type: z.string().max(130).optional().openapi({ example: 'notification.dismissed' }),
-  since: z.iso.datetime({ offset: true }).optional(),
+  event_type: storableString().max(130).optional().openapi({ example: 'notification.dismissed' }),
+  since: dateTimeInput().optional(),
   limit: z.coerce.number().int().min(1).max(100).default(50),
   after: z
     .string()
@@ -190,8 +189,8 @@ export const TestWebhookResponse = z
 
 export const RecoverRequest = z
   .strictObject({
-    since: z.iso.datetime({ offset: true }),
-    until: z.iso.datetime({ offset: true }).optional(),
+    since: dateTimeInput(),
+    until: dateTimeInput().optional(),
     dry_run: z.boolean().optional(),
   })
   .openapi('RecoverRequest');

@@ -1,5 +1,6 @@
 import { createSecretKey } from 'node:crypto';
-import { createRemoteJWKSet, decodeProtectedHeader, errors, jwtVerify, SignJWT } from 'jose';
+import { isStorableText } from '@oriva/contract';
+import { createRemoteJWKSet, decodeProtectedHeader, errors, type JWTPayload, jwtVerify, SignJWT } from 'jose';
 
 export interface UserTokenVerifierOptions {
   /** HS256 secret; when undefined, HS256 tokens are refused. */
@@ -46,7 +47,7 @@ export function createUserTokenVerifier(options: UserTokenVerifierOptions) {
       throw new InvalidTokenError('The bearer token is neither an API key nor a readable JWT', 'invalid_token');
     }
     try {
-      let payload: { sub?: string | undefined };
+      let payload: JWTPayload;
       if (algorithm === 'HS256' && secret) {
         ({ payload } = await jwtVerify(token, secret, { ...claims, algorithms: ['HS256'] }));
       } else if (algorithm && ASYMMETRIC_ALGORITHMS.includes(algorithm) && jwks) {
@@ -55,6 +56,10 @@ export function createUserTokenVerifier(options: UserTokenVerifierOptions) {
         throw new InvalidTokenError(`JWT algorithm "${algorithm}" is not accepted by this server`, 'invalid_token');
       }
       if (!payload.sub) throw new InvalidTokenError('The JWT has no "sub" (user id) claim', 'invalid_token');
+      refuseFutureIssue(payload.iat);
+      if (!isStorableText(payload.sub)) {
+        throw new InvalidTokenError('The JWT "sub" contains NUL or an unpaired UTF-16 surrogate', 'invalid_token');
+      }
       return { userId: payload.sub };
     } catch (error) {
       if (error instanceof InvalidTokenError) throw error;
@@ -65,6 +70,19 @@ export function createUserTokenVerifier(options: UserTokenVerifierOptions) {
       throw error;
     }
   };
+}
+
+/**
+ * jose checks `iat` only against a maximum token age, which we do not set (the issuer's `exp`
+ * decides the lifetime), so a token "issued" an hour from now would pass. The leeway the docs
+ * promise for `nbf` and `exp` holds for `iat` too.
+ */
+function refuseFutureIssue(issuedAt: number | undefined, now = Date.now() / 1000): void {
+  if (issuedAt === undefined || issuedAt <= now + CLOCK_TOLERANCE_SECONDS) return;
+  throw new InvalidTokenError(
+    `The JWT "iat" (issued at) is ${Math.round(issuedAt - now)} s in the future, beyond the ${CLOCK_TOLERANCE_SECONDS} s allowed for clock drift; check the issuer's clock`,
+    'invalid_token',
+  );
 }
 
 export interface MintUserTokenOptions {

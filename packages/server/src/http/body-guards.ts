@@ -1,5 +1,4 @@
-import type { MiddlewareHandler } from 'hono';
-import { bodyLimit } from 'hono/body-limit';
+import type { Context, MiddlewareHandler } from 'hono';
 import type { AppEnv } from './context.js';
 import { ApiError } from './errors.js';
 
@@ -25,31 +24,67 @@ export const requireJsonBody: MiddlewareHandler<AppEnv> = async (c, next) => {
   await next();
 };
 
+/**
+ * How much of a refused body is read and thrown away before answering. A client still sending when
+ * the server closes gets a reset (EPIPE, ECONNRESET) instead of the 413, since the kernel answers
+ * unread bytes with a RST; reading to the end first lets it read the answer. Past this much the
+ * connection is closed anyway. 64 MiB is @hono/node-server's own bound for draining a request.
+ */
+export const MAX_DISCARDED_BYTES = 64 * 1024 * 1024;
+
 const payloadTooLarge = () =>
-  // The rest of the body is never read, so the connection cannot carry another request: close it,
-  // or a keep-alive client would send its next request into the unread bytes.
+  // Closed after the answer: a body that stopped being read at MAX_DISCARDED_BYTES leaves bytes that a
+  // keep-alive client's next request would be read after.
   new ApiError(413, 'payload_too_large', `The body is larger than ${MAX_BODY_BYTES} bytes (1 MiB)`, {
     headers: { Connection: 'close' },
   });
 
-/** Counts a chunked body as it streams in. Wrapping the body in a stream costs, so only chunked bodies pay it. */
-const limitStreamedBody = bodyLimit({
-  maxSize: MAX_BODY_BYTES,
-  onError: () => {
-    throw payloadTooLarge();
-  },
-});
+/** Reads the rest of a body and drops it, up to `MAX_DISCARDED_BYTES`. */
+async function discardRest(reader: ReadableStreamDefaultReader<Uint8Array>, alreadyRead = 0): Promise<void> {
+  let discarded = alreadyRead;
+  while (discarded <= MAX_DISCARDED_BYTES) {
+    const { done, value } = await reader.read();
+    if (done) return;
+    discarded += value.byteLength;
+  }
+}
+
+/** Counts a chunked body as it streams in, keeping it for the handlers while within the limit. */
+async function readChunkedWithin(c: Context<AppEnv>, body: ReadableStream<Uint8Array>): Promise<void> {
+  const reader = body.getReader();
+  const chunks: Uint8Array[] = [];
+  let size = 0;
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    size += value.byteLength;
+    if (size > MAX_BODY_BYTES) {
+      chunks.length = 0;
+      await discardRest(reader, size);
+      throw payloadTooLarge();
+    }
+    chunks.push(value);
+  }
+  c.req.raw = new Request(c.req.raw, { body: Buffer.concat(chunks, size) });
+}
 
 /**
- * 413 past 1 MiB. A declared `Content-Length` is checked up front (Node's parser never delivers more
- * than it declares); a chunked body is counted as it arrives.
+ * 413 past 1 MiB, read to the end (see `MAX_DISCARDED_BYTES`) so the client reads it. A declared
+ * `Content-Length` is checked up front (Node's parser never delivers more than it declares); a
+ * chunked body is counted as it arrives. Wrapping the body costs, so only chunked bodies pay it.
  */
 export const limitBodySize: MiddlewareHandler<AppEnv> = async (c, next) => {
+  const body = c.req.raw.body;
+  if (!body) return next();
   const length = c.req.header('content-length');
   if (length !== undefined) {
-    if (Number(length) > MAX_BODY_BYTES) throw payloadTooLarge();
+    if (Number(length) > MAX_BODY_BYTES) {
+      await discardRest(body.getReader());
+      throw payloadTooLarge();
+    }
     return next();
   }
   if (c.req.header('transfer-encoding') === undefined) return next();
-  return limitStreamedBody(c, next);
+  await readChunkedWithin(c, body);
+  return next();
 };

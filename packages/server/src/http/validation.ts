@@ -17,11 +17,17 @@ export function fieldErrorsFrom(error: ZodError): FieldError[] {
     const missing = issue.code === 'invalid_type' && /received undefined/.test(issue.message);
     fields.push({
       path,
-      code: missing ? 'required' : issue.code,
+      code: missing ? 'required' : (customCode(issue) ?? issue.code),
       message: missing ? 'is required' : issue.message,
     });
   }
   return fields;
+}
+
+/** A contract refinement names its own stable code (`invalid_string`, `too_deep`) instead of zod's `custom`. */
+function customCode(issue: ZodError['issues'][number]): string | undefined {
+  const code = issue.code === 'custom' ? issue.params?.code : undefined;
+  return typeof code === 'string' ? code : undefined;
 }
 
 /** The OpenAPIHono hook: every schema failure becomes a 400 `validation_failed` naming the fields. */

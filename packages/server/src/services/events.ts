@@ -5,6 +5,7 @@ import { errors } from '../http/errors.js';
 import { newId } from '../ids.js';
 import type { EventRecord } from '../storage/types.js';
 import { notificationSyncsFor } from './notification-sync.js';
+import { readStoredJson } from './stored-json.js';
 
 export type EventInput = z.infer<typeof PublishEventRequest>;
 
@@ -75,7 +76,7 @@ export function toPublicEvent(record: EventRecord): z.infer<typeof Event> {
     entity_type: record.entity_type,
     entity_id: record.entity_id,
     user_id: record.user_id,
-    event_data: JSON.parse(record.event_data),
+    event_data: readStoredJson(record.event_data),
     timestamp: record.timestamp,
   };
 }

@@ -16,6 +16,7 @@ import type {
   StoredPreferences,
 } from '../storage/types.js';
 import { effectiveStatus } from './notification-state.js';
+import { readStoredJson } from './stored-json.js';
 
 export type CreateNotificationInput = z.infer<typeof CreateNotificationRequest>;
 export type UpdateNotificationInput = z.infer<typeof UpdateNotificationRequest>;
@@ -215,7 +216,7 @@ export function toPublicNotification(
     icon_url: view.icon_url,
     priority: view.priority,
     status: effectiveStatus(view, now),
-    context_data: JSON.parse(view.context_data),
+    context_data: readStoredJson(view.context_data),
     group_key: view.group_key,
     ...(view.group_count !== undefined ? { group_count: view.group_count } : {}),
     muted,

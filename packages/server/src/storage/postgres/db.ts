@@ -39,12 +39,24 @@ export const poolTypes: pg.CustomTypesConfig = {
       case pg.types.builtins.JSONB:
       case pg.types.builtins.JSON:
         // Compact, as the API stores it (jsonb itself prints `{"k": 1}`).
-        return (value: string) => JSON.stringify(JSON.parse(value));
+        return compactJson;
       default:
         return pg.types.getTypeParser(oid, format ?? 'text');
     }
   }) as pg.CustomTypesConfig['getTypeParser'],
 };
+
+/**
+ * A document too deep for `JSON.stringify` (stored before the API limited nesting) is passed on as
+ * jsonb printed it, still valid JSON: a parser that throws here fails the whole query.
+ */
+function compactJson(value: string): string {
+  try {
+    return JSON.stringify(JSON.parse(value));
+  } catch {
+    return value;
+  }
+}
 
 const SCHEMA_NAME = /^[a-z_][a-z0-9_]{0,62}$/;
 
