@@ -767,7 +767,7 @@ export interface components {
             entity_id: string;
             /** @example user_456 */
             user_id: string;
-            /** @description Free-form JSON object, at most 65536 bytes serialized. */
+            /** @description Free-form JSON object, at most 65536 bytes serialized and 32 levels deep. */
             event_data?: {
                 [key: string]: unknown;
             };
@@ -940,7 +940,7 @@ export interface components {
              */
             icon_url?: string;
             priority?: components["schemas"]["NotificationPriority"];
-            /** @description Free-form JSON object, at most 16384 bytes serialized. */
+            /** @description Free-form JSON object, at most 16384 bytes serialized and 32 levels deep. */
             context_data?: {
                 [key: string]: unknown;
             };
@@ -1271,7 +1271,7 @@ export interface components {
              */
             icon_url?: string | null;
             priority?: components["schemas"]["NotificationPriority"];
-            /** @description Free-form JSON object, at most 16384 bytes serialized. */
+            /** @description Free-form JSON object, at most 16384 bytes serialized and 32 levels deep. */
             context_data?: {
                 [key: string]: unknown;
             };
