@@ -6,11 +6,20 @@
 
 export { API_VERSION, buildOpenApiDocument, type OpenApiDocument } from './openapi.js';
 export * as routes from './routes/index.js';
-export { errorResponses, security } from './routes/responses.js';
+export {
+  type Caller,
+  errorResponses,
+  isIdempotent,
+  SECURITY_SCHEMES,
+  type SecuritySchemeName,
+  security,
+  withServerBehaviour,
+} from './routes/responses.js';
 export * from './schemas/admin.js';
 export * from './schemas/apps.js';
 export * from './schemas/common.js';
 export * from './schemas/events.js';
 export * from './schemas/legacy.js';
 export * from './schemas/notifications.js';
+export * from './schemas/webhook-events.js';
 export * from './schemas/webhooks.js';

@@ -1,5 +1,5 @@
 import { z } from '@hono/zod-openapi';
-import { cleanString, SuccessFlag, Timestamp } from './common.js';
+import { cleanString, queryFlag, SuccessFlag, Timestamp } from './common.js';
 import { Event } from './events.js';
 
 /** Exact types (`notification.dismissed`), a category (`notification.*`) or everything (`*`). */
@@ -160,9 +160,7 @@ export const Delivery = z
   .openapi('Delivery');
 
 export const ListDeliveriesQuery = z.strictObject({
-  success: z
-    .enum(['true', 'false'])
-    .transform((value) => value === 'true')
+  success: queryFlag()
     .optional()
     .openapi({ description: 'true: delivered; false: failed for good or still retrying.' }),
   event_type: z.string().max(130).optional().openapi({ example: 'notification.dismissed' }),
