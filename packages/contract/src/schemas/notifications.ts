@@ -335,12 +335,20 @@ export const Preferences = z
   })
   .openapi('Preferences');
 
+/**
+ * Both fields may be left out (read as empty). Declared optional, with the empty value applied after
+ * parsing rather than as a zod `.default()`: openapi-typescript reads a `default` in a named schema as
+ * "always present" and would make typed clients send both.
+ */
 export const PutPreferencesRequest = z
   .strictObject({
-    muted_apps: Preferences.shape.muted_apps.default([]),
-    muted_types: Preferences.shape.muted_types.default({}),
+    muted_apps: Preferences.shape.muted_apps.optional().openapi({ description: 'Apps the user muted. Default: none.' }),
+    muted_types: Preferences.shape.muted_types
+      .optional()
+      .openapi({ description: 'Per app, notification types the user muted. Default: none.' }),
   })
-  .openapi('PutPreferencesRequest');
+  .openapi('PutPreferencesRequest')
+  .transform(({ muted_apps = [], muted_types = {} }) => ({ muted_apps, muted_types }));
 
 export const PreferencesResponse = z
   .object({ success: SuccessFlag, preferences: Preferences, updated_at: Timestamp.nullable() })

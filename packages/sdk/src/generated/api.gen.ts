@@ -1706,18 +1706,17 @@ export interface components {
             };
         };
         PutPreferencesRequest: {
-            /** @default [] */
-            muted_apps: string[];
+            /** @description Apps the user muted. Default: none. */
+            muted_apps?: string[];
             /**
-             * @description Per app, notification types the user muted.
-             * @default {}
+             * @description Per app, notification types the user muted. Default: none.
              * @example {
              *       "work-buddy": [
              *         "digest"
              *       ]
              *     }
              */
-            muted_types: {
+            muted_types?: {
                 [key: string]: string[];
             };
         };

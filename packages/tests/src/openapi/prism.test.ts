@@ -251,6 +251,10 @@ describe('docs/openapi.yml against the real server, through Prism', () => {
     });
     expect(errorCode(longKey.body)).toBe('invalid_idempotency_key');
     await drive(answers, 'GET', '/api/v1/users/user_456/notifications?group=maybe', 400, { token: userToken });
+    // The server also takes 1 and 0 for its boolean flags; the document says boolean, so only this proxy passes them.
+    await drive(answers, 'GET', '/api/v1/users/user_456/notifications?group=1&include_muted=0', 200, {
+      token: userToken,
+    });
 
     // 401 and 403: credentials that are not valid, or not allowed here.
     await drive(strict, 'GET', '/api/v1/apps', 401, { token: 'not-a-credential' });
