@@ -48,7 +48,7 @@ export const legacyNotificationEvent = createRoute({
   },
   responses: {
     200: jsonContent(UpdateNotificationResponse, 'The state after the request.'),
-    ...errorResponses(404, 429),
+    ...errorResponses(404),
     ...errorWhen(409, 'The notification has expired, so its state cannot change (`notification_expired`).'),
   },
 });

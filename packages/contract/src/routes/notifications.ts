@@ -59,7 +59,7 @@ export const listAppNotifications = createRoute({
   summary: "An app's notifications, newest first",
   security: security.appOrAdmin,
   request: { params: AppParams, query: ListAppNotificationsQuery },
-  responses: { 200: jsonContent(ListAppNotificationsResponse, 'A page.'), ...errorResponses(429) },
+  responses: { 200: jsonContent(ListAppNotificationsResponse, 'A page.') },
 });
 
 export const listUserNotifications = createRoute({
@@ -98,7 +98,7 @@ export const markAllRead = createRoute({
     params: UserParams,
     body: { required: false, content: { 'application/json': { schema: ReadAllRequest } } },
   },
-  responses: { 200: jsonContent(ReadAllResponse, 'How many were marked.'), ...errorResponses(429) },
+  responses: { 200: jsonContent(ReadAllResponse, 'How many were marked.') },
 });
 
 export const getNotification = createRoute({
@@ -131,7 +131,7 @@ export const updateNotification = createRoute({
   request: { params: NotificationParams, body: jsonBody(UpdateNotificationRequest) },
   responses: {
     200: jsonContent(UpdateNotificationResponse, 'The state after the request.'),
-    ...errorResponses(404, 429),
+    ...errorResponses(404),
     ...errorWhen(
       409,
       'The notification has expired, so its state cannot change (`notification_expired`); or its external id names notifications of several apps (`ambiguous_notification_id`).',
