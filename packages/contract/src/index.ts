@@ -6,7 +6,15 @@
 
 export { API_VERSION, buildOpenApiDocument, type OpenApiDocument } from './openapi.js';
 export * as routes from './routes/index.js';
-export { errorResponses, security } from './routes/responses.js';
+export {
+  type Caller,
+  errorResponses,
+  isIdempotent,
+  SECURITY_SCHEMES,
+  type SecuritySchemeName,
+  security,
+  withServerBehaviour,
+} from './routes/responses.js';
 export * from './schemas/admin.js';
 export * from './schemas/apps.js';
 export * from './schemas/common.js';
@@ -14,5 +22,6 @@ export * from './schemas/events.js';
 export * from './schemas/legacy.js';
 export * from './schemas/notifications.js';
 export * from './schemas/stream.js';
+export * from './schemas/webhook-events.js';
 export * from './schemas/webhooks.js';
 export { toWebhookPayload, type WebhookPayloadSource } from './webhook-payload.js';

@@ -1,6 +1,6 @@
 import { createRoute } from '@hono/zod-openapi';
 import { PruneRequest, PruneResponse } from '../schemas/admin.js';
-import { errorResponses, jsonBody, jsonContent, security } from './responses.js';
+import { errorWhen, jsonBody, jsonContent, security } from './responses.js';
 
 export const pruneData = createRoute({
   method: 'post',
@@ -14,6 +14,6 @@ export const pruneData = createRoute({
   request: { body: { ...jsonBody(PruneRequest), required: false } },
   responses: {
     200: jsonContent(PruneResponse, 'What was removed.'),
-    ...errorResponses(400, 401, 403, 409, 415),
+    ...errorWhen(409, 'Another instance is pruning right now (`prune_in_progress`, retryable).'),
   },
 });

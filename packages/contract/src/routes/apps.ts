@@ -10,7 +10,7 @@ import {
   UpdateAppRequest,
 } from '../schemas/apps.js';
 import { AppId, storableString } from '../schemas/common.js';
-import { errorResponses, jsonBody, jsonContent, security } from './responses.js';
+import { errorResponses, errorWhen, jsonBody, jsonContent, security } from './responses.js';
 
 const AppParams = z.object({ app_id: AppId.openapi({ param: { name: 'app_id', in: 'path' } }) });
 const KeyParams = AppParams.extend({
@@ -30,7 +30,7 @@ export const createApp = createRoute({
   request: { body: jsonBody(CreateAppRequest) },
   responses: {
     201: jsonContent(CreateAppResponse, 'The app and its first key (shown once).'),
-    ...errorResponses(400, 401, 403, 409, 413, 415),
+    ...errorWhen(409, 'An app with this `app_id` already exists (`app_exists`).'),
   },
 });
 
@@ -41,7 +41,7 @@ export const listApps = createRoute({
   tags: ['Apps'],
   summary: 'List registered apps',
   security: security.admin,
-  responses: { 200: jsonContent(ListAppsResponse, 'Every app.'), ...errorResponses(401, 403) },
+  responses: { 200: jsonContent(ListAppsResponse, 'Every app.') },
 });
 
 export const getApp = createRoute({
@@ -52,7 +52,7 @@ export const getApp = createRoute({
   summary: 'Read an app',
   security: security.appOrAdmin,
   request: { params: AppParams },
-  responses: { 200: jsonContent(AppResponse, 'The app.'), ...errorResponses(401, 403, 404) },
+  responses: { 200: jsonContent(AppResponse, 'The app.'), ...errorResponses(404) },
 });
 
 export const updateApp = createRoute({
@@ -63,7 +63,7 @@ export const updateApp = createRoute({
   summary: "Change an app's name or icon",
   security: security.appOrAdmin,
   request: { params: AppParams, body: jsonBody(UpdateAppRequest) },
-  responses: { 200: jsonContent(AppResponse, 'The updated app.'), ...errorResponses(400, 401, 403, 404, 415) },
+  responses: { 200: jsonContent(AppResponse, 'The updated app.'), ...errorResponses(404) },
 });
 
 export const createKey = createRoute({
@@ -79,7 +79,7 @@ export const createKey = createRoute({
   },
   responses: {
     201: jsonContent(ApiKeyResponse, 'The new key (shown once).'),
-    ...errorResponses(400, 401, 403, 404, 415),
+    ...errorResponses(404),
   },
 });
 
@@ -91,7 +91,7 @@ export const listKeys = createRoute({
   summary: "List an app's keys (never their secrets)",
   security: security.appOrAdmin,
   request: { params: AppParams },
-  responses: { 200: jsonContent(ListKeysResponse, 'The keys.'), ...errorResponses(401, 403, 404) },
+  responses: { 200: jsonContent(ListKeysResponse, 'The keys.'), ...errorResponses(404) },
 });
 
 export const revokeKey = createRoute({
@@ -102,5 +102,5 @@ export const revokeKey = createRoute({
   summary: 'Revoke a key; it stops working on the next request',
   security: security.appOrAdmin,
   request: { params: KeyParams },
-  responses: { 204: { description: 'Revoked.' }, ...errorResponses(401, 403, 404) },
+  responses: { 204: { description: 'Revoked.' }, ...errorResponses(404) },
 });

@@ -1,6 +1,6 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import { SuccessFlag, Timestamp, UserId } from '../schemas/common.js';
-import { errorResponses, jsonContent } from './responses.js';
+import { errorResponses, jsonContent, security } from './responses.js';
 
 const DevUserParams = z.object({ user_id: UserId.openapi({ param: { name: 'user_id', in: 'path' } }) });
 
@@ -27,7 +27,7 @@ export const createDevUserToken = createRoute({
     'Takes no credentials: the notification center at /inbox uses it to sign in as any user while developing.',
   ].join(' '),
   // No credentials: the guard is dev mode plus a loopback, same-origin caller.
-  security: [],
+  security: security.none,
   request: { params: DevUserParams },
   responses: { 200: jsonContent(DevUserTokenResponse, 'A token for the user.'), ...errorResponses(403, 404) },
 });

@@ -22,7 +22,7 @@ export const publishEvent = createRoute({
   request: { params: AppParams, body: jsonBody(PublishEventRequest) },
   responses: {
     200: jsonContent(PublishEventResponse, 'The event is stored.'),
-    ...errorResponses(400, 401, 403, 409, 413, 415, 429),
+    ...errorResponses(429),
   },
 });
 
@@ -36,7 +36,7 @@ export const publishEventBatch = createRoute({
   request: { params: AppParams, body: jsonBody(PublishBatchRequest) },
   responses: {
     200: jsonContent(PublishBatchResponse, 'Every event is stored, in order.'),
-    ...errorResponses(400, 401, 403, 409, 413, 415, 429),
+    ...errorResponses(429),
   },
 });
 
@@ -50,6 +50,6 @@ export const listEvents = createRoute({
   request: { params: AppParams, query: ListEventsQuery },
   responses: {
     200: jsonContent(ListEventsResponse, 'A page of events.'),
-    ...errorResponses(400, 401, 403, 429),
+    ...errorResponses(429),
   },
 });

@@ -1,5 +1,5 @@
 import { createRoute, z } from '@hono/zod-openapi';
-import { jsonContent } from './responses.js';
+import { jsonContent, security } from './responses.js';
 
 const Health = z.object({ status: z.string() }).openapi('Health');
 
@@ -9,6 +9,7 @@ export const healthz = createRoute({
   operationId: 'healthz',
   tags: ['Operations'],
   summary: 'Liveness: the process is serving',
+  security: security.none,
   responses: { 200: jsonContent(Health, 'Alive.') },
 });
 
@@ -18,5 +19,6 @@ export const readyz = createRoute({
   operationId: 'readyz',
   tags: ['Operations'],
   summary: 'Readiness: storage answers',
+  security: security.none,
   responses: { 200: jsonContent(Health, 'Ready.'), 503: jsonContent(Health, 'Storage is not answering.') },
 });

@@ -1,29 +1,22 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import { AppId } from '../schemas/common.js';
-import {
-  LEGACY_DEPRECATED_AT,
-  LEGACY_DEPRECATION,
-  LEGACY_SUNSET,
-  LegacyNotificationEventRequest,
-} from '../schemas/legacy.js';
+import { LEGACY_DEPRECATION, LEGACY_SUNSET, LegacyNotificationEventRequest } from '../schemas/legacy.js';
 import { UpdateNotificationResponse } from '../schemas/notifications.js';
-import { errorResponses, jsonBody, jsonContent, security } from './responses.js';
+import { errorResponses, errorWhen, jsonContent, security } from './responses.js';
 
 const AppParams = z.object({ app_id: AppId.openapi({ param: { name: 'app_id', in: 'path' } }) });
 
-const deprecationHeaders = {
-  Deprecation: {
-    description: `When this endpoint was deprecated (RFC 9745): \`${LEGACY_DEPRECATION}\`, that is ${LEGACY_DEPRECATED_AT.toISOString()}.`,
-    schema: { type: 'string' as const },
-  },
-  Sunset: {
-    description: `When the endpoint will be removed (RFC 8594): ${LEGACY_SUNSET.toUTCString()}.`,
-    schema: { type: 'string' as const },
-  },
-  Link: {
-    description: 'The migration guide: `</docs/migration>; rel="deprecation"`.',
-    schema: { type: 'string' as const },
-  },
+/**
+ * Apps written against the old call sent `fetch(url, { method: 'POST', body: JSON.stringify(...) })`:
+ * no Content-Type, so `text/plain;charset=UTF-8`. The server reads that body as the JSON it is.
+ */
+const LegacyPlainTextBody = {
+  type: 'string' as const,
+  description: 'The same JSON object as text, as `fetch` sends a string body without a Content-Type.',
+  // JSON Schema 2020-12 (OpenAPI 3.1): the string holds a JSON document of this shape.
+  contentMediaType: 'application/json',
+  contentSchema: { $ref: '#/components/schemas/LegacyNotificationEventRequest' },
+  example: '{"notification_id":"wb_123","status":"dismissed"}',
 };
 
 export const legacyNotificationEvent = createRoute({
@@ -41,9 +34,21 @@ export const legacyNotificationEvent = createRoute({
     `Every response carries \`Deprecation: ${LEGACY_DEPRECATION}\`, \`Sunset: ${LEGACY_SUNSET.toUTCString()}\` and a \`Link\` to the migration guide (docs/migration.md).`,
   ].join(' '),
   security: security.app,
-  request: { params: AppParams, body: jsonBody(LegacyNotificationEventRequest) },
+  request: {
+    params: AppParams,
+    body: {
+      required: true,
+      content: {
+        'application/json': { schema: LegacyNotificationEventRequest },
+        // Documented, but kept out of the route's type: the server turns such a body into JSON before
+        // validating it, so handlers only ever see the JSON object.
+        ...({ 'text/plain': { schema: LegacyPlainTextBody } } as object),
+      },
+    },
+  },
   responses: {
-    200: { ...jsonContent(UpdateNotificationResponse, 'The state after the request.'), headers: deprecationHeaders },
-    ...errorResponses(400, 401, 403, 404, 409, 413, 415, 429),
+    200: jsonContent(UpdateNotificationResponse, 'The state after the request.'),
+    ...errorResponses(404),
+    ...errorWhen(409, 'The notification has expired, so its state cannot change (`notification_expired`).'),
   },
 });

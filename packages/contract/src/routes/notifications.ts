@@ -16,7 +16,7 @@ import {
   UpdateNotificationRequest,
   UpdateNotificationResponse,
 } from '../schemas/notifications.js';
-import { errorResponses, jsonBody, jsonContent, security } from './responses.js';
+import { errorResponses, errorWhen, jsonBody, jsonContent, security } from './responses.js';
 
 const AppParams = z.object({ app_id: AppId.openapi({ param: { name: 'app_id', in: 'path' } }) });
 const UserParams = z.object({ user_id: UserId.openapi({ param: { name: 'user_id', in: 'path' } }) });
@@ -45,7 +45,8 @@ export const createNotification = createRoute({
   responses: {
     201: jsonContent(CreateNotificationResponse, 'Created.'),
     200: jsonContent(CreateNotificationResponse, 'Already existed with the same content: nothing changed.'),
-    ...errorResponses(400, 401, 403, 409, 413, 415, 429),
+    ...errorWhen(409, 'The `external_id` already names a notification with other content (`notification_exists`).'),
+    ...errorResponses(429),
   },
 });
 
@@ -57,7 +58,7 @@ export const listAppNotifications = createRoute({
   summary: "An app's notifications, newest first",
   security: security.appOrAdmin,
   request: { params: AppParams, query: ListAppNotificationsQuery },
-  responses: { 200: jsonContent(ListAppNotificationsResponse, 'A page.'), ...errorResponses(400, 401, 403, 429) },
+  responses: { 200: jsonContent(ListAppNotificationsResponse, 'A page.') },
 });
 
 export const listUserNotifications = createRoute({
@@ -70,7 +71,7 @@ export const listUserNotifications = createRoute({
   request: { params: UserParams, query: ListUserNotificationsQuery },
   responses: {
     200: jsonContent(ListNotificationsResponse, 'A page, with unread counts.'),
-    ...errorResponses(400, 401, 403, 429),
+    ...errorResponses(429),
   },
 });
 
@@ -82,7 +83,7 @@ export const getUnreadCount = createRoute({
   summary: "A user's unread counts (for a badge)",
   security: security.userOrAdmin,
   request: { params: UserParams },
-  responses: { 200: jsonContent(UnreadCountResponse, 'The counts.'), ...errorResponses(401, 403, 429) },
+  responses: { 200: jsonContent(UnreadCountResponse, 'The counts.'), ...errorResponses(429) },
 });
 
 export const markAllRead = createRoute({
@@ -96,7 +97,7 @@ export const markAllRead = createRoute({
     params: UserParams,
     body: { required: false, content: { 'application/json': { schema: ReadAllRequest } } },
   },
-  responses: { 200: jsonContent(ReadAllResponse, 'How many were marked.'), ...errorResponses(400, 401, 403, 415, 429) },
+  responses: { 200: jsonContent(ReadAllResponse, 'How many were marked.') },
 });
 
 export const getNotification = createRoute({
@@ -107,7 +108,14 @@ export const getNotification = createRoute({
   summary: 'Read one notification',
   security: security.anyone,
   request: { params: NotificationParams },
-  responses: { 200: jsonContent(NotificationResponse, 'The notification.'), ...errorResponses(401, 403, 404, 409) },
+  responses: {
+    200: jsonContent(NotificationResponse, 'The notification.'),
+    ...errorResponses(404),
+    ...errorWhen(
+      409,
+      'The external id names notifications of several apps: use the platform id (`ambiguous_notification_id`).',
+    ),
+  },
 });
 
 export const updateNotification = createRoute({
@@ -122,7 +130,11 @@ export const updateNotification = createRoute({
   request: { params: NotificationParams, body: jsonBody(UpdateNotificationRequest) },
   responses: {
     200: jsonContent(UpdateNotificationResponse, 'The state after the request.'),
-    ...errorResponses(400, 401, 403, 404, 409, 415, 429),
+    ...errorResponses(404),
+    ...errorWhen(
+      409,
+      'The notification has expired, so its state cannot change (`notification_expired`); or its external id names notifications of several apps (`ambiguous_notification_id`).',
+    ),
   },
 });
 
@@ -134,7 +146,14 @@ export const deleteNotification = createRoute({
   summary: 'Delete a notification for good (and store notification.deleted)',
   security: security.anyone,
   request: { params: NotificationParams },
-  responses: { 204: { description: 'Deleted.' }, ...errorResponses(401, 403, 404, 409) },
+  responses: {
+    204: { description: 'Deleted.' },
+    ...errorResponses(404),
+    ...errorWhen(
+      409,
+      'The external id names notifications of several apps: use the platform id (`ambiguous_notification_id`).',
+    ),
+  },
 });
 
 export const getPreferences = createRoute({
@@ -145,7 +164,7 @@ export const getPreferences = createRoute({
   summary: "A user's notification preferences (muted apps and types)",
   security: security.userOrAdmin,
   request: { params: UserParams },
-  responses: { 200: jsonContent(PreferencesResponse, 'The preferences.'), ...errorResponses(401, 403) },
+  responses: { 200: jsonContent(PreferencesResponse, 'The preferences.') },
 });
 
 export const putPreferences = createRoute({
@@ -156,5 +175,5 @@ export const putPreferences = createRoute({
   summary: "Replace a user's notification preferences",
   security: security.userOrAdmin,
   request: { params: UserParams, body: jsonBody(PutPreferencesRequest) },
-  responses: { 200: jsonContent(PreferencesResponse, 'The saved preferences.'), ...errorResponses(400, 401, 403, 415) },
+  responses: { 200: jsonContent(PreferencesResponse, 'The saved preferences.') },
 });

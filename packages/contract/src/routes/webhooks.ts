@@ -46,7 +46,7 @@ export const createWebhook = createRoute({
   request: { params: AppParams, body: jsonBody(CreateWebhookRequest) },
   responses: {
     201: jsonContent(CreateWebhookResponse, 'Created; the secret is shown once.'),
-    ...errorResponses(400, 401, 403, 404, 415, 429),
+    ...errorResponses(404, 429),
   },
 });
 
@@ -58,7 +58,7 @@ export const listWebhooks = createRoute({
   summary: "List the app's webhooks",
   security: security.appOrAdmin,
   request: { params: AppParams },
-  responses: { 200: jsonContent(ListWebhooksResponse, 'The webhooks.'), ...errorResponses(401, 403, 429) },
+  responses: { 200: jsonContent(ListWebhooksResponse, 'The webhooks.'), ...errorResponses(429) },
 });
 
 export const getWebhook = createRoute({
@@ -69,7 +69,7 @@ export const getWebhook = createRoute({
   summary: 'Read a webhook',
   security: security.appOrAdmin,
   request: { params: WebhookParams },
-  responses: { 200: jsonContent(WebhookResponse, 'The webhook.'), ...errorResponses(401, 403, 404, 429) },
+  responses: { 200: jsonContent(WebhookResponse, 'The webhook.'), ...errorResponses(404, 429) },
 });
 
 export const updateWebhook = createRoute({
@@ -80,7 +80,7 @@ export const updateWebhook = createRoute({
   summary: 'Change a webhook (is_active: true re-enables it)',
   security: security.appOrAdmin,
   request: { params: WebhookParams, body: jsonBody(UpdateWebhookRequest) },
-  responses: { 200: jsonContent(WebhookResponse, 'The webhook.'), ...errorResponses(400, 401, 403, 404, 415, 429) },
+  responses: { 200: jsonContent(WebhookResponse, 'The webhook.'), ...errorResponses(404, 429) },
 });
 
 export const deleteWebhook = createRoute({
@@ -91,7 +91,7 @@ export const deleteWebhook = createRoute({
   summary: 'Delete a webhook and its pending deliveries',
   security: security.appOrAdmin,
   request: { params: WebhookParams },
-  responses: { 204: { description: 'Deleted.' }, ...errorResponses(401, 403, 404, 429) },
+  responses: { 204: { description: 'Deleted.' }, ...errorResponses(404, 429) },
 });
 
 export const rotateWebhookSecret = createRoute({
@@ -104,7 +104,7 @@ export const rotateWebhookSecret = createRoute({
   request: { params: WebhookParams, body: optionalBody(RotateSecretRequest) },
   responses: {
     200: jsonContent(RotateSecretResponse, 'The new secret, shown once.'),
-    ...errorResponses(400, 401, 403, 404, 415, 429),
+    ...errorResponses(404, 429),
   },
 });
 
@@ -116,7 +116,7 @@ export const testWebhook = createRoute({
   summary: 'Send a webhook.test event to this webhook now',
   security: security.appOrAdmin,
   request: { params: WebhookParams },
-  responses: { 200: jsonContent(TestWebhookResponse, 'Queued for delivery.'), ...errorResponses(401, 403, 404, 429) },
+  responses: { 200: jsonContent(TestWebhookResponse, 'Queued for delivery.'), ...errorResponses(404, 429) },
 });
 
 export const listDeliveries = createRoute({
@@ -127,7 +127,7 @@ export const listDeliveries = createRoute({
   summary: "A webhook's deliveries, newest first, each with its attempts",
   security: security.appOrAdmin,
   request: { params: WebhookParams, query: ListDeliveriesQuery },
-  responses: { 200: jsonContent(ListDeliveriesResponse, 'A page.'), ...errorResponses(400, 401, 403, 404, 429) },
+  responses: { 200: jsonContent(ListDeliveriesResponse, 'A page.'), ...errorResponses(404, 429) },
 });
 
 export const retryDelivery = createRoute({
@@ -138,7 +138,7 @@ export const retryDelivery = createRoute({
   summary: 'Deliver one delivery again now (same webhook-id)',
   security: security.appOrAdmin,
   request: { params: DeliveryParams },
-  responses: { 200: jsonContent(DeliveryResponse, 'Queued.'), ...errorResponses(401, 403, 404, 429) },
+  responses: { 200: jsonContent(DeliveryResponse, 'Queued.'), ...errorResponses(404, 429) },
 });
 
 export const recoverDeliveries = createRoute({
@@ -149,5 +149,5 @@ export const recoverDeliveries = createRoute({
   summary: 'Requeue every failed delivery created in a window (dry_run only counts)',
   security: security.appOrAdmin,
   request: { params: WebhookParams, body: jsonBody(RecoverRequest) },
-  responses: { 200: jsonContent(RecoverResponse, 'How many.'), ...errorResponses(400, 401, 403, 404, 415, 429) },
+  responses: { 200: jsonContent(RecoverResponse, 'How many.'), ...errorResponses(404, 429) },
 });

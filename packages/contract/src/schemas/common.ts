@@ -163,3 +163,31 @@ export const ErrorBody = z
   .openapi('Error');
 
 export const SuccessFlag = z.literal(true);
+
+const QUERY_FLAG_VALUES: Record<string, boolean> = { true: true, false: false, '1': true, '0': false };
+
+/**
+ * A boolean query flag (`?group=true`). The document says `boolean`; the server also takes `1` and `0`,
+ * which HTML forms and many HTTP clients send. Anything else is a 400 naming the parameter.
+ */
+export const queryFlag = () =>
+  z.preprocess(
+    (value) => (typeof value === 'string' && value in QUERY_FLAG_VALUES ? QUERY_FLAG_VALUES[value] : value),
+    z.boolean({ error: 'must be true, false, 1 or 0' }),
+  );
+
+/**
+ * An `Idempotency-Key` header: 1-255 printable ASCII characters, space included (U+0020-U+007E), so a
+ * UUID, a ULID or "order 42 retry" all work. The server checks it with this schema and the document
+ * declares it from it.
+ */
+export const IdempotencyKey = z
+  .string()
+  .min(1)
+  .max(255)
+  .regex(/^[\x20-\x7E]*$/, { message: 'must be printable ASCII (space to tilde)' })
+  .openapi({
+    description:
+      'Repeat a POST safely: the same key with the same body answers the stored response (with `Idempotent-Replayed: true`); the same key with another body is a 409 `idempotency_key_reused`. 1-255 printable ASCII characters, space included; remembered for 24 hours per caller.',
+    example: '6f1c1a51-8a6e-4b8e-9b55-3f0a4a7d2c10',
+  });

@@ -7,6 +7,7 @@ import {
   MAX_JSON_DEPTH,
   Pagination,
   plainText,
+  queryFlag,
   SuccessFlag,
   storable,
   storableString,
@@ -121,22 +122,64 @@ function fromExampleOneForm(input: unknown): unknown {
   return mapped;
 }
 
-export const CreateNotificationRequest = z
-  .preprocess(fromExampleOneForm, CreateNotificationFields)
-  .openapi('CreateNotificationRequest', {
+/** The canonical create body, as the document names it. */
+const CanonicalCreateNotificationRequest = CreateNotificationFields.openapi('CreateNotificationRequest', {
+  example: {
+    external_id: 'wb_notif_123',
+    user_id: 'user_456',
+    notification_type: 'session_reminder',
+    title: 'Session starting in 10 minutes',
+    body: 'Your session with Sarah starts soon',
+    action_url: 'workbuddy://session/789',
+    action_label: 'View Session',
+    priority: 'high',
+    context_data: { session_id: 'session_789', partner_name: 'Sarah' },
+    expires_at: '2025-09-30T12:00:00Z',
+  },
+});
+
+const { external_id, notification_type, ...sharedCreateFields } = CreateNotificationFields.shape;
+
+/**
+ * The design document's Example 1 form, as the document declares it: `notification_id` and `type` for
+ * `external_id` and `notification_type`, and any other top-level field (`session_id`) kept as context.
+ * Only documentation: the server reads it through `fromExampleOneForm`.
+ */
+export const CreateNotificationExampleOneRequest = z
+  .looseObject({
+    notification_id: external_id,
+    type: notification_type,
+    ...sharedCreateFields,
+  })
+  .openapi('CreateNotificationExampleOneRequest', {
+    description:
+      "The design document's Example 1: `notification_id` is the `external_id`, `type` the `notification_type`, and other top-level fields (such as `session_id`) are stored in `context_data`.",
     example: {
-      external_id: 'wb_notif_123',
+      notification_id: 'wb_notif_123',
       user_id: 'user_456',
-      notification_type: 'session_reminder',
+      type: 'session_reminder',
       title: 'Session starting in 10 minutes',
       body: 'Your session with Sarah starts soon',
       action_url: 'workbuddy://session/789',
-      action_label: 'View Session',
-      priority: 'high',
-      context_data: { session_id: 'session_789', partner_name: 'Sarah' },
-      expires_at: '2025-09-30T12:00:00Z',
+      session_id: 'session_789',
     },
   });
+
+/** The two forms, by the component names the document gives them (the `oneOf` below refers to them by name). */
+export const createNotificationForms = {
+  CreateNotificationRequest: CanonicalCreateNotificationRequest,
+  CreateNotificationExampleOneRequest,
+};
+
+/**
+ * A create body in either form. The document says `oneOf` the two (they cannot overlap: the canonical
+ * form takes no unknown fields, Example 1 needs `notification_id`); the server maps Example 1 onto the
+ * canonical fields and validates those, so errors name the canonical fields.
+ */
+export const CreateNotificationRequest = z
+  .unknown()
+  .openapi({ oneOf: Object.keys(createNotificationForms).map((name) => ({ $ref: `#/components/schemas/${name}` })) })
+  .pipe(z.preprocess(fromExampleOneForm, CreateNotificationFields));
 
 export const CreateNotificationResponse = z
   .object({
@@ -193,11 +236,6 @@ export const NotificationResponse = z
   .object({ success: SuccessFlag, notification: Notification })
   .openapi('NotificationResponse');
 
-const booleanQuery = z
-  .enum(['true', 'false'])
-  .transform((value) => value === 'true')
-  .optional();
-
 export const ListUserNotificationsQuery = z.strictObject({
   status: z.enum(['unread', 'read', 'clicked', 'dismissed', 'expired', 'all']).optional().openapi({
     description:
@@ -206,8 +244,8 @@ export const ListUserNotificationsQuery = z.strictObject({
   app_id: AppId.optional().openapi({ description: "Only this app's notifications (shown even if the app is muted)." }),
   priority: NotificationPriority.optional(),
   notification_type: NotificationType.optional(),
-  include_muted: booleanQuery.openapi({ description: 'Also show notifications of muted apps and types.' }),
-  group: booleanQuery.openapi({
+  include_muted: queryFlag().optional().openapi({ description: 'Also show notifications of muted apps and types.' }),
+  group: queryFlag().optional().openapi({
     description: 'Collapse each `group_key` into its newest notification, with `group_count`.',
   }),
   limit: z.coerce.number().int().min(1).max(100).default(50).openapi({ example: 50 }),
@@ -308,12 +346,20 @@ export const Preferences = z
   })
   .openapi('Preferences');
 
+/**
+ * Both fields may be left out (read as empty). Declared optional, with the empty value applied after
+ * parsing rather than as a zod `.default()`: openapi-typescript reads a `default` in a named schema as
+ * "always present" and would make typed clients send both.
+ */
 export const PutPreferencesRequest = z
   .strictObject({
-    muted_apps: Preferences.shape.muted_apps.default([]),
-    muted_types: Preferences.shape.muted_types.default({}),
+    muted_apps: Preferences.shape.muted_apps.optional().openapi({ description: 'Apps the user muted. Default: none.' }),
+    muted_types: Preferences.shape.muted_types
+      .optional()
+      .openapi({ description: 'Per app, notification types the user muted. Default: none.' }),
   })
-  .openapi('PutPreferencesRequest');
+  .openapi('PutPreferencesRequest')
+  .transform(({ muted_apps = [], muted_types = {} }) => ({ muted_apps, muted_types }));
 
 export const PreferencesResponse = z
   .object({ success: SuccessFlag, preferences: Preferences, updated_at: Timestamp.nullable() })

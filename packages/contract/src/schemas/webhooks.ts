@@ -1,5 +1,5 @@
 import { z } from '@hono/zod-openapi';
-import { cleanString, dateTimeInput, SuccessFlag, storable, storableString, Timestamp } from './common.js';
+import { cleanString, dateTimeInput, queryFlag, SuccessFlag, storable, storableString, Timestamp } from './common.js';
 import { Event } from './events.js';
 
 /** Exact types (`notification.dismissed`), a category (`notification.*`) or everything (`*`). */
@@ -159,9 +159,7 @@ export const Delivery = z
   .openapi('Delivery');
 
 export const ListDeliveriesQuery = z.strictObject({
-  success: z
-    .enum(['true', 'false'])
-    .transform((value) => value === 'true')
+  success: queryFlag()
     .optional()
     .openapi({ description: 'true: delivered; false: failed for good or still retrying.' }),
   event_type: storableString().max(130).optional().openapi({ example: 'notification.dismissed' }),

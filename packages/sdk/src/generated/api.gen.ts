@@ -474,7 +474,7 @@ export interface paths {
     };
 }
 export interface webhooks {
-    event: {
+    "notification.created": {
         parameters: {
             query?: never;
             header?: never;
@@ -483,32 +483,178 @@ export interface webhooks {
         };
         get?: never;
         put?: never;
-        /**
-         * An event delivered to a webhook
-         * @description Signed with the Standard Webhooks headers (`webhook-id`, `webhook-timestamp`, `webhook-signature`) and `X-Oriva-Signature`; see docs/webhooks.md.
-         */
-        post: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody?: {
-                content: {
-                    "application/json": components["schemas"]["WebhookPayload"];
-                };
-            };
-            responses: {
-                /** @description Any 2xx acknowledges the delivery; anything else is retried. */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content?: never;
-                };
-            };
+        /** The `notification.created` event, delivered to webhooks that subscribe to it */
+        post: operations["on_notification_created"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "notification.read": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
         };
+        get?: never;
+        put?: never;
+        /** The `notification.read` event, delivered to webhooks that subscribe to it */
+        post: operations["on_notification_read"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "notification.clicked": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** The `notification.clicked` event, delivered to webhooks that subscribe to it */
+        post: operations["on_notification_clicked"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "notification.dismissed": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** The `notification.dismissed` event, delivered to webhooks that subscribe to it */
+        post: operations["on_notification_dismissed"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "notification.unread": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** The `notification.unread` event, delivered to webhooks that subscribe to it */
+        post: operations["on_notification_unread"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "notification.expired": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** The `notification.expired` event, delivered to webhooks that subscribe to it */
+        post: operations["on_notification_expired"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "notification.updated": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** The `notification.updated` event, delivered to webhooks that subscribe to it */
+        post: operations["on_notification_updated"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "notification.deleted": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** The `notification.deleted` event, delivered to webhooks that subscribe to it */
+        post: operations["on_notification_deleted"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "notification.read_all": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** The `notification.read_all` event, delivered to webhooks that subscribe to it */
+        post: operations["on_notification_read_all"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "webhook.disabled": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** The `webhook.disabled` event, delivered to webhooks that subscribe to it */
+        post: operations["on_webhook_disabled"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "webhook.test": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** The `webhook.test` event, delivered to webhooks that subscribe to it */
+        post: operations["on_webhook_test"];
         delete?: never;
         options?: never;
         head?: never;
@@ -518,6 +664,110 @@ export interface webhooks {
 }
 export interface components {
     schemas: {
+        /**
+         * @example {
+         *       "id": "evt_01J8ZQ3J5V8C9X2M4N6P7R8S9T",
+         *       "type": "notification.dismissed",
+         *       "event_category": "notification",
+         *       "event_type": "notification.dismissed",
+         *       "entity_type": "notification",
+         *       "entity_id": "wb_notif_123",
+         *       "user_id": "user_456",
+         *       "app_id": "work-buddy",
+         *       "event_data": {
+         *         "notification_id": "ntf_01J8ZQ3J5V8C9X2M4N6P7R8S9T",
+         *         "dismissed_from": "oriva_core"
+         *       },
+         *       "timestamp": "2025-09-30T10:30:00.000Z"
+         *     }
+         */
+        NotificationCreatedEvent: components["schemas"]["WebhookPayload"] & {
+            /** @enum {string} */
+            type?: "notification.created";
+            event_data?: components["schemas"]["NotificationCreatedData"];
+        };
+        NotificationCreatedData: {
+            /**
+             * @description The platform id of the notification.
+             * @example ntf_01J8ZQ3J5V8C9X2M4N6P7R8S9T
+             */
+            notification_id: string;
+            notification: components["schemas"]["Notification"];
+        };
+        /** @description The whole notification, so a feed can show it at once. */
+        Notification: {
+            /** @example ntf_01J8ZQ3J5V8C9X2M4N6P7R8S9T */
+            id: string;
+            /** @example work-buddy */
+            app_id: string;
+            app_name: string;
+            app_icon: string | null;
+            external_id: string;
+            user_id: string;
+            notification_type: string;
+            title: string;
+            body: string;
+            action_url: string | null;
+            action_label: string | null;
+            image_url: string | null;
+            icon_url: string | null;
+            priority: components["schemas"]["NotificationPriority"];
+            status: components["schemas"]["NotificationStatus"];
+            context_data: {
+                [key: string]: unknown;
+            };
+            group_key: string | null;
+            /** @description With `group=true`: how many notifications this group holds. */
+            group_count?: number;
+            /** @description The user muted this app or this app's notification type. */
+            muted: boolean;
+            /**
+             * Format: date-time
+             * @example 2025-09-30T10:30:00.000Z
+             */
+            expires_at: string | null;
+            /**
+             * Format: date-time
+             * @example 2025-09-30T10:30:00.000Z
+             */
+            read_at: string | null;
+            /**
+             * Format: date-time
+             * @example 2025-09-30T10:30:00.000Z
+             */
+            clicked_at: string | null;
+            /**
+             * Format: date-time
+             * @example 2025-09-30T10:30:00.000Z
+             */
+            dismissed_at: string | null;
+            dismissed_from: string | null;
+            /**
+             * @description What the click did, as the click reported it.
+             * @example open_session
+             */
+            click_action: string | null;
+            /**
+             * Format: date-time
+             * @description When the notification first reached its user: first served in their feed or read by them, or pushed on their stream. Set once; null until then.
+             * @example 2025-09-30T10:30:00.000Z
+             */
+            delivered_at: string | null;
+            /**
+             * Format: date-time
+             * @example 2025-09-30T10:30:00.000Z
+             */
+            created_at: string;
+            /**
+             * Format: date-time
+             * @example 2025-09-30T10:30:00.000Z
+             */
+            updated_at: string;
+        };
+        /** @enum {string} */
+        NotificationPriority: "low" | "normal" | "high" | "urgent";
+        /** @enum {string} */
+        NotificationStatus: "unread" | "read" | "clicked" | "dismissed" | "expired";
         /**
          * @example {
          *       "id": "evt_01J8ZQ3J5V8C9X2M4N6P7R8S9T",
@@ -567,6 +817,478 @@ export interface components {
              */
             timestamp: string;
         };
+        /**
+         * @example {
+         *       "id": "evt_01J8ZQ3J5V8C9X2M4N6P7R8S9T",
+         *       "type": "notification.dismissed",
+         *       "event_category": "notification",
+         *       "event_type": "notification.dismissed",
+         *       "entity_type": "notification",
+         *       "entity_id": "wb_notif_123",
+         *       "user_id": "user_456",
+         *       "app_id": "work-buddy",
+         *       "event_data": {
+         *         "notification_id": "ntf_01J8ZQ3J5V8C9X2M4N6P7R8S9T",
+         *         "dismissed_from": "oriva_core"
+         *       },
+         *       "timestamp": "2025-09-30T10:30:00.000Z"
+         *     }
+         */
+        NotificationReadEvent: components["schemas"]["WebhookPayload"] & {
+            /** @enum {string} */
+            type?: "notification.read";
+            event_data?: components["schemas"]["NotificationReadData"];
+        };
+        NotificationReadData: {
+            /**
+             * @description The platform id of the notification.
+             * @example ntf_01J8ZQ3J5V8C9X2M4N6P7R8S9T
+             */
+            notification_id: string;
+            previous_status: components["schemas"]["NotificationStatus"];
+            /** @enum {string} */
+            status: "read";
+            changed_by: components["schemas"]["EventActor"];
+            /** @description Where it was dismissed, when the caller said. */
+            dismissed_from?: string;
+            /** @description What the click did, when the caller said. */
+            click_action?: string;
+        };
+        /**
+         * @description Who caused the change: the owning app, the user, the admin, or the server itself (`system`).
+         * @enum {string}
+         */
+        EventActor: "app" | "user" | "admin" | "system";
+        /**
+         * @example {
+         *       "id": "evt_01J8ZQ3J5V8C9X2M4N6P7R8S9T",
+         *       "type": "notification.dismissed",
+         *       "event_category": "notification",
+         *       "event_type": "notification.dismissed",
+         *       "entity_type": "notification",
+         *       "entity_id": "wb_notif_123",
+         *       "user_id": "user_456",
+         *       "app_id": "work-buddy",
+         *       "event_data": {
+         *         "notification_id": "ntf_01J8ZQ3J5V8C9X2M4N6P7R8S9T",
+         *         "dismissed_from": "oriva_core"
+         *       },
+         *       "timestamp": "2025-09-30T10:30:00.000Z"
+         *     }
+         */
+        NotificationClickedEvent: components["schemas"]["WebhookPayload"] & {
+            /** @enum {string} */
+            type?: "notification.clicked";
+            event_data?: components["schemas"]["NotificationClickedData"];
+        };
+        NotificationClickedData: {
+            /**
+             * @description The platform id of the notification.
+             * @example ntf_01J8ZQ3J5V8C9X2M4N6P7R8S9T
+             */
+            notification_id: string;
+            previous_status: components["schemas"]["NotificationStatus"];
+            /** @enum {string} */
+            status: "clicked";
+            changed_by: components["schemas"]["EventActor"];
+            /** @description Where it was dismissed, when the caller said. */
+            dismissed_from?: string;
+            /** @description What the click did, when the caller said. */
+            click_action?: string;
+        };
+        /**
+         * @example {
+         *       "id": "evt_01J8ZQ3J5V8C9X2M4N6P7R8S9T",
+         *       "type": "notification.dismissed",
+         *       "event_category": "notification",
+         *       "event_type": "notification.dismissed",
+         *       "entity_type": "notification",
+         *       "entity_id": "wb_notif_123",
+         *       "user_id": "user_456",
+         *       "app_id": "work-buddy",
+         *       "event_data": {
+         *         "notification_id": "ntf_01J8ZQ3J5V8C9X2M4N6P7R8S9T",
+         *         "dismissed_from": "oriva_core"
+         *       },
+         *       "timestamp": "2025-09-30T10:30:00.000Z"
+         *     }
+         */
+        NotificationDismissedEvent: components["schemas"]["WebhookPayload"] & {
+            /** @enum {string} */
+            type?: "notification.dismissed";
+            event_data?: components["schemas"]["NotificationDismissedData"];
+        };
+        NotificationDismissedData: {
+            /**
+             * @description The platform id of the notification.
+             * @example ntf_01J8ZQ3J5V8C9X2M4N6P7R8S9T
+             */
+            notification_id: string;
+            previous_status: components["schemas"]["NotificationStatus"];
+            /** @enum {string} */
+            status: "dismissed";
+            changed_by: components["schemas"]["EventActor"];
+            /** @description Where it was dismissed, when the caller said. */
+            dismissed_from?: string;
+            /** @description What the click did, when the caller said. */
+            click_action?: string;
+        };
+        /**
+         * @example {
+         *       "id": "evt_01J8ZQ3J5V8C9X2M4N6P7R8S9T",
+         *       "type": "notification.dismissed",
+         *       "event_category": "notification",
+         *       "event_type": "notification.dismissed",
+         *       "entity_type": "notification",
+         *       "entity_id": "wb_notif_123",
+         *       "user_id": "user_456",
+         *       "app_id": "work-buddy",
+         *       "event_data": {
+         *         "notification_id": "ntf_01J8ZQ3J5V8C9X2M4N6P7R8S9T",
+         *         "dismissed_from": "oriva_core"
+         *       },
+         *       "timestamp": "2025-09-30T10:30:00.000Z"
+         *     }
+         */
+        NotificationUnreadEvent: components["schemas"]["WebhookPayload"] & {
+            /** @enum {string} */
+            type?: "notification.unread";
+            event_data?: components["schemas"]["NotificationUnreadData"];
+        };
+        NotificationUnreadData: {
+            /**
+             * @description The platform id of the notification.
+             * @example ntf_01J8ZQ3J5V8C9X2M4N6P7R8S9T
+             */
+            notification_id: string;
+            previous_status: components["schemas"]["NotificationStatus"];
+            /** @enum {string} */
+            status: "unread";
+            changed_by: components["schemas"]["EventActor"];
+            /** @description Where it was dismissed, when the caller said. */
+            dismissed_from?: string;
+            /** @description What the click did, when the caller said. */
+            click_action?: string;
+        };
+        /**
+         * @example {
+         *       "id": "evt_01J8ZQ3J5V8C9X2M4N6P7R8S9T",
+         *       "type": "notification.dismissed",
+         *       "event_category": "notification",
+         *       "event_type": "notification.dismissed",
+         *       "entity_type": "notification",
+         *       "entity_id": "wb_notif_123",
+         *       "user_id": "user_456",
+         *       "app_id": "work-buddy",
+         *       "event_data": {
+         *         "notification_id": "ntf_01J8ZQ3J5V8C9X2M4N6P7R8S9T",
+         *         "dismissed_from": "oriva_core"
+         *       },
+         *       "timestamp": "2025-09-30T10:30:00.000Z"
+         *     }
+         */
+        NotificationExpiredEvent: components["schemas"]["WebhookPayload"] & {
+            /** @enum {string} */
+            type?: "notification.expired";
+            event_data?: components["schemas"]["NotificationExpiredData"];
+        };
+        NotificationExpiredData: {
+            /**
+             * @description The platform id of the notification.
+             * @example ntf_01J8ZQ3J5V8C9X2M4N6P7R8S9T
+             */
+            notification_id: string;
+            previous_status: components["schemas"]["NotificationStatus"];
+            /** @enum {string} */
+            status: "expired";
+            /** @enum {string} */
+            changed_by: "system";
+        };
+        /**
+         * @example {
+         *       "id": "evt_01J8ZQ3J5V8C9X2M4N6P7R8S9T",
+         *       "type": "notification.dismissed",
+         *       "event_category": "notification",
+         *       "event_type": "notification.dismissed",
+         *       "entity_type": "notification",
+         *       "entity_id": "wb_notif_123",
+         *       "user_id": "user_456",
+         *       "app_id": "work-buddy",
+         *       "event_data": {
+         *         "notification_id": "ntf_01J8ZQ3J5V8C9X2M4N6P7R8S9T",
+         *         "dismissed_from": "oriva_core"
+         *       },
+         *       "timestamp": "2025-09-30T10:30:00.000Z"
+         *     }
+         */
+        NotificationUpdatedEvent: components["schemas"]["WebhookPayload"] & {
+            /** @enum {string} */
+            type?: "notification.updated";
+            event_data?: components["schemas"]["NotificationUpdatedData"];
+        };
+        NotificationUpdatedData: {
+            /**
+             * @description The platform id of the notification.
+             * @example ntf_01J8ZQ3J5V8C9X2M4N6P7R8S9T
+             */
+            notification_id: string;
+            /**
+             * @example [
+             *       "title",
+             *       "body"
+             *     ]
+             */
+            changed_fields: string[];
+            changed_by: components["schemas"]["EventActor"];
+        };
+        /**
+         * @example {
+         *       "id": "evt_01J8ZQ3J5V8C9X2M4N6P7R8S9T",
+         *       "type": "notification.dismissed",
+         *       "event_category": "notification",
+         *       "event_type": "notification.dismissed",
+         *       "entity_type": "notification",
+         *       "entity_id": "wb_notif_123",
+         *       "user_id": "user_456",
+         *       "app_id": "work-buddy",
+         *       "event_data": {
+         *         "notification_id": "ntf_01J8ZQ3J5V8C9X2M4N6P7R8S9T",
+         *         "dismissed_from": "oriva_core"
+         *       },
+         *       "timestamp": "2025-09-30T10:30:00.000Z"
+         *     }
+         */
+        NotificationDeletedEvent: components["schemas"]["WebhookPayload"] & {
+            /** @enum {string} */
+            type?: "notification.deleted";
+            event_data?: components["schemas"]["NotificationDeletedData"];
+        };
+        NotificationDeletedData: {
+            /**
+             * @description The platform id of the notification.
+             * @example ntf_01J8ZQ3J5V8C9X2M4N6P7R8S9T
+             */
+            notification_id: string;
+            deleted_by: components["schemas"]["EventActor"];
+        };
+        /**
+         * @example {
+         *       "id": "evt_01J8ZQ3J5V8C9X2M4N6P7R8S9T",
+         *       "type": "notification.dismissed",
+         *       "event_category": "notification",
+         *       "event_type": "notification.dismissed",
+         *       "entity_type": "notification",
+         *       "entity_id": "wb_notif_123",
+         *       "user_id": "user_456",
+         *       "app_id": "work-buddy",
+         *       "event_data": {
+         *         "notification_id": "ntf_01J8ZQ3J5V8C9X2M4N6P7R8S9T",
+         *         "dismissed_from": "oriva_core"
+         *       },
+         *       "timestamp": "2025-09-30T10:30:00.000Z"
+         *     }
+         */
+        NotificationReadAllEvent: components["schemas"]["WebhookPayload"] & {
+            /** @enum {string} */
+            type?: "notification.read_all";
+            event_data?: components["schemas"]["NotificationReadAllData"];
+        };
+        NotificationReadAllData: {
+            /** @description How many of this app's notifications were marked read. */
+            count: number;
+            /** @description Their external ids (the first 100). */
+            external_ids: string[];
+            /** @description Their platform ids (the first 100). */
+            notification_ids: string[];
+            /** @description More were marked than listed. */
+            truncated: boolean;
+            changed_by: components["schemas"]["EventActor"];
+        };
+        /**
+         * @example {
+         *       "id": "evt_01J8ZQ3J5V8C9X2M4N6P7R8S9T",
+         *       "type": "notification.dismissed",
+         *       "event_category": "notification",
+         *       "event_type": "notification.dismissed",
+         *       "entity_type": "notification",
+         *       "entity_id": "wb_notif_123",
+         *       "user_id": "user_456",
+         *       "app_id": "work-buddy",
+         *       "event_data": {
+         *         "notification_id": "ntf_01J8ZQ3J5V8C9X2M4N6P7R8S9T",
+         *         "dismissed_from": "oriva_core"
+         *       },
+         *       "timestamp": "2025-09-30T10:30:00.000Z"
+         *     }
+         */
+        WebhookDisabledEvent: components["schemas"]["WebhookPayload"] & {
+            /** @enum {string} */
+            type?: "webhook.disabled";
+            event_data?: components["schemas"]["WebhookDisabledData"];
+        };
+        WebhookDisabledData: {
+            /**
+             * @description `gone`: the endpoint answered 410 Gone; `too_many_failures`: too many deliveries failed in a row.
+             * @enum {string}
+             */
+            reason: "gone" | "too_many_failures";
+            consecutive_failures: number;
+            webhook_url: string;
+        };
+        /**
+         * @example {
+         *       "id": "evt_01J8ZQ3J5V8C9X2M4N6P7R8S9T",
+         *       "type": "notification.dismissed",
+         *       "event_category": "notification",
+         *       "event_type": "notification.dismissed",
+         *       "entity_type": "notification",
+         *       "entity_id": "wb_notif_123",
+         *       "user_id": "user_456",
+         *       "app_id": "work-buddy",
+         *       "event_data": {
+         *         "notification_id": "ntf_01J8ZQ3J5V8C9X2M4N6P7R8S9T",
+         *         "dismissed_from": "oriva_core"
+         *       },
+         *       "timestamp": "2025-09-30T10:30:00.000Z"
+         *     }
+         */
+        WebhookTestEvent: components["schemas"]["WebhookPayload"] & {
+            /** @enum {string} */
+            type?: "webhook.test";
+            event_data?: components["schemas"]["WebhookTestData"];
+        };
+        WebhookTestData: {
+            message: string;
+            webhook_url: string;
+        };
+        /**
+         * @example {
+         *       "external_id": "wb_notif_123",
+         *       "user_id": "user_456",
+         *       "notification_type": "session_reminder",
+         *       "title": "Session starting in 10 minutes",
+         *       "body": "Your session with Sarah starts soon",
+         *       "action_url": "workbuddy://session/789",
+         *       "action_label": "View Session",
+         *       "priority": "high",
+         *       "context_data": {
+         *         "session_id": "session_789",
+         *         "partner_name": "Sarah"
+         *       },
+         *       "expires_at": "2025-09-30T12:00:00Z"
+         *     }
+         */
+        CreateNotificationRequest: {
+            /**
+             * @description The app's own id for this notification.
+             * @example wb_notif_123
+             */
+            external_id: string;
+            /** @example user_456 */
+            user_id: string;
+            /** @example session_reminder */
+            notification_type: string;
+            /** @example Session starting in 10 minutes */
+            title: string;
+            /**
+             * @description Defaults to empty.
+             * @example Your session with Sarah starts soon
+             */
+            body?: string;
+            /** @example workbuddy://session/789 */
+            action_url?: string;
+            action_label?: string;
+            /**
+             * Format: uri
+             * @example https://workbuddy.example/images/session.png
+             */
+            image_url?: string;
+            /**
+             * Format: uri
+             * @example https://workbuddy.example/images/session.png
+             */
+            icon_url?: string;
+            priority?: components["schemas"]["NotificationPriority"];
+            /** @description Free-form JSON object, at most 16384 bytes serialized and 32 levels deep. */
+            context_data?: {
+                [key: string]: unknown;
+            };
+            /**
+             * Format: date-time
+             * @example 2025-09-30T12:00:00Z
+             */
+            expires_at?: string;
+            /**
+             * @description Notifications sharing a group key collapse into one in a grouped feed.
+             * @example session_789
+             */
+            group_key?: string;
+        };
+        /**
+         * @description The design document's Example 1: `notification_id` is the `external_id`, `type` the `notification_type`, and other top-level fields (such as `session_id`) are stored in `context_data`.
+         * @example {
+         *       "notification_id": "wb_notif_123",
+         *       "user_id": "user_456",
+         *       "type": "session_reminder",
+         *       "title": "Session starting in 10 minutes",
+         *       "body": "Your session with Sarah starts soon",
+         *       "action_url": "workbuddy://session/789",
+         *       "session_id": "session_789"
+         *     }
+         */
+        CreateNotificationExampleOneRequest: {
+            /**
+             * @description The app's own id for this notification.
+             * @example wb_notif_123
+             */
+            notification_id: string;
+            /** @example session_reminder */
+            type: string;
+            /** @example user_456 */
+            user_id: string;
+            /** @example Session starting in 10 minutes */
+            title: string;
+            /**
+             * @description Defaults to empty.
+             * @example Your session with Sarah starts soon
+             */
+            body?: string;
+            /** @example workbuddy://session/789 */
+            action_url?: string;
+            action_label?: string;
+            /**
+             * Format: uri
+             * @example https://workbuddy.example/images/session.png
+             */
+            image_url?: string;
+            /**
+             * Format: uri
+             * @example https://workbuddy.example/images/session.png
+             */
+            icon_url?: string;
+            priority?: components["schemas"]["NotificationPriority"];
+            /** @description Free-form JSON object, at most 16384 bytes serialized and 32 levels deep. */
+            context_data?: {
+                [key: string]: unknown;
+            };
+            /**
+             * Format: date-time
+             * @example 2025-09-30T12:00:00Z
+             */
+            expires_at?: string;
+            /**
+             * @description Notifications sharing a group key collapse into one in a grouped feed.
+             * @example session_789
+             */
+            group_key?: string;
+        } & {
+            [key: string]: unknown;
+        };
+        /**
+         * @description Repeat a POST safely: the same key with the same body answers the stored response (with `Idempotent-Replayed: true`); the same key with another body is a 409 `idempotency_key_reused`. 1-255 printable ASCII characters, space included; remembered for 24 hours per caller.
+         * @example 6f1c1a51-8a6e-4b8e-9b55-3f0a4a7d2c10
+         */
+        IdempotencyKey: string;
         PruneResponse: {
             /** @enum {boolean} */
             success: true;
@@ -808,79 +1530,6 @@ export interface components {
             notifications: components["schemas"]["Notification"][];
             pagination: components["schemas"]["Pagination"];
         };
-        Notification: {
-            /** @example ntf_01J8ZQ3J5V8C9X2M4N6P7R8S9T */
-            id: string;
-            /** @example work-buddy */
-            app_id: string;
-            app_name: string;
-            app_icon: string | null;
-            external_id: string;
-            user_id: string;
-            notification_type: string;
-            title: string;
-            body: string;
-            action_url: string | null;
-            action_label: string | null;
-            image_url: string | null;
-            icon_url: string | null;
-            priority: components["schemas"]["NotificationPriority"];
-            status: components["schemas"]["NotificationStatus"];
-            context_data: {
-                [key: string]: unknown;
-            };
-            group_key: string | null;
-            /** @description With `group=true`: how many notifications this group holds. */
-            group_count?: number;
-            /** @description The user muted this app or this app's notification type. */
-            muted: boolean;
-            /**
-             * Format: date-time
-             * @example 2025-09-30T10:30:00.000Z
-             */
-            expires_at: string | null;
-            /**
-             * Format: date-time
-             * @example 2025-09-30T10:30:00.000Z
-             */
-            read_at: string | null;
-            /**
-             * Format: date-time
-             * @example 2025-09-30T10:30:00.000Z
-             */
-            clicked_at: string | null;
-            /**
-             * Format: date-time
-             * @example 2025-09-30T10:30:00.000Z
-             */
-            dismissed_at: string | null;
-            dismissed_from: string | null;
-            /**
-             * @description What the click did, as the click reported it.
-             * @example open_session
-             */
-            click_action: string | null;
-            /**
-             * Format: date-time
-             * @description When the notification first reached its user: first served in their feed or read by them, or pushed on their stream. Set once; null until then.
-             * @example 2025-09-30T10:30:00.000Z
-             */
-            delivered_at: string | null;
-            /**
-             * Format: date-time
-             * @example 2025-09-30T10:30:00.000Z
-             */
-            created_at: string;
-            /**
-             * Format: date-time
-             * @example 2025-09-30T10:30:00.000Z
-             */
-            updated_at: string;
-        };
-        /** @enum {string} */
-        NotificationPriority: "low" | "normal" | "high" | "urgent";
-        /** @enum {string} */
-        NotificationStatus: "unread" | "read" | "clicked" | "dismissed" | "expired";
         CreateNotificationResponse: {
             /** @enum {boolean} */
             success: true;
@@ -891,69 +1540,6 @@ export interface components {
              * @example 2025-09-30T10:30:00.000Z
              */
             created_at: string;
-        };
-        /**
-         * @example {
-         *       "external_id": "wb_notif_123",
-         *       "user_id": "user_456",
-         *       "notification_type": "session_reminder",
-         *       "title": "Session starting in 10 minutes",
-         *       "body": "Your session with Sarah starts soon",
-         *       "action_url": "workbuddy://session/789",
-         *       "action_label": "View Session",
-         *       "priority": "high",
-         *       "context_data": {
-         *         "session_id": "session_789",
-         *         "partner_name": "Sarah"
-         *       },
-         *       "expires_at": "2025-09-30T12:00:00Z"
-         *     }
-         */
-        CreateNotificationRequest: {
-            /**
-             * @description The app's own id for this notification.
-             * @example wb_notif_123
-             */
-            external_id: string;
-            /** @example user_456 */
-            user_id: string;
-            /** @example session_reminder */
-            notification_type: string;
-            /** @example Session starting in 10 minutes */
-            title: string;
-            /**
-             * @description Defaults to empty.
-             * @example Your session with Sarah starts soon
-             */
-            body?: string;
-            /** @example workbuddy://session/789 */
-            action_url?: string;
-            action_label?: string;
-            /**
-             * Format: uri
-             * @example https://workbuddy.example/images/session.png
-             */
-            image_url?: string;
-            /**
-             * Format: uri
-             * @example https://workbuddy.example/images/session.png
-             */
-            icon_url?: string;
-            priority?: components["schemas"]["NotificationPriority"];
-            /** @description Free-form JSON object, at most 16384 bytes serialized and 32 levels deep. */
-            context_data?: {
-                [key: string]: unknown;
-            };
-            /**
-             * Format: date-time
-             * @example 2025-09-30T12:00:00Z
-             */
-            expires_at?: string;
-            /**
-             * @description Notifications sharing a group key collapse into one in a grouped feed.
-             * @example session_789
-             */
-            group_key?: string;
         };
         UpdateNotificationResponse: {
             /** @enum {boolean} */
@@ -1343,18 +1929,17 @@ export interface components {
             };
         };
         PutPreferencesRequest: {
-            /** @default [] */
-            muted_apps: string[];
+            /** @description Apps the user muted. Default: none. */
+            muted_apps?: string[];
             /**
-             * @description Per app, notification types the user muted.
-             * @default {}
+             * @description Per app, notification types the user muted. Default: none.
              * @example {
              *       "work-buddy": [
              *         "digest"
              *       ]
              *     }
              */
-            muted_types: {
+            muted_types?: {
                 [key: string]: string[];
             };
         };
@@ -1363,9 +1948,31 @@ export interface components {
         };
     };
     responses: never;
-    parameters: never;
+    parameters: {
+        /** @description Repeat a POST safely: the same key with the same body answers the stored response (with `Idempotent-Replayed: true`); the same key with another body is a 409 `idempotency_key_reused`. 1-255 printable ASCII characters, space included; remembered for 24 hours per caller. */
+        IdempotencyKey: components["schemas"]["IdempotencyKey"];
+    };
     requestBodies: never;
-    headers: never;
+    headers: {
+        /** @description The request's id: the caller's own `X-Request-Id` when it is 1-128 letters, digits and `_.:-`, otherwise a new one. It is in every log line; quote it when reporting a problem. */
+        "X-Request-Id": string;
+        /** @description On errors: `true` when the same request may succeed later (a 429, an idempotent request still running), `false` when repeating it will not help. */
+        "x-should-retry": "true" | "false";
+        /** @description Seconds to wait before trying again (RFC 9110). */
+        "Retry-After": string;
+        /** @description Where the caller stands in the current window (IETF draft-ietf-httpapi-ratelimit-headers): `limit=<n>, remaining=<n>, reset=<seconds>`. Sent when rate limiting is on. */
+        RateLimit: string;
+        /** @description The limit that applies: `<limit>;w=<window seconds>`. Sent when rate limiting is on. */
+        "RateLimit-Policy": string;
+        /** @description Present (`true`) when this is the stored answer to an earlier request with the same Idempotency-Key. */
+        "Idempotent-Replayed": "true";
+        /** @description When this operation was deprecated (RFC 9745): `@` and Unix seconds. */
+        Deprecation: string;
+        /** @description When this operation will be removed (RFC 8594), as an HTTP date. */
+        Sunset: string;
+        /** @description Where the migration guide is: `</docs/migration>; rel="deprecation"`. */
+        Link: string;
+    };
     pathItems: never;
 }
 export type $defs = Record<string, never>;
@@ -1373,7 +1980,10 @@ export interface operations {
     pruneData: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Repeat a POST safely: the same key with the same body answers the stored response (with `Idempotent-Replayed: true`); the same key with another body is a 409 `idempotency_key_reused`. 1-255 printable ASCII characters, space included; remembered for 24 hours per caller. */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
             path?: never;
             cookie?: never;
         };
@@ -1386,51 +1996,77 @@ export interface operations {
             /** @description What was removed. */
             200: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "Idempotent-Replayed": components["headers"]["Idempotent-Replayed"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["PruneResponse"];
                 };
             };
-            /** @description Invalid request: malformed JSON or a field failed validation (see `error.fields`). */
+            /** @description The body is not JSON (`malformed_json`) or a field failed validation (`validation_failed`, see `error.fields`). The `Idempotency-Key` is not 1-255 printable ASCII characters (`invalid_idempotency_key`). */
             400: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "x-should-retry": components["headers"]["x-should-retry"];
+                    "Idempotent-Replayed": components["headers"]["Idempotent-Replayed"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Missing or invalid credentials. */
+            /** @description No credentials, or ones that are not valid (`unauthorized`, `invalid_credentials`, `revoked_key`, `token_expired`, `invalid_token`). */
             401: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "x-should-retry": components["headers"]["x-should-retry"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description The credentials may not act on this resource. */
+            /** @description The credentials may not call this operation or act on this resource (`insufficient_scope`, `forbidden_app`, `forbidden_user`, or a more specific code). */
             403: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "x-should-retry": components["headers"]["x-should-retry"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Conflict: an idempotency key reused with another body, or a duplicate. */
+            /** @description Another instance is pruning right now (`prune_in_progress`, retryable). The `Idempotency-Key` was used with another request (`idempotency_key_reused`), or its first request is still running (`idempotency_request_in_progress`: retry after `Retry-After`). */
             409: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "x-should-retry": components["headers"]["x-should-retry"];
+                    "Retry-After": components["headers"]["Retry-After"];
+                    "Idempotent-Replayed": components["headers"]["Idempotent-Replayed"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description The body is not `application/json`. */
+            /** @description The body is larger than 1 MiB (`payload_too_large`); the connection is closed. */
+            413: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "x-should-retry": components["headers"]["x-should-retry"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The body is in a media type this operation does not take (`unsupported_media_type`): send `Content-Type: application/json`. */
             415: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "x-should-retry": components["headers"]["x-should-retry"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -1451,24 +2087,29 @@ export interface operations {
             /** @description Every app. */
             200: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["ListAppsResponse"];
                 };
             };
-            /** @description Missing or invalid credentials. */
+            /** @description No credentials, or ones that are not valid (`unauthorized`, `invalid_credentials`, `revoked_key`, `token_expired`, `invalid_token`). */
             401: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "x-should-retry": components["headers"]["x-should-retry"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description The credentials may not act on this resource. */
+            /** @description The credentials may not call this operation or act on this resource (`insufficient_scope`, `forbidden_app`, `forbidden_user`, or a more specific code). */
             403: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "x-should-retry": components["headers"]["x-should-retry"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -1480,7 +2121,10 @@ export interface operations {
     createApp: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Repeat a POST safely: the same key with the same body answers the stored response (with `Idempotent-Replayed: true`); the same key with another body is a 409 `idempotency_key_reused`. 1-255 printable ASCII characters, space included; remembered for 24 hours per caller. */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
             path?: never;
             cookie?: never;
         };
@@ -1493,60 +2137,77 @@ export interface operations {
             /** @description The app and its first key (shown once). */
             201: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "Idempotent-Replayed": components["headers"]["Idempotent-Replayed"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["CreateAppResponse"];
                 };
             };
-            /** @description Invalid request: malformed JSON or a field failed validation (see `error.fields`). */
+            /** @description The body is not JSON (`malformed_json`) or a field failed validation (`validation_failed`, see `error.fields`). The `Idempotency-Key` is not 1-255 printable ASCII characters (`invalid_idempotency_key`). */
             400: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "x-should-retry": components["headers"]["x-should-retry"];
+                    "Idempotent-Replayed": components["headers"]["Idempotent-Replayed"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Missing or invalid credentials. */
+            /** @description No credentials, or ones that are not valid (`unauthorized`, `invalid_credentials`, `revoked_key`, `token_expired`, `invalid_token`). */
             401: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "x-should-retry": components["headers"]["x-should-retry"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description The credentials may not act on this resource. */
+            /** @description The credentials may not call this operation or act on this resource (`insufficient_scope`, `forbidden_app`, `forbidden_user`, or a more specific code). */
             403: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "x-should-retry": components["headers"]["x-should-retry"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Conflict: an idempotency key reused with another body, or a duplicate. */
+            /** @description An app with this `app_id` already exists (`app_exists`). The `Idempotency-Key` was used with another request (`idempotency_key_reused`), or its first request is still running (`idempotency_request_in_progress`: retry after `Retry-After`). */
             409: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "x-should-retry": components["headers"]["x-should-retry"];
+                    "Retry-After": components["headers"]["Retry-After"];
+                    "Idempotent-Replayed": components["headers"]["Idempotent-Replayed"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description The body is larger than 1 MiB. */
+            /** @description The body is larger than 1 MiB (`payload_too_large`); the connection is closed. */
             413: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "x-should-retry": components["headers"]["x-should-retry"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description The body is not `application/json`. */
+            /** @description The body is in a media type this operation does not take (`unsupported_media_type`): send `Content-Type: application/json`. */
             415: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "x-should-retry": components["headers"]["x-should-retry"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -1569,24 +2230,40 @@ export interface operations {
             /** @description The app. */
             200: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["AppResponse"];
                 };
             };
-            /** @description Missing or invalid credentials. */
-            401: {
+            /** @description A path parameter is not valid (`validation_failed`, naming it in `error.fields`). */
+            400: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "x-should-retry": components["headers"]["x-should-retry"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description The credentials may not act on this resource. */
+            /** @description No credentials, or ones that are not valid (`unauthorized`, `invalid_credentials`, `revoked_key`, `token_expired`, `invalid_token`). */
+            401: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "x-should-retry": components["headers"]["x-should-retry"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The credentials may not call this operation or act on this resource (`insufficient_scope`, `forbidden_app`, `forbidden_user`, or a more specific code). */
             403: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "x-should-retry": components["headers"]["x-should-retry"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -1596,6 +2273,8 @@ export interface operations {
             /** @description No such resource. */
             404: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "x-should-retry": components["headers"]["x-should-retry"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -1622,33 +2301,40 @@ export interface operations {
             /** @description The updated app. */
             200: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["AppResponse"];
                 };
             };
-            /** @description Invalid request: malformed JSON or a field failed validation (see `error.fields`). */
+            /** @description A path parameter is not valid (`validation_failed`, naming it in `error.fields`). The body is not JSON (`malformed_json`) or a field failed validation (`validation_failed`, see `error.fields`). */
             400: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "x-should-retry": components["headers"]["x-should-retry"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Missing or invalid credentials. */
+            /** @description No credentials, or ones that are not valid (`unauthorized`, `invalid_credentials`, `revoked_key`, `token_expired`, `invalid_token`). */
             401: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "x-should-retry": components["headers"]["x-should-retry"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description The credentials may not act on this resource. */
+            /** @description The credentials may not call this operation or act on this resource (`insufficient_scope`, `forbidden_app`, `forbidden_user`, or a more specific code). */
             403: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "x-should-retry": components["headers"]["x-should-retry"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -1658,15 +2344,30 @@ export interface operations {
             /** @description No such resource. */
             404: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "x-should-retry": components["headers"]["x-should-retry"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description The body is not `application/json`. */
+            /** @description The body is larger than 1 MiB (`payload_too_large`); the connection is closed. */
+            413: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "x-should-retry": components["headers"]["x-should-retry"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The body is in a media type this operation does not take (`unsupported_media_type`): send `Content-Type: application/json`. */
             415: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "x-should-retry": components["headers"]["x-should-retry"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -1702,42 +2403,58 @@ export interface operations {
             /** @description A page of events. */
             200: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["ListEventsResponse"];
                 };
             };
-            /** @description Invalid request: malformed JSON or a field failed validation (see `error.fields`). */
+            /** @description A path parameter is not valid (`validation_failed`, naming it in `error.fields`). A query parameter is not valid (`validation_failed`, naming it in `error.fields`). */
             400: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "x-should-retry": components["headers"]["x-should-retry"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Missing or invalid credentials. */
+            /** @description No credentials, or ones that are not valid (`unauthorized`, `invalid_credentials`, `revoked_key`, `token_expired`, `invalid_token`). */
             401: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "x-should-retry": components["headers"]["x-should-retry"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description The credentials may not act on this resource. */
+            /** @description The credentials may not call this operation or act on this resource (`insufficient_scope`, `forbidden_app`, `forbidden_user`, or a more specific code). */
             403: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "x-should-retry": components["headers"]["x-should-retry"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Rate limited: see `Retry-After` and `RateLimit` headers. */
+            /** @description Rate limited: wait as `Retry-After` says (see also the `RateLimit` headers). */
             429: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "x-should-retry": components["headers"]["x-should-retry"];
+                    "Retry-After": components["headers"]["Retry-After"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -1749,7 +2466,10 @@ export interface operations {
     publishEvent: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Repeat a POST safely: the same key with the same body answers the stored response (with `Idempotent-Replayed: true`); the same key with another body is a 409 `idempotency_key_reused`. 1-255 printable ASCII characters, space included; remembered for 24 hours per caller. */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
             path: {
                 app_id: string;
             };
@@ -1764,69 +2484,97 @@ export interface operations {
             /** @description The event is stored. */
             200: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    "Idempotent-Replayed": components["headers"]["Idempotent-Replayed"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["PublishEventResponse"];
                 };
             };
-            /** @description Invalid request: malformed JSON or a field failed validation (see `error.fields`). */
+            /** @description A path parameter is not valid (`validation_failed`, naming it in `error.fields`). The body is not JSON (`malformed_json`) or a field failed validation (`validation_failed`, see `error.fields`). The `Idempotency-Key` is not 1-255 printable ASCII characters (`invalid_idempotency_key`). */
             400: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "x-should-retry": components["headers"]["x-should-retry"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    "Idempotent-Replayed": components["headers"]["Idempotent-Replayed"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Missing or invalid credentials. */
+            /** @description No credentials, or ones that are not valid (`unauthorized`, `invalid_credentials`, `revoked_key`, `token_expired`, `invalid_token`). */
             401: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "x-should-retry": components["headers"]["x-should-retry"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description The credentials may not act on this resource. */
+            /** @description The credentials may not call this operation or act on this resource (`insufficient_scope`, `forbidden_app`, `forbidden_user`, or a more specific code). */
             403: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "x-should-retry": components["headers"]["x-should-retry"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Conflict: an idempotency key reused with another body, or a duplicate. */
+            /** @description The `Idempotency-Key` was used with another request (`idempotency_key_reused`), or its first request is still running (`idempotency_request_in_progress`: retry after `Retry-After`). */
             409: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "x-should-retry": components["headers"]["x-should-retry"];
+                    "Retry-After": components["headers"]["Retry-After"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    "Idempotent-Replayed": components["headers"]["Idempotent-Replayed"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description The body is larger than 1 MiB. */
+            /** @description The body is larger than 1 MiB (`payload_too_large`); the connection is closed. */
             413: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "x-should-retry": components["headers"]["x-should-retry"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description The body is not `application/json`. */
+            /** @description The body is in a media type this operation does not take (`unsupported_media_type`): send `Content-Type: application/json`. */
             415: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "x-should-retry": components["headers"]["x-should-retry"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Rate limited: see `Retry-After` and `RateLimit` headers. */
+            /** @description Rate limited: wait as `Retry-After` says (see also the `RateLimit` headers). */
             429: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "x-should-retry": components["headers"]["x-should-retry"];
+                    "Retry-After": components["headers"]["Retry-After"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -1838,7 +2586,10 @@ export interface operations {
     publishEventBatch: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Repeat a POST safely: the same key with the same body answers the stored response (with `Idempotent-Replayed: true`); the same key with another body is a 409 `idempotency_key_reused`. 1-255 printable ASCII characters, space included; remembered for 24 hours per caller. */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
             path: {
                 app_id: string;
             };
@@ -1853,69 +2604,97 @@ export interface operations {
             /** @description Every event is stored, in order. */
             200: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    "Idempotent-Replayed": components["headers"]["Idempotent-Replayed"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["PublishBatchResponse"];
                 };
             };
-            /** @description Invalid request: malformed JSON or a field failed validation (see `error.fields`). */
+            /** @description A path parameter is not valid (`validation_failed`, naming it in `error.fields`). The body is not JSON (`malformed_json`) or a field failed validation (`validation_failed`, see `error.fields`). The `Idempotency-Key` is not 1-255 printable ASCII characters (`invalid_idempotency_key`). */
             400: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "x-should-retry": components["headers"]["x-should-retry"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    "Idempotent-Replayed": components["headers"]["Idempotent-Replayed"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Missing or invalid credentials. */
+            /** @description No credentials, or ones that are not valid (`unauthorized`, `invalid_credentials`, `revoked_key`, `token_expired`, `invalid_token`). */
             401: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "x-should-retry": components["headers"]["x-should-retry"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description The credentials may not act on this resource. */
+            /** @description The credentials may not call this operation or act on this resource (`insufficient_scope`, `forbidden_app`, `forbidden_user`, or a more specific code). */
             403: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "x-should-retry": components["headers"]["x-should-retry"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Conflict: an idempotency key reused with another body, or a duplicate. */
+            /** @description The `Idempotency-Key` was used with another request (`idempotency_key_reused`), or its first request is still running (`idempotency_request_in_progress`: retry after `Retry-After`). */
             409: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "x-should-retry": components["headers"]["x-should-retry"];
+                    "Retry-After": components["headers"]["Retry-After"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    "Idempotent-Replayed": components["headers"]["Idempotent-Replayed"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description The body is larger than 1 MiB. */
+            /** @description The body is larger than 1 MiB (`payload_too_large`); the connection is closed. */
             413: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "x-should-retry": components["headers"]["x-should-retry"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description The body is not `application/json`. */
+            /** @description The body is in a media type this operation does not take (`unsupported_media_type`): send `Content-Type: application/json`. */
             415: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "x-should-retry": components["headers"]["x-should-retry"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Rate limited: see `Retry-After` and `RateLimit` headers. */
+            /** @description Rate limited: wait as `Retry-After` says (see also the `RateLimit` headers). */
             429: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "x-should-retry": components["headers"]["x-should-retry"];
+                    "Retry-After": components["headers"]["Retry-After"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -1938,24 +2717,40 @@ export interface operations {
             /** @description The keys. */
             200: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["ListKeysResponse"];
                 };
             };
-            /** @description Missing or invalid credentials. */
-            401: {
+            /** @description A path parameter is not valid (`validation_failed`, naming it in `error.fields`). */
+            400: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "x-should-retry": components["headers"]["x-should-retry"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description The credentials may not act on this resource. */
+            /** @description No credentials, or ones that are not valid (`unauthorized`, `invalid_credentials`, `revoked_key`, `token_expired`, `invalid_token`). */
+            401: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "x-should-retry": components["headers"]["x-should-retry"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The credentials may not call this operation or act on this resource (`insufficient_scope`, `forbidden_app`, `forbidden_user`, or a more specific code). */
             403: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "x-should-retry": components["headers"]["x-should-retry"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -1965,6 +2760,8 @@ export interface operations {
             /** @description No such resource. */
             404: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "x-should-retry": components["headers"]["x-should-retry"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -1976,7 +2773,10 @@ export interface operations {
     createKey: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Repeat a POST safely: the same key with the same body answers the stored response (with `Idempotent-Replayed: true`); the same key with another body is a 409 `idempotency_key_reused`. 1-255 printable ASCII characters, space included; remembered for 24 hours per caller. */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
             path: {
                 app_id: string;
             };
@@ -1991,33 +2791,42 @@ export interface operations {
             /** @description The new key (shown once). */
             201: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "Idempotent-Replayed": components["headers"]["Idempotent-Replayed"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["ApiKeyResponse"];
                 };
             };
-            /** @description Invalid request: malformed JSON or a field failed validation (see `error.fields`). */
+            /** @description A path parameter is not valid (`validation_failed`, naming it in `error.fields`). The body is not JSON (`malformed_json`) or a field failed validation (`validation_failed`, see `error.fields`). The `Idempotency-Key` is not 1-255 printable ASCII characters (`invalid_idempotency_key`). */
             400: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "x-should-retry": components["headers"]["x-should-retry"];
+                    "Idempotent-Replayed": components["headers"]["Idempotent-Replayed"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Missing or invalid credentials. */
+            /** @description No credentials, or ones that are not valid (`unauthorized`, `invalid_credentials`, `revoked_key`, `token_expired`, `invalid_token`). */
             401: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "x-should-retry": components["headers"]["x-should-retry"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description The credentials may not act on this resource. */
+            /** @description The credentials may not call this operation or act on this resource (`insufficient_scope`, `forbidden_app`, `forbidden_user`, or a more specific code). */
             403: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "x-should-retry": components["headers"]["x-should-retry"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -2027,15 +2836,44 @@ export interface operations {
             /** @description No such resource. */
             404: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "x-should-retry": components["headers"]["x-should-retry"];
+                    "Idempotent-Replayed": components["headers"]["Idempotent-Replayed"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description The body is not `application/json`. */
+            /** @description The `Idempotency-Key` was used with another request (`idempotency_key_reused`), or its first request is still running (`idempotency_request_in_progress`: retry after `Retry-After`). */
+            409: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "x-should-retry": components["headers"]["x-should-retry"];
+                    "Retry-After": components["headers"]["Retry-After"];
+                    "Idempotent-Replayed": components["headers"]["Idempotent-Replayed"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The body is larger than 1 MiB (`payload_too_large`); the connection is closed. */
+            413: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "x-should-retry": components["headers"]["x-should-retry"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The body is in a media type this operation does not take (`unsupported_media_type`): send `Content-Type: application/json`. */
             415: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "x-should-retry": components["headers"]["x-should-retry"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -2059,22 +2897,38 @@ export interface operations {
             /** @description Revoked. */
             204: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
                     [name: string]: unknown;
                 };
                 content?: never;
             };
-            /** @description Missing or invalid credentials. */
-            401: {
+            /** @description A path parameter is not valid (`validation_failed`, naming it in `error.fields`). */
+            400: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "x-should-retry": components["headers"]["x-should-retry"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description The credentials may not act on this resource. */
+            /** @description No credentials, or ones that are not valid (`unauthorized`, `invalid_credentials`, `revoked_key`, `token_expired`, `invalid_token`). */
+            401: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "x-should-retry": components["headers"]["x-should-retry"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The credentials may not call this operation or act on this resource (`insufficient_scope`, `forbidden_app`, `forbidden_user`, or a more specific code). */
             403: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "x-should-retry": components["headers"]["x-should-retry"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -2084,6 +2938,8 @@ export interface operations {
             /** @description No such resource. */
             404: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "x-should-retry": components["headers"]["x-should-retry"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -2114,42 +2970,40 @@ export interface operations {
             /** @description A page. */
             200: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["ListAppNotificationsResponse"];
                 };
             };
-            /** @description Invalid request: malformed JSON or a field failed validation (see `error.fields`). */
+            /** @description A path parameter is not valid (`validation_failed`, naming it in `error.fields`). A query parameter is not valid (`validation_failed`, naming it in `error.fields`). */
             400: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "x-should-retry": components["headers"]["x-should-retry"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Missing or invalid credentials. */
+            /** @description No credentials, or ones that are not valid (`unauthorized`, `invalid_credentials`, `revoked_key`, `token_expired`, `invalid_token`). */
             401: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "x-should-retry": components["headers"]["x-should-retry"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description The credentials may not act on this resource. */
+            /** @description The credentials may not call this operation or act on this resource (`insufficient_scope`, `forbidden_app`, `forbidden_user`, or a more specific code). */
             403: {
                 headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description Rate limited: see `Retry-After` and `RateLimit` headers. */
-            429: {
-                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "x-should-retry": components["headers"]["x-should-retry"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -2161,7 +3015,10 @@ export interface operations {
     createNotification: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Repeat a POST safely: the same key with the same body answers the stored response (with `Idempotent-Replayed: true`); the same key with another body is a 409 `idempotency_key_reused`. 1-255 printable ASCII characters, space included; remembered for 24 hours per caller. */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
             path: {
                 app_id: string;
             };
@@ -2169,13 +3026,17 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": components["schemas"]["CreateNotificationRequest"];
+                "application/json": components["schemas"]["CreateNotificationRequest"] | components["schemas"]["CreateNotificationExampleOneRequest"];
             };
         };
         responses: {
             /** @description Already existed with the same content: nothing changed. */
             200: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    "Idempotent-Replayed": components["headers"]["Idempotent-Replayed"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -2185,69 +3046,97 @@ export interface operations {
             /** @description Created. */
             201: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    "Idempotent-Replayed": components["headers"]["Idempotent-Replayed"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["CreateNotificationResponse"];
                 };
             };
-            /** @description Invalid request: malformed JSON or a field failed validation (see `error.fields`). */
+            /** @description A path parameter is not valid (`validation_failed`, naming it in `error.fields`). The body is not JSON (`malformed_json`) or a field failed validation (`validation_failed`, see `error.fields`). The `Idempotency-Key` is not 1-255 printable ASCII characters (`invalid_idempotency_key`). */
             400: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "x-should-retry": components["headers"]["x-should-retry"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    "Idempotent-Replayed": components["headers"]["Idempotent-Replayed"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Missing or invalid credentials. */
+            /** @description No credentials, or ones that are not valid (`unauthorized`, `invalid_credentials`, `revoked_key`, `token_expired`, `invalid_token`). */
             401: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "x-should-retry": components["headers"]["x-should-retry"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description The credentials may not act on this resource. */
+            /** @description The credentials may not call this operation or act on this resource (`insufficient_scope`, `forbidden_app`, `forbidden_user`, or a more specific code). */
             403: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "x-should-retry": components["headers"]["x-should-retry"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Conflict: an idempotency key reused with another body, or a duplicate. */
+            /** @description The `external_id` already names a notification with other content (`notification_exists`). The `Idempotency-Key` was used with another request (`idempotency_key_reused`), or its first request is still running (`idempotency_request_in_progress`: retry after `Retry-After`). */
             409: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "x-should-retry": components["headers"]["x-should-retry"];
+                    "Retry-After": components["headers"]["Retry-After"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    "Idempotent-Replayed": components["headers"]["Idempotent-Replayed"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description The body is larger than 1 MiB. */
+            /** @description The body is larger than 1 MiB (`payload_too_large`); the connection is closed. */
             413: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "x-should-retry": components["headers"]["x-should-retry"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description The body is not `application/json`. */
+            /** @description The body is in a media type this operation does not take (`unsupported_media_type`): send `Content-Type: application/json`. */
             415: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "x-should-retry": components["headers"]["x-should-retry"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Rate limited: see `Retry-After` and `RateLimit` headers. */
+            /** @description Rate limited: wait as `Retry-After` says (see also the `RateLimit` headers). */
             429: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "x-should-retry": components["headers"]["x-should-retry"];
+                    "Retry-After": components["headers"]["Retry-After"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -2259,7 +3148,10 @@ export interface operations {
     legacyNotificationEvent: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Repeat a POST safely: the same key with the same body answers the stored response (with `Idempotent-Replayed: true`); the same key with another body is a 409 `idempotency_key_reused`. 1-255 printable ASCII characters, space included; remembered for 24 hours per caller. */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
             path: {
                 app_id: string;
             };
@@ -2268,45 +3160,61 @@ export interface operations {
         requestBody: {
             content: {
                 "application/json": components["schemas"]["LegacyNotificationEventRequest"];
+                "text/plain": string;
             };
         };
         responses: {
             /** @description The state after the request. */
             200: {
                 headers: {
-                    /** @description When this endpoint was deprecated (RFC 9745): `@1795564800`, that is 2026-11-25T00:00:00.000Z. */
-                    Deprecation?: string;
-                    /** @description When the endpoint will be removed (RFC 8594): Wed, 30 Jun 2027 23:59:59 GMT. */
-                    Sunset?: string;
-                    /** @description The migration guide: `</docs/migration>; rel="deprecation"`. */
-                    Link?: string;
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "Idempotent-Replayed": components["headers"]["Idempotent-Replayed"];
+                    Deprecation: components["headers"]["Deprecation"];
+                    Sunset: components["headers"]["Sunset"];
+                    Link: components["headers"]["Link"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["UpdateNotificationResponse"];
                 };
             };
-            /** @description Invalid request: malformed JSON or a field failed validation (see `error.fields`). */
+            /** @description A path parameter is not valid (`validation_failed`, naming it in `error.fields`). The body is not JSON (`malformed_json`) or a field failed validation (`validation_failed`, see `error.fields`). The `Idempotency-Key` is not 1-255 printable ASCII characters (`invalid_idempotency_key`). */
             400: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "x-should-retry": components["headers"]["x-should-retry"];
+                    "Idempotent-Replayed": components["headers"]["Idempotent-Replayed"];
+                    Deprecation: components["headers"]["Deprecation"];
+                    Sunset: components["headers"]["Sunset"];
+                    Link: components["headers"]["Link"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Missing or invalid credentials. */
+            /** @description No credentials, or ones that are not valid (`unauthorized`, `invalid_credentials`, `revoked_key`, `token_expired`, `invalid_token`). */
             401: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "x-should-retry": components["headers"]["x-should-retry"];
+                    Deprecation: components["headers"]["Deprecation"];
+                    Sunset: components["headers"]["Sunset"];
+                    Link: components["headers"]["Link"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description The credentials may not act on this resource. */
+            /** @description The credentials may not call this operation or act on this resource (`insufficient_scope`, `forbidden_app`, `forbidden_user`, or a more specific code). */
             403: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "x-should-retry": components["headers"]["x-should-retry"];
+                    Deprecation: components["headers"]["Deprecation"];
+                    Sunset: components["headers"]["Sunset"];
+                    Link: components["headers"]["Link"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -2316,42 +3224,56 @@ export interface operations {
             /** @description No such resource. */
             404: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "x-should-retry": components["headers"]["x-should-retry"];
+                    "Idempotent-Replayed": components["headers"]["Idempotent-Replayed"];
+                    Deprecation: components["headers"]["Deprecation"];
+                    Sunset: components["headers"]["Sunset"];
+                    Link: components["headers"]["Link"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Conflict: an idempotency key reused with another body, or a duplicate. */
+            /** @description The notification has expired, so its state cannot change (`notification_expired`). The `Idempotency-Key` was used with another request (`idempotency_key_reused`), or its first request is still running (`idempotency_request_in_progress`: retry after `Retry-After`). */
             409: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "x-should-retry": components["headers"]["x-should-retry"];
+                    "Retry-After": components["headers"]["Retry-After"];
+                    "Idempotent-Replayed": components["headers"]["Idempotent-Replayed"];
+                    Deprecation: components["headers"]["Deprecation"];
+                    Sunset: components["headers"]["Sunset"];
+                    Link: components["headers"]["Link"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description The body is larger than 1 MiB. */
+            /** @description The body is larger than 1 MiB (`payload_too_large`); the connection is closed. */
             413: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "x-should-retry": components["headers"]["x-should-retry"];
+                    Deprecation: components["headers"]["Deprecation"];
+                    Sunset: components["headers"]["Sunset"];
+                    Link: components["headers"]["Link"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description The body is not `application/json`. */
+            /** @description The body is in a media type this operation does not take (`unsupported_media_type`): send `Content-Type: application/json`. */
             415: {
                 headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description Rate limited: see `Retry-After` and `RateLimit` headers. */
-            429: {
-                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "x-should-retry": components["headers"]["x-should-retry"];
+                    Deprecation: components["headers"]["Deprecation"];
+                    Sunset: components["headers"]["Sunset"];
+                    Link: components["headers"]["Link"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -2374,33 +3296,58 @@ export interface operations {
             /** @description The webhooks. */
             200: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["ListWebhooksResponse"];
                 };
             };
-            /** @description Missing or invalid credentials. */
+            /** @description A path parameter is not valid (`validation_failed`, naming it in `error.fields`). */
+            400: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "x-should-retry": components["headers"]["x-should-retry"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description No credentials, or ones that are not valid (`unauthorized`, `invalid_credentials`, `revoked_key`, `token_expired`, `invalid_token`). */
             401: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "x-should-retry": components["headers"]["x-should-retry"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description The credentials may not act on this resource. */
+            /** @description The credentials may not call this operation or act on this resource (`insufficient_scope`, `forbidden_app`, `forbidden_user`, or a more specific code). */
             403: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "x-should-retry": components["headers"]["x-should-retry"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Rate limited: see `Retry-After` and `RateLimit` headers. */
+            /** @description Rate limited: wait as `Retry-After` says (see also the `RateLimit` headers). */
             429: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "x-should-retry": components["headers"]["x-should-retry"];
+                    "Retry-After": components["headers"]["Retry-After"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -2412,7 +3359,10 @@ export interface operations {
     createWebhook: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Repeat a POST safely: the same key with the same body answers the stored response (with `Idempotent-Replayed: true`); the same key with another body is a 409 `idempotency_key_reused`. 1-255 printable ASCII characters, space included; remembered for 24 hours per caller. */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
             path: {
                 app_id: string;
             };
@@ -2427,33 +3377,46 @@ export interface operations {
             /** @description Created; the secret is shown once. */
             201: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    "Idempotent-Replayed": components["headers"]["Idempotent-Replayed"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["CreateWebhookResponse"];
                 };
             };
-            /** @description Invalid request: malformed JSON or a field failed validation (see `error.fields`). */
+            /** @description A path parameter is not valid (`validation_failed`, naming it in `error.fields`). The body is not JSON (`malformed_json`) or a field failed validation (`validation_failed`, see `error.fields`). The `Idempotency-Key` is not 1-255 printable ASCII characters (`invalid_idempotency_key`). */
             400: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "x-should-retry": components["headers"]["x-should-retry"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    "Idempotent-Replayed": components["headers"]["Idempotent-Replayed"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Missing or invalid credentials. */
+            /** @description No credentials, or ones that are not valid (`unauthorized`, `invalid_credentials`, `revoked_key`, `token_expired`, `invalid_token`). */
             401: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "x-should-retry": components["headers"]["x-should-retry"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description The credentials may not act on this resource. */
+            /** @description The credentials may not call this operation or act on this resource (`insufficient_scope`, `forbidden_app`, `forbidden_user`, or a more specific code). */
             403: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "x-should-retry": components["headers"]["x-should-retry"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -2463,24 +3426,62 @@ export interface operations {
             /** @description No such resource. */
             404: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "x-should-retry": components["headers"]["x-should-retry"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    "Idempotent-Replayed": components["headers"]["Idempotent-Replayed"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description The body is not `application/json`. */
+            /** @description The `Idempotency-Key` was used with another request (`idempotency_key_reused`), or its first request is still running (`idempotency_request_in_progress`: retry after `Retry-After`). */
+            409: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "x-should-retry": components["headers"]["x-should-retry"];
+                    "Retry-After": components["headers"]["Retry-After"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    "Idempotent-Replayed": components["headers"]["Idempotent-Replayed"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The body is larger than 1 MiB (`payload_too_large`); the connection is closed. */
+            413: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "x-should-retry": components["headers"]["x-should-retry"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The body is in a media type this operation does not take (`unsupported_media_type`): send `Content-Type: application/json`. */
             415: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "x-should-retry": components["headers"]["x-should-retry"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Rate limited: see `Retry-After` and `RateLimit` headers. */
+            /** @description Rate limited: wait as `Retry-After` says (see also the `RateLimit` headers). */
             429: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "x-should-retry": components["headers"]["x-should-retry"];
+                    "Retry-After": components["headers"]["Retry-After"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -2504,24 +3505,44 @@ export interface operations {
             /** @description The webhook. */
             200: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["WebhookResponse"];
                 };
             };
-            /** @description Missing or invalid credentials. */
-            401: {
+            /** @description A path parameter is not valid (`validation_failed`, naming it in `error.fields`). */
+            400: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "x-should-retry": components["headers"]["x-should-retry"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description The credentials may not act on this resource. */
+            /** @description No credentials, or ones that are not valid (`unauthorized`, `invalid_credentials`, `revoked_key`, `token_expired`, `invalid_token`). */
+            401: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "x-should-retry": components["headers"]["x-should-retry"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The credentials may not call this operation or act on this resource (`insufficient_scope`, `forbidden_app`, `forbidden_user`, or a more specific code). */
             403: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "x-should-retry": components["headers"]["x-should-retry"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -2531,15 +3552,24 @@ export interface operations {
             /** @description No such resource. */
             404: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "x-should-retry": components["headers"]["x-should-retry"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Rate limited: see `Retry-After` and `RateLimit` headers. */
+            /** @description Rate limited: wait as `Retry-After` says (see also the `RateLimit` headers). */
             429: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "x-should-retry": components["headers"]["x-should-retry"];
+                    "Retry-After": components["headers"]["Retry-After"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -2563,22 +3593,42 @@ export interface operations {
             /** @description Deleted. */
             204: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
                     [name: string]: unknown;
                 };
                 content?: never;
             };
-            /** @description Missing or invalid credentials. */
-            401: {
+            /** @description A path parameter is not valid (`validation_failed`, naming it in `error.fields`). */
+            400: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "x-should-retry": components["headers"]["x-should-retry"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description The credentials may not act on this resource. */
+            /** @description No credentials, or ones that are not valid (`unauthorized`, `invalid_credentials`, `revoked_key`, `token_expired`, `invalid_token`). */
+            401: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "x-should-retry": components["headers"]["x-should-retry"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The credentials may not call this operation or act on this resource (`insufficient_scope`, `forbidden_app`, `forbidden_user`, or a more specific code). */
             403: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "x-should-retry": components["headers"]["x-should-retry"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -2588,15 +3638,24 @@ export interface operations {
             /** @description No such resource. */
             404: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "x-should-retry": components["headers"]["x-should-retry"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Rate limited: see `Retry-After` and `RateLimit` headers. */
+            /** @description Rate limited: wait as `Retry-After` says (see also the `RateLimit` headers). */
             429: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "x-should-retry": components["headers"]["x-should-retry"];
+                    "Retry-After": components["headers"]["Retry-After"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -2624,33 +3683,44 @@ export interface operations {
             /** @description The webhook. */
             200: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["WebhookResponse"];
                 };
             };
-            /** @description Invalid request: malformed JSON or a field failed validation (see `error.fields`). */
+            /** @description A path parameter is not valid (`validation_failed`, naming it in `error.fields`). The body is not JSON (`malformed_json`) or a field failed validation (`validation_failed`, see `error.fields`). */
             400: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "x-should-retry": components["headers"]["x-should-retry"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Missing or invalid credentials. */
+            /** @description No credentials, or ones that are not valid (`unauthorized`, `invalid_credentials`, `revoked_key`, `token_expired`, `invalid_token`). */
             401: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "x-should-retry": components["headers"]["x-should-retry"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description The credentials may not act on this resource. */
+            /** @description The credentials may not call this operation or act on this resource (`insufficient_scope`, `forbidden_app`, `forbidden_user`, or a more specific code). */
             403: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "x-should-retry": components["headers"]["x-should-retry"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -2660,24 +3730,46 @@ export interface operations {
             /** @description No such resource. */
             404: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "x-should-retry": components["headers"]["x-should-retry"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description The body is not `application/json`. */
+            /** @description The body is larger than 1 MiB (`payload_too_large`); the connection is closed. */
+            413: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "x-should-retry": components["headers"]["x-should-retry"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The body is in a media type this operation does not take (`unsupported_media_type`): send `Content-Type: application/json`. */
             415: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "x-should-retry": components["headers"]["x-should-retry"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Rate limited: see `Retry-After` and `RateLimit` headers. */
+            /** @description Rate limited: wait as `Retry-After` says (see also the `RateLimit` headers). */
             429: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "x-should-retry": components["headers"]["x-should-retry"];
+                    "Retry-After": components["headers"]["Retry-After"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -2690,7 +3782,7 @@ export interface operations {
         parameters: {
             query?: {
                 /** @description true: delivered; false: failed for good or still retrying. */
-                success?: "true" | "false";
+                success?: boolean;
                 event_type?: string;
                 since?: string;
                 limit?: number;
@@ -2708,33 +3800,44 @@ export interface operations {
             /** @description A page. */
             200: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["ListDeliveriesResponse"];
                 };
             };
-            /** @description Invalid request: malformed JSON or a field failed validation (see `error.fields`). */
+            /** @description A path parameter is not valid (`validation_failed`, naming it in `error.fields`). A query parameter is not valid (`validation_failed`, naming it in `error.fields`). */
             400: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "x-should-retry": components["headers"]["x-should-retry"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Missing or invalid credentials. */
+            /** @description No credentials, or ones that are not valid (`unauthorized`, `invalid_credentials`, `revoked_key`, `token_expired`, `invalid_token`). */
             401: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "x-should-retry": components["headers"]["x-should-retry"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description The credentials may not act on this resource. */
+            /** @description The credentials may not call this operation or act on this resource (`insufficient_scope`, `forbidden_app`, `forbidden_user`, or a more specific code). */
             403: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "x-should-retry": components["headers"]["x-should-retry"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -2744,15 +3847,24 @@ export interface operations {
             /** @description No such resource. */
             404: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "x-should-retry": components["headers"]["x-should-retry"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Rate limited: see `Retry-After` and `RateLimit` headers. */
+            /** @description Rate limited: wait as `Retry-After` says (see also the `RateLimit` headers). */
             429: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "x-should-retry": components["headers"]["x-should-retry"];
+                    "Retry-After": components["headers"]["Retry-After"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -2764,7 +3876,10 @@ export interface operations {
     retryDelivery: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Repeat a POST safely: the same key with the same body answers the stored response (with `Idempotent-Replayed: true`); the same key with another body is a 409 `idempotency_key_reused`. 1-255 printable ASCII characters, space included; remembered for 24 hours per caller. */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
             path: {
                 app_id: string;
                 webhook_id: string;
@@ -2777,24 +3892,46 @@ export interface operations {
             /** @description Queued. */
             200: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    "Idempotent-Replayed": components["headers"]["Idempotent-Replayed"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["DeliveryResponse"];
                 };
             };
-            /** @description Missing or invalid credentials. */
-            401: {
+            /** @description A path parameter is not valid (`validation_failed`, naming it in `error.fields`). The `Idempotency-Key` is not 1-255 printable ASCII characters (`invalid_idempotency_key`). */
+            400: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "x-should-retry": components["headers"]["x-should-retry"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    "Idempotent-Replayed": components["headers"]["Idempotent-Replayed"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description The credentials may not act on this resource. */
+            /** @description No credentials, or ones that are not valid (`unauthorized`, `invalid_credentials`, `revoked_key`, `token_expired`, `invalid_token`). */
+            401: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "x-should-retry": components["headers"]["x-should-retry"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The credentials may not call this operation or act on this resource (`insufficient_scope`, `forbidden_app`, `forbidden_user`, or a more specific code). */
             403: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "x-should-retry": components["headers"]["x-should-retry"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -2804,15 +3941,40 @@ export interface operations {
             /** @description No such resource. */
             404: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "x-should-retry": components["headers"]["x-should-retry"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    "Idempotent-Replayed": components["headers"]["Idempotent-Replayed"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Rate limited: see `Retry-After` and `RateLimit` headers. */
+            /** @description The `Idempotency-Key` was used with another request (`idempotency_key_reused`), or its first request is still running (`idempotency_request_in_progress`: retry after `Retry-After`). */
+            409: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "x-should-retry": components["headers"]["x-should-retry"];
+                    "Retry-After": components["headers"]["Retry-After"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    "Idempotent-Replayed": components["headers"]["Idempotent-Replayed"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Rate limited: wait as `Retry-After` says (see also the `RateLimit` headers). */
             429: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "x-should-retry": components["headers"]["x-should-retry"];
+                    "Retry-After": components["headers"]["Retry-After"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -2824,7 +3986,10 @@ export interface operations {
     recoverDeliveries: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Repeat a POST safely: the same key with the same body answers the stored response (with `Idempotent-Replayed: true`); the same key with another body is a 409 `idempotency_key_reused`. 1-255 printable ASCII characters, space included; remembered for 24 hours per caller. */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
             path: {
                 app_id: string;
                 webhook_id: string;
@@ -2840,33 +4005,46 @@ export interface operations {
             /** @description How many. */
             200: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    "Idempotent-Replayed": components["headers"]["Idempotent-Replayed"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["RecoverResponse"];
                 };
             };
-            /** @description Invalid request: malformed JSON or a field failed validation (see `error.fields`). */
+            /** @description A path parameter is not valid (`validation_failed`, naming it in `error.fields`). The body is not JSON (`malformed_json`) or a field failed validation (`validation_failed`, see `error.fields`). The `Idempotency-Key` is not 1-255 printable ASCII characters (`invalid_idempotency_key`). */
             400: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "x-should-retry": components["headers"]["x-should-retry"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    "Idempotent-Replayed": components["headers"]["Idempotent-Replayed"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Missing or invalid credentials. */
+            /** @description No credentials, or ones that are not valid (`unauthorized`, `invalid_credentials`, `revoked_key`, `token_expired`, `invalid_token`). */
             401: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "x-should-retry": components["headers"]["x-should-retry"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description The credentials may not act on this resource. */
+            /** @description The credentials may not call this operation or act on this resource (`insufficient_scope`, `forbidden_app`, `forbidden_user`, or a more specific code). */
             403: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "x-should-retry": components["headers"]["x-should-retry"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -2876,24 +4054,62 @@ export interface operations {
             /** @description No such resource. */
             404: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "x-should-retry": components["headers"]["x-should-retry"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    "Idempotent-Replayed": components["headers"]["Idempotent-Replayed"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description The body is not `application/json`. */
+            /** @description The `Idempotency-Key` was used with another request (`idempotency_key_reused`), or its first request is still running (`idempotency_request_in_progress`: retry after `Retry-After`). */
+            409: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "x-should-retry": components["headers"]["x-should-retry"];
+                    "Retry-After": components["headers"]["Retry-After"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    "Idempotent-Replayed": components["headers"]["Idempotent-Replayed"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The body is larger than 1 MiB (`payload_too_large`); the connection is closed. */
+            413: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "x-should-retry": components["headers"]["x-should-retry"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The body is in a media type this operation does not take (`unsupported_media_type`): send `Content-Type: application/json`. */
             415: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "x-should-retry": components["headers"]["x-should-retry"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Rate limited: see `Retry-After` and `RateLimit` headers. */
+            /** @description Rate limited: wait as `Retry-After` says (see also the `RateLimit` headers). */
             429: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "x-should-retry": components["headers"]["x-should-retry"];
+                    "Retry-After": components["headers"]["Retry-After"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -2905,7 +4121,10 @@ export interface operations {
     rotateWebhookSecret: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Repeat a POST safely: the same key with the same body answers the stored response (with `Idempotent-Replayed: true`); the same key with another body is a 409 `idempotency_key_reused`. 1-255 printable ASCII characters, space included; remembered for 24 hours per caller. */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
             path: {
                 app_id: string;
                 webhook_id: string;
@@ -2921,33 +4140,46 @@ export interface operations {
             /** @description The new secret, shown once. */
             200: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    "Idempotent-Replayed": components["headers"]["Idempotent-Replayed"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["RotateSecretResponse"];
                 };
             };
-            /** @description Invalid request: malformed JSON or a field failed validation (see `error.fields`). */
+            /** @description A path parameter is not valid (`validation_failed`, naming it in `error.fields`). The body is not JSON (`malformed_json`) or a field failed validation (`validation_failed`, see `error.fields`). The `Idempotency-Key` is not 1-255 printable ASCII characters (`invalid_idempotency_key`). */
             400: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "x-should-retry": components["headers"]["x-should-retry"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    "Idempotent-Replayed": components["headers"]["Idempotent-Replayed"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Missing or invalid credentials. */
+            /** @description No credentials, or ones that are not valid (`unauthorized`, `invalid_credentials`, `revoked_key`, `token_expired`, `invalid_token`). */
             401: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "x-should-retry": components["headers"]["x-should-retry"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description The credentials may not act on this resource. */
+            /** @description The credentials may not call this operation or act on this resource (`insufficient_scope`, `forbidden_app`, `forbidden_user`, or a more specific code). */
             403: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "x-should-retry": components["headers"]["x-should-retry"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -2957,24 +4189,62 @@ export interface operations {
             /** @description No such resource. */
             404: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "x-should-retry": components["headers"]["x-should-retry"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    "Idempotent-Replayed": components["headers"]["Idempotent-Replayed"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description The body is not `application/json`. */
+            /** @description The `Idempotency-Key` was used with another request (`idempotency_key_reused`), or its first request is still running (`idempotency_request_in_progress`: retry after `Retry-After`). */
+            409: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "x-should-retry": components["headers"]["x-should-retry"];
+                    "Retry-After": components["headers"]["Retry-After"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    "Idempotent-Replayed": components["headers"]["Idempotent-Replayed"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The body is larger than 1 MiB (`payload_too_large`); the connection is closed. */
+            413: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "x-should-retry": components["headers"]["x-should-retry"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The body is in a media type this operation does not take (`unsupported_media_type`): send `Content-Type: application/json`. */
             415: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "x-should-retry": components["headers"]["x-should-retry"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Rate limited: see `Retry-After` and `RateLimit` headers. */
+            /** @description Rate limited: wait as `Retry-After` says (see also the `RateLimit` headers). */
             429: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "x-should-retry": components["headers"]["x-should-retry"];
+                    "Retry-After": components["headers"]["Retry-After"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -2986,7 +4256,10 @@ export interface operations {
     testWebhook: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Repeat a POST safely: the same key with the same body answers the stored response (with `Idempotent-Replayed: true`); the same key with another body is a 409 `idempotency_key_reused`. 1-255 printable ASCII characters, space included; remembered for 24 hours per caller. */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
             path: {
                 app_id: string;
                 webhook_id: string;
@@ -2998,24 +4271,46 @@ export interface operations {
             /** @description Queued for delivery. */
             200: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    "Idempotent-Replayed": components["headers"]["Idempotent-Replayed"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["TestWebhookResponse"];
                 };
             };
-            /** @description Missing or invalid credentials. */
-            401: {
+            /** @description A path parameter is not valid (`validation_failed`, naming it in `error.fields`). The `Idempotency-Key` is not 1-255 printable ASCII characters (`invalid_idempotency_key`). */
+            400: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "x-should-retry": components["headers"]["x-should-retry"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    "Idempotent-Replayed": components["headers"]["Idempotent-Replayed"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description The credentials may not act on this resource. */
+            /** @description No credentials, or ones that are not valid (`unauthorized`, `invalid_credentials`, `revoked_key`, `token_expired`, `invalid_token`). */
+            401: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "x-should-retry": components["headers"]["x-should-retry"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The credentials may not call this operation or act on this resource (`insufficient_scope`, `forbidden_app`, `forbidden_user`, or a more specific code). */
             403: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "x-should-retry": components["headers"]["x-should-retry"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -3025,15 +4320,40 @@ export interface operations {
             /** @description No such resource. */
             404: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "x-should-retry": components["headers"]["x-should-retry"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    "Idempotent-Replayed": components["headers"]["Idempotent-Replayed"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Rate limited: see `Retry-After` and `RateLimit` headers. */
+            /** @description The `Idempotency-Key` was used with another request (`idempotency_key_reused`), or its first request is still running (`idempotency_request_in_progress`: retry after `Retry-After`). */
+            409: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "x-should-retry": components["headers"]["x-should-retry"];
+                    "Retry-After": components["headers"]["Retry-After"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    "Idempotent-Replayed": components["headers"]["Idempotent-Replayed"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Rate limited: wait as `Retry-After` says (see also the `RateLimit` headers). */
             429: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "x-should-retry": components["headers"]["x-should-retry"];
+                    "Retry-After": components["headers"]["Retry-After"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -3056,15 +4376,29 @@ export interface operations {
             /** @description A token for the user. */
             200: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["DevUserTokenResponse"];
                 };
             };
+            /** @description A path parameter is not valid (`validation_failed`, naming it in `error.fields`). */
+            400: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "x-should-retry": components["headers"]["x-should-retry"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
             /** @description The credentials may not act on this resource. */
             403: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "x-should-retry": components["headers"]["x-should-retry"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -3074,6 +4408,8 @@ export interface operations {
             /** @description No such resource. */
             404: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "x-should-retry": components["headers"]["x-should-retry"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -3109,31 +4445,38 @@ export interface operations {
             /** @description Switching protocols. */
             101: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
                     [name: string]: unknown;
                 };
                 content?: never;
             };
-            /** @description Invalid request: malformed JSON or a field failed validation (see `error.fields`). */
+            /** @description A query parameter is not valid (`validation_failed`, naming it in `error.fields`). */
             400: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "x-should-retry": components["headers"]["x-should-retry"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Missing or invalid credentials. */
+            /** @description No credentials, or ones that are not valid (`unauthorized`, `invalid_credentials`, `revoked_key`, `token_expired`, `invalid_token`). */
             401: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "x-should-retry": components["headers"]["x-should-retry"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description The credentials may not act on this resource. */
+            /** @description The credentials may not call this operation or act on this resource (`insufficient_scope`, `forbidden_app`, `forbidden_user`, or a more specific code). */
             403: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "x-should-retry": components["headers"]["x-should-retry"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -3145,7 +4488,10 @@ export interface operations {
     createStreamTicket: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Repeat a POST safely: the same key with the same body answers the stored response (with `Idempotent-Replayed: true`); the same key with another body is a 409 `idempotency_key_reused`. 1-255 printable ASCII characters, space included; remembered for 24 hours per caller. */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
             path?: never;
             cookie?: never;
         };
@@ -3154,24 +4500,75 @@ export interface operations {
             /** @description The ticket. */
             200: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    "Idempotent-Replayed": components["headers"]["Idempotent-Replayed"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["StreamTicketResponse"];
                 };
             };
-            /** @description Missing or invalid credentials. */
-            401: {
+            /** @description The `Idempotency-Key` is not 1-255 printable ASCII characters (`invalid_idempotency_key`). */
+            400: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "x-should-retry": components["headers"]["x-should-retry"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    "Idempotent-Replayed": components["headers"]["Idempotent-Replayed"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Rate limited: see `Retry-After` and `RateLimit` headers. */
+            /** @description No credentials, or ones that are not valid (`unauthorized`, `invalid_credentials`, `revoked_key`, `token_expired`, `invalid_token`). */
+            401: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "x-should-retry": components["headers"]["x-should-retry"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The credentials may not call this operation or act on this resource (`insufficient_scope`, `forbidden_app`, `forbidden_user`, or a more specific code). */
+            403: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "x-should-retry": components["headers"]["x-should-retry"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The `Idempotency-Key` was used with another request (`idempotency_key_reused`), or its first request is still running (`idempotency_request_in_progress`: retry after `Retry-After`). */
+            409: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "x-should-retry": components["headers"]["x-should-retry"];
+                    "Retry-After": components["headers"]["Retry-After"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    "Idempotent-Replayed": components["headers"]["Idempotent-Replayed"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Rate limited: wait as `Retry-After` says (see also the `RateLimit` headers). */
             429: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "x-should-retry": components["headers"]["x-should-retry"];
+                    "Retry-After": components["headers"]["Retry-After"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -3195,24 +4592,40 @@ export interface operations {
             /** @description The notification. */
             200: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["NotificationResponse"];
                 };
             };
-            /** @description Missing or invalid credentials. */
-            401: {
+            /** @description A path parameter is not valid (`validation_failed`, naming it in `error.fields`). */
+            400: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "x-should-retry": components["headers"]["x-should-retry"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description The credentials may not act on this resource. */
+            /** @description No credentials, or ones that are not valid (`unauthorized`, `invalid_credentials`, `revoked_key`, `token_expired`, `invalid_token`). */
+            401: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "x-should-retry": components["headers"]["x-should-retry"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The credentials may not call this operation or act on this resource (`insufficient_scope`, `forbidden_app`, `forbidden_user`, or a more specific code). */
             403: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "x-should-retry": components["headers"]["x-should-retry"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -3222,15 +4635,19 @@ export interface operations {
             /** @description No such resource. */
             404: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "x-should-retry": components["headers"]["x-should-retry"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Conflict: an idempotency key reused with another body, or a duplicate. */
+            /** @description The external id names notifications of several apps: use the platform id (`ambiguous_notification_id`). */
             409: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "x-should-retry": components["headers"]["x-should-retry"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -3254,22 +4671,38 @@ export interface operations {
             /** @description Deleted. */
             204: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
                     [name: string]: unknown;
                 };
                 content?: never;
             };
-            /** @description Missing or invalid credentials. */
-            401: {
+            /** @description A path parameter is not valid (`validation_failed`, naming it in `error.fields`). */
+            400: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "x-should-retry": components["headers"]["x-should-retry"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description The credentials may not act on this resource. */
+            /** @description No credentials, or ones that are not valid (`unauthorized`, `invalid_credentials`, `revoked_key`, `token_expired`, `invalid_token`). */
+            401: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "x-should-retry": components["headers"]["x-should-retry"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The credentials may not call this operation or act on this resource (`insufficient_scope`, `forbidden_app`, `forbidden_user`, or a more specific code). */
             403: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "x-should-retry": components["headers"]["x-should-retry"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -3279,15 +4712,19 @@ export interface operations {
             /** @description No such resource. */
             404: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "x-should-retry": components["headers"]["x-should-retry"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Conflict: an idempotency key reused with another body, or a duplicate. */
+            /** @description The external id names notifications of several apps: use the platform id (`ambiguous_notification_id`). */
             409: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "x-should-retry": components["headers"]["x-should-retry"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -3315,33 +4752,40 @@ export interface operations {
             /** @description The state after the request. */
             200: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["UpdateNotificationResponse"];
                 };
             };
-            /** @description Invalid request: malformed JSON or a field failed validation (see `error.fields`). */
+            /** @description A path parameter is not valid (`validation_failed`, naming it in `error.fields`). The body is not JSON (`malformed_json`) or a field failed validation (`validation_failed`, see `error.fields`). */
             400: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "x-should-retry": components["headers"]["x-should-retry"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Missing or invalid credentials. */
+            /** @description No credentials, or ones that are not valid (`unauthorized`, `invalid_credentials`, `revoked_key`, `token_expired`, `invalid_token`). */
             401: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "x-should-retry": components["headers"]["x-should-retry"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description The credentials may not act on this resource. */
+            /** @description The credentials may not call this operation or act on this resource (`insufficient_scope`, `forbidden_app`, `forbidden_user`, or a more specific code). */
             403: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "x-should-retry": components["headers"]["x-should-retry"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -3351,33 +4795,41 @@ export interface operations {
             /** @description No such resource. */
             404: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "x-should-retry": components["headers"]["x-should-retry"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Conflict: an idempotency key reused with another body, or a duplicate. */
+            /** @description The notification has expired, so its state cannot change (`notification_expired`); or its external id names notifications of several apps (`ambiguous_notification_id`). */
             409: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "x-should-retry": components["headers"]["x-should-retry"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description The body is not `application/json`. */
+            /** @description The body is larger than 1 MiB (`payload_too_large`); the connection is closed. */
+            413: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "x-should-retry": components["headers"]["x-should-retry"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The body is in a media type this operation does not take (`unsupported_media_type`): send `Content-Type: application/json`. */
             415: {
                 headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description Rate limited: see `Retry-After` and `RateLimit` headers. */
-            429: {
-                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "x-should-retry": components["headers"]["x-should-retry"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -3396,9 +4848,9 @@ export interface operations {
                 priority?: components["schemas"]["NotificationPriority"];
                 notification_type?: string;
                 /** @description Also show notifications of muted apps and types. */
-                include_muted?: "true" | "false";
+                include_muted?: boolean;
                 /** @description Collapse each `group_key` into its newest notification, with `group_count`. */
-                group?: "true" | "false";
+                group?: boolean;
                 limit?: number;
                 offset?: number | null;
                 /** @description Cursor: the previous page's `pagination.next_cursor`, for deep pages. */
@@ -3415,42 +4867,58 @@ export interface operations {
             /** @description A page, with unread counts. */
             200: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["ListNotificationsResponse"];
                 };
             };
-            /** @description Invalid request: malformed JSON or a field failed validation (see `error.fields`). */
+            /** @description A path parameter is not valid (`validation_failed`, naming it in `error.fields`). A query parameter is not valid (`validation_failed`, naming it in `error.fields`). */
             400: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "x-should-retry": components["headers"]["x-should-retry"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Missing or invalid credentials. */
+            /** @description No credentials, or ones that are not valid (`unauthorized`, `invalid_credentials`, `revoked_key`, `token_expired`, `invalid_token`). */
             401: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "x-should-retry": components["headers"]["x-should-retry"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description The credentials may not act on this resource. */
+            /** @description The credentials may not call this operation or act on this resource (`insufficient_scope`, `forbidden_app`, `forbidden_user`, or a more specific code). */
             403: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "x-should-retry": components["headers"]["x-should-retry"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Rate limited: see `Retry-After` and `RateLimit` headers. */
+            /** @description Rate limited: wait as `Retry-After` says (see also the `RateLimit` headers). */
             429: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "x-should-retry": components["headers"]["x-should-retry"];
+                    "Retry-After": components["headers"]["Retry-After"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -3462,7 +4930,10 @@ export interface operations {
     markAllRead: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Repeat a POST safely: the same key with the same body answers the stored response (with `Idempotent-Replayed: true`); the same key with another body is a 409 `idempotency_key_reused`. 1-255 printable ASCII characters, space included; remembered for 24 hours per caller. */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
             path: {
                 user_id: string;
             };
@@ -3477,51 +4948,77 @@ export interface operations {
             /** @description How many were marked. */
             200: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "Idempotent-Replayed": components["headers"]["Idempotent-Replayed"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["ReadAllResponse"];
                 };
             };
-            /** @description Invalid request: malformed JSON or a field failed validation (see `error.fields`). */
+            /** @description A path parameter is not valid (`validation_failed`, naming it in `error.fields`). The body is not JSON (`malformed_json`) or a field failed validation (`validation_failed`, see `error.fields`). The `Idempotency-Key` is not 1-255 printable ASCII characters (`invalid_idempotency_key`). */
             400: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "x-should-retry": components["headers"]["x-should-retry"];
+                    "Idempotent-Replayed": components["headers"]["Idempotent-Replayed"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Missing or invalid credentials. */
+            /** @description No credentials, or ones that are not valid (`unauthorized`, `invalid_credentials`, `revoked_key`, `token_expired`, `invalid_token`). */
             401: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "x-should-retry": components["headers"]["x-should-retry"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description The credentials may not act on this resource. */
+            /** @description The credentials may not call this operation or act on this resource (`insufficient_scope`, `forbidden_app`, `forbidden_user`, or a more specific code). */
             403: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "x-should-retry": components["headers"]["x-should-retry"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description The body is not `application/json`. */
+            /** @description The `Idempotency-Key` was used with another request (`idempotency_key_reused`), or its first request is still running (`idempotency_request_in_progress`: retry after `Retry-After`). */
+            409: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "x-should-retry": components["headers"]["x-should-retry"];
+                    "Retry-After": components["headers"]["Retry-After"];
+                    "Idempotent-Replayed": components["headers"]["Idempotent-Replayed"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The body is larger than 1 MiB (`payload_too_large`); the connection is closed. */
+            413: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "x-should-retry": components["headers"]["x-should-retry"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The body is in a media type this operation does not take (`unsupported_media_type`): send `Content-Type: application/json`. */
             415: {
                 headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description Rate limited: see `Retry-After` and `RateLimit` headers. */
-            429: {
-                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "x-should-retry": components["headers"]["x-should-retry"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -3544,33 +5041,58 @@ export interface operations {
             /** @description The counts. */
             200: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["UnreadCountResponse"];
                 };
             };
-            /** @description Missing or invalid credentials. */
+            /** @description A path parameter is not valid (`validation_failed`, naming it in `error.fields`). */
+            400: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "x-should-retry": components["headers"]["x-should-retry"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description No credentials, or ones that are not valid (`unauthorized`, `invalid_credentials`, `revoked_key`, `token_expired`, `invalid_token`). */
             401: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "x-should-retry": components["headers"]["x-should-retry"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description The credentials may not act on this resource. */
+            /** @description The credentials may not call this operation or act on this resource (`insufficient_scope`, `forbidden_app`, `forbidden_user`, or a more specific code). */
             403: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "x-should-retry": components["headers"]["x-should-retry"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Rate limited: see `Retry-After` and `RateLimit` headers. */
+            /** @description Rate limited: wait as `Retry-After` says (see also the `RateLimit` headers). */
             429: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "x-should-retry": components["headers"]["x-should-retry"];
+                    "Retry-After": components["headers"]["Retry-After"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -3593,24 +5115,40 @@ export interface operations {
             /** @description The preferences. */
             200: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["PreferencesResponse"];
                 };
             };
-            /** @description Missing or invalid credentials. */
-            401: {
+            /** @description A path parameter is not valid (`validation_failed`, naming it in `error.fields`). */
+            400: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "x-should-retry": components["headers"]["x-should-retry"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description The credentials may not act on this resource. */
+            /** @description No credentials, or ones that are not valid (`unauthorized`, `invalid_credentials`, `revoked_key`, `token_expired`, `invalid_token`). */
+            401: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "x-should-retry": components["headers"]["x-should-retry"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The credentials may not call this operation or act on this resource (`insufficient_scope`, `forbidden_app`, `forbidden_user`, or a more specific code). */
             403: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "x-should-retry": components["headers"]["x-should-retry"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -3637,42 +5175,62 @@ export interface operations {
             /** @description The saved preferences. */
             200: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["PreferencesResponse"];
                 };
             };
-            /** @description Invalid request: malformed JSON or a field failed validation (see `error.fields`). */
+            /** @description A path parameter is not valid (`validation_failed`, naming it in `error.fields`). The body is not JSON (`malformed_json`) or a field failed validation (`validation_failed`, see `error.fields`). */
             400: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "x-should-retry": components["headers"]["x-should-retry"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Missing or invalid credentials. */
+            /** @description No credentials, or ones that are not valid (`unauthorized`, `invalid_credentials`, `revoked_key`, `token_expired`, `invalid_token`). */
             401: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "x-should-retry": components["headers"]["x-should-retry"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description The credentials may not act on this resource. */
+            /** @description The credentials may not call this operation or act on this resource (`insufficient_scope`, `forbidden_app`, `forbidden_user`, or a more specific code). */
             403: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "x-should-retry": components["headers"]["x-should-retry"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description The body is not `application/json`. */
+            /** @description The body is larger than 1 MiB (`payload_too_large`); the connection is closed. */
+            413: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "x-should-retry": components["headers"]["x-should-retry"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The body is in a media type this operation does not take (`unsupported_media_type`): send `Content-Type: application/json`. */
             415: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "x-should-retry": components["headers"]["x-should-retry"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -3693,6 +5251,7 @@ export interface operations {
             /** @description Alive. */
             200: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -3713,6 +5272,7 @@ export interface operations {
             /** @description Ready. */
             200: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -3722,11 +5282,332 @@ export interface operations {
             /** @description Storage is not answering. */
             503: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "x-should-retry": components["headers"]["x-should-retry"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["Health"];
                 };
+            };
+        };
+    };
+    on_notification_created: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description The delivery id (`del_…`), the same on every retry: deduplicate on it. */
+                "webhook-id": string;
+                /** @description Unix seconds when this attempt was signed; refuse old ones. */
+                "webhook-timestamp": string;
+                /** @description Space-separated `v1,<base64 HMAC-SHA256>` signatures of `<webhook-id>.<webhook-timestamp>.<body>`, one per valid secret (two during a rotation). Verify with @oriva/webhook-verify. */
+                "webhook-signature": string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["NotificationCreatedEvent"];
+            };
+        };
+        responses: {
+            /** @description Any 2xx acknowledges the delivery; anything else (or no answer within the server's delivery timeout) is retried on the webhook's schedule. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    on_notification_read: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description The delivery id (`del_…`), the same on every retry: deduplicate on it. */
+                "webhook-id": string;
+                /** @description Unix seconds when this attempt was signed; refuse old ones. */
+                "webhook-timestamp": string;
+                /** @description Space-separated `v1,<base64 HMAC-SHA256>` signatures of `<webhook-id>.<webhook-timestamp>.<body>`, one per valid secret (two during a rotation). Verify with @oriva/webhook-verify. */
+                "webhook-signature": string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["NotificationReadEvent"];
+            };
+        };
+        responses: {
+            /** @description Any 2xx acknowledges the delivery; anything else (or no answer within the server's delivery timeout) is retried on the webhook's schedule. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    on_notification_clicked: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description The delivery id (`del_…`), the same on every retry: deduplicate on it. */
+                "webhook-id": string;
+                /** @description Unix seconds when this attempt was signed; refuse old ones. */
+                "webhook-timestamp": string;
+                /** @description Space-separated `v1,<base64 HMAC-SHA256>` signatures of `<webhook-id>.<webhook-timestamp>.<body>`, one per valid secret (two during a rotation). Verify with @oriva/webhook-verify. */
+                "webhook-signature": string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["NotificationClickedEvent"];
+            };
+        };
+        responses: {
+            /** @description Any 2xx acknowledges the delivery; anything else (or no answer within the server's delivery timeout) is retried on the webhook's schedule. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    on_notification_dismissed: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description The delivery id (`del_…`), the same on every retry: deduplicate on it. */
+                "webhook-id": string;
+                /** @description Unix seconds when this attempt was signed; refuse old ones. */
+                "webhook-timestamp": string;
+                /** @description Space-separated `v1,<base64 HMAC-SHA256>` signatures of `<webhook-id>.<webhook-timestamp>.<body>`, one per valid secret (two during a rotation). Verify with @oriva/webhook-verify. */
+                "webhook-signature": string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["NotificationDismissedEvent"];
+            };
+        };
+        responses: {
+            /** @description Any 2xx acknowledges the delivery; anything else (or no answer within the server's delivery timeout) is retried on the webhook's schedule. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    on_notification_unread: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description The delivery id (`del_…`), the same on every retry: deduplicate on it. */
+                "webhook-id": string;
+                /** @description Unix seconds when this attempt was signed; refuse old ones. */
+                "webhook-timestamp": string;
+                /** @description Space-separated `v1,<base64 HMAC-SHA256>` signatures of `<webhook-id>.<webhook-timestamp>.<body>`, one per valid secret (two during a rotation). Verify with @oriva/webhook-verify. */
+                "webhook-signature": string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["NotificationUnreadEvent"];
+            };
+        };
+        responses: {
+            /** @description Any 2xx acknowledges the delivery; anything else (or no answer within the server's delivery timeout) is retried on the webhook's schedule. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    on_notification_expired: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description The delivery id (`del_…`), the same on every retry: deduplicate on it. */
+                "webhook-id": string;
+                /** @description Unix seconds when this attempt was signed; refuse old ones. */
+                "webhook-timestamp": string;
+                /** @description Space-separated `v1,<base64 HMAC-SHA256>` signatures of `<webhook-id>.<webhook-timestamp>.<body>`, one per valid secret (two during a rotation). Verify with @oriva/webhook-verify. */
+                "webhook-signature": string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["NotificationExpiredEvent"];
+            };
+        };
+        responses: {
+            /** @description Any 2xx acknowledges the delivery; anything else (or no answer within the server's delivery timeout) is retried on the webhook's schedule. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    on_notification_updated: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description The delivery id (`del_…`), the same on every retry: deduplicate on it. */
+                "webhook-id": string;
+                /** @description Unix seconds when this attempt was signed; refuse old ones. */
+                "webhook-timestamp": string;
+                /** @description Space-separated `v1,<base64 HMAC-SHA256>` signatures of `<webhook-id>.<webhook-timestamp>.<body>`, one per valid secret (two during a rotation). Verify with @oriva/webhook-verify. */
+                "webhook-signature": string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["NotificationUpdatedEvent"];
+            };
+        };
+        responses: {
+            /** @description Any 2xx acknowledges the delivery; anything else (or no answer within the server's delivery timeout) is retried on the webhook's schedule. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    on_notification_deleted: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description The delivery id (`del_…`), the same on every retry: deduplicate on it. */
+                "webhook-id": string;
+                /** @description Unix seconds when this attempt was signed; refuse old ones. */
+                "webhook-timestamp": string;
+                /** @description Space-separated `v1,<base64 HMAC-SHA256>` signatures of `<webhook-id>.<webhook-timestamp>.<body>`, one per valid secret (two during a rotation). Verify with @oriva/webhook-verify. */
+                "webhook-signature": string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["NotificationDeletedEvent"];
+            };
+        };
+        responses: {
+            /** @description Any 2xx acknowledges the delivery; anything else (or no answer within the server's delivery timeout) is retried on the webhook's schedule. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    on_notification_read_all: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description The delivery id (`del_…`), the same on every retry: deduplicate on it. */
+                "webhook-id": string;
+                /** @description Unix seconds when this attempt was signed; refuse old ones. */
+                "webhook-timestamp": string;
+                /** @description Space-separated `v1,<base64 HMAC-SHA256>` signatures of `<webhook-id>.<webhook-timestamp>.<body>`, one per valid secret (two during a rotation). Verify with @oriva/webhook-verify. */
+                "webhook-signature": string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["NotificationReadAllEvent"];
+            };
+        };
+        responses: {
+            /** @description Any 2xx acknowledges the delivery; anything else (or no answer within the server's delivery timeout) is retried on the webhook's schedule. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    on_webhook_disabled: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description The delivery id (`del_…`), the same on every retry: deduplicate on it. */
+                "webhook-id": string;
+                /** @description Unix seconds when this attempt was signed; refuse old ones. */
+                "webhook-timestamp": string;
+                /** @description Space-separated `v1,<base64 HMAC-SHA256>` signatures of `<webhook-id>.<webhook-timestamp>.<body>`, one per valid secret (two during a rotation). Verify with @oriva/webhook-verify. */
+                "webhook-signature": string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["WebhookDisabledEvent"];
+            };
+        };
+        responses: {
+            /** @description Any 2xx acknowledges the delivery; anything else (or no answer within the server's delivery timeout) is retried on the webhook's schedule. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    on_webhook_test: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description The delivery id (`del_…`), the same on every retry: deduplicate on it. */
+                "webhook-id": string;
+                /** @description Unix seconds when this attempt was signed; refuse old ones. */
+                "webhook-timestamp": string;
+                /** @description Space-separated `v1,<base64 HMAC-SHA256>` signatures of `<webhook-id>.<webhook-timestamp>.<body>`, one per valid secret (two during a rotation). Verify with @oriva/webhook-verify. */
+                "webhook-signature": string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["WebhookTestEvent"];
+            };
+        };
+        responses: {
+            /** @description Any 2xx acknowledges the delivery; anything else (or no answer within the server's delivery timeout) is retried on the webhook's schedule. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
             };
         };
     };

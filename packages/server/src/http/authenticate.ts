@@ -1,5 +1,6 @@
 import { createHash, timingSafeEqual } from 'node:crypto';
 import type { RouteConfig } from '@hono/zod-openapi';
+import { SECURITY_SCHEMES, type SecuritySchemeName } from '@oriva/contract';
 import type { MiddlewareHandler } from 'hono';
 import { API_KEY_PREFIX, hashApiKey } from '../auth/api-keys.js';
 import { InvalidTokenError } from '../auth/jwt.js';
@@ -7,7 +8,6 @@ import type { Principal, PrincipalKind } from '../auth/principal.js';
 import type { AppEnv, Deps } from './context.js';
 import { errors } from './errors.js';
 
-const SCHEME_TO_KIND: Record<string, PrincipalKind> = { AppKey: 'app', AdminToken: 'admin', UserToken: 'user' };
 const KIND_NAMES: Record<PrincipalKind, string> = {
   app: 'an app API key',
   admin: 'the admin token',
@@ -45,10 +45,10 @@ export function bearerCredential(header: string | undefined): string | undefined
  * `app_id` / `user_id` must be the caller's own (the admin may act on any).
  */
 export function authorize(route: RouteConfig, deps: Deps): MiddlewareHandler<AppEnv> {
-  const allowed = new Set(
-    (route.security ?? []).flatMap((requirement) => Object.keys(requirement).map((name) => SCHEME_TO_KIND[name])),
+  const allowed = new Set<PrincipalKind>(
+    (route.security ?? []).flatMap((requirement) => Object.keys(requirement).map(callerOf)),
   );
-  const allowedNames = [...allowed].map((kind) => KIND_NAMES[kind!]).join(' or ');
+  const allowedNames = [...allowed].map((kind) => KIND_NAMES[kind]).join(' or ');
   return async (c, next) => {
     const principal = await authenticate(deps, bearerCredential(c.req.header('authorization')));
     if (!allowed.has(principal.kind)) {
@@ -68,6 +68,16 @@ export function authorize(route: RouteConfig, deps: Deps): MiddlewareHandler<App
     c.set('principal', principal);
     await next();
   };
+}
+
+/** The caller a contract security scheme names; a name the contract does not define fails at start, never open. */
+function callerOf(scheme: string): PrincipalKind {
+  const definition = SECURITY_SCHEMES[scheme as SecuritySchemeName];
+  if (!definition)
+    throw new Error(
+      `Unknown security scheme "${scheme}": the contract defines ${Object.keys(SECURITY_SCHEMES).join(', ')}`,
+    );
+  return definition.caller;
 }
 
 /** Constant-time comparison of two secrets of any length. */

@@ -1,4 +1,5 @@
 import type { RouteConfig } from '@hono/zod-openapi';
+import { isIdempotent } from '@oriva/contract';
 import type { MiddlewareHandler } from 'hono';
 import { authorize } from './authenticate.js';
 import type { AppEnv, Deps } from './context.js';
@@ -6,13 +7,13 @@ import { idempotency } from './idempotency.js';
 import { parseRequestsSynchronously } from './synchronous-validation.js';
 
 /**
- * A contract route with the server's guards attached: authorization from its `security`, idempotency on
- * every POST, and request validation on zod's fast synchronous path. Handlers register it with
+ * A contract route with the server's guards attached: authorization from its `security`, idempotency where
+ * the contract says it is honoured (`isIdempotent`: every authenticated POST), and request validation on zod's fast synchronous path. Handlers register it with
  * `app.openapi(guarded(route, deps), handler)`.
  */
 export function guarded<R extends RouteConfig>(route: R, deps: Deps): R {
   parseRequestsSynchronously(route);
   const middleware: MiddlewareHandler<AppEnv>[] = [authorize(route, deps)];
-  if (route.method === 'post') middleware.push(idempotency(deps));
+  if (isIdempotent(route)) middleware.push(idempotency(deps));
   return { ...route, middleware };
 }

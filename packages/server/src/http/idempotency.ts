@@ -1,11 +1,11 @@
 import { hash } from 'node:crypto';
+import { IdempotencyKey } from '@oriva/contract';
 import type { Context, MiddlewareHandler } from 'hono';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
 import { principalScope } from '../auth/principal.js';
 import type { AppEnv, Deps } from './context.js';
 import { ApiError, errors } from './errors.js';
 
-const KEY_PATTERN = /^[\x21-\x7E]{1,255}$/;
 /** How long a key is remembered. Stripe keeps them 24 hours; retries come long before that. */
 export const IDEMPOTENCY_KEY_TTL_MS = 24 * 60 * 60 * 1000;
 
@@ -18,8 +18,21 @@ export function idempotency(deps: Deps): MiddlewareHandler<AppEnv> {
   return async (c, next) => {
     const key = c.req.header('idempotency-key');
     if (key === undefined) return next();
-    if (!KEY_PATTERN.test(key)) {
-      throw new ApiError(400, 'invalid_idempotency_key', 'Idempotency-Key must be 1-255 printable ASCII characters');
+    if (!IdempotencyKey.safeParse(key).success) {
+      throw new ApiError(
+        400,
+        'invalid_idempotency_key',
+        'Idempotency-Key must be 1-255 printable ASCII characters (space to tilde)',
+        {
+          fields: [
+            {
+              path: 'Idempotency-Key',
+              code: 'invalid_idempotency_key',
+              message: 'must be 1-255 printable ASCII characters',
+            },
+          ],
+        },
+      );
     }
     const scope = principalScope(c.get('principal')!);
     const body = await c.req.text();

@@ -1,8 +1,10 @@
 import type { z } from '@hono/zod-openapi';
 import {
   type CreateNotificationRequest,
+  type EventDataOf,
   MAX_CONTEXT_DATA_BYTES,
   type Notification,
+  type ServerEventName,
   type UpdateNotificationRequest,
 } from '@oriva/contract';
 import type { Deps } from '../http/context.js';
@@ -155,15 +157,22 @@ export function hasContentFields(patch: UpdateNotificationInput): boolean {
   return Object.keys(patch).some((key) => key !== 'status' && key !== 'dismissed_from' && key !== 'click_action');
 }
 
+/** `read`, `dismissed`, …: the notification events the server records, whose `event_data` the contract declares. */
+type NotificationEventType = ServerEventName extends infer Name
+  ? Name extends `notification.${infer Type}`
+    ? Type
+    : never
+  : never;
+
 /**
  * An event about a notification, attributed to the app that owns it, whoever caused it. Its
  * `entity_id` is the app's own id for the notification, so the app can act on it directly.
  */
-export function notificationEvent(
+export function notificationEvent<Type extends NotificationEventType>(
   view: Pick<NotificationRecord, 'id' | 'app_id' | 'user_id' | 'external_id'>,
-  type: string,
+  type: Type,
   at: string,
-  data: Record<string, unknown>,
+  data: Omit<EventDataOf<`notification.${Type}`>, 'notification_id'>,
 ): EventRecord {
   return {
     id: newId('evt'),

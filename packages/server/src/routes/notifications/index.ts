@@ -286,15 +286,21 @@ function paginate(
 function summarizeReadAll(marked: NotificationView[], userId: string, at: string, actor: Actor): EventRecord[] {
   const byApp = new Map<string, NotificationView[]>();
   for (const view of marked) byApp.set(view.app_id, [...(byApp.get(view.app_id) ?? []), view]);
-  return [...byApp.entries()].map(([appId, views]) => ({
-    ...notificationEvent({ id: '', app_id: appId, user_id: userId, external_id: userId }, 'read_all', at, {}),
-    entity_type: 'user',
-    event_data: JSON.stringify({
+  return [...byApp.entries()].map(([appId, views]) => {
+    const data = {
       count: views.length,
       external_ids: views.slice(0, MAX_IDS_IN_SUMMARY).map((view) => view.external_id),
       notification_ids: views.slice(0, MAX_IDS_IN_SUMMARY).map((view) => view.id),
       truncated: views.length > MAX_IDS_IN_SUMMARY,
       changed_by: actor,
-    }),
-  }));
+    };
+    // About the user, not one notification: no notification_id in its data.
+    const event = notificationEvent(
+      { id: '', app_id: appId, user_id: userId, external_id: userId },
+      'read_all',
+      at,
+      data,
+    );
+    return { ...event, entity_type: 'user', event_data: JSON.stringify(data) };
+  });
 }

@@ -3,6 +3,7 @@ import {
   DEFAULT_ROTATION_GRACE_SECONDS,
   DEFAULT_WEBHOOK_BACKOFF_SECONDS,
   DEFAULT_WEBHOOK_MAX_RETRIES,
+  type EventDataOf,
   routes,
 } from '@oriva/contract';
 import { generateSecret } from '@oriva/webhook-verify';
@@ -158,7 +159,10 @@ export function webhookRoutes(deps: Deps) {
       event_type: type,
       entity_type: 'webhook',
       entity_id: webhook.id,
-      event_data: JSON.stringify({ message: 'A test delivery from Oriva', webhook_url: webhook.webhook_url }),
+      event_data: JSON.stringify({
+        message: 'A test delivery from Oriva',
+        webhook_url: webhook.webhook_url,
+      } satisfies EventDataOf<'webhook.test'>),
       timestamp: at,
       ip_address: null,
       user_agent: null,

@@ -1,3 +1,4 @@
+import type { EventDataOf } from '@oriva/contract';
 import { signatureHeaders } from '@oriva/webhook-verify';
 import type { Deps } from '../../http/context.js';
 import { newId } from '../../ids.js';
@@ -214,7 +215,17 @@ function errorMessage(result: SendResult): string | null {
 }
 
 /** `webhook.disabled`: an event of the app's own, in its event list, stream and other webhooks. */
-function disabledEvent(webhook: WebhookRecord, at: string, reason: string, consecutiveFailures: number): EventRecord {
+function disabledEvent(
+  webhook: WebhookRecord,
+  at: string,
+  reason: EventDataOf<'webhook.disabled'>['reason'],
+  consecutiveFailures: number,
+): EventRecord {
+  const data: EventDataOf<'webhook.disabled'> = {
+    reason,
+    consecutive_failures: consecutiveFailures,
+    webhook_url: webhook.webhook_url,
+  };
   return {
     id: newId('evt'),
     app_id: webhook.app_id,
@@ -223,7 +234,7 @@ function disabledEvent(webhook: WebhookRecord, at: string, reason: string, conse
     event_type: 'disabled',
     entity_type: 'webhook',
     entity_id: webhook.id,
-    event_data: JSON.stringify({ reason, consecutive_failures: consecutiveFailures, webhook_url: webhook.webhook_url }),
+    event_data: JSON.stringify(data),
     timestamp: at,
     ip_address: null,
     user_agent: null,
