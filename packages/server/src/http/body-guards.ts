@@ -74,17 +74,18 @@ async function readChunkedWithin(c: Context<AppEnv>, body: ReadableStream<Uint8A
  * chunked body is counted as it arrives. Wrapping the body costs, so only chunked bodies pay it.
  */
 export const limitBodySize: MiddlewareHandler<AppEnv> = async (c, next) => {
-  const body = c.req.raw.body;
-  if (!body) return next();
+  // The body stream is only touched when it must be counted or discarded: opening it on every request
+  // costs, and a stream opened but never read (a 401 before the handler) stalls the server's own drain
+  // of the unread body, which then closes the keep-alive connection under the client.
   const length = c.req.header('content-length');
   if (length !== undefined) {
-    if (Number(length) > MAX_BODY_BYTES) {
-      await discardRest(body.getReader());
-      throw payloadTooLarge();
-    }
-    return next();
+    if (Number(length) <= MAX_BODY_BYTES) return next();
+    const body = c.req.raw.body;
+    if (body) await discardRest(body.getReader());
+    throw payloadTooLarge();
   }
   if (c.req.header('transfer-encoding') === undefined) return next();
-  await readChunkedWithin(c, body);
+  const body = c.req.raw.body;
+  if (body) await readChunkedWithin(c, body);
   return next();
 };
