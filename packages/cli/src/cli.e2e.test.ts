@@ -228,7 +228,10 @@ describe('oriva against a running server', () => {
     expect(result.code).toBe(1);
     expect(result.stderr).toMatch(/- partial\.ndjson:550 user_id: /);
     expect(result.stderr).toContain(
-      'the batch with lines 501-600 was rejected; the 500 events before line 501 are stored',
+      'the batch with lines 501-600 was rejected; 500 events were stored (lines 1-500, 1 of 2 batches)',
+    );
+    expect(result.stderr).toContain(
+      'line 501 is the first unsent line; resume with: oriva events send --file partial.ndjson --from-line 501',
     );
   });
 

@@ -123,18 +123,20 @@ type Credential = Pick<ClientOptions, 'apiKey' | 'adminToken' | 'userToken' | 'u
 async function newOriva(ctx: CommandContext, credential: Credential): Promise<Oriva> {
   const settings = ctx.settings();
   const { Oriva } = await import('@oriva/sdk');
+  // A short Retry-After is waited out and retried; a longer one fails at once (RateLimitError) and
+  // the report says when the limit frees up, so no command sits silent for minutes.
+  const maxRetryWait = Oriva.DEFAULT_MAX_RETRY_WAIT;
   let warned = false;
   return new Oriva({
     baseUrl: settings.baseUrl,
-    // The SDK retries 429s after the server's Retry-After (up to a minute): say so instead of hanging silently.
+    maxRetryWait,
     fetch: async (url, init) => {
       const response = await globalThis.fetch(url, init);
-      if (response.status === 429 && !warned && !ctx.json) {
+      const after = Number(response.headers.get('retry-after'));
+      const waits = response.status === 429 && after > 0 && after * 1000 <= maxRetryWait;
+      if (waits && !warned && !ctx.json) {
         warned = true;
-        const after = response.headers.get('retry-after');
-        ctx.note(
-          `${ctx.err.yellow('note:')} rate limited by the server${after ? ` (retry after ${after} s)` : ''}; retrying can take up to a minute, Ctrl-C stops`,
-        );
+        ctx.note(`${ctx.err.yellow('note:')} rate limited by the server; retrying in ${after} s (Ctrl-C stops)`);
       }
       return response;
     },

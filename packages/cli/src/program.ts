@@ -243,6 +243,11 @@ export function buildProgram(io: MainIO = {}, argv: readonly string[] = []): Bui
     .option('--data <json>', 'event_data as a JSON object')
     .option('--body <json>', 'the whole event as a JSON object (instead of the flags above)')
     .option('--file <path>', 'NDJSON file, one event per line; sent in batches of 500')
+    .addOption(
+      new Option('--from-line <n>', 'with --file: skip the lines before n (resume a send that stopped)').argParser(
+        integer('--from-line', 1, Number.MAX_SAFE_INTEGER),
+      ),
+    )
     .option('--idempotency-key <key>', 'Idempotency-Key for a single event: safe to retry')
     .addHelpText(
       'after',
@@ -252,8 +257,11 @@ Examples:
       --entity-id wb_notif_123 --user user_456 --data '{"dismissed_from":"work_buddy"}'
   $ oriva events send --body '{"event_category":"task","event_type":"done","entity_type":"task","entity_id":"t1","user_id":"u1"}'
   $ oriva events send --file events.ndjson
+  $ oriva events send --file events.ndjson --from-line 1001
 
 Every line of --file is checked before anything is sent; a bad line is reported with its number.
+A send that stops part-way (a rate limit, a rejected batch) says how many events were stored and
+prints the command that resumes it from the first unsent line.
 `,
     )
     .action(lazy(() => import('./commands/events-send.js')));

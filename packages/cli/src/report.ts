@@ -4,6 +4,7 @@
  */
 import type { CommandContext } from './context.js';
 import { ContextualError, EXIT_FAILURE, UserError } from './errors.js';
+import { rateLimitDetail, rateLimitHint, readRateLimit } from './rate-limit.js';
 
 interface FieldProblem {
   path: string;
@@ -21,6 +22,9 @@ export interface Problem {
   details?: string[];
   hint?: string;
   stack?: string;
+  /** A 429's seconds until the limit frees up, and when that is (ISO 8601). */
+  retryAfter?: number;
+  resetsAt?: string;
 }
 
 const CONNECTION_HINT =
@@ -34,7 +38,6 @@ function statusHint(status: number, code: string): string | undefined {
   if (status === 404) return 'check the app id (`oriva apps list`) or the key id (`oriva keys list <app_id>`)';
   if (status === 409) return 'a conflict: the id is taken, or an idempotency key was reused with a different body';
   if (status === 413) return 'the body is larger than 1 MiB: send fewer or smaller events per request';
-  if (status === 429) return 'rate limited: wait a moment and retry (the SDK already retried)';
   if (status >= 500) return "the server failed: look for the request id in the server's log";
   if (code === 'validation_failed') return 'fix the fields listed above';
   return undefined;
@@ -112,6 +115,7 @@ export function describeError(error: unknown, ctx: CommandContext): Problem {
   }
   if (error instanceof Error) {
     const api = apiErrorFields(error);
+    if (api?.status === 429) return withRateLimit(api, error, ctx);
     if (api) return api;
     if (isConnectionError(error)) {
       let baseUrl = 'the server';
@@ -145,6 +149,23 @@ export function describeError(error: unknown, ctx: CommandContext): Problem {
   return { code: 'internal_error', message: String(error) };
 }
 
+/** Adds what the SDK's `RateLimitError` knows: the limit, when it frees up, how to lift it locally. */
+function withRateLimit(problem: Problem, error: Error, ctx: CommandContext): Problem {
+  const facts = readRateLimit(error);
+  const detail = rateLimitDetail(facts);
+  if (detail) problem.details = [...(problem.details ?? []), detail];
+  let baseUrl: string | undefined;
+  try {
+    baseUrl = ctx.settings().baseUrl;
+  } catch {
+    // Without readable settings the server cannot be told local; the generic hint still holds.
+  }
+  problem.hint = rateLimitHint(facts, baseUrl);
+  if (facts.retryAfter !== null) problem.retryAfter = facts.retryAfter;
+  if (facts.resetsAt) problem.resetsAt = facts.resetsAt.toISOString();
+  return problem;
+}
+
 /** Prints the failure on stderr and returns the exit code. */
 export function reportError(error: unknown, ctx: CommandContext): number {
   const problem = describeError(error, ctx);
@@ -157,6 +178,8 @@ export function reportError(error: unknown, ctx: CommandContext): number {
     if (problem.fields) body.fields = problem.fields;
     if (problem.details) body.details = problem.details;
     if (problem.hint) body.hint = problem.hint;
+    if (problem.retryAfter !== undefined) body.retry_after = problem.retryAfter;
+    if (problem.resetsAt) body.resets_at = problem.resetsAt;
     ctx.stderr.write(`${JSON.stringify({ success: false, error: body })}\n`);
     return exitCode;
   }

@@ -1,4 +1,4 @@
-import { APIClient, DEFAULT_MAX_RETRIES, DEFAULT_TIMEOUT_MS } from './core/api-client.js';
+import { APIClient, DEFAULT_MAX_RETRIES, DEFAULT_MAX_RETRY_WAIT, DEFAULT_TIMEOUT_MS } from './core/api-client.js';
 import { isBrowser, readEnv } from './core/env.js';
 import {
   APIConnectionError,
@@ -63,6 +63,13 @@ export interface ClientOptions {
   timeout?: number | undefined;
   /** Retries after the first attempt for retryable failures. Default 2; 0 disables retries. */
   maxRetries?: number | undefined;
+  /**
+   * Milliseconds of a server's `Retry-After` the SDK waits out before retrying. Default 5 000. When
+   * the server asks for longer (a rate-limit window that frees up in minutes), the call fails at
+   * once with `RateLimitError`, whose `retryAfter`, `limit` and `window` say what was reached and
+   * when it frees up. Raise it (up to `Infinity`) for a batch job that should wait instead.
+   */
+  maxRetryWait?: number | undefined;
   /** The transport. Defaults to `globalThis.fetch`. */
   fetch?: Fetch | undefined;
   /** Headers sent with every request. A `null` value removes a header the SDK would send. */
@@ -104,6 +111,7 @@ export class Oriva extends APIClient {
   static readonly VERSION = VERSION;
   static readonly DEFAULT_TIMEOUT = DEFAULT_TIMEOUT_MS;
   static readonly DEFAULT_MAX_RETRIES = DEFAULT_MAX_RETRIES;
+  static readonly DEFAULT_MAX_RETRY_WAIT = DEFAULT_MAX_RETRY_WAIT;
 
   static readonly OrivaError = OrivaError;
   static readonly APIError = APIError;
@@ -163,6 +171,7 @@ export class Oriva extends APIClient {
       credential,
       timeout: options.timeout ?? DEFAULT_TIMEOUT_MS,
       maxRetries: options.maxRetries ?? DEFAULT_MAX_RETRIES,
+      maxRetryWait: options.maxRetryWait ?? DEFAULT_MAX_RETRY_WAIT,
       fetch,
       defaultHeaders: options.defaultHeaders ?? {},
     });

@@ -15,7 +15,7 @@
 import { Oriva } from './client.js';
 
 export { type ClientOptions, type CredentialKind, Oriva } from './client.js';
-export { DEFAULT_MAX_RETRIES, DEFAULT_TIMEOUT_MS } from './core/api-client.js';
+export { DEFAULT_MAX_RETRIES, DEFAULT_MAX_RETRY_WAIT, DEFAULT_TIMEOUT_MS } from './core/api-client.js';
 export { APIPromise, type WithResponse } from './core/api-promise.js';
 export {
   APIConnectionError,

@@ -1,4 +1,5 @@
 import { relative } from 'node:path';
+import { describeRateLimits } from './config/rate-limits.js';
 import type { RunningServer } from './server.js';
 
 /** What a person starting the server needs: where it is, where the admin token is, what to do next. */
@@ -17,6 +18,7 @@ export function startupBanner(server: RunningServer, cwd = process.cwd()): strin
       ? `Storage:     SQLite at ${shown(server.databaseFile)}`
       : `Storage:     PostgreSQL (schema ${server.config.database?.schema ?? 'public'})`,
     tokenLine,
+    `Rate limits: ${describeRateLimits(server.config.rateLimits, server.config.dev)}`,
     ...(server.config.inbox ? [`Inbox:       ${server.url}/inbox (the notification center)`] : []),
     'Next:        register an app and get its API key:',
     `  curl -s -X POST ${server.url}/api/v1/apps -H "Authorization: Bearer ${tokenExpression}" \\`,

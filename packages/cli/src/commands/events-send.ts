@@ -16,6 +16,8 @@ export interface Options {
   data?: string;
   body?: string;
   file?: string;
+  /** With `--file`: the first line to send, to resume a send that stopped. */
+  fromLine?: number;
   idempotencyKey?: string;
 }
 
@@ -50,8 +52,9 @@ export async function run(ctx: CommandContext, _args: [], options: Options) {
   if (options.file !== undefined) {
     if (options.idempotencyKey !== undefined)
       throw new UsageError('--idempotency-key applies to a single event, not --file');
-    return sendFile(ctx, options.file);
+    return sendFile(ctx, options.file, options.fromLine ?? 1);
   }
+  if (options.fromLine !== undefined) throw new UsageError('--from-line applies to --file');
   const event = options.body !== undefined ? eventFromBody(options.body) : eventFromFlags(options);
   return sendOne(ctx, event, options);
 }
@@ -117,7 +120,7 @@ async function sendOne(ctx: CommandContext, event: EventParams, options: Options
   return 0;
 }
 
-async function sendFile(ctx: CommandContext, file: string) {
+async function sendFile(ctx: CommandContext, file: string, fromLine: number) {
   const path = resolve(ctx.cwd, file);
   let text: string;
   try {
@@ -141,16 +144,21 @@ async function sendFile(ctx: CommandContext, file: string) {
     );
   }
   if (records.length === 0) throw new UserError(`${file} holds no events; nothing was sent`);
+  // Every line was checked above, also those before --from-line: a resumed file is the same file.
+  const pending = records.filter((record) => record.line >= fromLine);
+  if (pending.length === 0) {
+    throw new UserError(`${file} holds no events at or after line ${fromLine}; nothing was sent`);
+  }
 
   const appId = requireAppId(ctx);
   const { oriva } = await createClient(ctx, 'app');
-  const batches = Math.ceil(records.length / BATCH_SIZE);
+  const batches = Math.ceil(pending.length / BATCH_SIZE);
   const progress =
-    ctx.stderr.isTTY === true && !ctx.json ? createProgress(ctx.stderr, records.length, 'sending') : undefined;
+    ctx.stderr.isTTY === true && !ctx.json ? createProgress(ctx.stderr, pending.length, 'sending') : undefined;
   const published: { event_id: string; timestamp: string }[] = [];
   try {
-    for (let start = 0; start < records.length; start += BATCH_SIZE) {
-      const batch = records.slice(start, start + BATCH_SIZE);
+    for (let start = 0; start < pending.length; start += BATCH_SIZE) {
+      const batch = pending.slice(start, start + BATCH_SIZE);
       const events = batch.map((record) => record.value) as unknown as Parameters<typeof oriva.events.publishBatch>[0];
       try {
         const result = await oriva.events.publishBatch(events);
@@ -158,6 +166,8 @@ async function sendFile(ctx: CommandContext, file: string) {
       } catch (error) {
         const firstLine = batch[0]?.line ?? 0;
         const lastLine = batch[batch.length - 1]?.line ?? 0;
+        const lastStoredLine = pending[start - 1]?.line ?? 0;
+        // A batch is stored whole or not at all, so everything before this batch is in, nothing after.
         throw new ContextualError(error, {
           // The API names `events.<index>.<field>`: point at the file's line instead.
           mapFieldPath: (fieldPath) => {
@@ -168,21 +178,42 @@ async function sendFile(ctx: CommandContext, file: string) {
           details: [
             start === 0
               ? `the batch with lines ${firstLine}-${lastLine} was rejected; nothing was stored`
-              : `the batch with lines ${firstLine}-${lastLine} was rejected; the ${start} events before line ${firstLine} are stored (${start / BATCH_SIZE} of ${batches} batches)`,
+              : `the batch with lines ${firstLine}-${lastLine} was rejected; ${start} events were stored (lines ${pending[0]?.line}-${lastStoredLine}, ${start / BATCH_SIZE} of ${batches} batches)`,
+            `line ${firstLine} is the first unsent line; resume with: ${resumeCommand(ctx, file, firstLine)}`,
           ],
         });
       }
-      progress?.update(Math.min(start + BATCH_SIZE, records.length));
+      progress?.update(Math.min(start + BATCH_SIZE, pending.length));
     }
   } finally {
     progress?.finish();
   }
   if (ctx.json) {
-    ctx.printJson({ success: true, app_id: appId, count: records.length, batches, events: published });
+    ctx.printJson({ success: true, app_id: appId, count: pending.length, batches, events: published });
     return 0;
   }
+  const lines = fromLine > 1 ? ` (lines ${pending[0]?.line}-${pending[pending.length - 1]?.line})` : '';
   ctx.write(
-    `${ctx.out.green('✔')} Sent ${records.length} event${records.length === 1 ? '' : 's'} to ${ctx.out.bold(appId)} in ${batches} batch${batches === 1 ? '' : 'es'}\n`,
+    `${ctx.out.green('✔')} Sent ${pending.length} event${pending.length === 1 ? '' : 's'}${lines} to ${ctx.out.bold(appId)} in ${batches} batch${batches === 1 ? '' : 'es'}\n`,
   );
   return 0;
+}
+
+/**
+ * The command that sends the rest of the file, to paste as is: the same file and the non-secret
+ * flags given on this command line. A key given as a flag is not echoed back onto the screen.
+ */
+function resumeCommand(ctx: CommandContext, file: string, fromLine: number): string {
+  const flags = ctx.flags();
+  const words = ['oriva', 'events', 'send', '--file', shellWord(file), '--from-line', String(fromLine)];
+  if (flags.profile !== undefined) words.push('--profile', shellWord(flags.profile));
+  if (flags.baseUrl !== undefined) words.push('--base-url', shellWord(flags.baseUrl));
+  if (flags.appId !== undefined) words.push('--app-id', shellWord(flags.appId));
+  const command = words.join(' ');
+  return flags.apiKey === undefined ? command : `${command} (and your --api-key)`;
+}
+
+/** Quotes a word for a POSIX shell when it needs it. */
+function shellWord(word: string): string {
+  return /^[\w./:@%+=,-]+$/.test(word) ? word : `'${word.replaceAll("'", `'\\''`)}'`;
 }

@@ -43,14 +43,14 @@ describe('retry policy', () => {
     expect(retryDelayMs(0, undefined, () => 0.999999)).toBe(625);
   });
 
-  it('honours retry-after-ms, then Retry-After in seconds or as an HTTP date, clamped to 60 s', () => {
+  it('honours retry-after-ms, then Retry-After in seconds or as an HTTP date, however long', () => {
     const now = Date.parse('2025-09-30T10:30:00.000Z');
     expect(retryAfterMs(new Headers({ 'retry-after-ms': '150', 'retry-after': '9' }), now)).toBe(150);
     expect(retryAfterMs(new Headers({ 'retry-after': '2' }), now)).toBe(2000);
     expect(retryAfterMs(new Headers({ 'retry-after': '0.5' }), now)).toBe(500);
     expect(retryAfterMs(new Headers({ 'retry-after': 'Tue, 30 Sep 2025 10:30:03 GMT' }), now)).toBe(3000);
     expect(retryAfterMs(new Headers({ 'retry-after': 'Tue, 30 Sep 2025 10:29:00 GMT' }), now)).toBe(0);
-    expect(retryAfterMs(new Headers({ 'retry-after': '3600' }), now)).toBe(60_000);
+    expect(retryAfterMs(new Headers({ 'retry-after': '3600' }), now)).toBe(3_600_000);
     expect(retryAfterMs(new Headers({ 'retry-after': 'soon' }), now)).toBeUndefined();
     expect(retryAfterMs(new Headers({ 'retry-after': '-5' }), now)).toBeUndefined();
     expect(retryDelayMs(1, new Headers({ 'retry-after': 'soon' }), () => 0.5, now)).toBe(1000);
@@ -66,6 +66,31 @@ describe('retries', () => {
     await expect(client.events.publish(event)).resolves.toEqual(published);
     expect(calls).toHaveLength(2);
     expect(client.sleeps).toEqual([2000]);
+  });
+
+  it('throws RateLimitError at once when Retry-After is longer than maxRetryWait, per client and per call', async () => {
+    const limited = () =>
+      apiError(429, 'rate_limited', 'Slow down', {
+        headers: {
+          'retry-after': '687',
+          'ratelimit-policy': '50;w=900',
+          ratelimit: 'limit=50, remaining=0, reset=687',
+        },
+      });
+    const { client, calls } = testClient([limited()]);
+    const error = (await client.webhooks.list().catch((caught: unknown) => caught)) as RateLimitError;
+    expect(error).toBeInstanceOf(RateLimitError);
+    expect(error).toMatchObject({ retryAfter: 687, limit: 50, window: 900, remaining: 0 });
+    expect(calls).toHaveLength(1);
+    expect(client.sleeps).toEqual([]);
+
+    const patient = testClient([limited(), json(200, { success: true, webhooks: [] })], { maxRetryWait: 700_000 });
+    await patient.client.webhooks.list();
+    expect(patient.client.sleeps).toEqual([687_000]);
+
+    const hurried = testClient([apiError(429, 'rate_limited', 'Slow down', { headers: { 'retry-after': '2' } })]);
+    await expect(hurried.client.events.publish(event, { maxRetryWait: 1_000 })).rejects.toBeInstanceOf(RateLimitError);
+    expect(hurried.client.sleeps).toEqual([]);
   });
 
   it('throws RateLimitError when 429 persists past maxRetries', async () => {

@@ -12,7 +12,7 @@ import {
   PagePromise,
 } from './pagination.js';
 import type { Fetch, HeadersRecord, RequestOptions } from './request-options.js';
-import { retryDelayMs, shouldRetryResponse } from './retry.js';
+import { DEFAULT_MAX_RETRY_WAIT_MS, exceedsRetryWait, retryDelayMs, shouldRetryResponse } from './retry.js';
 import { buildQuery, type QueryParams } from './url.js';
 
 export type HTTPMethod = 'get' | 'post' | 'put' | 'patch' | 'delete';
@@ -35,6 +35,7 @@ export interface APIClientConfig {
   credential: string;
   timeout: number;
   maxRetries: number;
+  maxRetryWait: number;
   fetch: Fetch;
   defaultHeaders: HeadersRecord;
 }
@@ -43,6 +44,8 @@ export interface APIClientConfig {
 export const DEFAULT_TIMEOUT_MS = 60_000;
 /** Default number of retries after the first attempt. */
 export const DEFAULT_MAX_RETRIES = 2;
+/** Default longest `Retry-After` slept through before a retry: 5 s; a longer one fails at once. */
+export const DEFAULT_MAX_RETRY_WAIT = DEFAULT_MAX_RETRY_WAIT_MS;
 /** `setTimeout` cannot wait longer than this. */
 const MAX_TIMER_MS = 2 ** 31 - 1;
 
@@ -57,6 +60,8 @@ export abstract class APIClient {
   readonly timeout: number;
   /** Retries after the first attempt. */
   readonly maxRetries: number;
+  /** Milliseconds of a server's `Retry-After` the SDK waits out; a longer one fails the call at once. */
+  readonly maxRetryWait: number;
   readonly #credential: string;
   readonly #fetch: Fetch;
   readonly #defaultHeaders: HeadersRecord;
@@ -65,6 +70,7 @@ export abstract class APIClient {
     this.baseUrl = config.baseUrl;
     this.timeout = validateTimeout(config.timeout);
     this.maxRetries = validateMaxRetries(config.maxRetries);
+    this.maxRetryWait = validateMaxRetryWait(config.maxRetryWait);
     this.#credential = config.credential;
     this.#fetch = config.fetch;
     this.#defaultHeaders = { ...config.defaultHeaders };
@@ -156,10 +162,13 @@ export abstract class APIClient {
         clearTimeout(timer);
         reject(new APIUserAbortError({ cause: signal?.reason }));
       };
-      const timer = setTimeout(() => {
-        signal?.removeEventListener('abort', onAbort);
-        resolve();
-      }, ms);
+      const timer = setTimeout(
+        () => {
+          signal?.removeEventListener('abort', onAbort);
+          resolve();
+        },
+        Math.min(ms, MAX_TIMER_MS),
+      );
       signal?.addEventListener('abort', onAbort, { once: true });
     });
   }
@@ -180,6 +189,8 @@ export abstract class APIClient {
     const url = this.buildURL(options.path, options.query);
     const timeout = options.timeout === undefined ? this.timeout : validateTimeout(options.timeout);
     const maxRetries = options.maxRetries === undefined ? this.maxRetries : validateMaxRetries(options.maxRetries);
+    const maxRetryWait =
+      options.maxRetryWait === undefined ? this.maxRetryWait : validateMaxRetryWait(options.maxRetryWait);
     const { signal } = options;
     // One key per logical POST: every retry repeats it, so the server stores the call at most once.
     const idempotencyKey = options.idempotencyKey ?? (method === 'POST' ? newIdempotencyKey() : undefined);
@@ -208,7 +219,12 @@ export abstract class APIClient {
 
       const requestId = response.headers.get('x-request-id');
       if (response.ok) return { response, body: parseSuccessBody(text, response.status, requestId), requestId };
-      if (canRetry && shouldRetryResponse(response.status, response.headers)) {
+      if (
+        canRetry &&
+        shouldRetryResponse(response.status, response.headers) &&
+        // A rate limit that frees up in minutes: say so now (RateLimitError.retryAfter) rather than hang.
+        !exceedsRetryWait(response.headers, maxRetryWait)
+      ) {
         await this.sleep(
           retryDelayMs(retry, response.headers, () => this.random()),
           signal,
@@ -285,6 +301,15 @@ function validateMaxRetries(maxRetries: number): number {
     throw new OrivaError(`Invalid maxRetries ${String(maxRetries)}: expected a whole number, 0 or more.`);
   }
   return maxRetries;
+}
+
+function validateMaxRetryWait(maxRetryWait: number): number {
+  if (typeof maxRetryWait !== 'number' || Number.isNaN(maxRetryWait) || maxRetryWait < 0) {
+    throw new OrivaError(
+      `Invalid maxRetryWait ${String(maxRetryWait)}: expected milliseconds, 0 or more (Infinity waits as long as the server asks).`,
+    );
+  }
+  return maxRetryWait;
 }
 
 function isPagination(value: unknown): value is CursorPagination {

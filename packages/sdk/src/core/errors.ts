@@ -1,4 +1,6 @@
 import type { FieldError } from '../types.js';
+import { readRateLimitHeaders } from './rate-limit-headers.js';
+import { retryAfterMs } from './retry.js';
 
 /**
  * The base of every error this SDK throws: catch `OrivaError` to catch them all.
@@ -94,9 +96,45 @@ export class ConflictError extends APIError {
 export class UnprocessableEntityError extends APIError {
   override readonly name: string = 'UnprocessableEntityError';
 }
-/** 429: rate limited, after the SDK's own retries ran out. `headers.get('retry-after')` says when to try again. */
+/**
+ * 429: rate limited. Thrown at once when the server's `Retry-After` is longer than `maxRetryWait`,
+ * else after the SDK's own retries ran out. Says which limit was reached and when it frees up, read
+ * from the `Retry-After`, `RateLimit-Policy` and `RateLimit` headers (`null` where the server is silent).
+ *
+ * @example
+ * try {
+ *   await client.webhooks.list();
+ * } catch (err) {
+ *   if (err instanceof RateLimitError) {
+ *     console.error(`${err.limit} calls per ${err.window} s reached; free again at ${err.resetsAt?.toLocaleTimeString()}`);
+ *   }
+ *   throw err;
+ * }
+ */
 export class RateLimitError extends APIError {
   override readonly name: string = 'RateLimitError';
+  /** Seconds until the server takes the call again: `Retry-After`, else the `RateLimit` reset. */
+  readonly retryAfter: number | null;
+  /** How many calls (or events, for a batch) the window allows: `RateLimit-Policy`'s limit. */
+  readonly limit: number | null;
+  /** The window's length in seconds (900 for "per 15 minutes"). */
+  readonly window: number | null;
+  /** What was left in the window when the call was refused (a batch can need more than is left). */
+  readonly remaining: number | null;
+  /** When the limit frees up: the moment this error was made plus `retryAfter`. */
+  readonly resetsAt: Date | null;
+
+  constructor(status: number, body: unknown, headers: Headers) {
+    super(status, body, headers);
+    const now = Date.now();
+    const rateLimit = readRateLimitHeaders(headers);
+    const waitMs = retryAfterMs(headers, now);
+    this.retryAfter = waitMs === undefined ? rateLimit.reset : waitMs / 1000;
+    this.limit = rateLimit.limit;
+    this.window = rateLimit.window;
+    this.remaining = rateLimit.remaining;
+    this.resetsAt = this.retryAfter === null ? null : new Date(now + this.retryAfter * 1000);
+  }
 }
 /** 5xx: the server failed, after the SDK's own retries ran out. */
 export class InternalServerError extends APIError {

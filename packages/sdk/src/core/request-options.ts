@@ -15,6 +15,12 @@ export interface RequestOptions {
   /** How many times to retry a retryable failure (0 disables retries). */
   maxRetries?: number | undefined;
   /**
+   * The longest server-requested wait (`Retry-After`, in milliseconds) to sleep through before a
+   * retry. When the server asks for longer, the call fails at once: a 429 as `RateLimitError`, whose
+   * `retryAfter` says when to come back. 0 never waits for the server; `Infinity` always does.
+   */
+  maxRetryWait?: number | undefined;
+  /**
    * The `Idempotency-Key` for this POST. By default every POST gets a fresh random key that all of
    * its retries reuse; pass your own to make a call safe to repeat across process restarts.
    */

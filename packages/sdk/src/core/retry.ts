@@ -4,8 +4,11 @@
 export const INITIAL_RETRY_DELAY_MS = 500;
 /** The longest backoff delay, before jitter. */
 export const MAX_RETRY_DELAY_MS = 8_000;
-/** A server's `Retry-After` is honoured up to this long, never more. */
-export const MAX_RETRY_AFTER_MS = 60_000;
+/**
+ * The longest server-requested wait (`Retry-After`) the SDK sleeps through by default. A longer one
+ * (a rate-limit window that frees up in minutes) fails the call at once instead of hanging.
+ */
+export const DEFAULT_MAX_RETRY_WAIT_MS = 5_000;
 /** Backoff delays vary by ±25% so that many clients do not retry in lockstep. */
 export const RETRY_JITTER = 0.25;
 
@@ -22,7 +25,7 @@ export function shouldRetryResponse(status: number, headers: Headers): boolean {
 
 /**
  * The server's requested wait in ms, from `retry-after-ms`, else `Retry-After` (seconds or an
- * HTTP date), clamped to `[0, MAX_RETRY_AFTER_MS]`; `undefined` when absent or unparseable.
+ * HTTP date), at least 0; `undefined` when absent or unparseable.
  */
 export function retryAfterMs(headers: Headers | undefined, now: number = Date.now()): number | undefined {
   if (!headers) return undefined;
@@ -40,7 +43,16 @@ export function retryAfterMs(headers: Headers | undefined, now: number = Date.no
     }
   }
   if (wait === undefined || !Number.isFinite(wait)) return undefined;
-  return Math.min(Math.max(0, Math.round(wait)), MAX_RETRY_AFTER_MS);
+  return Math.max(0, Math.round(wait));
+}
+
+/**
+ * Whether the server asks for a longer wait than the caller accepts (`maxRetryWait`): then the call
+ * fails at once with the server's answer, which says when to come back, instead of sleeping.
+ */
+export function exceedsRetryWait(headers: Headers, maxRetryWaitMs: number, now: number = Date.now()): boolean {
+  const requested = retryAfterMs(headers, now);
+  return requested !== undefined && requested > maxRetryWaitMs;
 }
 
 /**

@@ -1,5 +1,16 @@
 import { resolve } from 'node:path';
 import { z } from 'zod';
+import { ConfigError } from './config-error.js';
+import { parseRateLimits, type RateLimitRules } from './rate-limits.js';
+
+export { ConfigError } from './config-error.js';
+export {
+  DEFAULT_RATE_LIMITS,
+  DEV_RATE_LIMITS,
+  type RateLimitCategory,
+  type RateLimitRule,
+  type RateLimitRules,
+} from './rate-limits.js';
 
 const booleanFlag = z
   .string()
@@ -27,7 +38,7 @@ const EnvSchema = z.object({
   ORIVA_JWT_ISSUER: optionalString,
   ORIVA_JWT_AUDIENCE: optionalString,
   ORIVA_LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
-  ORIVA_RATE_LIMITS: z.string().trim().default('on'),
+  ORIVA_RATE_LIMITS: optionalString,
   ORIVA_TRUST_PROXY: booleanFlag.default(false),
   ORIVA_CORS_ORIGINS: optionalString,
   ORIVA_EXPIRY_SWEEP_SECONDS: z.coerce.number().min(0.05).max(86_400).default(30),
@@ -72,20 +83,6 @@ const EnvSchema = z.object({
   ORIVA_INBOX: booleanFlag.optional(),
 });
 
-export type RateLimitCategory = 'events' | 'notifications' | 'queries' | 'webhooks';
-export interface RateLimitRule {
-  limit: number;
-  windowSeconds: number;
-}
-
-/** The design document's "Rate Limits" table. */
-export const DEFAULT_RATE_LIMITS: Record<RateLimitCategory, RateLimitRule> = {
-  events: { limit: 1000, windowSeconds: 15 * 60 },
-  notifications: { limit: 500, windowSeconds: 15 * 60 },
-  queries: { limit: 1000, windowSeconds: 15 * 60 },
-  webhooks: { limit: 50, windowSeconds: 15 * 60 },
-};
-
 export interface Config {
   port: number;
   host: string;
@@ -99,8 +96,8 @@ export interface Config {
     audience: string | undefined;
   };
   logLevel: z.infer<typeof EnvSchema>['ORIVA_LOG_LEVEL'];
-  /** `undefined` when rate limiting is off (`ORIVA_RATE_LIMITS=off`). */
-  rateLimits: Record<RateLimitCategory, RateLimitRule> | undefined;
+  /** `undefined` when rate limiting is off (`ORIVA_RATE_LIMITS=off`); dev mode's table is 100× production's. */
+  rateLimits: RateLimitRules | undefined;
   trustProxy: boolean;
   /** Browser origins allowed to call the API from another origin; `['*']` allows any. */
   corsOrigins: string[];
@@ -138,10 +135,6 @@ export interface Config {
   retentionDays: number;
   /** Serves the notification center page at /inbox (on by default in dev mode). */
   inbox: boolean;
-}
-
-export class ConfigError extends Error {
-  override name = 'ConfigError';
 }
 
 /**
@@ -184,7 +177,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       audience: values.ORIVA_JWT_AUDIENCE,
     },
     logLevel: values.ORIVA_LOG_LEVEL,
-    rateLimits: parseRateLimits(values.ORIVA_RATE_LIMITS),
+    rateLimits: parseRateLimits(values.ORIVA_RATE_LIMITS, values.ORIVA_DEV),
     trustProxy: values.ORIVA_TRUST_PROXY,
     // Dev mode serves pages on other local ports (the examples), so it allows any origin by default.
     corsOrigins: values.ORIVA_CORS_ORIGINS
@@ -233,26 +226,4 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     retentionDays: values.ORIVA_RETENTION_DAYS,
     inbox: values.ORIVA_INBOX ?? values.ORIVA_DEV,
   };
-}
-
-/**
- * `on` (the defaults), `off`, or overrides such as `events=5000/15m,queries=100/1m`.
- */
-function parseRateLimits(value: string): Config['rateLimits'] {
-  const normalized = value.toLowerCase();
-  if (['off', '0', 'false', 'no'].includes(normalized)) return undefined;
-  const limits = { ...DEFAULT_RATE_LIMITS };
-  if (['on', '1', 'true', 'yes', ''].includes(normalized)) return limits;
-  for (const part of normalized.split(',')) {
-    const match = /^\s*(events|notifications|queries|webhooks)\s*=\s*(\d+)\s*\/\s*(\d+)\s*([smh])\s*$/.exec(part);
-    if (!match) {
-      throw new ConfigError(
-        `Invalid configuration:\n  ORIVA_RATE_LIMITS: "${part.trim()}" is not "<category>=<limit>/<window>" such as events=1000/15m (categories: events, notifications, queries, webhooks), nor "off"`,
-      );
-    }
-    const [, category, limit, amount, unit] = match;
-    const seconds = Number(amount) * (unit === 'h' ? 3600 : unit === 'm' ? 60 : 1);
-    limits[category as RateLimitCategory] = { limit: Number(limit), windowSeconds: seconds };
-  }
-  return limits;
 }

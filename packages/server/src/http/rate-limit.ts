@@ -1,5 +1,6 @@
 import type { Context } from 'hono';
 import type { RateLimitCategory, RateLimitRule } from '../config/env.js';
+import { formatWindow, RATE_LIMIT_LABELS } from '../config/rate-limits.js';
 import { ApiError } from './errors.js';
 
 /**
@@ -41,10 +42,12 @@ export function applyWindow(
   };
   for (const [name, value] of Object.entries(headers)) c.header(name, value);
   if (!state.allowed) {
+    const { what, unit } = RATE_LIMIT_LABELS[category];
+    const needs = cost > 1 ? ` (this request needs ${cost}, ${remaining} left)` : '';
     throw new ApiError(
       429,
       'rate_limited',
-      `Rate limit for ${category} reached: ${rule.limit} per ${rule.windowSeconds} s for ${subject}${cost > 1 ? ` (this request needs ${cost})` : ''}. Retry in ${resetSeconds} s.`,
+      `Rate limit reached for ${what}: ${rule.limit} ${unit} per ${formatWindow(rule.windowSeconds)} for ${subject}${needs}. Retry in ${resetSeconds} s.`,
       { headers: { ...headers, 'Retry-After': String(resetSeconds) }, retryable: true },
     );
   }
