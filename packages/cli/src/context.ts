@@ -23,6 +23,11 @@ export interface CommandContext {
   readonly env: Env;
   readonly cwd: string;
   readonly signal: AbortSignal | undefined;
+  /**
+   * How the user runs oriva, for commands printed to paste: `pnpm -s oriva` when it runs as the Oriva
+   * repository's package script (`pnpm -s oriva …`), else `oriva`.
+   */
+  readonly command: string;
   /** Styles for stdout and stderr (no-ops unless that stream is a TTY and NO_COLOR is unset). */
   readonly out: Style;
   readonly err: Style;
@@ -53,6 +58,7 @@ export function createContext(io: MainIO, getFlags: () => GlobalFlags): CommandC
     env,
     cwd: io.cwd ?? process.cwd(),
     signal: io.signal,
+    command: env.npm_package_name === 'oriva' ? 'pnpm -s oriva' : 'oriva',
     out: createStyle(colorsEnabled(stdout, env)),
     err: createStyle(colorsEnabled(stderr, env)),
     flags: getFlags,
@@ -60,7 +66,7 @@ export function createContext(io: MainIO, getFlags: () => GlobalFlags): CommandC
       return getFlags().json === true;
     },
     settings() {
-      settings ??= resolveSettings({ flags: getFlags(), env });
+      settings ??= resolveSettings({ flags: getFlags(), env, cwd: context.cwd });
       return settings;
     },
     write(text) {

@@ -65,7 +65,8 @@ Configuration (highest precedence first):
   2. environment: ORIVA_API_BASE, ORIVA_API_KEY, ORIVA_APP_ID, ORIVA_ADMIN_TOKEN, ORIVA_PROFILE
   3. the profile (--profile, default "default") in $XDG_CONFIG_HOME/oriva/config.json
      (or ~/.config/oriva/config.json); save one with \`oriva profile set\`
-  Default base URL: ${DEFAULT_BASE_URL}
+  Default base URL: the server running on <ORIVA_DATA_DIR or ./.oriva> (it writes server.json),
+  else ${DEFAULT_BASE_URL}
 
 Get started:
   $ oriva server start --dev                      # run a local server (Ctrl-C stops it)
@@ -127,7 +128,10 @@ export function buildProgram(io: MainIO = {}, argv: readonly string[] = []): Bui
         }
       },
     })
-    .option('--base-url <url>', `API base URL, origin or …/api/v1 (env ORIVA_API_BASE; default ${DEFAULT_BASE_URL})`)
+    .option(
+      '--base-url <url>',
+      `API base URL, origin or …/api/v1 (env ORIVA_API_BASE; default: the local server in ./.oriva, else ${DEFAULT_BASE_URL})`,
+    )
     .option('--api-key <key>', 'app API key (env ORIVA_API_KEY)')
     .option('--app-id <app_id>', 'app id (env ORIVA_APP_ID)')
     .option('--admin-token <token>', 'admin token for app and key management (env ORIVA_ADMIN_TOKEN)')

@@ -8,7 +8,8 @@ import { isHttpUrl } from '../config.js';
 import type { CommandContext } from '../context.js';
 import { UsageError, UserError } from '../errors.js';
 import { escapeTerminal, shortTime } from '../output.js';
-import { announceStreamState, resolveSince, stopRequested } from './stream-tail.js';
+import { stopRequested } from '../stop-signal.js';
+import { announceStreamState, resolveSince } from './stream-tail.js';
 
 export interface Options {
   forwardTo?: string;

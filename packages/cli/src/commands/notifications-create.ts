@@ -77,7 +77,7 @@ export async function run(ctx: CommandContext, _args: [], options: Options) {
         : {}),
       ...(code === 'notification_exists'
         ? {
-            hint: `the app already has a notification ${JSON.stringify(externalId)} with other content: use another --external-id, or delete the old one with \`oriva notifications delete ${externalId}\``,
+            hint: `the app already has a notification ${JSON.stringify(externalId)} with other content: use another --external-id, or delete the old one with \`${ctx.command} notifications delete ${externalId}\``,
           }
         : {}),
     });

@@ -1,34 +1,13 @@
 import { localDataDir } from '../config.js';
 import type { CommandContext } from '../context.js';
 import { UserError } from '../errors.js';
+import { stopRequested } from '../stop-signal.js';
 
 export interface Options {
   port?: number;
   host?: string;
   dataDir?: string;
   dev?: boolean;
-}
-
-/** Resolves when SIGINT or SIGTERM arrives, or when the caller's signal aborts. */
-function shutdownRequested(ctx: CommandContext): { wait: Promise<string>; dispose(): void } {
-  let resolveWait: (reason: string) => void = () => {};
-  const wait = new Promise<string>((resolve) => {
-    resolveWait = resolve;
-  });
-  const onSignal = (signal: NodeJS.Signals) => resolveWait(signal);
-  const onAbort = () => resolveWait('abort');
-  process.once('SIGINT', onSignal);
-  process.once('SIGTERM', onSignal);
-  ctx.signal?.addEventListener('abort', onAbort, { once: true });
-  if (ctx.signal?.aborted) onAbort();
-  return {
-    wait,
-    dispose() {
-      process.off('SIGINT', onSignal);
-      process.off('SIGTERM', onSignal);
-      ctx.signal?.removeEventListener('abort', onAbort);
-    },
-  };
 }
 
 export async function run(ctx: CommandContext, _args: [], options: Options) {
@@ -39,7 +18,7 @@ export async function run(ctx: CommandContext, _args: [], options: Options) {
   // Relative paths are relative to where oriva runs: the admin-token fallback looks there too.
   env.ORIVA_DATA_DIR = localDataDir(env, ctx.cwd, options.dataDir);
 
-  const shutdown = shutdownRequested(ctx);
+  const shutdown = stopRequested(ctx);
   try {
     const serverModule = await import('@oriva/server');
     let server: Awaited<ReturnType<typeof serverModule.startServer>>;
@@ -61,7 +40,7 @@ export async function run(ctx: CommandContext, _args: [], options: Options) {
         })}\n`,
       );
     } else {
-      ctx.write(`${serverModule.startupBanner(server, ctx.cwd)}\n`);
+      ctx.write(`${serverModule.startupBanner(server, { cwd: ctx.cwd, env: ctx.env, cli: ctx.command })}\n`);
       ctx.write(ctx.out.dim('Press Ctrl-C to stop.\n'));
     }
 

@@ -4,6 +4,7 @@ import type { CommandContext } from '../context.js';
 import { parseTimeBound } from '../duration.js';
 import { UsageError, UserError } from '../errors.js';
 import { escapeTerminal, shortTime } from '../output.js';
+import { stopRequested } from '../stop-signal.js';
 
 export interface Options {
   events?: string;
@@ -31,27 +32,6 @@ export async function resolveSince(oriva: Oriva, since: string | undefined): Pro
   }
   const page = await oriva.events.list({ end_date: time, limit: 1 });
   return page.data[0]?.id ?? '0';
-}
-
-/** Resolves when SIGINT or SIGTERM arrives, or when the caller's signal aborts. */
-export function stopRequested(ctx: CommandContext): { wait: Promise<void>; dispose(): void } {
-  let resolveWait: () => void = () => {};
-  const wait = new Promise<void>((resolve) => {
-    resolveWait = resolve;
-  });
-  const onStop = () => resolveWait();
-  process.once('SIGINT', onStop);
-  process.once('SIGTERM', onStop);
-  ctx.signal?.addEventListener('abort', onStop, { once: true });
-  if (ctx.signal?.aborted) onStop();
-  return {
-    wait,
-    dispose() {
-      process.off('SIGINT', onStop);
-      process.off('SIGTERM', onStop);
-      ctx.signal?.removeEventListener('abort', onStop);
-    },
-  };
 }
 
 /** Notes on stderr as the stream connects, reconnects or has to skip ahead (human output only). */
