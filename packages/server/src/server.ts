@@ -60,7 +60,7 @@ export async function startServer(options: StartOptions = {}): Promise<RunningSe
   const databaseFile = config.database ? undefined : join(config.dataDir, DATABASE_FILE);
   const storage = await openStorage(config, databaseFile);
   const appsAtStart = (await storage.listApps()).map((app) => app.app_id);
-  const logger = createLogger(config.logLevel);
+  const logger = createLogger(config.logLevel, config.logFormat);
   const deps: Deps = {
     config,
     storage,

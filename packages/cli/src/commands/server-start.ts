@@ -15,6 +15,8 @@ export async function run(ctx: CommandContext, _args: [], options: Options) {
   if (options.port !== undefined) env.ORIVA_PORT = String(options.port);
   if (options.host !== undefined) env.ORIVA_HOST = options.host;
   if (options.dev) env.ORIVA_DEV = '1';
+  // --json promises NDJSON on stdout: the server's log lines too, even in dev mode.
+  if (ctx.json && !env.ORIVA_LOG_FORMAT) env.ORIVA_LOG_FORMAT = 'json';
   // Relative paths are relative to where oriva runs: the admin-token fallback looks there too.
   env.ORIVA_DATA_DIR = localDataDir(env, ctx.cwd, options.dataDir);
 

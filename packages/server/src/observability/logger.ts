@@ -1,12 +1,15 @@
 import pino, { type Logger } from 'pino';
 import type { Config } from '../config/env.js';
+import { prettyLogStream } from './pretty-log.js';
 
 /**
- * JSON logs. Credentials never reach a log line: request logs carry the path without its query
- * string, and these paths are redacted in case an object with them is ever logged.
+ * JSON logs (one object per line), or the same lines rendered for a person with
+ * `ORIVA_LOG_FORMAT=pretty` (the default in dev mode). Credentials never reach a log line: request
+ * logs carry the path without its query string, and these paths are redacted in case an object with
+ * them is ever logged.
  */
-export function createLogger(level: Config['logLevel']): Logger {
-  return pino({
+export function createLogger(level: Config['logLevel'], format: Config['logFormat'] = 'json'): Logger {
+  const options = {
     level,
     base: undefined,
     timestamp: pino.stdTimeFunctions.isoTime,
@@ -14,5 +17,6 @@ export function createLogger(level: Config['logLevel']): Logger {
       paths: ['authorization', 'headers.authorization', 'req.headers.authorization', 'token', 'api_key', 'auth'],
       censor: '[redacted]',
     },
-  });
+  };
+  return format === 'pretty' ? pino(options, prettyLogStream(process.stdout)) : pino(options);
 }
