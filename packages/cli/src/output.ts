@@ -160,3 +160,23 @@ export function escapeTerminal(text: string, options: { keepNewlines?: boolean }
     return code < 0x100 ? `\\x${code.toString(16).padStart(2, '0')}` : `\\u${code.toString(16).padStart(4, '0')}`;
   });
 }
+
+/**
+ * Aligned columns for output that arrives one line at a time (`stream tail`, `listen`), where a table
+ * cannot measure every row first: each column is as wide as its minimum or the widest cell printed so
+ * far, so lines line up from the first, and a longer value widens its column for the lines after it.
+ */
+export function streamingColumns(minWidths: readonly number[], gap = 2): (cells: readonly string[]) => string {
+  const widths = [...minWidths];
+  const space = ' '.repeat(gap);
+  return (cells) =>
+    cells
+      .map((cell, index) => {
+        if (index === cells.length - 1) return cell;
+        const width = Math.max(widths[index] ?? 0, visibleLength(cell));
+        widths[index] = width;
+        return cell + ' '.repeat(width - visibleLength(cell));
+      })
+      .join(space)
+      .trimEnd();
+}
