@@ -540,11 +540,11 @@ The signing secret (whsec_…) is shown once: verify every delivery with it (@or
     .action(lazy(() => import('./commands/webhooks-create.js')));
   webhooks
     .command('list')
-    .description("list the app's webhooks: id, url, events, active, failures (in a row/total)")
+    .description("list the app's webhooks: id, url, events, active, delivery attempts made, failed, failed in a row")
     .action(lazy(() => import('./commands/webhooks-list.js')));
   webhooks
     .command('show')
-    .description('show one webhook with its delivery counters')
+    .description('show one webhook with its counters of delivery attempts')
     .argument('<id>', 'webhook id (wh_…)')
     .action(lazy(() => import('./commands/webhooks-show.js')));
   retryOptions(
@@ -591,9 +591,11 @@ The signing secret (whsec_…) is shown once: verify every delivery with it (@or
     .action(lazy(() => import('./commands/webhooks-deliveries.js')));
   webhooks
     .command('retry')
-    .description('deliver one delivery again now (same webhook-id header)')
+    .description('attempt one delivery again now (same webhook-id header) and wait for the outcome')
     .argument('<id>', 'webhook id (wh_…)')
     .argument('<delivery_id>', 'delivery id (del_…), see `oriva webhooks deliveries <id>`')
+    .option('--no-wait', 'return once the attempt is queued, without waiting for its outcome')
+    .addHelpText('after', '\nExits 0 when the attempt succeeded, 1 when it failed (or no outcome came within 150 s).\n')
     .action(lazy(() => import('./commands/webhooks-retry.js')));
   webhooks
     .command('recover')
