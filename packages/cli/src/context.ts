@@ -1,6 +1,7 @@
 /** What every command receives: its streams, environment, working directory, global flags and settings. */
 import { type Env, type GlobalFlags, type ResolvedSettings, resolveSettings } from './config.js';
 import { colorsEnabled, createStyle, type OutputStream, type Style } from './output.js';
+import { writeLineAroundProgress } from './progress.js';
 
 /** Where `main` reads and writes. Everything is optional: the defaults are the real process's. */
 export interface MainIO {
@@ -79,7 +80,7 @@ export function createContext(io: MainIO, getFlags: () => GlobalFlags): CommandC
       stdout.write(`${JSON.stringify(value, null, 2)}\n`);
     },
     note(line) {
-      stderr.write(`${line}\n`);
+      writeLineAroundProgress(stderr, line);
     },
   };
   return context;

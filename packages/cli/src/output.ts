@@ -1,5 +1,5 @@
 /**
- * Terminal output helpers: colours (only on a TTY with NO_COLOR unset), a tiny table formatter,
+ * Terminal output helpers: colours (on a TTY with NO_COLOR unset, or FORCE_COLOR), a tiny table formatter,
  * secret masking. No dependencies, nothing here is imported lazily: keep it small.
  */
 
@@ -20,8 +20,14 @@ export interface Style {
   cyan(text: string): string;
 }
 
-/** Colours are for people: only when the stream is a terminal and `NO_COLOR` is unset (https://no-color.org). */
+/**
+ * Colours are for people: on a terminal with `NO_COLOR` unset (https://no-color.org). `FORCE_COLOR`
+ * (https://force-color.org, as Node reads it) overrides both: set and not `0` or `false`, colours are
+ * on even through a pipe (a CI log, `| less -R`); `0` or `false` turns them off.
+ */
 export function colorsEnabled(stream: OutputStream, env: Record<string, string | undefined>): boolean {
+  const force = env.FORCE_COLOR;
+  if (force !== undefined && force !== '') return !['0', 'false'].includes(force.toLowerCase());
   const noColor = env.NO_COLOR;
   return stream.isTTY === true && (noColor === undefined || noColor === '');
 }

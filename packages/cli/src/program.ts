@@ -4,7 +4,7 @@
  * so `oriva --help` never loads the SDK or the server.
  */
 import { readFileSync } from 'node:fs';
-import { Command, InvalidArgumentError, Option } from 'commander';
+import { Command, Help, InvalidArgumentError, Option } from 'commander';
 import { DEFAULT_BASE_URL, type GlobalFlags } from './config.js';
 import { type CommandContext, createContext, type MainIO } from './context.js';
 
@@ -109,7 +109,12 @@ export function buildProgram(io: MainIO = {}, argv: readonly string[] = []): Bui
     .helpOption('-h, --help', 'show help for a command')
     .helpCommand('help [command]', 'show help for a command')
     .exitOverride()
-    .configureHelp({ showGlobalOptions: true })
+    .configureHelp({
+      showGlobalOptions: true,
+      formatHelp(cmd, helper) {
+        return globalOptionsLast(Help.prototype.formatHelp.call(this, cmd, helper));
+      },
+    })
     .configureOutput({
       writeOut: (text) => ctx.stdout.write(text),
       writeErr: (text) => ctx.stderr.write(text),
@@ -576,7 +581,9 @@ The signing secret (whsec_…) is shown once: verify every delivery with it (@or
     .action(lazy(() => import('./commands/webhooks-test.js')));
   webhooks
     .command('deliveries')
-    .description("a webhook's deliveries, newest first: id, type, status, attempts, last status code, age")
+    .description(
+      "a webhook's deliveries, newest first: id, type, status, attempts, last attempt's status code or error, age",
+    )
     .argument('<id>', 'webhook id (wh_…)')
     .addOption(new Option('--failed', 'only failed or still retrying').conflicts('succeeded'))
     .addOption(new Option('--succeeded', 'only delivered').conflicts('failed'))
@@ -636,6 +643,18 @@ Pass an empty value (--api-key "") to remove a setting. The file is written with
 
   if (!jsonErrors) addUsageHints(program);
   return { program, ctx, exitCode: () => exitCode };
+}
+
+/**
+ * A group's help (`oriva webhooks --help`) is read for its commands: commander puts the global
+ * options between them and the options, so move that section to the end.
+ */
+function globalOptionsLast(text: string): string {
+  const sections = text.trimEnd().split('\n\n');
+  const global = sections.findIndex((section) => section.startsWith('Global Options:'));
+  if (global < 0) return text;
+  const [moved] = sections.splice(global, 1);
+  return `${[...sections, moved].join('\n\n')}\n`;
 }
 
 /** After a usage error, point at the right `--help`. */

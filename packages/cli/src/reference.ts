@@ -26,8 +26,10 @@ const OTHER_VARIABLES: ReadonlyArray<[name: string, meaning: string]> = [
     "the local server's user-token secret, for `--as-user` and `users token` (else `<data dir>/jwt-secret`)",
   ],
   ['ORIVA_PORT, ORIVA_HOST, ORIVA_DEV', '`server start`: port, interface and dev mode when the flags are not given'],
+  ['ORIVA_LOG_FORMAT', "`server start`: the server's log lines, `pretty` (dev mode) or `json` (`--json` keeps JSON)"],
   ['ORIVA_LISTEN_SECRET', '`listen`: the signing secret for forwarded events (default: a new one each run)'],
   ['NO_COLOR', 'no colours even on a terminal (<https://no-color.org>)'],
+  ['FORCE_COLOR', 'colours even through a pipe; `0` or `false` turns them off (<https://force-color.org>)'],
   ['ORIVA_DEBUG', 'print the stack trace of an unexpected error'],
 ];
 
