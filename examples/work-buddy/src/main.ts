@@ -6,7 +6,7 @@ import { startWorkBuddy } from './app.js';
 
 const apiKey = process.env.ORIVA_API_KEY;
 if (!apiKey) {
-  console.error("Set ORIVA_API_KEY to Work Buddy's key (`pnpm oriva apps create work-buddy` prints one).");
+  console.error("Set ORIVA_API_KEY to Work Buddy's key (`pnpm -s oriva apps create work-buddy` prints one).");
   process.exit(1);
 }
 const buddy = await startWorkBuddy({

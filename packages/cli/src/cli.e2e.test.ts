@@ -156,9 +156,9 @@ describe('oriva against a running server', () => {
     const filtered = await run(['events', 'list', '--user', 'user_456', '--since', '1h'], { env });
     expect(filtered.code).toBe(0);
     const [header, row, footer] = filtered.stdout.split('\n');
-    expect(header).toMatch(/^TIME\s+TYPE\s+USER\s+ENTITY$/);
+    expect(header).toMatch(/^ID\s+TIME\s+TYPE\s+USER\s+ENTITY$/);
     expect(row).toMatch(
-      /^\d{4}-\d\d-\d\d \d\d:\d\d:\d\dZ\s+notification\.dismissed\s+user_456\s+notification:wb_notif_123$/,
+      /^evt_[0-9A-Z]{26}\s+\d{4}-\d\d-\d\d \d\d:\d\d:\d\dZ\s+notification\.dismissed\s+user_456\s+notification:wb_notif_123$/,
     );
     expect(footer).toBe('1 event');
 

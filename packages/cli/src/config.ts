@@ -8,6 +8,7 @@ import { chmodSync, existsSync, mkdirSync, readFileSync, renameSync, writeFileSy
 import { homedir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { UserError } from './errors.js';
+import { discoverLocalServer } from './local-server.js';
 
 export const DEFAULT_BASE_URL = 'http://localhost:8787';
 export const DEFAULT_PROFILE = 'default';
@@ -43,7 +44,8 @@ export interface GlobalFlags extends ProfileSettings {
   json?: boolean;
 }
 
-export type Source = 'flag' | 'env' | 'profile' | 'default';
+/** `local server`: the base URL a server running on the local data directory wrote (see local-server.ts). */
+export type Source = 'flag' | 'env' | 'profile' | 'local server' | 'default';
 
 export interface ResolvedSettings extends ProfileSettings {
   baseUrl: string;
@@ -132,6 +134,8 @@ export interface ResolveInput {
   /** Defaults to reading `configPath(env)`. */
   config?: ConfigFile;
   configPath?: string;
+  /** Where a local server's data directory is looked for (`ORIVA_DATA_DIR` or `./.oriva`); without it, none is. */
+  cwd?: string;
 }
 
 /** Applies the precedence: flags > environment > profile > defaults. */
@@ -171,6 +175,13 @@ export function resolveSettings(input: ResolveInput): ResolvedSettings {
     if (found) {
       resolved[setting] = found[1] as string;
       resolved.sources[setting] = found[0];
+    }
+  }
+  if (resolved.sources.baseUrl === 'default' && input.cwd !== undefined) {
+    const discovered = discoverLocalServer(localDataDir(env, input.cwd));
+    if (discovered) {
+      resolved.baseUrl = discovered;
+      resolved.sources.baseUrl = 'local server';
     }
   }
   if (!isHttpUrl(resolved.baseUrl)) {

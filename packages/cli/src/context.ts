@@ -1,6 +1,7 @@
 /** What every command receives: its streams, environment, working directory, global flags and settings. */
 import { type Env, type GlobalFlags, type ResolvedSettings, resolveSettings } from './config.js';
 import { colorsEnabled, createStyle, type OutputStream, type Style } from './output.js';
+import { writeLineAroundProgress } from './progress.js';
 
 /** Where `main` reads and writes. Everything is optional: the defaults are the real process's. */
 export interface MainIO {
@@ -23,6 +24,11 @@ export interface CommandContext {
   readonly env: Env;
   readonly cwd: string;
   readonly signal: AbortSignal | undefined;
+  /**
+   * How the user runs oriva, for commands printed to paste: `pnpm -s oriva` when it runs as the Oriva
+   * repository's package script (`pnpm -s oriva …`), else `oriva`.
+   */
+  readonly command: string;
   /** Styles for stdout and stderr (no-ops unless that stream is a TTY and NO_COLOR is unset). */
   readonly out: Style;
   readonly err: Style;
@@ -53,6 +59,7 @@ export function createContext(io: MainIO, getFlags: () => GlobalFlags): CommandC
     env,
     cwd: io.cwd ?? process.cwd(),
     signal: io.signal,
+    command: env.npm_package_name === 'oriva' ? 'pnpm -s oriva' : 'oriva',
     out: createStyle(colorsEnabled(stdout, env)),
     err: createStyle(colorsEnabled(stderr, env)),
     flags: getFlags,
@@ -60,7 +67,7 @@ export function createContext(io: MainIO, getFlags: () => GlobalFlags): CommandC
       return getFlags().json === true;
     },
     settings() {
-      settings ??= resolveSettings({ flags: getFlags(), env });
+      settings ??= resolveSettings({ flags: getFlags(), env, cwd: context.cwd });
       return settings;
     },
     write(text) {
@@ -73,7 +80,7 @@ export function createContext(io: MainIO, getFlags: () => GlobalFlags): CommandC
       stdout.write(`${JSON.stringify(value, null, 2)}\n`);
     },
     note(line) {
-      stderr.write(`${line}\n`);
+      writeLineAroundProgress(stderr, line);
     },
   };
   return context;

@@ -32,7 +32,7 @@ describe('parseNdjson', () => {
 describe('parseJsonObject', () => {
   it('accepts objects only', () => {
     expect(parseJsonObject('{"a":[1]}')).toEqual({ value: { a: [1] } });
-    expect(parseJsonObject('[1]')).toEqual({ error: 'expected a JSON object, got an array' });
+    expect(parseJsonObject('[1]')).toEqual({ error: 'not a JSON object (got an array)' });
     expect(parseJsonObject('{')).toMatchObject({ error: expect.stringMatching(/^not valid JSON/) });
   });
 });

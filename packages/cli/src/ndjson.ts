@@ -49,7 +49,7 @@ export function parseJsonObject(text: string): { value: Record<string, unknown> 
     return { error: `not valid JSON (${jsonErrorMessage(error)})` };
   }
   if (value === null || typeof value !== 'object' || Array.isArray(value)) {
-    return { error: `expected a JSON object, got ${describe(value)}` };
+    return { error: `not a JSON object (got ${describe(value)})` };
   }
   return { value: value as Record<string, unknown> };
 }

@@ -63,6 +63,13 @@ describe('formatPairs', () => {
 });
 
 describe('colours', () => {
+  it('FORCE_COLOR turns them on through a pipe, and off with 0', () => {
+    expect(colorsEnabled({ write: () => true, isTTY: false }, { FORCE_COLOR: '1' })).toBe(true);
+    expect(colorsEnabled({ write: () => true }, { FORCE_COLOR: '3', NO_COLOR: '1' })).toBe(true);
+    expect(colorsEnabled({ write: () => true, isTTY: true }, { FORCE_COLOR: '0' })).toBe(false);
+    expect(colorsEnabled({ write: () => true, isTTY: false }, { FORCE_COLOR: '' })).toBe(false);
+  });
+
   it('are used only on a TTY with NO_COLOR unset', () => {
     expect(colorsEnabled({ write: () => true, isTTY: true }, {})).toBe(true);
     expect(colorsEnabled({ write: () => true, isTTY: true }, { NO_COLOR: '1' })).toBe(false);

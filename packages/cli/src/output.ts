@@ -1,5 +1,5 @@
 /**
- * Terminal output helpers: colours (only on a TTY with NO_COLOR unset), a tiny table formatter,
+ * Terminal output helpers: colours (on a TTY with NO_COLOR unset, or FORCE_COLOR), a tiny table formatter,
  * secret masking. No dependencies, nothing here is imported lazily: keep it small.
  */
 
@@ -20,8 +20,14 @@ export interface Style {
   cyan(text: string): string;
 }
 
-/** Colours are for people: only when the stream is a terminal and `NO_COLOR` is unset (https://no-color.org). */
+/**
+ * Colours are for people: on a terminal with `NO_COLOR` unset (https://no-color.org). `FORCE_COLOR`
+ * (https://force-color.org, as Node reads it) overrides both: set and not `0` or `false`, colours are
+ * on even through a pipe (a CI log, `| less -R`); `0` or `false` turns them off.
+ */
 export function colorsEnabled(stream: OutputStream, env: Record<string, string | undefined>): boolean {
+  const force = env.FORCE_COLOR;
+  if (force !== undefined && force !== '') return !['0', 'false'].includes(force.toLowerCase());
   const noColor = env.NO_COLOR;
   return stream.isTTY === true && (noColor === undefined || noColor === '');
 }
@@ -159,4 +165,24 @@ export function escapeTerminal(text: string, options: { keepNewlines?: boolean }
     const code = char.charCodeAt(0);
     return code < 0x100 ? `\\x${code.toString(16).padStart(2, '0')}` : `\\u${code.toString(16).padStart(4, '0')}`;
   });
+}
+
+/**
+ * Aligned columns for output that arrives one line at a time (`stream tail`, `listen`), where a table
+ * cannot measure every row first: each column is as wide as its minimum or the widest cell printed so
+ * far, so lines line up from the first, and a longer value widens its column for the lines after it.
+ */
+export function streamingColumns(minWidths: readonly number[], gap = 2): (cells: readonly string[]) => string {
+  const widths = [...minWidths];
+  const space = ' '.repeat(gap);
+  return (cells) =>
+    cells
+      .map((cell, index) => {
+        if (index === cells.length - 1) return cell;
+        const width = Math.max(widths[index] ?? 0, visibleLength(cell));
+        widths[index] = width;
+        return cell + ' '.repeat(width - visibleLength(cell));
+      })
+      .join(space)
+      .trimEnd();
 }

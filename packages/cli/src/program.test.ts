@@ -101,12 +101,29 @@ describe('errors', () => {
 
   it('with --json the error is JSON on stderr and stdout stays empty', async () => {
     const result = await run(['events', 'send', '--body', '[1]', '--json'], { env: {} });
-    expect(result.code).toBe(1);
+    expect(result.code).toBe(2);
     expect(result.stdout).toBe('');
     expect(JSON.parse(result.stderr)).toEqual({
       success: false,
-      error: { code: 'cli_error', message: '--body is expected a JSON object, got an array', hint: expect.any(String) },
+      error: { code: 'usage_error', message: '--body is not a JSON object (got an array)', hint: expect.any(String) },
     });
+  });
+
+  it("a group's help lists its commands before the global options", async () => {
+    const help = await run(['webhooks', '--help']);
+    expect(help.code).toBe(0);
+    expect(help.stdout.indexOf('Commands:')).toBeGreaterThan(0);
+    expect(help.stdout.indexOf('Commands:')).toBeLessThan(help.stdout.indexOf('Global Options:'));
+  });
+
+  it('a bad --data is an input error like the others: exit 2, a sentence that reads', async () => {
+    const flags = ['--category', 'c', '--type', 't', '--entity-type', 'e', '--entity-id', 'i', '--user', 'u'];
+    const notObject = await run(['events', 'send', ...flags, '--data', '"text"'], { env: {} });
+    expect(notObject.code).toBe(2);
+    expect(notObject.stderr).toMatch(/^error: --data is not a JSON object \(got a string\)\n/);
+    const notJson = await run(['events', 'send', ...flags, '--data', '{oops'], { env: {} });
+    expect(notJson.code).toBe(2);
+    expect(notJson.stderr).toMatch(/^error: --data is not valid JSON/);
   });
 
   it('colours error and hint prefixes on a TTY unless NO_COLOR is set', async () => {

@@ -4,7 +4,7 @@
  * so `oriva --help` never loads the SDK or the server.
  */
 import { readFileSync } from 'node:fs';
-import { Command, InvalidArgumentError, Option } from 'commander';
+import { Command, Help, InvalidArgumentError, Option } from 'commander';
 import { DEFAULT_BASE_URL, type GlobalFlags } from './config.js';
 import { type CommandContext, createContext, type MainIO } from './context.js';
 
@@ -65,7 +65,8 @@ Configuration (highest precedence first):
   2. environment: ORIVA_API_BASE, ORIVA_API_KEY, ORIVA_APP_ID, ORIVA_ADMIN_TOKEN, ORIVA_PROFILE
   3. the profile (--profile, default "default") in $XDG_CONFIG_HOME/oriva/config.json
      (or ~/.config/oriva/config.json); save one with \`oriva profile set\`
-  Default base URL: ${DEFAULT_BASE_URL}
+  Default base URL: the server running on <ORIVA_DATA_DIR or ./.oriva> (it writes server.json),
+  else ${DEFAULT_BASE_URL}
 
 Get started:
   $ oriva server start --dev                      # run a local server (Ctrl-C stops it)
@@ -108,7 +109,12 @@ export function buildProgram(io: MainIO = {}, argv: readonly string[] = []): Bui
     .helpOption('-h, --help', 'show help for a command')
     .helpCommand('help [command]', 'show help for a command')
     .exitOverride()
-    .configureHelp({ showGlobalOptions: true })
+    .configureHelp({
+      showGlobalOptions: true,
+      formatHelp(cmd, helper) {
+        return globalOptionsLast(Help.prototype.formatHelp.call(this, cmd, helper));
+      },
+    })
     .configureOutput({
       writeOut: (text) => ctx.stdout.write(text),
       writeErr: (text) => ctx.stderr.write(text),
@@ -127,7 +133,10 @@ export function buildProgram(io: MainIO = {}, argv: readonly string[] = []): Bui
         }
       },
     })
-    .option('--base-url <url>', `API base URL, origin or …/api/v1 (env ORIVA_API_BASE; default ${DEFAULT_BASE_URL})`)
+    .option(
+      '--base-url <url>',
+      `API base URL, origin or …/api/v1 (env ORIVA_API_BASE; default: the local server in ./.oriva, else ${DEFAULT_BASE_URL})`,
+    )
     .option('--api-key <key>', 'app API key (env ORIVA_API_KEY)')
     .option('--app-id <app_id>', 'app id (env ORIVA_APP_ID)')
     .option('--admin-token <token>', 'admin token for app and key management (env ORIVA_ADMIN_TOKEN)')
@@ -544,11 +553,11 @@ The signing secret (whsec_…) is shown once: verify every delivery with it (@or
     .action(lazy(() => import('./commands/webhooks-create.js')));
   webhooks
     .command('list')
-    .description("list the app's webhooks: id, url, events, active, failures (in a row/total)")
+    .description("list the app's webhooks: id, url, events, active, delivery attempts made, failed, failed in a row")
     .action(lazy(() => import('./commands/webhooks-list.js')));
   webhooks
     .command('show')
-    .description('show one webhook with its delivery counters')
+    .description('show one webhook with its counters of delivery attempts')
     .argument('<id>', 'webhook id (wh_…)')
     .action(lazy(() => import('./commands/webhooks-show.js')));
   retryOptions(
@@ -580,7 +589,9 @@ The signing secret (whsec_…) is shown once: verify every delivery with it (@or
     .action(lazy(() => import('./commands/webhooks-test.js')));
   webhooks
     .command('deliveries')
-    .description("a webhook's deliveries, newest first: id, type, status, attempts, last status code, age")
+    .description(
+      "a webhook's deliveries, newest first: id, type, status, attempts, last attempt's status code or error, age",
+    )
     .argument('<id>', 'webhook id (wh_…)')
     .addOption(new Option('--failed', 'only failed or still retrying').conflicts('succeeded'))
     .addOption(new Option('--succeeded', 'only delivered').conflicts('failed'))
@@ -595,9 +606,11 @@ The signing secret (whsec_…) is shown once: verify every delivery with it (@or
     .action(lazy(() => import('./commands/webhooks-deliveries.js')));
   webhooks
     .command('retry')
-    .description('deliver one delivery again now (same webhook-id header)')
+    .description('attempt one delivery again now (same webhook-id header) and wait for the outcome')
     .argument('<id>', 'webhook id (wh_…)')
     .argument('<delivery_id>', 'delivery id (del_…), see `oriva webhooks deliveries <id>`')
+    .option('--no-wait', 'return once the attempt is queued, without waiting for its outcome')
+    .addHelpText('after', '\nExits 0 when the attempt succeeded, 1 when it failed (or no outcome came within 150 s).\n')
     .action(lazy(() => import('./commands/webhooks-retry.js')));
   webhooks
     .command('recover')
@@ -638,6 +651,18 @@ Pass an empty value (--api-key "") to remove a setting. The file is written with
 
   if (!jsonErrors) addUsageHints(program);
   return { program, ctx, exitCode: () => exitCode };
+}
+
+/**
+ * A group's help (`oriva webhooks --help`) is read for its commands: commander puts the global
+ * options between them and the options, so move that section to the end.
+ */
+function globalOptionsLast(text: string): string {
+  const sections = text.trimEnd().split('\n\n');
+  const global = sections.findIndex((section) => section.startsWith('Global Options:'));
+  if (global < 0) return text;
+  const [moved] = sections.splice(global, 1);
+  return `${[...sections, moved].join('\n\n')}\n`;
 }
 
 /** After a usage error, point at the right `--help`. */

@@ -19,15 +19,17 @@ const OTHER_VARIABLES: ReadonlyArray<[name: string, meaning: string]> = [
   ['XDG_CONFIG_HOME', 'where the config file lives: `$XDG_CONFIG_HOME/oriva/config.json` (default `~/.config`)'],
   [
     'ORIVA_DATA_DIR',
-    "the local server's data directory (default `./.oriva`): `server start` uses it, and `--as-user`, `users token` and admin commands against a local server read `jwt-secret` and `admin-token` from it",
+    "the local server's data directory (default `./.oriva`): `server start` uses it, and `--as-user`, `users token` and admin commands against a local server read `jwt-secret` and `admin-token` from it, and, without a base URL, `server.json` (where the server running on it listens)",
   ],
   [
     'ORIVA_JWT_SECRET',
     "the local server's user-token secret, for `--as-user` and `users token` (else `<data dir>/jwt-secret`)",
   ],
   ['ORIVA_PORT, ORIVA_HOST, ORIVA_DEV', '`server start`: port, interface and dev mode when the flags are not given'],
+  ['ORIVA_LOG_FORMAT', "`server start`: the server's log lines, `pretty` (dev mode) or `json` (`--json` keeps JSON)"],
   ['ORIVA_LISTEN_SECRET', '`listen`: the signing secret for forwarded events (default: a new one each run)'],
   ['NO_COLOR', 'no colours even on a terminal (<https://no-color.org>)'],
+  ['FORCE_COLOR', 'colours even through a pipe; `0` or `false` turns them off (<https://force-color.org>)'],
   ['ORIVA_DEBUG', 'print the stack trace of an unexpected error'],
 ];
 
@@ -142,7 +144,7 @@ export function renderCliReference(): string {
     '',
     '<!-- Generated from packages/cli/src/program.ts by `pnpm docs:cli`; do not edit by hand. -->',
     '',
-    `${program.description()} Install with \`npm i -g @oriva/cli\`, or run \`pnpm oriva …\` in this repository. Every command prints help with \`--help\`.`,
+    `${program.description()} Install with \`npm i -g @oriva/cli\`; in this repository, \`pnpm install\` builds it: run \`pnpm -s oriva …\`, or put \`oriva\` on your PATH with \`cd packages/cli && npm link\`. Every command prints help with \`--help\`.`,
     '',
     '```text',
     usage(program),
@@ -161,7 +163,10 @@ export function renderCliReference(): string {
     '| --- | --- | --- | --- | --- |',
     ...SETTING_NAMES.map((name) => {
       const setting = SETTINGS[name];
-      const fallback = name === 'baseUrl' ? code(DEFAULT_BASE_URL) : '';
+      const fallback =
+        name === 'baseUrl'
+          ? `the server running on the local data directory (its ${code('server.json')}), else ${code(DEFAULT_BASE_URL)}`
+          : '';
       return `| ${name} | ${code(setting.flag)} | ${code(setting.env)} | ${code(setting.file)} | ${fallback} |`;
     }),
     '',

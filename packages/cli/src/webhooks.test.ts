@@ -128,7 +128,9 @@ describe('webhook helpers', () => {
       'https://workbuddy.example/hook',
       'notification.*,task.created',
       'yes',
-      '0/1',
+      '3',
+      '1',
+      '0',
     ]);
     expect(webhookRow(webhook({ is_active: false, disabled_reason: 'too many\u001b[31m' }) as never, plain)[3]).toBe(
       'no (too many\\x1b[31m)',
@@ -229,9 +231,9 @@ describe('oriva webhooks', () => {
     const result = await run(['webhooks', 'list', ...FLAGS], { env: { NO_COLOR: '1' } });
     expect(result.code).toBe(0);
     const lines = result.stdout.trimEnd().split('\n');
-    expect(lines[0]).toMatch(/^ID\s+URL\s+EVENTS\s+ACTIVE\s+FAILURES$/);
+    expect(lines[0]).toMatch(/^ID\s+URL\s+EVENTS\s+ACTIVE\s+ATTEMPTS\s+FAILED\s+IN A ROW$/);
     expect(lines[1]).toMatch(
-      new RegExp(`^${WH}\\s+https://workbuddy.example/hook\\s+notification.\\*,task.created\\s+yes\\s+0/1$`),
+      new RegExp(`^${WH}\\s+https://workbuddy.example/hook\\s+notification.\\*,task.created\\s+yes\\s+3\\s+1\\s+0$`),
     );
     expect(lines[2]).toBe('1 webhook');
   });
@@ -262,7 +264,7 @@ describe('oriva webhooks', () => {
     const rotated = await run(['webhooks', 'rotate-secret', WH, '--grace', '1h', ...FLAGS]);
     expect(rotated.stdout).toContain('whsec_new');
     expect(rotated.stdout).toMatch(/save it now/);
-    expect((await run(['webhooks', 'retry', WH, 'del_1', ...FLAGS])).code).toBe(0);
+    expect((await run(['webhooks', 'retry', WH, 'del_1', '--no-wait', ...FLAGS])).code).toBe(0);
     const recovered = await run([
       'webhooks',
       'recover',
@@ -316,7 +318,7 @@ describe('oriva webhooks', () => {
       `${BASE}/${WH}/deliveries?success=false&event_type=notification.dismissed&limit=1&after=del_1`,
     ]);
     const lines = result.stdout.trimEnd().split('\n');
-    expect(lines[0]).toMatch(/^ID\s+TYPE\s+STATUS\s+ATTEMPTS\s+LAST CODE\s+AGE$/);
+    expect(lines[0]).toMatch(/^ID\s+TYPE\s+STATUS\s+ATTEMPTS\s+LAST ATTEMPT\s+AGE$/);
     expect(lines[1]).toMatch(/^del_1\s+notification.dismissed\s+failed\s+2\s+503\s+\S+$/);
     expect(lines.at(-1)).toBe('2 deliveries');
   });

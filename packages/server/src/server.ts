@@ -8,6 +8,7 @@ import { createApp } from './app.js';
 import { createUserTokenVerifier } from './auth/jwt.js';
 import { type Config, ConfigError, loadConfig } from './config/env.js';
 import { ensureSecrets } from './config/secrets.js';
+import { removeServerFile, writeServerFile } from './config/server-file.js';
 import type { Deps } from './http/context.js';
 import { IDEMPOTENCY_KEY_TTL_MS } from './http/idempotency.js';
 import { MemoryRateLimiter, type RateLimiter } from './http/rate-limit.js';
@@ -48,6 +49,8 @@ export interface RunningServer {
   adminTokenFile: string | undefined;
   /** The SQLite file; undefined on PostgreSQL. */
   databaseFile: string | undefined;
+  /** The ids of the apps registered when the server started: the banner says so instead of "create one". */
+  appsAtStart: string[];
   /** Stops accepting connections, lets requests in flight finish, then closes storage. */
   close(): Promise<void>;
 }
@@ -58,7 +61,8 @@ export async function startServer(options: StartOptions = {}): Promise<RunningSe
   const secrets = ensureSecrets(config);
   const databaseFile = config.database ? undefined : join(config.dataDir, DATABASE_FILE);
   const storage = await openStorage(config, databaseFile);
-  const logger = createLogger(config.logLevel, options.logDestination);
+  const appsAtStart = (await storage.listApps()).map((app) => app.app_id);
+  const logger = createLogger(config.logLevel, config.logFormat, options.logDestination);
   const deps: Deps = {
     config,
     storage,
@@ -150,6 +154,7 @@ export async function startServer(options: StartOptions = {}): Promise<RunningSe
   const { port } = server.address() as AddressInfo;
   const displayHost = config.host === '0.0.0.0' || config.host === '::' ? '127.0.0.1' : config.host;
   const url = `http://${displayHost.includes(':') ? `[${displayHost}]` : displayHost}:${port}`;
+  writeServerFile(config.dataDir, url);
   logger.info({ url, data_dir: config.dataDir, dev: config.dev }, 'oriva server listening');
 
   let closing: Promise<void> | undefined;
@@ -159,8 +164,11 @@ export async function startServer(options: StartOptions = {}): Promise<RunningSe
     config,
     adminTokenFile: secrets.adminTokenFile,
     databaseFile,
+    appsAtStart,
     close: () => {
       closing ??= (async () => {
+        // First, so no command finds a server that no longer takes requests.
+        removeServerFile(config.dataDir, url);
         clearInterval(pruneIdempotencyKeys);
         await expirySweeper.stop();
         await retention.stop();

@@ -314,7 +314,7 @@ describe('oriva listen', () => {
     expect(lines).toHaveLength(2);
     for (const line of lines)
       expect(line).toMatch(
-        /notification\.dismissed {2}evt_\w+ {2}→ http:\/\/127\.0\.0\.1:\d+\/hook {2}failed \(connection refused\) {2}\d+ ms$/,
+        /notification\.dismissed {2,}evt_\w+ {2,}→ http:\/\/127\.0\.0\.1:\d+\/hook {2,}failed \(connection refused\) {2,}\d+ ms$/,
       );
     expect(out.stderr()).toMatch(/Your local signing secret is whsec_/);
   });

@@ -238,7 +238,29 @@ describe('oriva stream tail', () => {
     await expect(run).resolves.toBe(0);
     const lines = out.stdout().trimEnd().split('\n');
     // Every session event of this app in the last hour: order_2 and recent_1.
-    expect(lines.map((line) => line.split('  ')[3])).toEqual(['notification:order_2', 'notification:recent_1']);
-    expect(lines[1]).toMatch(/session\.created {2}user_456 {2}notification:recent_1 {2}#\d+$/);
+    expect(lines.map((line) => line.split(/ {2,}/)[3])).toEqual(['notification:order_2', 'notification:recent_1']);
+    expect(lines[1]).toMatch(/session\.created {2,}user_456 {2,}notification:recent_1 {2,}#\d+$/);
+  });
+
+  it('human lines keep their columns aligned whatever the lengths of types, users and entities', async () => {
+    await publish('a', { event_category: 'x', event_type: 'y', user_id: 'u' });
+    await publish('a_much_longer_entity_id', { event_category: 'session', event_type: 'created_elsewhere' });
+    const out = capture();
+    const controller = new AbortController();
+    const run = main(['stream', 'tail', '--since', '1h', '--events', 'x.y,session.created_elsewhere', ...flags()], {
+      ...out.io,
+      signal: controller.signal,
+    });
+    const deadline = Date.now() + 5_000;
+    while (!out.stdout().includes('a_much_longer') && Date.now() < deadline) {
+      await new Promise((resolve) => setTimeout(resolve, 20));
+    }
+    controller.abort();
+    await expect(run).resolves.toBe(0);
+    const lines = out.stdout().trimEnd().split('\n');
+    expect(lines).toHaveLength(2);
+    // Every column starts at the same offset on both lines.
+    const starts = (line: string) => [...line.matchAll(/(?<= {2})\S/g)].map((match) => match.index);
+    expect(starts(lines[0]!)).toEqual(starts(lines[1]!));
   });
 });

@@ -198,7 +198,7 @@ describe('webhooks through the CLI', () => {
     expect(parse(listed.stdout).webhooks.map((w: { id: string }) => w.id)).toEqual([webhook_id]);
 
     const human = await oriva(['webhooks', 'list']);
-    expect(human.stdout).toMatch(/^ID\s+URL\s+EVENTS\s+ACTIVE\s+FAILURES/);
+    expect(human.stdout).toMatch(/^ID\s+URL\s+EVENTS\s+ACTIVE\s+ATTEMPTS\s+FAILED\s+IN A ROW/);
     expect(human.stdout).toContain(receiver.url);
 
     const app = new Oriva({ apiKey: key, appId: 'work-buddy', baseUrl: server.url });
@@ -242,6 +242,58 @@ describe('webhooks through the CLI', () => {
     const missing = await oriva(['webhooks', 'show', webhook_id]);
     expect(missing.code).toBe(1);
     expect(missing.stderr).toMatch(/oriva webhooks list/);
+  });
+
+  it('retry waits for the attempt and prints its outcome; --no-wait only queues it', async () => {
+    const created = await oriva(['webhooks', 'create', '--url', receiver.url, '--events', 'retry.*', '--json']);
+    const { webhook_id } = parse(created.stdout);
+    const app = new Oriva({ apiKey: key, appId: 'work-buddy', baseUrl: server.url });
+    await app.events.publish({ ...EVENT, event_category: 'retry', event_type: 'me' });
+    const first = await waitFor('the first attempt', async () => {
+      const { deliveries } = parse((await oriva(['webhooks', 'deliveries', webhook_id, '--json'])).stdout);
+      return deliveries.find((d: { status: string }) => d.status === 'succeeded');
+    });
+
+    const retried = await oriva(['webhooks', 'retry', webhook_id, first.id]);
+    expect(retried.code).toBe(0);
+    expect(retried.stdout).toMatch(new RegExp(`^✔ Delivery ${first.id} succeeded \\(HTTP 204\\)\n`));
+    const asJson = await oriva(['webhooks', 'retry', webhook_id, first.id, '--json']);
+    expect(parse(asJson.stdout).delivery).toMatchObject({ id: first.id, status: 'succeeded', attempts: 3 });
+
+    const queued = await oriva(['webhooks', 'retry', webhook_id, first.id, '--no-wait']);
+    expect(queued.code).toBe(0);
+    expect(queued.stdout).toBe(`Queued another attempt of delivery ${first.id}.\n`);
+
+    const missing = await oriva(['webhooks', 'retry', webhook_id, 'del_00000000000000000000000000']);
+    expect(missing.code).toBe(1);
+    expect(missing.stderr).toContain(`webhook "${webhook_id}" exists, but has no such delivery`);
+  });
+
+  it('retry of a delivery to a dead endpoint says it failed again and exits 1', async () => {
+    const created = await oriva([
+      'webhooks',
+      'create',
+      '--url',
+      'http://127.0.0.1:9/gone',
+      '--events',
+      'dead.*',
+      '--max-retries',
+      '0',
+      '--json',
+    ]);
+    const { webhook_id } = parse(created.stdout);
+    const app = new Oriva({ apiKey: key, appId: 'work-buddy', baseUrl: server.url });
+    await app.events.publish({ ...EVENT, event_category: 'dead', event_type: 'end' });
+    const failed = await waitFor('the failed attempt', async () => {
+      const { deliveries } = parse((await oriva(['webhooks', 'deliveries', webhook_id, '--json'])).stdout);
+      return deliveries.find((d: { status: string }) => d.status === 'failed');
+    });
+    const retried = await oriva(['webhooks', 'retry', webhook_id, failed.id]);
+    expect(retried.code).toBe(1);
+    expect(retried.stdout).toMatch(new RegExp(`^✖ Delivery ${failed.id} failed again \\(`));
+
+    const shown = await oriva(['webhooks', 'show', webhook_id]);
+    expect(shown.stdout).toMatch(/attempts\s+2 made, 2 failed, the last 2 in a row/);
   });
 
   it('exits 1 naming the field of a bad pattern', async () => {

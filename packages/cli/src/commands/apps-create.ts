@@ -26,9 +26,11 @@ export async function run(ctx: CommandContext, [appId]: [string], options: Optio
   ctx.write(`  ${result.api_key.key}\n\n`);
   ctx.write(formatPairs(describeKey(result.api_key), out.dim));
   const settings = ctx.settings();
-  const baseUrl = settings.sources.baseUrl === 'default' ? '' : ` --base-url ${settings.baseUrl}`;
+  // A server found through its server.json is found again after a restart on another port: do not pin it.
+  const found = settings.sources.baseUrl === 'default' || settings.sources.baseUrl === 'local server';
+  const baseUrl = found ? '' : ` --base-url ${settings.baseUrl}`;
   ctx.write(
-    `\nNext: save it in a profile so other commands use it:\n  oriva profile set ${settings.profile}${baseUrl} --app-id ${result.app.app_id} --api-key ${result.api_key.key}\n`,
+    `\nNext: save it in a profile so other commands use it:\n  ${ctx.command} profile set ${settings.profile}${baseUrl} --app-id ${result.app.app_id} --api-key ${result.api_key.key}\n`,
   );
   return 0;
 }

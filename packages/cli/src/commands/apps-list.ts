@@ -10,7 +10,7 @@ export async function run(ctx: CommandContext) {
     return 0;
   }
   if (apps.length === 0) {
-    ctx.write('No apps yet. Register one with `oriva apps create <app_id> --name <name>`.\n');
+    ctx.write(`No apps yet. Register one with \`${ctx.command} apps create <app_id> --name <name>\`.\n`);
     return 0;
   }
   ctx.write(

@@ -84,8 +84,9 @@ function printTable(ctx: CommandContext, events: EventLike[]) {
   if (events.length === 0) return;
   ctx.write(
     formatTable(
-      ['TIME', 'TYPE', 'USER', 'ENTITY'],
+      ['ID', 'TIME', 'TYPE', 'USER', 'ENTITY'],
       events.map((event) => [
+        event.id,
         shortTime(event.timestamp),
         event.type ?? `${event.event_category}.${event.event_type}`,
         event.user_id ?? '',

@@ -71,7 +71,7 @@ function eventFromFlags(options: Options): EventParams {
   if (options.data !== undefined) {
     const parsed = parseJsonObject(options.data);
     if ('error' in parsed) {
-      throw new UserError(`--data is ${parsed.error}`, { hint: `pass an object, e.g. --data '{"priority":"high"}'` });
+      throw new UsageError(`--data is ${parsed.error}`, { hint: `pass an object, e.g. --data '{"priority":"high"}'` });
     }
     event.event_data = parsed.value;
   }
@@ -81,7 +81,7 @@ function eventFromFlags(options: Options): EventParams {
 function eventFromBody(body: string): EventParams {
   const parsed = parseJsonObject(body);
   if ('error' in parsed) {
-    throw new UserError(`--body is ${parsed.error}`, {
+    throw new UsageError(`--body is ${parsed.error}`, {
       hint: `pass the event as an object: --body '{"event_category":"task","event_type":"done","entity_type":"task","entity_id":"t1","user_id":"u1"}'`,
     });
   }

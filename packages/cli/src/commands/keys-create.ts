@@ -19,6 +19,6 @@ export async function run(ctx: CommandContext, [appId]: [string], options: Optio
   ctx.write(`${out.bold('API key')} ${out.yellow('(shown once: only its hash is stored, copy it now)')}\n`);
   ctx.write(`  ${result.api_key.key}\n\n`);
   ctx.write(formatPairs(describeKey(result.api_key), out.dim));
-  ctx.write(`\nRotating? Switch your app to the new key, then: oriva keys revoke ${appId} <old key id>\n`);
+  ctx.write(`\nRotating? Switch your app to the new key, then: ${ctx.command} keys revoke ${appId} <old key id>\n`);
   return 0;
 }

@@ -11,7 +11,7 @@ export async function run(ctx: CommandContext, [appId]: [string]) {
     return 0;
   }
   if (keys.length === 0) {
-    ctx.write(`App ${appId} has no keys. Issue one with \`oriva keys create ${appId}\`.\n`);
+    ctx.write(`App ${appId} has no keys. Issue one with \`${ctx.command} keys create ${appId}\`.\n`);
     return 0;
   }
   ctx.write(

@@ -8,8 +8,9 @@ import { createClient, requireAppId } from '../client.js';
 import { isHttpUrl } from '../config.js';
 import type { CommandContext } from '../context.js';
 import { UsageError, UserError } from '../errors.js';
-import { escapeTerminal, shortTime } from '../output.js';
-import { announceStreamState, resolveSince, stopRequested } from './stream-tail.js';
+import { escapeTerminal, shortTime, streamingColumns } from '../output.js';
+import { stopRequested } from '../stop-signal.js';
+import { announceStreamState, resolveSince } from './stream-tail.js';
 
 export interface Options {
   forwardTo?: string;
@@ -200,6 +201,7 @@ export async function run(ctx: CommandContext, _args: [], options: Options) {
     aborter.abort();
     stream.close();
   });
+  const columns = streamingColumns(LISTEN_COLUMNS);
   let forwarded = 0;
   try {
     if (options.count === 0) return 0;
@@ -211,7 +213,7 @@ export async function run(ctx: CommandContext, _args: [], options: Options) {
       }
       const result = await forward(event, route, secret, aborter.signal, timeoutMs, signer);
       if (aborter.signal.aborted && result.error === 'stopped') break;
-      ctx.write(ctx.json ? `${JSON.stringify(result)}\n` : `${formatLine(ctx, event, result)}\n`);
+      ctx.write(ctx.json ? `${JSON.stringify(result)}\n` : `${formatLine(ctx, event, result, columns)}\n`);
       forwarded += 1;
       if (options.count !== undefined && forwarded >= options.count) break;
     }
@@ -232,7 +234,15 @@ export async function run(ctx: CommandContext, _args: [], options: Options) {
   return 0;
 }
 
-function formatLine(ctx: CommandContext, event: StreamEvent, result: ForwardResult): string {
+/** Time, type, event id, target, status, duration: room for typical values, so lines line up. */
+const LISTEN_COLUMNS = [20, 32, 30, 36, 3];
+
+function formatLine(
+  ctx: CommandContext,
+  event: StreamEvent,
+  result: ForwardResult,
+  columns: ReturnType<typeof streamingColumns>,
+): string {
   const ok = result.status !== null && result.status >= 200 && result.status < 300;
   const status =
     result.status === null
@@ -240,12 +250,12 @@ function formatLine(ctx: CommandContext, event: StreamEvent, result: ForwardResu
       : ok
         ? ctx.out.green(String(result.status))
         : ctx.out.red(String(result.status));
-  return [
+  return columns([
     ctx.out.dim(shortTime(event.timestamp)),
     ctx.out.bold(escapeTerminal(event.type)),
     escapeTerminal(event.event_id),
     `→ ${escapeTerminal(result.target)}`,
     status,
     ctx.out.dim(`${result.ms} ms`),
-  ].join('  ');
+  ]);
 }

@@ -2,7 +2,7 @@ import type { CreateNotificationRequest } from '@oriva/sdk';
 import { createClient, requireAppId } from '../client.js';
 import type { CommandContext } from '../context.js';
 import { parseFutureTime } from '../duration.js';
-import { ContextualError, UsageError, UserError } from '../errors.js';
+import { ContextualError, UsageError } from '../errors.js';
 import { parseJsonObject } from '../ndjson.js';
 import { escapeTerminal as safe } from '../output.js';
 
@@ -77,7 +77,7 @@ export async function run(ctx: CommandContext, _args: [], options: Options) {
         : {}),
       ...(code === 'notification_exists'
         ? {
-            hint: `the app already has a notification ${JSON.stringify(externalId)} with other content: use another --external-id, or delete the old one with \`oriva notifications delete ${externalId}\``,
+            hint: `the app already has a notification ${JSON.stringify(externalId)} with other content: use another --external-id, or delete the old one with \`${ctx.command} notifications delete ${externalId}\``,
           }
         : {}),
     });
@@ -126,7 +126,7 @@ function fromFlags(options: Options): Record<string, unknown> {
   if (options.context !== undefined) {
     const parsed = parseJsonObject(options.context);
     if ('error' in parsed) {
-      throw new UserError(`--context is ${parsed.error}`, {
+      throw new UsageError(`--context is ${parsed.error}`, {
         hint: `pass an object, e.g. --context '{"session_id":"session_789"}'`,
       });
     }
@@ -138,7 +138,7 @@ function fromFlags(options: Options): Record<string, unknown> {
 function fromJson(text: string): Record<string, unknown> {
   const parsed = parseJsonObject(text);
   if ('error' in parsed) {
-    throw new UserError(`--body-json is ${parsed.error}`, {
+    throw new UsageError(`--body-json is ${parsed.error}`, {
       hint: `pass the notification as an object: --body-json '{"external_id":"wb_notif_123","user_id":"user_456","notification_type":"session_reminder","title":"Hi"}'`,
     });
   }

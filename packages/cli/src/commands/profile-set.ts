@@ -18,7 +18,7 @@ export async function run(ctx: CommandContext, [name]: [string]) {
   const given = SETTING_NAMES.filter((setting) => flags[setting] !== undefined);
   if (given.length === 0) {
     throw new UsageError('nothing to save', {
-      hint: `pass any of --base-url, --api-key, --app-id, --admin-token, e.g. \`oriva profile set ${name} --base-url http://localhost:8787\``,
+      hint: `pass any of --base-url, --api-key, --app-id, --admin-token, e.g. \`${ctx.command} profile set ${name} --base-url http://localhost:8787\``,
     });
   }
   if (flags.baseUrl) {

@@ -2,6 +2,7 @@ import {
   checkProfileName,
   configPath,
   DEFAULT_PROFILE,
+  localDataDir,
   readConfig,
   resolveSettings,
   SETTING_NAMES,
@@ -29,7 +30,7 @@ export async function run(ctx: CommandContext, [requested]: [string | undefined]
   // For the active profile, also show what a command would use, and where each value comes from.
   let effective: Record<string, { value: string; source: string }> | undefined;
   if (name === active) {
-    const settings = resolveSettings({ flags, env: ctx.env, config, configPath: path });
+    const settings = resolveSettings({ flags, env: ctx.env, config, configPath: path, cwd: ctx.cwd });
     effective = {};
     for (const setting of SETTING_NAMES) {
       const value = settings[setting];
@@ -45,7 +46,9 @@ export async function run(ctx: CommandContext, [requested]: [string | undefined]
               ? spec.env
               : source === 'profile'
                 ? `profile ${name}`
-                : 'default',
+                : source === 'local server'
+                  ? `the server running on ${localDataDir(ctx.env, ctx.cwd)}`
+                  : 'default',
       };
     }
   }

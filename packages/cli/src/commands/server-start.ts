@@ -1,6 +1,7 @@
 import { localDataDir } from '../config.js';
 import type { CommandContext } from '../context.js';
 import { UserError } from '../errors.js';
+import { stopRequested } from '../stop-signal.js';
 
 export interface Options {
   port?: number;
@@ -9,37 +10,17 @@ export interface Options {
   dev?: boolean;
 }
 
-/** Resolves when SIGINT or SIGTERM arrives, or when the caller's signal aborts. */
-function shutdownRequested(ctx: CommandContext): { wait: Promise<string>; dispose(): void } {
-  let resolveWait: (reason: string) => void = () => {};
-  const wait = new Promise<string>((resolve) => {
-    resolveWait = resolve;
-  });
-  const onSignal = (signal: NodeJS.Signals) => resolveWait(signal);
-  const onAbort = () => resolveWait('abort');
-  process.once('SIGINT', onSignal);
-  process.once('SIGTERM', onSignal);
-  ctx.signal?.addEventListener('abort', onAbort, { once: true });
-  if (ctx.signal?.aborted) onAbort();
-  return {
-    wait,
-    dispose() {
-      process.off('SIGINT', onSignal);
-      process.off('SIGTERM', onSignal);
-      ctx.signal?.removeEventListener('abort', onAbort);
-    },
-  };
-}
-
 export async function run(ctx: CommandContext, _args: [], options: Options) {
   const env: Record<string, string | undefined> = { ...ctx.env };
   if (options.port !== undefined) env.ORIVA_PORT = String(options.port);
   if (options.host !== undefined) env.ORIVA_HOST = options.host;
   if (options.dev) env.ORIVA_DEV = '1';
+  // --json promises NDJSON on stdout: the server's log lines too, even in dev mode.
+  if (ctx.json && !env.ORIVA_LOG_FORMAT) env.ORIVA_LOG_FORMAT = 'json';
   // Relative paths are relative to where oriva runs: the admin-token fallback looks there too.
   env.ORIVA_DATA_DIR = localDataDir(env, ctx.cwd, options.dataDir);
 
-  const shutdown = shutdownRequested(ctx);
+  const shutdown = stopRequested(ctx);
   try {
     const serverModule = await import('@oriva/server');
     let server: Awaited<ReturnType<typeof serverModule.startServer>>;
@@ -61,7 +42,7 @@ export async function run(ctx: CommandContext, _args: [], options: Options) {
         })}\n`,
       );
     } else {
-      ctx.write(`${serverModule.startupBanner(server, ctx.cwd)}\n`);
+      ctx.write(`${serverModule.startupBanner(server, { cwd: ctx.cwd, env: ctx.env, cli: ctx.command })}\n`);
       ctx.write(ctx.out.dim('Press Ctrl-C to stop.\n'));
     }
 

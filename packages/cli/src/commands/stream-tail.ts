@@ -3,7 +3,8 @@ import { createClient, requireAppId } from '../client.js';
 import type { CommandContext } from '../context.js';
 import { parseTimeBound } from '../duration.js';
 import { UsageError, UserError } from '../errors.js';
-import { escapeTerminal, shortTime } from '../output.js';
+import { escapeTerminal, shortTime, streamingColumns } from '../output.js';
+import { stopRequested } from '../stop-signal.js';
 
 export interface Options {
   events?: string;
@@ -31,27 +32,6 @@ export async function resolveSince(oriva: Oriva, since: string | undefined): Pro
   }
   const page = await oriva.events.list({ end_date: time, limit: 1 });
   return page.data[0]?.id ?? '0';
-}
-
-/** Resolves when SIGINT or SIGTERM arrives, or when the caller's signal aborts. */
-export function stopRequested(ctx: CommandContext): { wait: Promise<void>; dispose(): void } {
-  let resolveWait: () => void = () => {};
-  const wait = new Promise<void>((resolve) => {
-    resolveWait = resolve;
-  });
-  const onStop = () => resolveWait();
-  process.once('SIGINT', onStop);
-  process.once('SIGTERM', onStop);
-  ctx.signal?.addEventListener('abort', onStop, { once: true });
-  if (ctx.signal?.aborted) onStop();
-  return {
-    wait,
-    dispose() {
-      process.off('SIGINT', onStop);
-      process.off('SIGTERM', onStop);
-      ctx.signal?.removeEventListener('abort', onStop);
-    },
-  };
 }
 
 /** Notes on stderr as the stream connects, reconnects or has to skip ahead (human output only). */
@@ -85,11 +65,12 @@ export async function run(ctx: CommandContext, _args: [], options: Options) {
   if (!ctx.json) announceStreamState(ctx, stream, 'streaming');
   const stop = stopRequested(ctx);
   void stop.wait.then(() => stream.close());
+  const columns = streamingColumns(TAIL_COLUMNS);
   let printed = 0;
   try {
     if (options.count === 0) return 0;
     for await (const event of stream) {
-      ctx.write(ctx.json ? `${JSON.stringify(event)}\n` : `${formatLine(ctx, event)}\n`);
+      ctx.write(ctx.json ? `${JSON.stringify(event)}\n` : `${formatLine(ctx, event, columns)}\n`);
       printed += 1;
       if (options.count !== undefined && printed >= options.count) break;
     }
@@ -110,12 +91,15 @@ export async function run(ctx: CommandContext, _args: [], options: Options) {
   return 0;
 }
 
-function formatLine(ctx: CommandContext, event: StreamEvent): string {
-  return [
+/** Time, type, user, entity, position: room for typical values, so the first lines already line up. */
+const TAIL_COLUMNS = [20, 32, 16, 36];
+
+function formatLine(ctx: CommandContext, event: StreamEvent, columns: ReturnType<typeof streamingColumns>): string {
+  return columns([
     ctx.out.dim(shortTime(event.timestamp)),
     ctx.out.bold(escapeTerminal(event.type)),
     escapeTerminal(event.user_id ?? '-'),
     escapeTerminal(`${event.entity_type}:${event.entity_id}`),
     ctx.out.dim(`#${event.position}`),
-  ].join('  ');
+  ]);
 }

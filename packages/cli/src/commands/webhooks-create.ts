@@ -31,7 +31,7 @@ export async function run(ctx: CommandContext, _args: [], options: Options) {
   ctx.write(`\n${out.bold('Signing secret')} ${out.yellow('(shown once: save it now, it cannot be shown again)')}\n`);
   ctx.write(`  ${safe(result.webhook_secret)}\n\n`);
   ctx.write(
-    `Verify each delivery with it (@oriva/webhook-verify). Lost it? \`oriva webhooks rotate-secret ${safe(result.webhook_id)}\` issues a new one.\n`,
+    `Verify each delivery with it (@oriva/webhook-verify). Lost it? \`${ctx.command} webhooks rotate-secret ${safe(result.webhook_id)}\` issues a new one.\n`,
   );
   return 0;
 }

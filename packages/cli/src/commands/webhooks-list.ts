@@ -9,7 +9,7 @@ export async function run(ctx: CommandContext, _args: [], _options: object) {
     return 0;
   }
   if (webhooks.length === 0) {
-    ctx.write('No webhooks yet: `oriva webhooks create --url <url> --events <pattern,...>` adds one\n');
+    ctx.write(`No webhooks yet: \`${ctx.command} webhooks create --url <url> --events <pattern,...>\` adds one\n`);
     return 0;
   }
   printWebhookTable(ctx, webhooks);

@@ -36,16 +36,19 @@ export async function onWebhook<T>(call: () => Promise<T>, id?: string): Promise
   try {
     return await call();
   } catch (error) {
-    const status = (error as { status?: unknown }).status;
+    const { status, code } = error as { status?: unknown; code?: unknown };
     throw new ContextualError(error, {
       mapFieldPath: mapWebhookField,
-      ...(status === 404 && id !== undefined
-        ? {
-            hint: `no webhook ${JSON.stringify(id)} on this app (or no such delivery): \`oriva webhooks list\` shows the app's webhooks`,
-          }
-        : {}),
+      ...(status === 404 && id !== undefined ? { hint: notFoundHint(code, id) } : {}),
     });
   }
+}
+
+/** Which one was missing: the API says `delivery_not_found` when the webhook exists but the delivery does not. */
+function notFoundHint(code: unknown, id: string): string {
+  return code === 'delivery_not_found'
+    ? `webhook ${JSON.stringify(id)} exists, but has no such delivery: \`oriva webhooks deliveries ${id}\` lists its deliveries`
+    : `no webhook ${JSON.stringify(id)} on this app: \`oriva webhooks list\` shows the app's webhooks`;
 }
 
 /** `--events a.*,b.c` → `['a.*', 'b.c']`; empty entries are a usage error. */
@@ -86,14 +89,22 @@ function styledActive(style: Style, webhook: Webhook): string {
   return webhook.disabled_reason ? `${style.red('no')} ${style.dim(`(${safe(webhook.disabled_reason)})`)}` : 'no';
 }
 
-/** One table row: id, url, events, active, failures (consecutive/total). */
+/**
+ * The words the webhook commands share: a delivery is one event sent to one webhook; each HTTP request
+ * for it (the first and every retry) is an attempt. The webhook's counters count attempts.
+ */
+export const WEBHOOK_COLUMNS = ['ID', 'URL', 'EVENTS', 'ACTIVE', 'ATTEMPTS', 'FAILED', 'IN A ROW'];
+
+/** One table row under WEBHOOK_COLUMNS: attempts made, how many failed, how many of the last failed in a row. */
 export function webhookRow(webhook: Webhook, style: Style): string[] {
   return [
     safe(webhook.id),
     safe(webhook.webhook_url),
     safe(webhook.subscribed_events.join(',')),
     styledActive(style, webhook),
-    `${webhook.consecutive_failures}/${webhook.total_failures}`,
+    String(webhook.total_deliveries),
+    String(webhook.total_failures),
+    String(webhook.consecutive_failures),
   ];
 }
 
@@ -101,7 +112,7 @@ export function printWebhookTable(ctx: CommandContext, webhooks: Webhook[]): voi
   if (webhooks.length === 0) return;
   ctx.write(
     formatTable(
-      ['ID', 'URL', 'EVENTS', 'ACTIVE', 'FAILURES'],
+      WEBHOOK_COLUMNS,
       webhooks.map((webhook) => webhookRow(webhook, ctx.out)),
       { headerStyle: ctx.out.bold, maxCellWidth: 60 },
     ),
@@ -120,8 +131,8 @@ export function describeWebhook(webhook: Webhook, style: Style): string {
   pairs.push(
     ['retries', `${webhook.max_retries}, first after ${webhook.retry_backoff_seconds}s (doubling)`],
     [
-      'deliveries',
-      `${webhook.total_deliveries} (${webhook.total_failures} failed, ${webhook.consecutive_failures} in a row)`,
+      'attempts',
+      `${webhook.total_deliveries} made, ${webhook.total_failures} failed${webhook.consecutive_failures > 0 ? `, the last ${webhook.consecutive_failures} in a row` : ''} (every try of every delivery)`,
     ],
   );
   if (webhook.last_success_at) pairs.push(['last success', shortTime(webhook.last_success_at)]);
@@ -157,7 +168,7 @@ export function printDeliveryTable(ctx: CommandContext, deliveries: Delivery[]):
   const now = new Date();
   ctx.write(
     formatTable(
-      ['ID', 'TYPE', 'STATUS', 'ATTEMPTS', 'LAST CODE', 'AGE'],
+      ['ID', 'TYPE', 'STATUS', 'ATTEMPTS', 'LAST ATTEMPT', 'AGE'],
       deliveries.map((delivery) => deliveryRow(delivery, ctx.out, now)),
       { headerStyle: ctx.out.bold, maxCellWidth: 60 },
     ),

@@ -32,9 +32,15 @@ export const Webhook = z
     last_delivery_at: Timestamp.nullable(),
     last_success_at: Timestamp.nullable(),
     last_failure_at: Timestamp.nullable(),
-    consecutive_failures: z.number().int(),
-    total_deliveries: z.number().int(),
-    total_failures: z.number().int(),
+    consecutive_failures: z
+      .number()
+      .int()
+      .openapi({ description: 'Delivery attempts that failed in a row, up to the latest; a success resets it.' }),
+    total_deliveries: z
+      .number()
+      .int()
+      .openapi({ description: 'Delivery attempts made: every try of every delivery, retries included.' }),
+    total_failures: z.number().int().openapi({ description: 'Delivery attempts that failed.' }),
     previous_secret_expires_at: Timestamp.nullable().openapi({
       description: 'While set (after a rotation), deliveries are signed with the old secret too.',
     }),

@@ -14,6 +14,14 @@ describe('loadConfig', () => {
     expect(config.rateLimits).toEqual(DEFAULT_RATE_LIMITS);
   });
 
+  it('logs JSON lines in production and human lines in dev mode, unless ORIVA_LOG_FORMAT says', () => {
+    expect(loadConfig({}).logFormat).toBe('json');
+    expect(loadConfig({ ORIVA_DEV: '1' }).logFormat).toBe('pretty');
+    expect(loadConfig({ ORIVA_DEV: '1', ORIVA_LOG_FORMAT: 'json' }).logFormat).toBe('json');
+    expect(loadConfig({ ORIVA_LOG_FORMAT: 'pretty' }).logFormat).toBe('pretty');
+    expect(() => loadConfig({ ORIVA_LOG_FORMAT: 'xml' })).toThrow(/ORIVA_LOG_FORMAT: .*"xml"/);
+  });
+
   it('listens on loopback in dev mode', () => {
     expect(loadConfig({ ORIVA_DEV: '1' }).host).toBe('127.0.0.1');
     expect(loadConfig({ ORIVA_DEV: 'true', ORIVA_HOST: '0.0.0.0' }).host).toBe('0.0.0.0');

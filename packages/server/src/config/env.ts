@@ -38,6 +38,7 @@ const EnvSchema = z.object({
   ORIVA_JWT_ISSUER: optionalString,
   ORIVA_JWT_AUDIENCE: optionalString,
   ORIVA_LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  ORIVA_LOG_FORMAT: optionalString.pipe(z.enum(['json', 'pretty']).optional()),
   ORIVA_RATE_LIMITS: optionalString,
   ORIVA_TRUST_PROXY: booleanFlag.default(false),
   ORIVA_CORS_ORIGINS: optionalString,
@@ -96,6 +97,8 @@ export interface Config {
     audience: string | undefined;
   };
   logLevel: z.infer<typeof EnvSchema>['ORIVA_LOG_LEVEL'];
+  /** `json` lines for log collectors, or `pretty` lines for a person (the default in dev mode). */
+  logFormat: 'json' | 'pretty';
   /** `undefined` when rate limiting is off (`ORIVA_RATE_LIMITS=off`); dev mode's table is 100× production's. */
   rateLimits: RateLimitRules | undefined;
   trustProxy: boolean;
@@ -177,6 +180,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       audience: values.ORIVA_JWT_AUDIENCE,
     },
     logLevel: values.ORIVA_LOG_LEVEL,
+    logFormat: values.ORIVA_LOG_FORMAT ?? (values.ORIVA_DEV ? 'pretty' : 'json'),
     rateLimits: parseRateLimits(values.ORIVA_RATE_LIMITS, values.ORIVA_DEV),
     trustProxy: values.ORIVA_TRUST_PROXY,
     // Dev mode serves pages on other local ports (the examples), so it allows any origin by default.

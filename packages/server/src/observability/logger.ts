@@ -1,12 +1,18 @@
 import pino, { type DestinationStream, type Logger, type LoggerOptions } from 'pino';
 import type { Config } from '../config/env.js';
+import { prettyLogStream } from './pretty-log.js';
 
 /**
- * JSON logs, to stdout unless a destination is given (tests read the lines). Credentials never reach
- * a log line: request logs carry the path without its query string, and these paths are redacted in
- * case an object with them is ever logged.
+ * JSON logs (one object per line), or the same lines rendered for a person with
+ * `ORIVA_LOG_FORMAT=pretty` (the default in dev mode); to `destination` instead when given (tests read
+ * the JSON lines). Credentials never reach a log line: request logs carry the path without its query
+ * string, and these paths are redacted in case an object with them is ever logged.
  */
-export function createLogger(level: Config['logLevel'], destination?: DestinationStream): Logger {
+export function createLogger(
+  level: Config['logLevel'],
+  format: Config['logFormat'] = 'json',
+  destination?: DestinationStream,
+): Logger {
   const options: LoggerOptions = {
     level,
     base: undefined,
@@ -16,5 +22,6 @@ export function createLogger(level: Config['logLevel'], destination?: Destinatio
       censor: '[redacted]',
     },
   };
-  return destination ? pino(options, destination) : pino(options);
+  const stream = destination ?? (format === 'pretty' ? prettyLogStream(process.stdout) : undefined);
+  return stream ? pino(options, stream) : pino(options);
 }
