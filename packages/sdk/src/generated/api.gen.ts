@@ -1616,8 +1616,11 @@ export interface components {
              * @example 2025-09-30T10:30:00.000Z
              */
             last_failure_at: string | null;
+            /** @description Delivery attempts that failed in a row, up to the latest; a success resets it. */
             consecutive_failures: number;
+            /** @description Delivery attempts made: every try of every delivery, retries included. */
             total_deliveries: number;
+            /** @description Delivery attempts that failed. */
             total_failures: number;
             /**
              * Format: date-time
