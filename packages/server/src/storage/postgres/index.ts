@@ -43,8 +43,11 @@ export interface PostgresStorage extends Storage {
 export async function openPostgresStorage(options: PostgresStorageOptions): Promise<PostgresStorage> {
   const schema = checkSchemaName(options.schema);
   const pool = createPool({ ...options, schema });
-  // An idle client's error (the server restarting) must not crash the process: the pool replaces it.
+  // A lost connection must not crash the process. The pool replaces an idle client that errs; a
+  // checked-out one (a held advisory lock, a transaction between statements) has no listener of the
+  // pool's, so each client gets one of its own: its next query fails and the caller releases it broken.
   pool.on('error', () => {});
+  pool.on('connect', (client) => client.on('error', () => {}));
   try {
     await migrate(pool, schema);
     await ensurePartitions(pool, schema);
