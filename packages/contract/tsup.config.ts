@@ -1,7 +1,8 @@
 import { defineConfig } from 'tsup';
 
 export default defineConfig({
-  entry: ['src/index.ts'],
+  // webhook-payload is its own entry: `oriva listen` builds delivery bodies without loading zod.
+  entry: ['src/index.ts', 'src/webhook-payload.ts'],
   format: ['esm', 'cjs'],
   dts: true,
   clean: true,

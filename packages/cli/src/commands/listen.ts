@@ -2,7 +2,7 @@
  * `oriva listen --forward-to <url>`: follows the app's event stream and forwards every event to a local
  * URL as a webhook, signed with a local secret exactly as the server signs real deliveries.
  */
-import { toWebhookPayload } from '@oriva/contract';
+import { toWebhookPayload } from '@oriva/contract/webhook-payload';
 import type { StreamEvent } from '@oriva/sdk';
 import { createClient, requireAppId } from '../client.js';
 import { isHttpUrl } from '../config.js';
