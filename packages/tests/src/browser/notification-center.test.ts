@@ -279,7 +279,7 @@ describe('the notification center in Chromium', () => {
       await screenshot(second.page, 'dismissed-on-another-page');
 
       const delivered = await buddy.waitForEvent(
-        (event) => event.event_type === 'dismissed' && event.entity_id === 'wb_two_pages_plan',
+        (event) => event.event_type === 'notification.dismissed' && event.entity_id === 'wb_two_pages_plan',
         WAIT_MS,
       );
       expect(delivered).toMatchObject({
