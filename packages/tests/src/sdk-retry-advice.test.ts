@@ -1,7 +1,6 @@
 import { randomBytes } from 'node:crypto';
-import { type AddressInfo, connect, createServer, type Server, type Socket } from 'node:net';
 import { type APIError, BadRequestError, NotFoundError, Oriva } from '@oriva/sdk';
-import { DESIGN_DOC_EVENT, startTestServer, type TestServer } from '@oriva/server/testing';
+import { cuttableLink, DESIGN_DOC_EVENT, dropSchema, startTestServer, type TestServer } from '@oriva/server/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 // The SDK follows the server's x-should-retry over its own status rules: counted here through the
@@ -73,46 +72,3 @@ describe('the SDK and x-should-retry, against the server', () => {
     }
   });
 });
-
-/** A TCP link to PostgreSQL the test can cut (open connections dropped, new ones refused) and restore. */
-async function cuttableLink(target: URL) {
-  const sockets = new Set<Socket>();
-  let listener: Server | undefined;
-  const listen = (port: number) =>
-    new Promise<number>((resolve) => {
-      listener = createServer((client) => {
-        const upstream = connect(Number(target.port || 5432), target.hostname);
-        for (const socket of [client, upstream]) {
-          sockets.add(socket);
-          socket.on('error', () => {});
-          socket.on('close', () => {
-            sockets.delete(socket);
-            client.destroy();
-            upstream.destroy();
-          });
-        }
-        client.pipe(upstream).pipe(client);
-      });
-      listener.listen(port, '127.0.0.1', () => resolve((listener!.address() as AddressInfo).port));
-    });
-  const port = await listen(0);
-  return {
-    port,
-    cut() {
-      listener?.close();
-      for (const socket of sockets) socket.destroy();
-    },
-    restore: () => listen(port),
-  };
-}
-
-async function dropSchema(database: string, schema: string) {
-  const { default: pg } = await import('pg');
-  const client = new pg.Client({ connectionString: database });
-  await client.connect();
-  try {
-    await client.query(`DROP SCHEMA IF EXISTS "${schema}" CASCADE`);
-  } finally {
-    await client.end();
-  }
-}

@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
-import { type AddressInfo, connect, createServer, type Server, type Socket } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { cuttableLink, dropSchema } from '../testing/cuttable-link.js';
 import { DESIGN_DOC_EVENT, startTestServer, TEST_SCHEMA_PREFIX, type TestServer } from '../testing/harness.js';
 import { isCausedByRequest, isStorageUnavailable } from './error-handler.js';
 
@@ -130,50 +130,3 @@ describe('classifying surprises', () => {
     expect(isStorageUnavailable(new TypeError('x is undefined'))).toBe(false);
   });
 });
-
-/**
- * A TCP link to PostgreSQL that the test can cut: open connections are dropped and new ones refused
- * (the listener closes), as when the database host goes away.
- */
-async function cuttableLink(target: URL) {
-  const sockets = new Set<Socket>();
-  let listener: Server | undefined;
-  const listen = (port: number) =>
-    new Promise<number>((resolve) => {
-      listener = createServer((client) => {
-        const upstream = connect(Number(target.port || 5432), target.hostname);
-        for (const socket of [client, upstream]) {
-          sockets.add(socket);
-          socket.on('error', () => {});
-          socket.on('close', () => {
-            sockets.delete(socket);
-            client.destroy();
-            upstream.destroy();
-          });
-        }
-        client.pipe(upstream).pipe(client);
-      });
-      listener.listen(port, '127.0.0.1', () => resolve((listener!.address() as AddressInfo).port));
-    });
-  const port = await listen(0);
-  return {
-    port,
-    cut() {
-      listener?.close();
-      for (const socket of sockets) socket.destroy();
-    },
-    /** Listens again, so the server can close its pool cleanly. */
-    restore: () => listen(port),
-  };
-}
-
-async function dropSchema(database: string, schema: string) {
-  const { default: pg } = await import('pg');
-  const client = new pg.Client({ connectionString: database });
-  await client.connect();
-  try {
-    await client.query(`DROP SCHEMA IF EXISTS "${schema}" CASCADE`);
-  } finally {
-    await client.end();
-  }
-}

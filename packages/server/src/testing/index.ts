@@ -8,4 +8,6 @@
  * // … exercise your code against server.url …
  * await server.close();
  */
+
+export { cuttableLink, dropSchema } from './cuttable-link.js';
 export { DESIGN_DOC_EVENT, startTestServer, TEST_ADMIN_TOKEN, TEST_JWT_SECRET, type TestServer } from './harness.js';
