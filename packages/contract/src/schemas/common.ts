@@ -7,20 +7,26 @@ export const Timestamp = z.iso.datetime().openapi({ example: '2025-09-30T10:30:0
  * NUL and UTF-16 surrogates without their pair. PostgreSQL stores neither (NUL is refused in text and
  * jsonb, a lone surrogate has no UTF-8 form), so both backends refuse them at validation, alike.
  */
-const UNSTORABLE_CHARACTERS = /\u0000|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
+const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
 
-/** Whether a string can be stored as given by every backend: see `UNSTORABLE_CHARACTERS`. */
-export const isStorableText = (value: string): boolean => !UNSTORABLE_CHARACTERS.test(value);
+// Every string of every request passes here: the engine's own `isWellFormed` (ES2024; Node 20,
+// current browsers) costs a third of the regular expression on a 500-event batch.
+const isWellFormed: (value: string) => boolean =
+  typeof (String.prototype as { isWellFormed?: unknown }).isWellFormed === 'function'
+    ? (value) => (value as unknown as { isWellFormed(): boolean }).isWellFormed()
+    : (value) => !LONE_SURROGATE.test(value);
+
+/** Whether a string can be stored as given by every backend: no NUL, no unpaired surrogate. */
+export const isStorableText = (value: string): boolean => !value.includes('\u0000') && isWellFormed(value);
 
 /** The stable field-error code for a string holding characters it must not (`fields[].code`). */
 export const INVALID_STRING = 'invalid_string';
-const unstorableIssue = {
-  message: 'must not contain NUL (\\u0000) or an unpaired UTF-16 surrogate',
-  params: { code: INVALID_STRING },
-};
+const UNSTORABLE_MESSAGE = 'must not contain NUL (\\u0000) or an unpaired UTF-16 surrogate';
 
 /** Refuses what a backend cannot store; every string a request sends (body, path or query) passes through it. */
-export const storable = <T extends z.ZodType<string>>(schema: T): T => schema.refine(isStorableText, unstorableIssue);
+export const storable = <T extends z.ZodType<string>>(schema: T): T =>
+  // A fresh options object each time: zod rewrites the one it is given (`message` becomes `error`).
+  schema.refine(isStorableText, { message: UNSTORABLE_MESSAGE, params: { code: INVALID_STRING } });
 
 /** A string of any content a backend can store. */
 export const storableString = () => storable(z.string());
@@ -29,16 +35,23 @@ export const storableString = () => storable(z.string());
 const CONTROL_CHARACTERS = /[\u0001-\u0008\u000B\u000C\u000E-\u001F\u007F]/;
 
 /** Text without control characters (they break logs, terminals and renderers), possibly empty. */
-export const plainText = (max: number) =>
-  storableString()
+export const plainText = (max: number, min = 0) =>
+  // One check for both rules: each zod refinement costs on every string of a 500-event batch.
+  z
+    .string()
+    .min(min)
     .max(max)
-    .refine((value) => !CONTROL_CHARACTERS.test(value), {
-      message: 'must not contain control characters',
-      params: { code: INVALID_STRING },
+    .check((ctx) => {
+      const message = !isStorableText(ctx.value)
+        ? UNSTORABLE_MESSAGE
+        : CONTROL_CHARACTERS.test(ctx.value)
+          ? 'must not contain control characters'
+          : undefined;
+      if (message) ctx.issues.push({ code: 'custom', input: ctx.value, message, params: { code: INVALID_STRING } });
     });
 
 /** A non-empty `plainText`: names, ids, labels. */
-export const cleanString = (max: number) => plainText(max).min(1);
+export const cleanString = (max: number) => plainText(max, 1);
 
 /**
  * How deep free-form JSON (`event_data`, `context_data`) may nest: `{"a":{"b":1}}` is 2 deep. Far
@@ -92,8 +105,7 @@ export const jsonObject = () =>
       // Depth is the field's fault as a whole; a bad string is named where it sits.
       path: problem.code === 'too_deep' ? [] : problem.path,
       params: { code: problem.code },
-      message:
-        problem.code === 'too_deep' ? `must not nest deeper than ${MAX_JSON_DEPTH} levels` : unstorableIssue.message,
+      message: problem.code === 'too_deep' ? `must not nest deeper than ${MAX_JSON_DEPTH} levels` : UNSTORABLE_MESSAGE,
     });
   });
 
