@@ -157,6 +157,16 @@ describe('errors', () => {
     expect(noAdmin.stderr).toContain(`${cwd}/.oriva/admin-token`);
   });
 
+  it('hints name the command as the user runs it, so they paste as they are', async () => {
+    const viaPnpm = await run(['events', 'send', '--body', '{}'], {
+      env: { ORIVA_APP_ID: 'a', npm_package_name: 'oriva' },
+    });
+    expect(viaPnpm.stderr).toContain('save it with `pnpm -s oriva profile set <name> --api-key ok_…`');
+    expect(viaPnpm.stderr).not.toMatch(/`oriva /);
+    const linked = await run(['events', 'send', '--body', '{}'], { env: { ORIVA_APP_ID: 'a' } });
+    expect(linked.stderr).toContain('save it with `oriva profile set <name> --api-key ok_…`');
+  });
+
   it('connection refused hints at starting the server or checking --base-url', async () => {
     const port = await closedPort();
     const result = await run([

@@ -169,6 +169,8 @@ function withRateLimit(problem: Problem, error: Error, ctx: CommandContext): Pro
 /** Prints the failure on stderr and returns the exit code. */
 export function reportError(error: unknown, ctx: CommandContext): number {
   const problem = describeError(error, ctx);
+  // Hints are written as `oriva …`; printed as the user runs it (`pnpm -s oriva …`), so they paste as they are.
+  if (problem.hint) problem.hint = problem.hint.replaceAll('`oriva ', `\`${ctx.command} `);
   const original = error instanceof ContextualError ? error.original : error;
   const exitCode = original instanceof UserError ? original.exitCode : EXIT_FAILURE;
   if (ctx.json) {

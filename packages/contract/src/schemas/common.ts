@@ -37,18 +37,14 @@ const CONTROL_CHARACTERS = /[\u0001-\u0008\u000B\u000C\u000E-\u001F\u007F]/;
 /** Text without control characters (they break logs, terminals and renderers), possibly empty. */
 export const plainText = (max: number, min = 0) =>
   // One check for both rules: each zod refinement costs on every string of a 500-event batch.
-  z
-    .string()
-    .min(min)
-    .max(max)
-    .check((ctx) => {
-      const message = !isStorableText(ctx.value)
-        ? UNSTORABLE_MESSAGE
-        : CONTROL_CHARACTERS.test(ctx.value)
-          ? 'must not contain control characters'
-          : undefined;
-      if (message) ctx.issues.push({ code: 'custom', input: ctx.value, message, params: { code: INVALID_STRING } });
-    });
+  (min > 0 ? z.string().min(min) : z.string()).max(max).check((ctx) => {
+    const message = !isStorableText(ctx.value)
+      ? UNSTORABLE_MESSAGE
+      : CONTROL_CHARACTERS.test(ctx.value)
+        ? 'must not contain control characters'
+        : undefined;
+    if (message) ctx.issues.push({ code: 'custom', input: ctx.value, message, params: { code: INVALID_STRING } });
+  });
 
 /** A non-empty `plainText`: names, ids, labels. */
 export const cleanString = (max: number) => plainText(max, 1);
