@@ -9,12 +9,12 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Oriva } from '@oriva/sdk';
 import { startTestServer, type TestServer } from '@oriva/server/testing';
-import { type Browser, type BrowserContext, chromium, type Page } from 'playwright-core';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildNotificationCenter } from '../../../../examples/notification-center/build.js';
 import { startWorkBuddy } from '../../../../examples/work-buddy/src/app.js';
+import { launchChromium } from './chromium.js';
 
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const ARTIFACTS = fileURLToPath(new URL('../../test-artifacts/', import.meta.url));
 const DOCS_SCREENSHOT = fileURLToPath(new URL('../../../../docs/images/notification-center.png', import.meta.url));
 /** Every wait is bounded well under the test's own timeout. */
@@ -113,19 +113,7 @@ describe('the notification center in Chromium', () => {
   beforeAll(async () => {
     mkdirSync(ARTIFACTS, { recursive: true });
     await buildNotificationCenter();
-    browser = await chromium.launch({
-      executablePath: CHROMIUM,
-      args: [
-        '--headless',
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--no-first-run',
-        '--disable-quic',
-        '--disable-sync',
-      ],
-    });
+    browser = await launchChromium();
     server = await startTestServer();
     workBuddyKey = await server.createApp('work-buddy', 'Work Buddy');
     const iconSet = await server.request('/api/v1/apps/work-buddy', {

@@ -3,11 +3,11 @@
  * errors on /, /docs and /inbox, and the API reference sending its requests to the port that served it.
  */
 import { startTestServer, type TestServer } from '@oriva/server/testing';
-import { type Browser, type BrowserContext, chromium, type Page, type Response } from 'playwright-core';
+import type { Browser, BrowserContext, Page, Response } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildNotificationCenter } from '../../../../examples/notification-center/build.js';
+import { launchChromium } from './chromium.js';
 
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const WAIT_MS = 15_000;
 /** Scalar's bundle is 3.5 MB: each test gets room on a busy machine; every wait inside stays bounded. */
 const TEST_MS = 60_000;
@@ -62,19 +62,7 @@ async function linkedIconWidth(page: Page): Promise<number> {
 describe("the server's pages in Chromium", () => {
   beforeAll(async () => {
     await buildNotificationCenter();
-    browser = await chromium.launch({
-      executablePath: CHROMIUM,
-      args: [
-        '--headless',
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--no-first-run',
-        '--disable-quic',
-        '--disable-sync',
-      ],
-    });
+    browser = await launchChromium();
     server = await startTestServer();
   }, 30_000);
 
