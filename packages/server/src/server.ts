@@ -27,6 +27,7 @@ import { createSecretBox } from './services/webhooks/secrets.js';
 import { createSender } from './services/webhooks/sender.js';
 import { type LookupAll, urlPolicyFrom } from './services/webhooks/url-policy.js';
 import { withApiKeyCache } from './storage/cached-api-keys.js';
+import { isDatabaseUnreachable } from './storage/failures.js';
 import { openSqliteStorage } from './storage/sqlite/index.js';
 import type { Storage } from './storage/types.js';
 
@@ -227,17 +228,13 @@ async function openStorage(config: Config, databaseFile: string | undefined): Pr
 }
 
 /**
- * Whether PostgreSQL could not be reached or refused us: a network error, SQLSTATE class 08
- * (connection exception) or 28 (authorization), or 3D000 (no such database).
+ * Whether PostgreSQL could not be opened: out of reach, or it refused us (SQLSTATE class 28,
+ * authorization; 3D000, no such database).
  */
 function isConnectionFailure(error: unknown): boolean {
+  if (isDatabaseUnreachable(error)) return true;
   const code = (error as { code?: unknown } | undefined)?.code;
-  if (typeof code !== 'string') return false;
-  return (
-    ['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN', 'ETIMEDOUT', 'ECONNRESET', 'EHOSTUNREACH', '3D000'].includes(code) ||
-    code.startsWith('08') ||
-    code.startsWith('28')
-  );
+  return typeof code === 'string' && (code === '3D000' || code.startsWith('28'));
 }
 
 /** The URL as it may be printed: any password replaced. */

@@ -1,6 +1,7 @@
 import type { Context, ErrorHandler, NotFoundHandler } from 'hono';
 import { HTTPException } from 'hono/http-exception';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
+import { isCausedByRequest, isStorageUnavailable } from '../storage/failures.js';
 import type { AppEnv, Deps } from './context.js';
 import { errorResponse } from './error-response.js';
 import { ApiError } from './errors.js';
@@ -41,46 +42,3 @@ function fromHttpException(c: Context<AppEnv>, error: HTTPException) {
 
 export const notFoundHandler: NotFoundHandler<AppEnv> = (c) =>
   errorResponse(c, 404, 'route_not_found', `No route for ${c.req.method} ${c.req.path}; see GET /openapi.json`);
-
-const errorCode = (error: unknown) => {
-  const code = (error as { code?: unknown } | undefined)?.code;
-  return typeof code === 'string' ? code : '';
-};
-
-/** Socket failures on the way to the database, as Node reports them. */
-const NETWORK_FAILURES = new Set([
-  'ECONNREFUSED',
-  'ECONNRESET',
-  'ETIMEDOUT',
-  'EPIPE',
-  'EHOSTUNREACH',
-  'ENOTFOUND',
-  'EAI_AGAIN',
-]);
-/** node-postgres says these in words, without a code: a lost connection, a pool that could not get one. */
-const POOL_FAILURE =
-  /^(Connection terminated|timeout exceeded when trying to connect|Client has encountered a connection error)/;
-
-/**
- * The database cannot be reached right now, and a later try may succeed: the network, SQLSTATE
- * class 08 (connection exception), 57P01-57P03 (shutting down, starting up), 53300 (too many
- * connections), and SQLite's busy and locked timeouts.
- */
-export function isStorageUnavailable(error: unknown): boolean {
-  const code = errorCode(error);
-  if (NETWORK_FAILURES.has(code) || code.startsWith('08') || /^57P0[123]$/.test(code) || code === '53300') return true;
-  if (code === 'SQLITE_BUSY' || code === 'SQLITE_LOCKED') return true;
-  return error instanceof Error && POOL_FAILURE.test(error.message);
-}
-
-/**
- * The failure lies in what the request sent, so sending it again fails again: PostgreSQL's data
- * exceptions (class 22: a value it cannot store or convert) and program limits (class 54), and a
- * stack overflow on input nested deeper than the code can walk. Validation should have caught each;
- * the 500 is still ours, but not one to retry.
- */
-export function isCausedByRequest(error: unknown): boolean {
-  const code = errorCode(error);
-  if (/^(22|54)[0-9A-Z]{3}$/.test(code)) return true;
-  return error instanceof RangeError && /call stack/i.test(error.message);
-}

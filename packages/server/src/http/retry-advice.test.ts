@@ -1,8 +1,8 @@
 import { randomBytes } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { isCausedByRequest, isStorageUnavailable } from '../storage/failures.js';
 import { cuttableLink, dropSchema } from '../testing/cuttable-link.js';
 import { DESIGN_DOC_EVENT, startTestServer, TEST_SCHEMA_PREFIX, type TestServer } from '../testing/harness.js';
-import { isCausedByRequest, isStorageUnavailable } from './error-handler.js';
 
 let server: TestServer;
 let key: string;
