@@ -6,7 +6,7 @@ const src = (path: string) => fileURLToPath(new URL(`./packages/${path}`, import
 // Tests run against source, never a stale build: every @oriva package (and subpath) resolves to its src/.
 const alias = [
   { find: /^@oriva\/server\/testing$/, replacement: src('server/src/testing/index.ts') },
-  { find: /^@oriva\/contract\/webhook-payload$/, replacement: src('contract/src/webhook-payload.ts') },
+  { find: /^@oriva\/contract\/events$/, replacement: src('contract/src/events/index.ts') },
   { find: /^@oriva\/webhook-verify\/(express|hono|http|web)$/, replacement: src('webhook-verify/src/$1.ts') },
   ...['contract', 'server', 'sdk', 'cli', 'webhook-verify'].map((name) => ({
     find: new RegExp(`^@oriva/${name}$`),

@@ -1,8 +1,8 @@
 import { defineConfig } from 'tsup';
 
 export default defineConfig({
-  // webhook-payload is its own entry: `oriva listen` builds delivery bodies without loading zod.
-  entry: ['src/index.ts', 'src/webhook-payload.ts'],
+  // events is its own entry: `oriva listen` shapes and matches events without loading zod.
+  entry: ['src/index.ts', 'src/events/index.ts'],
   format: ['esm', 'cjs'],
   dts: true,
   clean: true,

@@ -214,8 +214,8 @@ describe('startup cost', () => {
     expect(files).toContain(join('commands', 'events-send.ts'));
     for (const file of files) {
       const source = readFileSync(join(root, file), 'utf8');
-      // The contract's webhook-payload entry is a plain function with no dependencies: cheap to load.
-      expect(source, file).not.toMatch(/^import (?!type )[^;]*from '@oriva\/(?!contract\/webhook-payload')/m);
+      // The contract's events entry is plain functions with no dependencies: cheap to load.
+      expect(source, file).not.toMatch(/^import (?!type )[^;]*from '@oriva\/(?!contract\/events')/m);
       expect(source, file).not.toMatch(/^export [^;]*from '@oriva\//m);
     }
     expect(readFileSync(join(root, 'program.ts'), 'utf8')).not.toMatch(/^import [^;]*from '\.\/commands\//m);

@@ -4,6 +4,7 @@
  * and the SDK's types are generated from that document.
  */
 
+export * from './events/index.js';
 export { API_VERSION, buildOpenApiDocument, type OpenApiDocument } from './openapi.js';
 export * as routes from './routes/index.js';
 export {
@@ -24,4 +25,3 @@ export * from './schemas/notifications.js';
 export * from './schemas/stream.js';
 export * from './schemas/webhook-events.js';
 export * from './schemas/webhooks.js';
-export { toWebhookPayload, type WebhookPayloadSource } from './webhook-payload.js';

@@ -2,7 +2,7 @@
  * `oriva listen --forward-to <url>`: follows the app's event stream and forwards every event to a local
  * URL as a webhook, signed with a local secret exactly as the server signs real deliveries.
  */
-import { toWebhookPayload } from '@oriva/contract/webhook-payload';
+import { EVENT_PATTERN, matchesEventPattern, toWebhookPayload } from '@oriva/contract/events';
 import type { StreamEvent } from '@oriva/sdk';
 import { createClient, requireAppId } from '../client.js';
 import { isHttpUrl } from '../config.js';
@@ -39,7 +39,6 @@ export interface ForwardResult {
   error?: string;
 }
 
-const PATTERN = /^(\*|[a-z0-9_-]+\.\*|[a-z0-9_-]+\.[a-z0-9_-]+)$/i;
 const SECRET = /^whsec_[A-Za-z0-9+/_-]+={0,2}$/;
 const DEFAULT_TIMEOUT_SECONDS = 10;
 
@@ -65,7 +64,7 @@ export function parseRoutes(options: Pick<Options, 'forward' | 'forwardTo'>): Ro
 }
 
 function checkRoute(pattern: string, url: string, flag: string): Route {
-  if (!PATTERN.test(pattern)) {
+  if (!EVENT_PATTERN.test(pattern)) {
     throw new UsageError(`${flag}: ${JSON.stringify(pattern)} is not an event pattern`, {
       hint: 'use *, <category>.* or <category>.<type>, e.g. notification.* or session.created',
     });
@@ -78,15 +77,9 @@ function checkRoute(pattern: string, url: string, flag: string): Route {
   return { pattern, url };
 }
 
-export function matches(pattern: string, type: string): boolean {
-  if (pattern === '*') return true;
-  if (pattern.endsWith('.*')) return type.startsWith(pattern.slice(0, -1));
-  return pattern === type;
-}
-
 /** The first route whose pattern matches the event's type. */
 export function routeFor(routes: readonly Route[], type: string): Route | undefined {
-  return routes.find((route) => matches(route.pattern, type));
+  return routes.find((route) => matchesEventPattern(route.pattern, type));
 }
 
 /** The body of a real delivery for the same event: the contract's one builder, as the server's outbox uses it. */

@@ -1,11 +1,12 @@
 import { z } from '@hono/zod-openapi';
+import { EVENT_PATTERN } from '../events/patterns.js';
 import { cleanString, dateTimeInput, queryFlag, SuccessFlag, storable, storableString, Timestamp } from './common.js';
 import { Event } from './events.js';
 
 /** Exact types (`notification.dismissed`), a category (`notification.*`) or everything (`*`). */
 export const WebhookEventPattern = z
   .string()
-  .regex(/^(\*|[a-z][a-z0-9_-]{0,63}\.(\*|[a-z][a-z0-9_-]{0,63}))$/, {
+  .regex(EVENT_PATTERN, {
     message: 'must be "*", "<category>.*" or "<category>.<type>", such as notification.dismissed',
   })
   .openapi({ example: 'notification.*' });

@@ -1,5 +1,6 @@
 import type { z } from '@hono/zod-openapi';
-import { type Event, MAX_EVENT_DATA_BYTES, type PublishEventRequest } from '@oriva/contract';
+import { MAX_EVENT_DATA_BYTES, type PublishEventRequest } from '@oriva/contract';
+import { type PublicEvent, toPublicEvent as toPublicEventShape } from '@oriva/contract/events';
 import type { Deps } from '../http/context.js';
 import { errors } from '../http/errors.js';
 import { newId } from '../ids.js';
@@ -66,17 +67,7 @@ export async function publishEvents(deps: Deps, records: EventRecord[]): Promise
   if (first) deps.metrics.countEventsPublished(first.app_id, records.length);
 }
 
-export function toPublicEvent(record: EventRecord): z.infer<typeof Event> {
-  return {
-    id: record.id,
-    type: `${record.event_category}.${record.event_type}`,
-    app_id: record.app_id,
-    event_category: record.event_category,
-    event_type: record.event_type,
-    entity_type: record.entity_type,
-    entity_id: record.entity_id,
-    user_id: record.user_id,
-    event_data: readStoredJson(record.event_data),
-    timestamp: record.timestamp,
-  };
+/** A stored event as the REST API lists it (stored JSON read back with `readStoredJson`). */
+export function toPublicEvent(record: EventRecord): PublicEvent {
+  return toPublicEventShape({ ...record, event_data: readStoredJson(record.event_data) });
 }

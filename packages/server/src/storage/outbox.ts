@@ -1,4 +1,4 @@
-import { toWebhookPayload } from '@oriva/contract';
+import { matchesAnyEventPattern, qualifiedEventType, toWebhookPayload } from '@oriva/contract/events';
 import { newId } from '../ids.js';
 import type { EventRecord, WebhookRecord } from './types.js';
 
@@ -6,15 +6,6 @@ import type { EventRecord, WebhookRecord } from './types.js';
  * What an event writes to the webhook outbox, the same for every adapter: one delivery for each
  * active webhook of the event's own app whose subscriptions match the event's type.
  */
-
-/** `*`, `<category>.*` or an exact `<category>.<type>`. */
-export function subscriptionMatches(patterns: readonly string[], type: string): boolean {
-  for (const pattern of patterns) {
-    if (pattern === '*' || pattern === type) return true;
-    if (pattern.endsWith('.*') && type.startsWith(pattern.slice(0, -1))) return true;
-  }
-  return false;
-}
 
 /** The delivery body, as the contract builds it (`toWebhookPayload`), for real deliveries and the test event alike. */
 export function deliveryPayload(event: EventRecord): string {
@@ -32,11 +23,11 @@ export interface OutboxRow {
 }
 
 export function outboxRows(event: EventRecord, webhooks: readonly WebhookRecord[]): OutboxRow[] {
-  const type = `${event.event_category}.${event.event_type}`;
+  const type = qualifiedEventType(event);
   const rows: OutboxRow[] = [];
   let payload: string | undefined;
   for (const webhook of webhooks) {
-    if (!webhook.is_active || !subscriptionMatches(webhook.subscribed_events, type)) continue;
+    if (!webhook.is_active || !matchesAnyEventPattern(webhook.subscribed_events, type)) continue;
     payload ??= deliveryPayload(event);
     rows.push({
       id: newId('del'),

@@ -1,9 +1,9 @@
 import type { StreamClientMessage } from '@oriva/contract';
+import { matchesAnyEventPattern, qualifiedEventType } from '@oriva/contract/events';
 import type { Logger } from 'pino';
 import type { RawData, WebSocket } from 'ws';
 import type { Principal } from '../../auth/principal.js';
 import type { Deps } from '../../http/context.js';
-import { subscriptionMatches } from '../../storage/outbox.js';
 import type { StoredEvent } from '../../storage/types.js';
 import type { EventBus } from './bus.js';
 import { readClientMessage } from './client-messages.js';
@@ -146,7 +146,7 @@ export class StreamConnection {
   private visible(event: StoredEvent): boolean {
     if (this.scope.app_id !== undefined && event.app_id !== this.scope.app_id) return false;
     if (this.scope.user_id !== undefined && event.user_id !== this.scope.user_id) return false;
-    return subscriptionMatches(this.patterns, `${event.event_category}.${event.event_type}`);
+    return matchesAnyEventPattern(this.patterns, qualifiedEventType(event));
   }
 
   private onCommitted(events: StoredEvent[]): void {

@@ -1,3 +1,4 @@
+import { toStreamEvent } from '@oriva/contract/events';
 import type { StoredEvent } from '../../storage/types.js';
 
 /** WebSocket close codes: RFC 6455 section 7.4.1 for the standard ones; 4000–4999 are the application's. */
@@ -40,19 +41,7 @@ export function eventFrame(event: StoredEvent): string {
 }
 
 function serialize(event: StoredEvent): string {
-  return JSON.stringify({
-    event_id: event.id,
-    type: `${event.event_category}.${event.event_type}`,
-    app_id: event.app_id,
-    event_category: event.event_category,
-    event_type: event.event_type,
-    entity_type: event.entity_type,
-    entity_id: event.entity_id,
-    user_id: event.user_id,
-    event_data: JSON.parse(event.event_data),
-    timestamp: event.timestamp,
-    position: event.position,
-  });
+  return JSON.stringify(toStreamEvent({ ...event, event_data: JSON.parse(event.event_data) }));
 }
 
 export type ResumeOutcome = 'none' | 'complete' | 'too_old';

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { Event } from './schemas/events.js';
-import { WebhookPayload } from './schemas/webhooks.js';
-import { toWebhookPayload } from './webhook-payload.js';
+import { Event } from '../schemas/events.js';
+import { WebhookPayload } from '../schemas/webhooks.js';
+import { toWebhookPayload } from './shapes.js';
 
 // The design document's Event Format, as the REST API and the stream give it (bare event_type).
 const event = {
