@@ -62,15 +62,15 @@ export async function startServer(options: StartOptions = {}): Promise<RunningSe
   const secrets = ensureSecrets(config);
   const databaseFile = config.database ? undefined : join(config.dataDir, DATABASE_FILE);
   const storage = await openStorage(config, databaseFile);
-  const appsAtStart = (await storage.listApps()).map((app) => app.app_id);
+  const appsAtStart = (await storage.apps.list()).map((app) => app.app_id);
   const logger = createLogger(config.logLevel, config.logFormat, options.logDestination);
   const deps: Deps = {
     config,
     storage,
     logger,
     metrics: createMetrics({
-      pendingDeliveries: () => storage.countPendingDeliveries(),
-      webhooks: () => storage.countWebhooks(),
+      pendingDeliveries: () => storage.deliveries.countPending(),
+      webhooks: () => storage.webhooks.count(),
     }),
     rateLimiter: createRateLimiter(config, logger),
     adminToken: secrets.adminToken,
@@ -87,11 +87,11 @@ export async function startServer(options: StartOptions = {}): Promise<RunningSe
         url: redisUrl,
         keyPrefix: redisPrefix,
         logger,
-        headPosition: () => storage.headPosition(),
-        fetchAfter: (position, limit) => storage.committedEventsAfter(position, limit),
+        headPosition: () => storage.events.head(),
+        fetchAfter: (position, limit) => storage.events.committedAfter(position, limit),
       })
     : createInProcessBus();
-  const stopBroadcast = storage.onEventsCommitted((events) => bus.publish(events));
+  const stopBroadcast = storage.events.onCommitted((events) => bus.publish(events));
   // Tickets and the per-user connection limit are shared through Redis too, so a ticket issued by
   // one instance opens a stream on another and ten connections means ten across all of them.
   const streamHub = new StreamHub(
@@ -146,7 +146,7 @@ export async function startServer(options: StartOptions = {}): Promise<RunningSe
   const pruneIdempotencyKeys = setInterval(
     () => {
       storage
-        .pruneIdempotencyKeys(new Date(Date.now() - IDEMPOTENCY_KEY_TTL_MS).toISOString())
+        .idempotency.prune(new Date(Date.now() - IDEMPOTENCY_KEY_TTL_MS).toISOString())
         .catch((error) => logger.warn({ err: error }, 'pruning idempotency keys failed'));
     },
     60 * 60 * 1000,

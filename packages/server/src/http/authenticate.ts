@@ -18,7 +18,7 @@ const KIND_NAMES: Record<PrincipalKind, string> = {
 export async function authenticate(deps: Deps, credential: string | undefined): Promise<Principal> {
   if (!credential) throw errors.unauthorized();
   if (credential.startsWith(API_KEY_PREFIX)) {
-    const key = await deps.storage.findApiKeyByHash(hashApiKey(credential));
+    const key = await deps.storage.apps.findKeyByHash(hashApiKey(credential));
     if (!key) throw errors.invalidCredentials('The API key is not valid');
     if (key.revoked_at) throw errors.invalidCredentials('The API key has been revoked', 'revoked_key');
     return { kind: 'app', appId: key.app_id, keyId: key.id };

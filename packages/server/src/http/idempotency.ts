@@ -38,7 +38,7 @@ export function idempotency(deps: Deps): MiddlewareHandler<AppEnv> {
     const body = await c.req.text();
     seedParsedBody(c, body);
     const requestHash = hash('sha256', `${c.req.method} ${c.req.path}\n${body}`, 'base64url');
-    const reservation = await deps.storage.reserveIdempotencyKey(scope, key, requestHash, new Date().toISOString());
+    const reservation = await deps.storage.idempotency.reserve(scope, key, requestHash, new Date().toISOString());
 
     if (!reservation.reserved) {
       const { existing } = reservation;
@@ -70,9 +70,9 @@ export function idempotency(deps: Deps): MiddlewareHandler<AppEnv> {
     const status = c.res.status;
     // Failures that a retry may cure (5xx, 429) are forgotten so the retry runs for real.
     if (status >= 500 || status === 429 || captured.body === undefined) {
-      await deps.storage.releaseIdempotencyKey(scope, key);
+      await deps.storage.idempotency.release(scope, key);
     } else {
-      await deps.storage.completeIdempotencyKey(scope, key, status, captured.body);
+      await deps.storage.idempotency.complete(scope, key, status, captured.body);
     }
   };
 }

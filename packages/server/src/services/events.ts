@@ -62,7 +62,7 @@ export function toEventRecords(
 /** Stores the events in one transaction (with the notification changes they imply) and counts them. */
 export async function publishEvents(deps: Deps, records: EventRecord[]): Promise<void> {
   const syncs = notificationSyncsFor(records);
-  await deps.storage.insertEvents(records, syncs.length > 0 ? syncs : undefined);
+  await deps.storage.events.insert(records, syncs.length > 0 ? syncs : undefined);
   const first = records[0];
   if (first) deps.metrics.countEventsPublished(first.app_id, records.length);
 }

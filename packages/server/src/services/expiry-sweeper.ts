@@ -12,7 +12,7 @@ export async function sweepExpiredNotifications(deps: Deps): Promise<number> {
   let total = 0;
   for (;;) {
     const now = new Date().toISOString();
-    const expired = await deps.storage.expireDue(now, BATCH, (view) =>
+    const expired = await deps.storage.notifications.expireDue(now, BATCH, (view) =>
       notificationEvent(view, 'expired', now, {
         previous_status: view.status,
         status: 'expired',
@@ -31,7 +31,7 @@ export function startExpirySweeper(deps: Deps, intervalSeconds: number): { stop(
   const timer = setInterval(() => {
     running = running
       // With several instances one sweeps at a time; the others skip this round.
-      .then(() => deps.storage.runExclusive('expiry-sweep', () => sweepExpiredNotifications(deps)))
+      .then(() => deps.storage.jobs.runExclusive('expiry-sweep', () => sweepExpiredNotifications(deps)))
       .catch((error) => deps.logger.warn({ err: error }, 'expiry sweep failed'));
   }, intervalSeconds * 1000);
   timer.unref();

@@ -21,7 +21,7 @@ export async function deliverToUser<View extends NotificationView>(
 ): Promise<View[]> {
   const undelivered = views.filter((view) => view.delivered_at === null).map((view) => view.id);
   if (undelivered.length === 0) return views;
-  const stored = await storage.markDelivered(userId, undelivered, at);
+  const stored = await storage.notifications.markDelivered(userId, undelivered, at);
   return views.map((view) =>
     view.delivered_at === null ? { ...view, delivered_at: stored.get(view.id) ?? null } : view,
   );
@@ -73,7 +73,7 @@ export class StreamDeliveries {
     const write = Promise.all(
       [...batch].map(([userId, ids]) =>
         this.storage
-          .markDelivered(userId, [...ids], at)
+          .notifications.markDelivered(userId, [...ids], at)
           .catch((error) => this.logger.warn({ err: error, user_id: userId }, 'recording stream deliveries failed')),
       ),
     ).then(() => undefined);

@@ -39,7 +39,7 @@ export async function updateNotification(
   const actor = principal.kind;
   const now = () => new Date().toISOString();
 
-  const result = await deps.storage.changeNotification(view.id, (current) => {
+  const result = await deps.storage.notifications.change(view.id, (current) => {
     const at = now();
     const events: EventRecord[] = [];
     const change: NotificationChange = { events };

@@ -22,7 +22,7 @@ export function retentionCutoff(days: number, now = Date.now()): string {
  * prunes at a time (the storage's exclusive lock): `undefined` means another one is at it.
  */
 export async function pruneOldData(deps: Deps, cutoff: string): Promise<PruneResult | undefined> {
-  const outcome = await deps.storage.runExclusive('retention', () => deps.storage.pruneBefore(cutoff, BATCH));
+  const outcome = await deps.storage.jobs.runExclusive('retention', () => deps.storage.jobs.pruneBefore(cutoff, BATCH));
   if (!outcome.ran) return undefined;
   const { events, deliveries, partitionsDropped } = outcome.value;
   if (events + deliveries + partitionsDropped > 0) {
@@ -45,7 +45,7 @@ export function startRetentionJob(deps: Deps): { stop(): Promise<void> } {
     running = running
       .then(async () => {
         if (days > 0) await pruneOldData(deps, retentionCutoff(days));
-        else await storage.runExclusive('partitions', () => upkeep!.ensurePartitions());
+        else await storage.jobs.runExclusive('partitions', () => upkeep!.ensurePartitions());
       })
       .catch((error) => deps.logger.warn({ err: error }, 'pruning old data failed'));
   };

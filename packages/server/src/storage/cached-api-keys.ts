@@ -16,7 +16,7 @@ export function withApiKeyCache(storage: Storage, now: () => number = Date.now):
     findApiKeyByHash: async (keyHash: string) => {
       const hit = cache.get(keyHash);
       if (hit && hit.expiresAt > now()) return hit.record;
-      const record = await storage.findApiKeyByHash(keyHash);
+      const record = await storage.apps.findKeyByHash(keyHash);
       if (record) {
         if (cache.size >= MAX_CACHED_KEYS) cache.delete(cache.keys().next().value!);
         cache.set(keyHash, { record, expiresAt: now() + API_KEY_CACHE_TTL_MS });
@@ -26,7 +26,7 @@ export function withApiKeyCache(storage: Storage, now: () => number = Date.now):
       return record;
     },
     revokeApiKey: async (appId: string, keyId: string, revokedAt: string) => {
-      const revoked = await storage.revokeApiKey(appId, keyId, revokedAt);
+      const revoked = await storage.apps.revokeKey(appId, keyId, revokedAt);
       for (const [hash, entry] of cache) if (entry.record.id === keyId) cache.delete(hash);
       return revoked;
     },

@@ -10,14 +10,14 @@ export function appRoutes(deps: Deps) {
   const app = new OpenAPIHono<AppEnv>({ defaultHook: validationHook });
 
   const requireApp = async (appId: string) => {
-    const found = await deps.storage.getApp(appId);
+    const found = await deps.storage.apps.get(appId);
     if (!found) throw errors.notFound(`No app "${appId}"`, 'app_not_found');
     return found;
   };
 
   app.openapi(guarded(routes.createApp, deps), async (c) => {
     const input = c.req.valid('json');
-    if (await deps.storage.getApp(input.app_id)) {
+    if (await deps.storage.apps.get(input.app_id)) {
       throw errors.conflict(`An app "${input.app_id}" already exists`, 'app_exists');
     }
     const now = new Date().toISOString();
@@ -29,12 +29,12 @@ export function appRoutes(deps: Deps) {
       updated_at: now,
     };
     const { key, record: keyRecord } = issueApiKey(input.app_id, 'default', now);
-    await deps.storage.createApp(record, keyRecord);
+    await deps.storage.apps.create(record, keyRecord);
     return c.json({ success: true as const, app: record, api_key: { ...publicApiKey(keyRecord), key } }, 201);
   });
 
   app.openapi(guarded(routes.listApps, deps), async (c) => {
-    return c.json({ success: true as const, apps: await deps.storage.listApps() }, 200);
+    return c.json({ success: true as const, apps: await deps.storage.apps.list() }, 200);
   });
 
   app.openapi(guarded(routes.getApp, deps), async (c) => {
@@ -45,7 +45,7 @@ export function appRoutes(deps: Deps) {
   app.openapi(guarded(routes.updateApp, deps), async (c) => {
     const { app_id } = c.req.valid('param');
     const changes = c.req.valid('json');
-    const updated = await deps.storage.updateApp(app_id, changes, new Date().toISOString());
+    const updated = await deps.storage.apps.update(app_id, changes, new Date().toISOString());
     if (!updated) throw errors.notFound(`No app "${app_id}"`, 'app_not_found');
     return c.json({ success: true as const, app: updated }, 200);
   });
@@ -55,20 +55,20 @@ export function appRoutes(deps: Deps) {
     await requireApp(app_id);
     const body = (c.req.valid('json') as { name?: string } | undefined) ?? {};
     const { key, record } = issueApiKey(app_id, body.name ?? null, new Date().toISOString());
-    await deps.storage.createApiKey(record);
+    await deps.storage.apps.createKey(record);
     return c.json({ success: true as const, api_key: { ...publicApiKey(record), key } }, 201);
   });
 
   app.openapi(guarded(routes.listKeys, deps), async (c) => {
     const { app_id } = c.req.valid('param');
     await requireApp(app_id);
-    const keys = await deps.storage.listApiKeys(app_id);
+    const keys = await deps.storage.apps.listKeys(app_id);
     return c.json({ success: true as const, api_keys: keys.map(publicApiKey) }, 200);
   });
 
   app.openapi(guarded(routes.revokeKey, deps), async (c) => {
     const { app_id, key_id } = c.req.valid('param');
-    if (!(await deps.storage.revokeApiKey(app_id, key_id, new Date().toISOString()))) {
+    if (!(await deps.storage.apps.revokeKey(app_id, key_id, new Date().toISOString()))) {
       throw errors.notFound(`No active key "${key_id}" for app "${app_id}"`, 'key_not_found');
     }
     return c.body(null, 204);

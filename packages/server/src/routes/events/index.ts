@@ -47,7 +47,7 @@ export function eventRoutes(deps: Deps) {
       1,
     );
     const { after, start_date, end_date, ...filters } = query;
-    const page = await deps.storage.listEvents({
+    const page = await deps.storage.events.list({
       ...filters,
       app_id,
       start_date: start_date ? new Date(start_date).toISOString() : undefined,

@@ -40,7 +40,7 @@ export function notificationRoutes(deps: Deps) {
   });
 
   const unreadCounts = async (userId: string, at: string, preferences: StoredPreferences) => {
-    const rows = await deps.storage.countUnread(userId, at);
+    const rows = await deps.storage.notifications.countUnread(userId, at);
     let unread = 0;
     let muted = 0;
     const byApp: Record<string, number> = {};
@@ -62,7 +62,7 @@ export function notificationRoutes(deps: Deps) {
     const contextData = checkContent(deps, input);
     const at = now();
     const record = toNotificationRecord(app_id, input, contextData, at);
-    const owner = await deps.storage.getApp(app_id);
+    const owner = await deps.storage.apps.get(app_id);
     // The event carries the whole notification, so a live feed can show it without asking again.
     const event = notificationEvent(record, 'created', at, {
       notification: toPublicNotification(
@@ -71,7 +71,7 @@ export function notificationRoutes(deps: Deps) {
         false,
       ),
     });
-    const result = await deps.storage.createNotification(record, event);
+    const result = await deps.storage.notifications.create(record, event);
     if (!result.created) {
       const { existing } = result;
       if (sameNotification(existing, record)) {
@@ -89,7 +89,7 @@ export function notificationRoutes(deps: Deps) {
     const { app_id } = c.req.valid('param');
     const query = c.req.valid('query');
     const at = now();
-    const page = await deps.storage.listNotifications({
+    const page = await deps.storage.notifications.list({
       app_id,
       user_id: query.user_id,
       external_id: query.external_id,
@@ -114,17 +114,17 @@ export function notificationRoutes(deps: Deps) {
     await deps.rateLimiter?.enforce(c, 'queries', `user:${user_id}`, 1);
     const at = now();
     // The version is read before the data: a write landing in between makes the entry stale at once.
-    const version = deps.storage.feedVersion(user_id);
+    const version = deps.storage.notifications.feedVersion(user_id);
     const cacheKey = `${user_id}?${new URL(c.req.url).search}`;
     if (version !== undefined) {
       const cached = feedCache.get(cacheKey, version, at);
       if (cached !== undefined) return serializedJson(c, cached);
     }
-    const preferences = await deps.storage.getPreferences(user_id);
+    const preferences = await deps.storage.preferences.get(user_id);
     const muted = mutedFor(preferences);
     // Muted notifications stay stored and in sync; the default feed hides them, an app filter shows them.
     const hideMuted = !query.include_muted && query.app_id === undefined;
-    const page = await deps.storage.listNotifications({
+    const page = await deps.storage.notifications.list({
       user_id,
       app_id: query.app_id,
       priority: query.priority,
@@ -153,7 +153,7 @@ export function notificationRoutes(deps: Deps) {
     // Only a page whose every notification is delivered is cached: delivery then never makes it stale
     // (`delivered_at` is set once), and serving it from the cache owes no delivery to record.
     if (version !== undefined && items.every((view) => view.delivered_at !== null)) {
-      feedCache.set(cacheKey, { version, validUntil: await deps.storage.nextFeedExpiry(user_id, at), body });
+      feedCache.set(cacheKey, { version, validUntil: await deps.storage.notifications.nextFeedExpiry(user_id, at), body });
     }
     return serializedJson(c, body);
   });
@@ -161,7 +161,7 @@ export function notificationRoutes(deps: Deps) {
   app.openapi(guarded(routes.getUnreadCount, deps), async (c) => {
     const { user_id } = c.req.valid('param');
     await deps.rateLimiter?.enforce(c, 'queries', `user:${user_id}`, 1);
-    const counts = await unreadCounts(user_id, now(), await deps.storage.getPreferences(user_id));
+    const counts = await unreadCounts(user_id, now(), await deps.storage.preferences.get(user_id));
     return c.json({ success: true as const, ...counts }, 200);
   });
 
@@ -170,7 +170,7 @@ export function notificationRoutes(deps: Deps) {
     const body = (c.req.valid('json') as { app_id?: string; before?: string } | undefined) ?? {};
     const at = now();
     const actor = actorOf(c.get('principal')!);
-    const count = await deps.storage.markAllRead(
+    const count = await deps.storage.notifications.markAllRead(
       user_id,
       { app_id: body.app_id, before: body.before ? new Date(body.before).toISOString() : undefined, now: at },
       (marked) => summarizeReadAll(marked, user_id, at, actor),
@@ -187,7 +187,7 @@ export function notificationRoutes(deps: Deps) {
     const [view] = isTheUser(principal, found.user_id)
       ? await deliverToUser(deps.storage, found.user_id, [found], at)
       : [found];
-    const preferences = await deps.storage.getPreferences(found.user_id);
+    const preferences = await deps.storage.preferences.get(found.user_id);
     const notification = toPublicNotification(view ?? found, at, isMuted(found, preferences));
     return c.json({ success: true as const, notification }, 200);
   });
@@ -204,7 +204,7 @@ export function notificationRoutes(deps: Deps) {
     const principal = c.get('principal')!;
     const view = await resolveNotification(deps, principal, notification_id);
     const event = notificationEvent(view, 'deleted', now(), { deleted_by: actorOf(principal) });
-    if (!(await deps.storage.deleteNotification(view.id, event))) {
+    if (!(await deps.storage.notifications.delete(view.id, event))) {
       throw errors.notFound(`No notification "${notification_id}"`, 'notification_not_found');
     }
     deps.metrics.notificationStateChanges.inc({ status: 'deleted' });
@@ -213,7 +213,7 @@ export function notificationRoutes(deps: Deps) {
 
   app.openapi(guarded(routes.getPreferences, deps), async (c) => {
     const { user_id } = c.req.valid('param');
-    const { updated_at, ...preferences } = await deps.storage.getPreferences(user_id);
+    const { updated_at, ...preferences } = await deps.storage.preferences.get(user_id);
     return c.json({ success: true as const, preferences, updated_at }, 200);
   });
 
@@ -229,7 +229,7 @@ export function notificationRoutes(deps: Deps) {
           .map(([appId, types]) => [appId, [...new Set(types)].sort()]),
       ),
     };
-    await deps.storage.putPreferences(user_id, preferences, at);
+    await deps.storage.preferences.put(user_id, preferences, at);
     return c.json({ success: true as const, preferences, updated_at: at }, 200);
   });
 

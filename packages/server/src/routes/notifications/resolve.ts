@@ -12,12 +12,12 @@ import type { NotificationView } from '../../storage/types.js';
 export async function resolveNotification(deps: Deps, principal: Principal, id: string): Promise<NotificationView> {
   let found: NotificationView[] = [];
   if (id.startsWith('ntf_')) {
-    const byPlatformId = await deps.storage.getNotification(id);
+    const byPlatformId = await deps.storage.notifications.get(id);
     if (byPlatformId) found = [byPlatformId];
   }
   if (found.length === 0 && principal.kind !== 'admin') {
     const scope = principal.kind === 'app' ? { app_id: principal.appId } : { user_id: principal.userId };
-    found = await deps.storage.findNotificationsByExternalId(scope, id);
+    found = await deps.storage.notifications.findByExternalId(scope, id);
   }
   const notFound = () => errors.notFound(`No notification "${id}"`, 'notification_not_found');
 

@@ -29,10 +29,10 @@ export function webhookRoutes(deps: Deps) {
     deps.rateLimiter?.enforce(c, 'webhooks', appId, 1);
 
   const requireApp = async (appId: string) => {
-    if (!(await deps.storage.getApp(appId))) throw errors.notFound(`No app "${appId}"`, 'app_not_found');
+    if (!(await deps.storage.apps.get(appId))) throw errors.notFound(`No app "${appId}"`, 'app_not_found');
   };
   const requireWebhook = async (appId: string, webhookId: string) => {
-    const webhook = await deps.storage.getWebhook(appId, webhookId);
+    const webhook = await deps.storage.webhooks.get(appId, webhookId);
     if (!webhook) throw errors.notFound(`No webhook "${webhookId}" for app "${appId}"`, 'webhook_not_found');
     return webhook;
   };
@@ -67,7 +67,7 @@ export function webhookRoutes(deps: Deps) {
       created_at: at,
       updated_at: at,
     };
-    await deps.storage.createWebhook(webhook);
+    await deps.storage.webhooks.create(webhook);
     return c.json(
       {
         success: true as const,
@@ -83,7 +83,7 @@ export function webhookRoutes(deps: Deps) {
   app.openapi(guarded(routes.listWebhooks, deps), async (c) => {
     const { app_id } = c.req.valid('param');
     await limit(c, app_id);
-    const webhooks = await deps.storage.listWebhooks(app_id);
+    const webhooks = await deps.storage.webhooks.list(app_id);
     return c.json({ success: true as const, webhooks: webhooks.map(publicWebhook) }, 200);
   });
 
@@ -112,7 +112,7 @@ export function webhookRoutes(deps: Deps) {
     if (input.is_active === true && !current.is_active) {
       Object.assign(changes, { is_active: true, disabled_reason: null, consecutive_failures: 0 });
     }
-    const updated = await deps.storage.updateWebhook(app_id, webhook_id, changes);
+    const updated = await deps.storage.webhooks.update(app_id, webhook_id, changes);
     if (!updated) throw errors.notFound(`No webhook "${webhook_id}"`, 'webhook_not_found');
     return c.json({ success: true as const, webhook: publicWebhook(updated) }, 200);
   });
@@ -120,7 +120,7 @@ export function webhookRoutes(deps: Deps) {
   app.openapi(guarded(routes.deleteWebhook, deps), async (c) => {
     const { app_id, webhook_id } = c.req.valid('param');
     await limit(c, app_id);
-    if (!(await deps.storage.deleteWebhook(app_id, webhook_id))) {
+    if (!(await deps.storage.webhooks.delete(app_id, webhook_id))) {
       throw errors.notFound(`No webhook "${webhook_id}" for app "${app_id}"`, 'webhook_not_found');
     }
     return c.body(null, 204);
@@ -134,7 +134,7 @@ export function webhookRoutes(deps: Deps) {
     const grace = body.grace_period_seconds ?? DEFAULT_ROTATION_GRACE_SECONDS;
     const secret = generateSecret();
     const expiresAt = grace > 0 ? new Date(Date.now() + grace * 1000).toISOString() : null;
-    await deps.storage.updateWebhook(app_id, webhook_id, {
+    await deps.storage.webhooks.update(app_id, webhook_id, {
       webhook_secret: deps.secretBox.seal(secret),
       previous_secret: grace > 0 ? current.webhook_secret : null,
       previous_secret_expires_at: expiresAt,
@@ -167,7 +167,7 @@ export function webhookRoutes(deps: Deps) {
       ip_address: null,
       user_agent: null,
     };
-    const deliveryId = await deps.storage.insertEventForWebhook(event, webhook.id);
+    const deliveryId = await deps.storage.deliveries.insertTestEvent(event, webhook.id);
     return c.json({ success: true as const, event_id: event.id, delivery_id: deliveryId }, 200);
   });
 
@@ -176,7 +176,7 @@ export function webhookRoutes(deps: Deps) {
     const query = c.req.valid('query');
     await limit(c, app_id);
     await requireWebhook(app_id, webhook_id);
-    const rows = await deps.storage.listDeliveries({
+    const rows = await deps.storage.deliveries.list({
       webhook_id,
       success: query.success,
       event_type: query.event_type,
@@ -204,10 +204,10 @@ export function webhookRoutes(deps: Deps) {
     const { app_id, webhook_id, delivery_id } = c.req.valid('param');
     await limit(c, app_id);
     await requireWebhook(app_id, webhook_id);
-    if (!(await deps.storage.requeueDelivery(webhook_id, delivery_id, now()))) {
+    if (!(await deps.storage.deliveries.requeue(webhook_id, delivery_id, now()))) {
       throw errors.notFound(`No delivery "${delivery_id}" for webhook "${webhook_id}"`, 'delivery_not_found');
     }
-    const delivery = await deps.storage.getDelivery(webhook_id, delivery_id);
+    const delivery = await deps.storage.deliveries.get(webhook_id, delivery_id);
     return c.json({ success: true as const, delivery: publicDelivery(delivery!) }, 200);
   });
 
@@ -218,7 +218,7 @@ export function webhookRoutes(deps: Deps) {
     await requireWebhook(app_id, webhook_id);
     const dryRun = body.dry_run ?? false;
     const until = body.until ? new Date(body.until).toISOString() : now();
-    const count = await deps.storage.recoverDeliveries(
+    const count = await deps.storage.deliveries.recover(
       webhook_id,
       new Date(body.since).toISOString(),
       until,

@@ -73,7 +73,7 @@ export class StreamConnection {
   }
 
   private async replayThenGoLive(since: string | undefined): Promise<void> {
-    const head = await this.deps.storage.headPosition();
+    const head = await this.deps.storage.events.head();
     let outcome: ResumeOutcome = 'none';
     let replay: StoredEvent[] = [];
     if (since !== undefined) {
@@ -85,7 +85,7 @@ export class StreamConnection {
           this.scope.app_id !== undefined
             ? { app_id: this.scope.app_id, user_id: this.scope.user_id }
             : { user_id: this.scope.user_id! };
-        replay = await this.deps.storage.eventsAfter(storageScope, from, this.limits.maxReplay + 1);
+        replay = await this.deps.storage.events.after(storageScope, from, this.limits.maxReplay + 1);
         outcome = replay.length > this.limits.maxReplay ? 'too_old' : 'complete';
         if (outcome === 'too_old') replay = [];
         else this.lastSent = from;
@@ -140,7 +140,7 @@ export class StreamConnection {
   private async positionOf(since: string): Promise<number | undefined> {
     if (/^\d+$/.test(since)) return Number(since);
     const scope = this.scope.app_id !== undefined ? { app_id: this.scope.app_id } : { user_id: this.scope.user_id! };
-    return this.deps.storage.eventPosition(scope, since);
+    return this.deps.storage.events.positionOf(scope, since);
   }
 
   private visible(event: StoredEvent): boolean {

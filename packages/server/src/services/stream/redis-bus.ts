@@ -64,10 +64,10 @@ interface Message {
  * const bus = createRedisBus({
  *   url: config.redisUrl,
  *   logger,
- *   headPosition: () => storage.headPosition(),
+ *   headPosition: () => storage.events.head(),
  *   fetchAfter: (position, limit) => storage.allEventsAfter(position, limit),
  * });
- * const stop = storage.onEventsCommitted((events) => bus.publish(events));
+ * const stop = storage.events.onCommitted((events) => bus.publish(events));
  */
 export function createRedisBus(options: RedisBusOptions): RedisEventBus {
   const { logger } = options;

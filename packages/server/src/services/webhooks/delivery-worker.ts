@@ -38,7 +38,7 @@ export class DeliveryWorker {
     private readonly deps: Deps,
     private readonly options: DeliveryWorkerOptions,
   ) {
-    this.unsubscribe = deps.storage.onDeliveriesQueued(() => this.wake());
+    this.unsubscribe = deps.storage.deliveries.onQueued(() => this.wake());
     this.wake();
   }
 
@@ -72,7 +72,7 @@ export class DeliveryWorker {
         const now = Date.now();
         // The lease outlives the attempt's hard timeout by a margin, and no more: a crashed instance's
         // claims come back to the others within seconds of the timeout.
-        const claimed = await this.deps.storage.claimDeliveries(
+        const claimed = await this.deps.storage.deliveries.claim(
           new Date(now).toISOString(),
           free,
           new Date(now + timeoutMs + LEASE_MARGIN_MS).toISOString(),
@@ -99,7 +99,7 @@ export class DeliveryWorker {
       this.timer = setTimeout(() => void this.pump(), MAX_IDLE_MS);
       return;
     }
-    const due = await this.deps.storage.nextDeliveryDue().catch(() => undefined);
+    const due = await this.deps.storage.deliveries.nextDue().catch(() => undefined);
     const wait = due === undefined ? MAX_IDLE_MS : Math.min(MAX_IDLE_MS, Math.max(5, Date.parse(due) - Date.now()));
     clearTimeout(this.timer);
     this.timer = setTimeout(() => void this.pump(), wait);
@@ -158,9 +158,9 @@ export class DeliveryWorker {
         ).toISOString()
       : null;
 
-    const recorded = await deps.storage.recordDeliveryOutcome({
+    const recorded = await deps.storage.deliveries.recordOutcome({
       attempt: {
-        id: newId('del').replace('del_', 'att_'),
+        id: newId('att'),
         delivery_id: delivery.id,
         webhook_id: webhook.id,
         event_id: delivery.event_id,
@@ -179,8 +179,11 @@ export class DeliveryWorker {
       disable: gone
         ? { reason: 'gone', event: disabledEvent(webhook, at, 'gone', webhook.consecutive_failures + 1) }
         : undefined,
-      disable_after: deps.config.webhooks.disableAfter,
-      disabled_event: (failures) => disabledEvent(webhook, at, 'too_many_failures', failures),
+      // The webhook's count when this failure is recorded: its failures so far, as claimed, and this one.
+      disable_on_failures: {
+        after: deps.config.webhooks.disableAfter,
+        event: disabledEvent(webhook, at, 'too_many_failures', webhook.consecutive_failures + 1),
+      },
     });
 
     if (!recorded) {

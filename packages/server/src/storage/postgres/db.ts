@@ -1,5 +1,4 @@
 import pg from 'pg';
-import type { EventRecord } from '../types.js';
 
 export type Queryable = pg.Pool | pg.PoolClient;
 
@@ -125,25 +124,4 @@ export class Params {
     this.values.push(value);
     return `$${this.values.length}`;
   }
-}
-
-/** A transaction in progress. Events are buffered and stored last, just before COMMIT (see events.ts). */
-export interface Tx {
-  readonly client: pg.PoolClient;
-  /**
-   * Stores these events in this transaction, after everything else, with their outbox rows (unless
-   * the caller wrote those already).
-   */
-  addEvents(events: EventRecord[], outboxWritten?: boolean): void;
-  /** Marks that the transaction queued webhook deliveries: listeners are told after the commit. */
-  deliveriesQueued(): void;
-}
-
-export type RunTx = <T>(work: (tx: Tx) => Promise<T>) => Promise<T>;
-
-/** SQLSTATEs worth running a whole transaction again for. */
-const RETRYABLE = new Set(['40P01', '40001']);
-
-export function isRetryable(error: unknown): boolean {
-  return typeof error === 'object' && error !== null && RETRYABLE.has((error as { code?: string }).code ?? '');
 }

@@ -3,8 +3,8 @@ import pg from 'pg';
 import { afterAll, afterEach, describe, expect, it } from 'vitest';
 import { issueApiKey } from '../../auth/api-keys.js';
 import { newId } from '../../ids.js';
-import { describeStorageContract } from '../storage-contract.js';
-import { webhookRecord } from '../test-records.js';
+import { describeStorageContract } from '../contract/index.js';
+import { webhookRecord } from '../contract/records.js';
 import type { EventRecord, WebhookRecord } from '../types.js';
 import { createPool, isoTimestamp } from './db.js';
 import { openPostgresStorage, type PostgresStorage } from './index.js';
@@ -57,7 +57,7 @@ const event = (appId: string, overrides: Partial<EventRecord> = {}): EventRecord
 const webhook = (appId: string, overrides: Partial<WebhookRecord> = {}) =>
   webhookRecord(at, { app_id: appId, ...overrides });
 const createApp = (storage: PostgresStorage, appId: string) =>
-  storage.createApp(
+  storage.apps.create(
     { app_id: appId, name: appId, icon_url: null, created_at: at, updated_at: at },
     issueApiKey(appId, null, at).record,
   );
@@ -80,7 +80,7 @@ describe('postgres adapter', () => {
     const { rows } = await admin.query(`SELECT version FROM ${schema}.schema_migrations`);
     expect(rows.map((row) => row.version)).toEqual([1]);
     await createApp(stores[0]!, 'a1');
-    expect(await stores[2]!.getApp('a1')).toMatchObject({ app_id: 'a1', created_at: at });
+    expect(await stores[2]!.apps.get('a1')).toMatchObject({ app_id: 'a1', created_at: at });
   });
 
   it('gives two adapters claiming concurrently disjoint deliveries, and a lapsed lease makes one due again', async () => {
@@ -88,14 +88,14 @@ describe('postgres adapter', () => {
     const [one, two] = [await shared(schema), await shared(schema)];
     await createApp(one, 'a1');
     const hooks = [webhook('a1'), webhook('a1'), webhook('a1')];
-    for (const hook of hooks) await one.createWebhook(hook);
-    await one.insertEvents(Array.from({ length: 40 }, () => event('a1')));
-    expect(await one.countPendingDeliveries()).toBe(120);
+    for (const hook of hooks) await one.webhooks.create(hook);
+    await one.events.insert(Array.from({ length: 40 }, () => event('a1')));
+    expect(await one.deliveries.countPending()).toBe(120);
 
     const now = '2025-09-30T10:00:01.000Z';
     const lease = '2025-09-30T10:01:00.000Z';
     const claims = await Promise.all(
-      Array.from({ length: 6 }, (_, index) => (index % 2 ? one : two).claimDeliveries(now, 25, lease, 100, new Map())),
+      Array.from({ length: 6 }, (_, index) => (index % 2 ? one : two).deliveries.claim(now, 25, lease, 100, new Map())),
     );
     const ids = claims.flat().map((claim) => claim.delivery.id);
     expect(new Set(ids).size).toBe(ids.length);
@@ -103,21 +103,21 @@ describe('postgres adapter', () => {
     // Claiming on until nothing is left hands out every delivery exactly once.
     for (;;) {
       const more = await Promise.all([
-        one.claimDeliveries(now, 25, lease, 100, new Map()),
-        two.claimDeliveries(now, 25, lease, 100, new Map()),
+        one.deliveries.claim(now, 25, lease, 100, new Map()),
+        two.deliveries.claim(now, 25, lease, 100, new Map()),
       ]);
       if (more.flat().length === 0) break;
       ids.push(...more.flat().map((claim) => claim.delivery.id));
     }
     expect(new Set(ids).size).toBe(120);
     expect(ids).toHaveLength(120);
-    expect(await one.claimDeliveries(now, 10, lease, 100, new Map())).toEqual([]);
+    expect(await one.deliveries.claim(now, 10, lease, 100, new Map())).toEqual([]);
 
     // The lease lapses (a crashed worker): due again, to one claimant.
     const later = '2025-09-30T10:01:00.001Z';
     const [first, second] = await Promise.all([
-      one.claimDeliveries(later, 200, '2025-09-30T10:02:00.000Z', 100, new Map()),
-      two.claimDeliveries(later, 200, '2025-09-30T10:02:00.000Z', 100, new Map()),
+      one.deliveries.claim(later, 200, '2025-09-30T10:02:00.000Z', 100, new Map()),
+      two.deliveries.claim(later, 200, '2025-09-30T10:02:00.000Z', 100, new Map()),
     ]);
     expect(first!.length + second!.length).toBe(120);
     const again = [...first!, ...second!].map((claim) => claim.delivery.id);
@@ -129,10 +129,10 @@ describe('postgres adapter', () => {
     const storage = track(await openFresh());
     await createApp(storage, 'a1');
     const [h1, h2] = [webhook('a1'), webhook('a1')];
-    await storage.createWebhook(h1);
-    await storage.createWebhook(h2);
-    await storage.insertEvents(Array.from({ length: 5 }, () => event('a1')));
-    const claimed = await storage.claimDeliveries(at, 100, '2025-09-30T10:01:00.000Z', 3, new Map([[h1.id, 2]]));
+    await storage.webhooks.create(h1);
+    await storage.webhooks.create(h2);
+    await storage.events.insert(Array.from({ length: 5 }, () => event('a1')));
+    const claimed = await storage.deliveries.claim(at, 100, '2025-09-30T10:01:00.000Z', 3, new Map([[h1.id, 2]]));
     const per = (id: string) => claimed.filter((claim) => claim.webhook.id === id).length;
     expect([per(h1.id), per(h2.id)]).toEqual([1, 3]);
     expect(claimed[0]!.webhook).toMatchObject({ subscribed_events: ['*'], is_active: true });
@@ -147,8 +147,8 @@ describe('postgres adapter', () => {
     const seen: number[] = [];
     const poll = (async () => {
       let cursor = 0;
-      while (!done || cursor < (await storage.headPosition())) {
-        const page = await storage.committedEventsAfter(cursor, 1000);
+      while (!done || cursor < (await storage.events.head())) {
+        const page = await storage.events.committedAfter(cursor, 1000);
         for (const stored of page) {
           seen.push(stored.position);
           cursor = stored.position;
@@ -157,7 +157,7 @@ describe('postgres adapter', () => {
     })();
     const heard = stores.map(() => [] as number[]);
     const stops = stores.map((store, index) =>
-      store.onEventsCommitted((events) => heard[index]!.push(...events.map((item) => item.position))),
+      store.events.onCommitted((events) => heard[index]!.push(...events.map((item) => item.position))),
     );
     // Three instances, several writers each, on many connections: plain inserts (group-committed)
     // and inserts with notification syncs (a transaction each).
@@ -169,8 +169,8 @@ describe('postgres adapter', () => {
               event('a1', { entity_id: `w${writer}` }),
             );
             await (batch % 2
-              ? store.insertEvents(events)
-              : store.insertEvents(events, [{ app_id: 'a1', external_id: 'none', decide: () => undefined }]));
+              ? store.events.insert(events)
+              : store.events.insert(events, [{ app_id: 'a1', external_id: 'none', decide: () => undefined }]));
           }
         }),
       ),
@@ -178,7 +178,7 @@ describe('postgres adapter', () => {
     done = true;
     await poll;
     for (const stop of stops) stop();
-    const stored = await storage.committedEventsAfter(0, 10_000);
+    const stored = await storage.events.committedAfter(0, 10_000);
     expect(stored).toHaveLength(stores.length * 5 * 12 * 2);
     // Everything stored was seen by the poller, and nothing it saw later had a smaller position.
     expect(seen).toEqual(stored.map((item) => item.position));
@@ -208,7 +208,7 @@ describe('postgres adapter', () => {
 
     await createApp(storage, 'a1');
     // Events of 2025-08 and 2025-09 land in the default partition; making those months moves them.
-    await storage.insertEvents([
+    await storage.events.insert([
       event('a1', { timestamp: '2025-08-10T00:00:00.000Z' }),
       event('a1', { timestamp: '2025-08-20T00:00:00.000Z' }),
       event('a1', { timestamp: '2025-09-10T00:00:00.000Z' }),
@@ -227,13 +227,13 @@ describe('postgres adapter', () => {
     );
     expect(rows[0].n).toBe(2);
 
-    expect(await storage.pruneBefore('2025-09-01T00:00:00.000Z', 10)).toEqual({
+    expect(await storage.jobs.pruneBefore('2025-09-01T00:00:00.000Z', 10)).toEqual({
       events: 3,
       deliveries: 0,
       partitionsDropped: 1,
     });
     expect(await partitions()).not.toContain('platform_events_p2025_08');
-    const left = await storage.committedEventsAfter(0, 100);
+    const left = await storage.events.committedAfter(0, 100);
     expect(left.map((item) => item.timestamp)).toEqual(['2025-09-10T00:00:00.000Z']);
   });
 
@@ -244,16 +244,16 @@ describe('postgres adapter', () => {
     const held = new Promise<void>((resolve) => {
       release = resolve;
     });
-    const first = one.runExclusive('sweep', async () => {
+    const first = one.jobs.runExclusive('sweep', async () => {
       await held;
       return 'one';
     });
     await new Promise((resolve) => setTimeout(resolve, 50));
-    expect(await two.runExclusive('sweep', async () => 'two')).toEqual({ ran: false });
-    expect(await two.runExclusive('other', async () => 'other')).toEqual({ ran: true, value: 'other' });
+    expect(await two.jobs.runExclusive('sweep', async () => 'two')).toEqual({ ran: false });
+    expect(await two.jobs.runExclusive('other', async () => 'other')).toEqual({ ran: true, value: 'other' });
     release();
     expect(await first).toEqual({ ran: true, value: 'one' });
-    expect(await two.runExclusive('sweep', async () => 'two')).toEqual({ ran: true, value: 'two' });
+    expect(await two.jobs.runExclusive('sweep', async () => 'two')).toEqual({ ran: true, value: 'two' });
   });
 
   it('prepares parameterised statements by name, unless told not to (poolers in transaction mode)', async () => {
@@ -303,9 +303,9 @@ describe('postgres adapter', () => {
   it('reads back times as ISO-8601 UTC with milliseconds', async () => {
     const storage = track(await openFresh());
     await createApp(storage, 'a1');
-    await storage.insertEvents([event('a1', { timestamp: '2025-09-30T10:00:00.120Z' })]);
-    const [stored] = await storage.committedEventsAfter(0, 1);
+    await storage.events.insert([event('a1', { timestamp: '2025-09-30T10:00:00.120Z' })]);
+    const [stored] = await storage.events.committedAfter(0, 1);
     expect(stored!.timestamp).toBe('2025-09-30T10:00:00.120Z');
-    expect(await storage.feedVersion('user_1')).toBeUndefined();
+    expect(await storage.notifications.feedVersion('user_1')).toBeUndefined();
   });
 });

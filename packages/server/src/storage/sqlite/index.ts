@@ -3,13 +3,17 @@ import { dirname } from 'node:path';
 import Database from 'better-sqlite3';
 import type { Storage } from '../types.js';
 import { startCheckpointer } from './checkpointer.js';
+import { createFeedVersions } from './feed-versions.js';
 import { migrate } from './migrate.js';
-import { appStatements } from './sql/apps.js';
-import { eventQueries, eventStatements } from './sql/events.js';
-import { idempotencyStatements } from './sql/idempotency.js';
-import { notificationStatements } from './sql/notifications.js';
-import { retentionStatements } from './sql/retention.js';
-import { webhookStatements } from './sql/webhooks.js';
+import { sqliteOutbox } from './outbox.js';
+import { sqliteApps } from './sql/apps.js';
+import { sqliteDeliveries } from './sql/deliveries.js';
+import { sqliteEvents } from './sql/events.js';
+import { sqliteIdempotency } from './sql/idempotency.js';
+import { sqliteJobs } from './sql/jobs.js';
+import { sqliteNotifications } from './sql/notifications.js';
+import { sqlitePreferences } from './sql/preferences.js';
+import { sqliteWebhooks } from './sql/webhooks.js';
 import { createWriteQueue } from './write-queue.js';
 
 export interface SqliteOptions {
@@ -46,22 +50,24 @@ export function openSqliteStorage(path: string, options: SqliteOptions = {}): St
   const walLimitBytes = options.walLimitBytes ?? DEFAULT_WAL_LIMIT_BYTES;
   db.pragma(`journal_size_limit = ${Math.floor(walLimitBytes / 4)}`);
 
-  // The event and webhook statements need the write queue, and the queue tells them of each outcome.
+  // Every write goes through the one write queue (group commit); it tells the event log of each
+  // transaction's outcome, and after each flush hands committed events to listeners and wakes the
+  // delivery worker.
   const write = createWriteQueue(db, {
     transactionEnded: (committed) => events.transactionEnded(committed),
     flushed: () => {
       events.flushed();
-      webhooks.afterCommit();
+      outbox.afterCommit();
     },
     beforeFlush: () => checkpointer?.catchUpIfOver(walLimitBytes),
   });
-  const webhooks = webhookStatements(db, write);
-  const apps = appStatements(db);
-  const events = eventStatements(db, write, webhooks.writeOutbox);
-  const eventReads = eventQueries(db);
-  const idempotency = idempotencyStatements(db, write);
-  const notifications = notificationStatements(db, write, events.insertRows);
-  const retention = retentionStatements(db, write);
+  const feeds = createFeedVersions();
+  const outbox = sqliteOutbox(db);
+  const events = sqliteEvents(db, write, {
+    afterInsert: outbox.write,
+    applySyncs: (syncs) => notifications.applySyncs(syncs),
+  });
+  const notifications = sqliteNotifications(db, write, events.insertRows, feeds);
   const ping = db.prepare('SELECT 1');
 
   return {
@@ -73,73 +79,13 @@ export function openSqliteStorage(path: string, options: SqliteOptions = {}): St
       await checkpointer?.close();
       db.close();
     },
-    createApp: async (app, key) => apps.createAppWithKey(app, key),
-    getApp: async (appId) => apps.selectApp(appId),
-    listApps: async () => apps.selectApps(),
-    updateApp: async (appId, changes, updatedAt) => {
-      if (!apps.updateApp(appId, changes, updatedAt)) return undefined;
-      notifications.touchAllFeeds();
-      return apps.selectApp(appId);
-    },
-    createApiKey: async (key) => {
-      apps.insertKey(key);
-    },
-    findApiKeyByHash: async (hash) => apps.selectKeyByHash(hash),
-    listApiKeys: async (appId) => apps.selectKeysOfApp(appId),
-    revokeApiKey: async (appId, keyId, at) => apps.revokeKey(appId, keyId, at),
-    insertEvents: (records, syncs) =>
-      syncs?.length
-        ? write(() => {
-            events.insertRows(records);
-            notifications.applySyncs(syncs);
-          })
-        : events.insertMany(records),
-    listEvents: async (query) => eventReads.list(query),
-    onEventsCommitted: (listener) => events.onCommitted(listener),
-    eventsAfter: async (scope, position, limit) => eventReads.after(scope, position, limit),
-    eventPosition: async (scope, eventId) => eventReads.positionOf(scope, eventId),
-    headPosition: async () => events.headPosition(),
-    committedEventsAfter: async (position, limit) => eventReads.committedAfter(position, limit),
-    // One process owns a SQLite file: there is no other holder to exclude.
-    runExclusive: async (_job, fn) => ({ ran: true, value: await fn() }),
-    pruneBefore: (cutoff, batchSize) => retention.pruneBefore(cutoff, batchSize),
-    createNotification: (notification, event) => notifications.create(notification, event),
-    getNotification: async (id) => notifications.get(id),
-    findNotificationsByExternalId: async (scope, externalId) =>
-      'app_id' in scope
-        ? notifications.findByAppExternal(scope.app_id, externalId)
-        : notifications.findByUserExternal(scope.user_id, externalId),
-    changeNotification: (id, decide) => notifications.change(id, decide),
-    deleteNotification: (id, event) => notifications.delete(id, event),
-    listNotifications: async (query) => notifications.list(query),
-    markDelivered: (userId, ids, at) => notifications.markDelivered(userId, ids, at),
-    countUnread: async (userId, now) => notifications.countUnread(userId, now),
-    markAllRead: (userId, filter, summarize) => notifications.markAllRead(userId, filter, summarize),
-    expireDue: (now, limit, eventFor) => notifications.expireDue(now, limit, eventFor),
-    feedVersion: (userId) => notifications.feedVersion(userId),
-    nextFeedExpiry: async (userId, now) => notifications.nextFeedExpiry(userId, now),
-    getPreferences: async (userId) => notifications.getPreferences(userId),
-    putPreferences: (userId, preferences, at) => notifications.putPreferences(userId, preferences, at),
-    onDeliveriesQueued: (listener) => webhooks.onDeliveriesQueued(listener),
-    createWebhook: (webhook) => webhooks.create(webhook),
-    getWebhook: async (appId, id) => webhooks.get(appId, id),
-    listWebhooks: async (appId) => webhooks.list(appId),
-    updateWebhook: (appId, id, changes) => webhooks.update(appId, id, changes),
-    deleteWebhook: (appId, id) => webhooks.delete(appId, id),
-    insertEventForWebhook: (event, webhookId) => webhooks.insertTestDelivery(event, webhookId, events.insertRows),
-    claimDeliveries: (now, limit, leaseUntil, perWebhook, inFlight) =>
-      webhooks.claim(now, limit, leaseUntil, perWebhook, inFlight),
-    recordDeliveryOutcome: (outcome) => webhooks.recordOutcome(outcome, events.insertRows),
-    nextDeliveryDue: async () => webhooks.nextDue(),
-    countPendingDeliveries: async () => webhooks.countPending(),
-    countWebhooks: async () => webhooks.countByState(),
-    listDeliveries: async (query) => webhooks.listDeliveries(query),
-    getDelivery: async (webhookId, id) => webhooks.getDelivery(webhookId, id),
-    requeueDelivery: (webhookId, id, now) => webhooks.requeue(webhookId, id, now),
-    recoverDeliveries: (webhookId, since, until, now, dryRun) => webhooks.recover(webhookId, since, until, now, dryRun),
-    reserveIdempotencyKey: (scope, key, hash, at) => idempotency.reserve(scope, key, hash, at),
-    completeIdempotencyKey: (scope, key, status, body) => idempotency.complete(scope, key, status, body),
-    releaseIdempotencyKey: (scope, key) => idempotency.release(scope, key),
-    pruneIdempotencyKeys: async (olderThan) => idempotency.prune(olderThan),
+    apps: sqliteApps(db, feeds.touchAll),
+    events,
+    notifications,
+    preferences: sqlitePreferences(db, write, feeds),
+    webhooks: sqliteWebhooks(db, write, outbox),
+    deliveries: sqliteDeliveries(db, write, outbox, events.insertRows),
+    idempotency: sqliteIdempotency(db, write),
+    jobs: sqliteJobs(db, write),
   };
 }

@@ -6,7 +6,7 @@ import { fileURLToPath } from 'node:url';
 import Database from 'better-sqlite3';
 import { afterAll, describe, expect, it } from 'vitest';
 import { issueApiKey } from '../../auth/api-keys.js';
-import { describeStorageContract } from '../storage-contract.js';
+import { describeStorageContract } from '../contract/index.js';
 import { openSqliteStorage } from './index.js';
 import { migrations } from './migrations/index.js';
 
@@ -38,14 +38,14 @@ describe('sqlite adapter', () => {
     const file = join(dir, 'reopen.db');
     const at = new Date().toISOString();
     const first = openSqliteStorage(file);
-    await first.createApp(
+    await first.apps.create(
       { app_id: 'a1', name: 'A', icon_url: null, created_at: at, updated_at: at },
       issueApiKey('a1', null, at).record,
     );
     await first.close();
 
     const second = openSqliteStorage(file);
-    expect((await second.getApp('a1'))?.name).toBe('A');
+    expect((await second.apps.get('a1'))?.name).toBe('A');
     await second.close();
 
     const raw = new Database(file, { readonly: true });
@@ -84,19 +84,19 @@ describe('sqlite adapter', () => {
       user_agent: null,
     });
     const first = openSqliteStorage(file);
-    await first.createApp(
+    await first.apps.create(
       { app_id: 'a1', name: 'A', icon_url: null, created_at: at, updated_at: at },
       issueApiKey('a1', null, at).record,
     );
-    await first.insertEvents([event('evt_a'), event('evt_b')]);
-    const head = await first.headPosition();
-    const pruned = await first.pruneBefore(new Date(Date.now() + 60_000).toISOString(), 100);
+    await first.events.insert([event('evt_a'), event('evt_b')]);
+    const head = await first.events.head();
+    const pruned = await first.jobs.pruneBefore(new Date(Date.now() + 60_000).toISOString(), 100);
     expect(pruned.events).toBe(2);
     await first.close();
 
     const second = openSqliteStorage(file);
-    await second.insertEvents([event('evt_c')]);
-    expect(await second.headPosition()).toBe(head + 1);
+    await second.events.insert([event('evt_c')]);
+    expect(await second.events.head()).toBe(head + 1);
     await second.close();
   });
 
@@ -118,7 +118,7 @@ describe('sqlite adapter', () => {
     const file = join(dir, name);
     const at = new Date().toISOString();
     const storage = openSqliteStorage(file, { walLimitBytes });
-    await storage.createApp(
+    await storage.apps.create(
       { app_id: 'a1', name: 'A', icon_url: null, created_at: at, updated_at: at },
       issueApiKey('a1', null, at).record,
     );
@@ -134,12 +134,12 @@ describe('sqlite adapter', () => {
     await Promise.all(
       Array.from({ length: 4 }, async () => {
         while (round < 400) {
-          await storage.insertEvents(batch(round++));
+          await storage.events.insert(batch(round++));
           largestWal = Math.max(largestWal, statSync(`${file}-wal`).size);
         }
       }),
     );
-    expect((await storage.listEvents({ app_id: 'a1', limit: 1, offset: 0 })).total).toBe(400 * 200);
+    expect((await storage.events.list({ app_id: 'a1', limit: 1, offset: 0 })).total).toBe(400 * 200);
     await storage.close();
     // The limit is checked between flushes from the checkpointer's last report, so the file may pass it
     // by what is written meanwhile (more on a loaded machine, where the report comes late: 9 MB was
@@ -150,16 +150,16 @@ describe('sqlite adapter', () => {
   it('does not hold writes for long when another process pins the WAL with an open read', async () => {
     const walLimitBytes = 256 * 1024;
     const { file, storage, batch } = await openWalTest('wal-pinned.db', walLimitBytes);
-    await storage.insertEvents(batch(0));
+    await storage.events.insert(batch(0));
     const reader = new Database(file, { readonly: true });
     reader.prepare('BEGIN').run();
     reader.prepare('SELECT count(*) FROM platform_events').get();
     try {
       const started = Date.now();
-      for (let round = 1; round <= 10; round++) await storage.insertEvents(batch(round));
+      for (let round = 1; round <= 10; round++) await storage.events.insert(batch(round));
       // One catch-up gives up after a second; the next is not tried for ten.
       expect(Date.now() - started).toBeLessThan(5_000);
-      expect((await storage.listEvents({ app_id: 'a1', limit: 1, offset: 0 })).total).toBe(11 * 200);
+      expect((await storage.events.list({ app_id: 'a1', limit: 1, offset: 0 })).total).toBe(11 * 200);
     } finally {
       reader.prepare('COMMIT').run();
       reader.close();

@@ -1,6 +1,7 @@
 import type pg from 'pg';
-import type { ApiKeyRecord, AppRecord } from '../../types.js';
-import type { Queryable, RunTx } from '../db.js';
+import type { ApiKeyRecord, AppRecord, AppStore } from '../../types.js';
+import type { Queryable } from '../db.js';
+import type { RunTx } from '../transactions.js';
 
 const APP = 'SELECT app_id, name, icon_url, created_at, updated_at FROM apps';
 const KEY = 'SELECT id, app_id, name, prefix, key_hash, created_at, revoked_at FROM api_keys';
@@ -12,10 +13,10 @@ async function insertKey(db: Queryable, key: ApiKeyRecord): Promise<void> {
   );
 }
 
-export function appStatements(pool: pg.Pool, runTx: RunTx) {
-  const selectApp = async (appId: string) => (await pool.query<AppRecord>(`${APP} WHERE app_id = $1`, [appId])).rows[0];
+/** Apps and their keys. Feeds are not cached here, so an app's change needs no feed invalidation. */
+export function postgresApps(pool: pg.Pool, runTx: RunTx): AppStore {
   return {
-    createAppWithKey: (app: AppRecord, key: ApiKeyRecord) =>
+    create: (app, key) =>
       runTx(async ({ client }) => {
         await client.query(
           'INSERT INTO apps (app_id, name, icon_url, created_at, updated_at) VALUES ($1, $2, $3, $4, $5)',
@@ -23,10 +24,9 @@ export function appStatements(pool: pg.Pool, runTx: RunTx) {
         );
         await insertKey(client, key);
       }),
-    insertKey: (key: ApiKeyRecord) => insertKey(pool, key),
-    selectApp,
-    selectApps: async () => (await pool.query<AppRecord>(`${APP} ORDER BY app_id`)).rows,
-    updateApp: async (appId: string, changes: { name?: string; icon_url?: string | null }, updatedAt: string) =>
+    get: async (appId) => (await pool.query<AppRecord>(`${APP} WHERE app_id = $1`, [appId])).rows[0],
+    list: async () => (await pool.query<AppRecord>(`${APP} ORDER BY app_id`)).rows,
+    update: async (appId, changes, updatedAt) =>
       (
         await pool.query<AppRecord>(
           `UPDATE apps SET name = COALESCE($2, name),
@@ -37,11 +37,10 @@ export function appStatements(pool: pg.Pool, runTx: RunTx) {
           [appId, changes.name ?? null, changes.icon_url !== undefined, changes.icon_url ?? null, updatedAt],
         )
       ).rows[0],
-    selectKeyByHash: async (hash: string) =>
-      (await pool.query<ApiKeyRecord>(`${KEY} WHERE key_hash = $1`, [hash])).rows[0],
-    selectKeysOfApp: async (appId: string) =>
-      (await pool.query<ApiKeyRecord>(`${KEY} WHERE app_id = $1 ORDER BY id`, [appId])).rows,
-    revokeKey: async (appId: string, keyId: string, at: string) =>
+    createKey: (key) => insertKey(pool, key),
+    findKeyByHash: async (hash) => (await pool.query<ApiKeyRecord>(`${KEY} WHERE key_hash = $1`, [hash])).rows[0],
+    listKeys: async (appId) => (await pool.query<ApiKeyRecord>(`${KEY} WHERE app_id = $1 ORDER BY id`, [appId])).rows,
+    revokeKey: async (appId, keyId, at) =>
       ((
         await pool.query('UPDATE api_keys SET revoked_at = $1 WHERE app_id = $2 AND id = $3 AND revoked_at IS NULL', [
           at,

@@ -1,13 +1,13 @@
 import type pg from 'pg';
-import type { IdempotencyRecord, IdempotencyReservation } from '../../types.js';
+import type { IdempotencyRecord, IdempotencyStore } from '../../types.js';
 
-export function idempotencyStatements(pool: pg.Pool) {
+export function postgresIdempotency(pool: pg.Pool): IdempotencyStore {
   return {
     /**
      * ON CONFLICT DO NOTHING waits for a concurrent first request's insert to commit, so exactly one
      * caller reserves. The record read back may have been released meanwhile: then try again.
      */
-    reserve: async (scope: string, key: string, hash: string, at: string): Promise<IdempotencyReservation> => {
+    reserve: async (scope, key, hash, at) => {
       for (;;) {
         const inserted = await pool.query(
           `INSERT INTO idempotency_keys (scope, key, request_hash, created_at) VALUES ($1, $2, $3, $4)
@@ -22,7 +22,7 @@ export function idempotencyStatements(pool: pg.Pool) {
         if (rows[0]) return { reserved: false, existing: rows[0] };
       }
     },
-    complete: async (scope: string, key: string, status: number, body: string) => {
+    complete: async (scope, key, status, body) => {
       await pool.query('UPDATE idempotency_keys SET status = $1, response_body = $2 WHERE scope = $3 AND key = $4', [
         status,
         body,
@@ -30,10 +30,10 @@ export function idempotencyStatements(pool: pg.Pool) {
         key,
       ]);
     },
-    release: async (scope: string, key: string) => {
+    release: async (scope, key) => {
       await pool.query('DELETE FROM idempotency_keys WHERE scope = $1 AND key = $2 AND status IS NULL', [scope, key]);
     },
-    prune: async (olderThan: string) =>
+    prune: async (olderThan) =>
       (await pool.query('DELETE FROM idempotency_keys WHERE created_at < $1', [olderThan])).rowCount ?? 0,
   };
 }

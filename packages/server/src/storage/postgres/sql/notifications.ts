@@ -1,16 +1,15 @@
 import type pg from 'pg';
 import type {
-  EventRecord,
   NotificationChange,
   NotificationDecision,
   NotificationQuery,
-  NotificationRecord,
+  NotificationStore,
+  NotificationSync,
   NotificationView,
-  Page,
-  StoredPreferences,
   UnreadCountRow,
 } from '../../types.js';
-import { Params, type Queryable, type RunTx, type Tx } from '../db.js';
+import { Params, type Queryable } from '../db.js';
+import type { RunTx, Tx } from '../transactions.js';
 
 const VIEW_COLUMNS = `n.id, n.app_id, n.external_id, n.user_id, n.notification_type, n.title, n.body,
     n.action_url, n.action_label, n.image_url, n.icon_url, n.context_data, n.group_key, n.priority, n.expires_at,
@@ -106,10 +105,12 @@ async function update(
 }
 
 /**
- * `grouped` runs a transaction in this process's next group commit (see group-commit.ts): the hot writes
- * (create, change, delete) share commits under load; the rest run alone with `runTx`.
+ * Notifications with their states. Nothing is cached: other instances write too, so `feedVersion` is
+ * undefined. `grouped` runs a transaction in this process's next group commit (see transactions.ts):
+ * the hot writes (create, change, delete) share commits under load; the rest run alone with `runTx`.
+ * Besides the port, `applySyncs` applies an app's events about its notifications in their transaction.
  */
-export function notificationStatements(pool: pg.Pool, runTx: RunTx, grouped: RunTx) {
+export function postgresNotifications(pool: pg.Pool, runTx: RunTx, grouped: RunTx) {
   /** Applies a decided change to one notification (inside the caller's transaction). */
   const apply = async (tx: Tx, current: NotificationView, change: NotificationChange, at: string) => {
     const pick = (columns: readonly string[], from: Record<string, unknown> | undefined) =>
@@ -195,8 +196,8 @@ export function notificationStatements(pool: pg.Pool, runTx: RunTx, grouped: Run
     return { page, count, values: params.values, countValues };
   };
 
-  return {
-    create: (notification: NotificationRecord, event: EventRecord) =>
+  const store: NotificationStore = {
+    create: (notification, event) =>
       grouped(async (tx) => {
         // ON CONFLICT waits for a concurrent insert of the same (app, external_id) and then yields to it.
         const inserted = await tx.client.query(
@@ -247,41 +248,27 @@ export function notificationStatements(pool: pg.Pool, runTx: RunTx, grouped: Run
         tx.addEvents([event]);
         return { created: true as const, view: (await selectView(tx.client, notification.id))! };
       }),
-    get: (id: string) => selectView(pool, id),
-    findByAppExternal: async (appId: string, externalId: string) =>
-      (await pool.query<NotificationView>(`${VIEW} WHERE n.app_id = $1 AND n.external_id = $2`, [appId, externalId]))
-        .rows,
-    findByUserExternal: async (userId: string, externalId: string) =>
-      (
-        await pool.query<NotificationView>(`${VIEW} WHERE n.user_id = $1 AND n.external_id = $2 ORDER BY n.id DESC`, [
-          userId,
-          externalId,
-        ])
-      ).rows,
-    change: (id: string, decide: NotificationDecision) =>
+    get: (id) => selectView(pool, id),
+    findByExternalId: async (scope, externalId) =>
+      'app_id' in scope
+        ? (
+            await pool.query<NotificationView>(`${VIEW} WHERE n.app_id = $1 AND n.external_id = $2`, [
+              scope.app_id,
+              externalId,
+            ])
+          ).rows
+        : (
+            await pool.query<NotificationView>(
+              `${VIEW} WHERE n.user_id = $1 AND n.external_id = $2 ORDER BY n.id DESC`,
+              [scope.user_id, externalId],
+            )
+          ).rows,
+    change: (id, decide) =>
       grouped(async (tx) => {
         const current = await selectView(tx.client, id, true);
         return current ? decideAndApply(tx, current, decide) : undefined;
       }),
-    /** For an app's own events: applies each sync to its notification, if the app has one by that id. */
-    applySyncs: async (tx: Tx, syncs: Array<{ app_id: string; external_id: string; decide: NotificationDecision }>) => {
-      const found = new Map<string, string | undefined>();
-      for (const sync of syncs) {
-        const key = `${sync.app_id}\u0000${sync.external_id}`;
-        if (!found.has(key)) {
-          const { rows } = await tx.client.query<{ id: string }>(
-            'SELECT id FROM platform_notifications WHERE app_id = $1 AND external_id = $2',
-            [sync.app_id, sync.external_id],
-          );
-          found.set(key, rows[0]?.id);
-        }
-        const id = found.get(key);
-        if (!id) continue;
-        const current = await selectView(tx.client, id, true);
-        if (current) await decideAndApply(tx, current, sync.decide);
-      }
-    },
-    delete: (id: string, event: EventRecord) =>
+    delete: (id, event) =>
       grouped(async (tx) => {
         const current = await selectView(tx.client, id, true);
         if (!current) return false;
@@ -296,7 +283,7 @@ export function notificationStatements(pool: pg.Pool, runTx: RunTx, grouped: Run
         tx.addEvents([event]);
         return true;
       }),
-    list: async (query: NotificationQuery): Promise<Page<NotificationView>> => {
+    list: async (query) => {
       const { page, count, values, countValues } = listSql(query);
       const [items, total] = await Promise.all([
         pool.query<NotificationView & { group_rank?: unknown }>(page, values),
@@ -309,7 +296,7 @@ export function notificationStatements(pool: pg.Pool, runTx: RunTx, grouped: Run
      * One UPDATE for all of `ids`, in the next group commit; only when some were delivered already,
      * one SELECT for their first time (a new statement: it sees a delivery committed meanwhile).
      */
-    markDelivered: (userId: string, ids: string[], at: string) =>
+    markDelivered: (userId, ids, at) =>
       grouped(async (tx) => {
         const LISTED_OF_USER = 'user_id = $1 AND notification_id = ANY($2::text[])';
         let { rows } = await tx.client.query<{ notification_id: string; delivered_at: string }>(
@@ -325,7 +312,7 @@ export function notificationStatements(pool: pg.Pool, runTx: RunTx, grouped: Run
         }
         return new Map(rows.map((row) => [row.notification_id, row.delivered_at]));
       }),
-    countUnread: async (userId: string, now: string): Promise<UnreadCountRow[]> =>
+    countUnread: async (userId, now) =>
       (
         await pool.query<UnreadCountRow>(
           `SELECT app_id, notification_type, COUNT(*)::int AS count FROM notification_state
@@ -334,7 +321,9 @@ export function notificationStatements(pool: pg.Pool, runTx: RunTx, grouped: Run
           [userId, now],
         )
       ).rows,
-    nextFeedExpiry: async (userId: string, now: string) =>
+    // Other instances write too: this one cannot tell when a feed changed, so nothing is cached.
+    feedVersion: () => undefined,
+    nextFeedExpiry: async (userId, now) =>
       (
         await pool.query<{ next: string | null }>(
           `SELECT MIN(expires_at) AS next FROM notification_state
@@ -342,11 +331,7 @@ export function notificationStatements(pool: pg.Pool, runTx: RunTx, grouped: Run
           [userId, now],
         )
       ).rows[0]?.next ?? undefined,
-    markAllRead: (
-      userId: string,
-      filter: { app_id?: string | undefined; before?: string | undefined; now: string },
-      summarize: (marked: NotificationView[]) => EventRecord[],
-    ) =>
+    markAllRead: (userId, filter, summarize) =>
       runTx(async (tx) => {
         const params = new Params();
         const now = `${params.add(filter.now)}::timestamptz`;
@@ -371,7 +356,7 @@ export function notificationStatements(pool: pg.Pool, runTx: RunTx, grouped: Run
         return marked.length;
       }),
     /** SKIP LOCKED: sweepers on several instances share the work instead of queueing on it. */
-    expireDue: (now: string, limit: number, eventFor: (expired: NotificationView) => EventRecord) =>
+    expireDue: (now, limit, eventFor) =>
       runTx(async (tx) => {
         const { rows: due } = await tx.client.query<{ notification_id: string }>(
           `SELECT notification_id FROM notification_state
@@ -390,26 +375,26 @@ export function notificationStatements(pool: pg.Pool, runTx: RunTx, grouped: Run
         for (const id of ids) tx.addEvents([eventFor(byId.get(id)!)]);
         return due.length;
       }),
-    getPreferences: async (userId: string): Promise<StoredPreferences> => {
-      const { rows } = await pool.query<{ muted_apps: string; muted_types: string; updated_at: string }>(
-        'SELECT muted_apps, muted_types, updated_at FROM user_preferences WHERE user_id = $1',
-        [userId],
-      );
-      const row = rows[0];
-      if (!row) return { muted_apps: [], muted_types: {}, updated_at: null };
-      return {
-        muted_apps: JSON.parse(row.muted_apps),
-        muted_types: JSON.parse(row.muted_types),
-        updated_at: row.updated_at,
-      };
-    },
-    putPreferences: async (userId: string, preferences: Omit<StoredPreferences, 'updated_at'>, at: string) => {
-      await pool.query(
-        `INSERT INTO user_preferences (user_id, muted_apps, muted_types, updated_at) VALUES ($1, $2::jsonb, $3::jsonb, $4)
-         ON CONFLICT (user_id) DO UPDATE SET muted_apps = excluded.muted_apps, muted_types = excluded.muted_types,
-           updated_at = excluded.updated_at`,
-        [userId, JSON.stringify(preferences.muted_apps), JSON.stringify(preferences.muted_types), at],
-      );
+  };
+  return {
+    ...store,
+    /** For an app's own events: applies each sync to its notification, if the app has one by that id. */
+    applySyncs: async (tx: Tx, syncs: NotificationSync[]) => {
+      const found = new Map<string, string | undefined>();
+      for (const sync of syncs) {
+        const key = `${sync.app_id}\u0000${sync.external_id}`;
+        if (!found.has(key)) {
+          const { rows } = await tx.client.query<{ id: string }>(
+            'SELECT id FROM platform_notifications WHERE app_id = $1 AND external_id = $2',
+            [sync.app_id, sync.external_id],
+          );
+          found.set(key, rows[0]?.id);
+        }
+        const id = found.get(key);
+        if (!id) continue;
+        const current = await selectView(tx.client, id, true);
+        if (current) await decideAndApply(tx, current, sync.decide);
+      }
     },
   };
 }

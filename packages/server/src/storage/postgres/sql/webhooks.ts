@@ -1,18 +1,9 @@
 import type pg from 'pg';
-import { type OutboxRow, outboxRows } from '../../outbox.js';
-import {
-  type DeliveryAttemptRecord,
-  type DeliveryOutcome,
-  type DeliveryQuery,
-  type DeliveryRecord,
-  type EventRecord,
-  TEST_DELIVERY_TYPE,
-  type WebhookRecord,
-} from '../../types.js';
-import { Params, type RunTx } from '../db.js';
-import { groupCommit } from '../group-commit.js';
+import type { WebhookRecord, WebhookStore } from '../../types.js';
+import { Params } from '../db.js';
+import type { RunTx } from '../transactions.js';
 
-const WEBHOOK_FIELDS = [
+export const WEBHOOK_FIELDS = [
   'id',
   'app_id',
   'webhook_url',
@@ -34,7 +25,7 @@ const WEBHOOK_FIELDS = [
   'created_at',
   'updated_at',
 ] as const;
-const DELIVERY_FIELDS = [
+export const DELIVERY_FIELDS = [
   'position',
   'id',
   'webhook_id',
@@ -48,9 +39,9 @@ const DELIVERY_FIELDS = [
   'created_at',
   'updated_at',
 ] as const;
-const WEBHOOK = `SELECT ${WEBHOOK_FIELDS.join(', ')} FROM app_webhooks`;
-const DELIVERY = `SELECT ${DELIVERY_FIELDS.join(', ')} FROM webhook_deliveries`;
-const ATTEMPT = `SELECT id, delivery_id, webhook_id, event_id, event_type, status_code, response_body, response_headers,
+export const WEBHOOK = `SELECT ${WEBHOOK_FIELDS.join(', ')} FROM app_webhooks`;
+export const DELIVERY = `SELECT ${DELIVERY_FIELDS.join(', ')} FROM webhook_deliveries`;
+export const ATTEMPT = `SELECT id, delivery_id, webhook_id, event_id, event_type, status_code, response_body, response_headers,
   delivery_attempt, delivered_at, response_time_ms, success, error_message FROM webhook_delivery_log`;
 
 /** Columns an update may set (the stats are the worker's). */
@@ -73,73 +64,13 @@ const CASTS: Partial<Record<keyof WebhookRecord, string>> = {
   is_active: '::boolean',
 };
 
-/** Inserts outbox rows (any number) in one statement. */
-async function insertDeliveries(client: pg.PoolClient, rows: OutboxRow[]): Promise<void> {
-  const column = <K extends keyof OutboxRow>(key: K) => rows.map((row) => row[key]);
-  await client.query(
-    `INSERT INTO webhook_deliveries (id, webhook_id, event_id, event_type, payload, status, attempts, next_attempt_at,
-       created_at, updated_at)
-     SELECT id, webhook_id, event_id, event_type, payload, 'pending', 0, next_attempt_at, created_at, created_at
-     FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[], $6::timestamptz[], $7::timestamptz[])
-       AS r(id, webhook_id, event_id, event_type, payload, next_attempt_at, created_at)`,
-    [
-      column('id'),
-      column('webhook_id'),
-      column('event_id'),
-      column('event_type'),
-      column('payload'),
-      column('next_attempt_at'),
-      column('created_at'),
-    ],
-  );
-}
+export const selectWebhook = async (db: pg.Pool | pg.PoolClient, appId: string, id: string) =>
+  (await db.query<WebhookRecord>(`${WEBHOOK} WHERE app_id = $1 AND id = $2`, [appId, id])).rows[0];
 
-/**
- * The outbox, in the events' transaction: one delivery per matching active webhook of each event's
- * app. Other instances change webhooks too, so they are read in the transaction, not cached.
- */
-export async function writeOutbox(client: pg.PoolClient, events: EventRecord[]): Promise<boolean> {
-  const appIds = [...new Set(events.map((event) => event.app_id))];
-  const { rows: webhooks } = await client.query<WebhookRecord>(
-    `${WEBHOOK} WHERE app_id = ANY($1::text[]) AND is_active ORDER BY id`,
-    [appIds],
-  );
-  if (webhooks.length === 0) return false;
-  const byApp = new Map<string, WebhookRecord[]>();
-  for (const webhook of webhooks) byApp.set(webhook.app_id, [...(byApp.get(webhook.app_id) ?? []), webhook]);
-  const rows: OutboxRow[] = [];
-  for (const event of events) {
-    const ofApp = byApp.get(event.app_id);
-    if (ofApp) rows.push(...outboxRows(event, ofApp));
-  }
-  if (rows.length === 0) return false;
-  await insertDeliveries(client, rows);
-  return true;
-}
-
-/** PostgreSQL's foreign_key_violation. */
-const FOREIGN_KEY_VIOLATION = '23503';
-
-/** The most delivery outcomes one commit records. */
-const MAX_GROUP_OUTCOMES = 200;
-
-export function webhookStatements(pool: pg.Pool, runTx: RunTx, deliveryListeners: Set<() => void>) {
-  const outcomes = groupCommit(runTx, MAX_GROUP_OUTCOMES);
-  const withAttempts = async (deliveries: DeliveryRecord[]) => {
-    if (deliveries.length === 0) return [];
-    const { rows } = await pool.query<DeliveryAttemptRecord>(
-      `${ATTEMPT} WHERE delivery_id = ANY($1::text[]) ORDER BY delivery_id, delivery_attempt`,
-      [deliveries.map((delivery) => delivery.id)],
-    );
-    const byDelivery = new Map<string, DeliveryAttemptRecord[]>();
-    for (const row of rows) byDelivery.set(row.delivery_id, [...(byDelivery.get(row.delivery_id) ?? []), row]);
-    return deliveries.map((delivery) => ({ ...delivery, attempt_log: byDelivery.get(delivery.id) ?? [] }));
-  };
-  const selectWebhook = async (db: pg.Pool | pg.PoolClient, appId: string, id: string) =>
-    (await db.query<WebhookRecord>(`${WEBHOOK} WHERE app_id = $1 AND id = $2`, [appId, id])).rows[0];
-
+/** Webhook endpoints. Other instances change them too, so nothing is cached (the outbox reads them in its transaction). */
+export function postgresWebhooks(pool: pg.Pool, runTx: RunTx): WebhookStore {
   return {
-    create: (webhook: WebhookRecord) =>
+    create: (webhook) =>
       runTx(async ({ client }) => {
         await client.query(
           `INSERT INTO app_webhooks (id, app_id, webhook_url, webhook_secret, previous_secret, previous_secret_expires_at,
@@ -164,10 +95,9 @@ export function webhookStatements(pool: pg.Pool, runTx: RunTx, deliveryListeners
           ],
         );
       }),
-    get: (appId: string, id: string) => selectWebhook(pool, appId, id),
-    list: async (appId: string) =>
-      (await pool.query<WebhookRecord>(`${WEBHOOK} WHERE app_id = $1 ORDER BY id`, [appId])).rows,
-    update: (appId: string, id: string, changes: Partial<WebhookRecord>) =>
+    get: (appId, id) => selectWebhook(pool, appId, id),
+    list: async (appId) => (await pool.query<WebhookRecord>(`${WEBHOOK} WHERE app_id = $1 ORDER BY id`, [appId])).rows,
+    update: (appId, id, changes) =>
       runTx(async (tx) => {
         const columns = UPDATABLE.filter((column) => changes[column] !== undefined);
         if (columns.length > 0) {
@@ -185,233 +115,13 @@ export function webhookStatements(pool: pg.Pool, runTx: RunTx, deliveryListeners
         if (changes.is_active === true) tx.deliveriesQueued();
         return selectWebhook(tx.client, appId, id);
       }),
-    delete: async (appId: string, id: string) =>
+    delete: async (appId, id) =>
       ((await pool.query('DELETE FROM app_webhooks WHERE app_id = $1 AND id = $2', [appId, id])).rowCount ?? 0) > 0,
-    insertTestDelivery: (event: EventRecord, webhookId: string) =>
-      runTx(async (tx) => {
-        // The test goes to this webhook alone: the event writes no outbox rows of its own.
-        tx.addEvents([event], true);
-        const { rows } = await tx.client.query<WebhookRecord>(`${WEBHOOK} WHERE id = $1`, [webhookId]);
-        const [row] = outboxRows(event, rows[0] ? [{ ...rows[0], is_active: true, subscribed_events: ['*'] }] : []);
-        if (!row) throw new Error(`webhook ${webhookId} vanished`);
-        await insertDeliveries(tx.client, [row]);
-        tx.deliveriesQueued();
-        return row.id;
-      }),
-    /**
-     * One statement: each webhook's share of its due deliveries (oldest due first; of a disabled
-     * webhook, only test deliveries), locked
-     * FOR UPDATE SKIP LOCKED so concurrent claimants (other instances) skip each other's rows, and a
-     * row another claimant leased meanwhile is re-checked against the lease and dropped.
-     */
-    claim: async (
-      now: string,
-      limit: number,
-      lease: string,
-      perWebhook: number,
-      inFlight: ReadonlyMap<string, number>,
-    ): Promise<Array<{ delivery: DeliveryRecord; webhook: WebhookRecord }>> => {
-      if (limit <= 0) return [];
-      const webhookColumns = WEBHOOK_FIELDS.map((field) => `w.${field} AS "w.${field}"`).join(', ');
-      const { rows } = await pool.query<Record<string, unknown>>(
-        `WITH in_flight AS (
-           SELECT key AS webhook_id, value::int AS n FROM jsonb_each_text($4::jsonb)
-         ), shares AS (
-           SELECT w.id, w.is_active, GREATEST($5::int - COALESCE(f.n, 0), 0) AS share
-           FROM app_webhooks w LEFT JOIN in_flight f ON f.webhook_id = w.id
-         ), picked AS (
-           SELECT due.id FROM shares s CROSS JOIN LATERAL (
-             SELECT d.id, d.next_attempt_at, d.position FROM webhook_deliveries d
-             WHERE d.webhook_id = s.id AND d.status = 'pending' AND d.next_attempt_at <= $1::timestamptz
-               AND (d.locked_until IS NULL OR d.locked_until < $1::timestamptz)
-               AND (s.is_active OR d.event_type = $6)
-             ORDER BY d.next_attempt_at, d.position
-             LIMIT LEAST(s.share, $2)
-             FOR UPDATE OF d SKIP LOCKED
-           ) due
-           WHERE s.share > 0
-           ORDER BY due.next_attempt_at, due.position
-           LIMIT $2
-         )
-         UPDATE webhook_deliveries d SET locked_until = $3::timestamptz
-         FROM picked p, app_webhooks w
-         WHERE d.id = p.id AND w.id = d.webhook_id
-         RETURNING ${DELIVERY_FIELDS.map((field) => `d.${field}`).join(', ')}, ${webhookColumns}`,
-        [now, limit, lease, JSON.stringify(Object.fromEntries(inFlight)), perWebhook, TEST_DELIVERY_TYPE],
-      );
-      const claimed = rows.map((row) => {
-        const delivery: Record<string, unknown> = {};
-        const webhook: Record<string, unknown> = {};
-        for (const field of DELIVERY_FIELDS) delivery[field] = row[field];
-        for (const field of WEBHOOK_FIELDS) webhook[field] = row[`w.${field}`];
-        return { delivery: delivery as unknown as DeliveryRecord, webhook: webhook as unknown as WebhookRecord };
-      });
-      // Grouped by webhook, oldest due first, as the SQLite adapter hands them out.
-      const compare = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
-      return claimed.sort(
-        (a, b) =>
-          compare(a.delivery.webhook_id, b.delivery.webhook_id) ||
-          compare(a.delivery.next_attempt_at ?? '', b.delivery.next_attempt_at ?? '') ||
-          a.delivery.position - b.delivery.position,
-      );
-    },
-    /**
-     * The attempt's log row, the delivery's next state and the webhook's stats in one statement: one
-     * round trip and its own transaction. Every attempt to an endpoint updates that webhook's row, so
-     * the row lock must last no longer than this statement, or attempts queue behind each other.
-     * Disabling (rare) follows in a transaction of its own with its `webhook.disabled` event; the
-     * stats it reads are already stored, so a crash between the two disables on the next failure.
-     *
-     * A delivery whose webhook was deleted while the attempt was in flight is gone: the statement
-     * then records nothing, and a deletion still committing when it runs (the log row's foreign key
-     * fails) ends the same way.
-     */
-    recordOutcome: async (outcome: DeliveryOutcome): Promise<boolean> => {
-      const { attempt } = outcome;
-      // Every outcome updates its webhook's row (the stats), so outcomes of one webhook would commit
-      // one at a time behind that row lock, one fsync each: they share commits instead.
-      let stats: { recorded: boolean; consecutive_failures: number | null; is_active: boolean | null } | undefined;
-      try {
-        stats = await outcomes(async (tx) => {
-          const { rows } = await tx.client.query<{
-            recorded: boolean;
-            consecutive_failures: number | null;
-            is_active: boolean | null;
-          }>(
-            `WITH live AS (
-             SELECT id FROM webhook_deliveries WHERE id = $2
-           ), logged AS (
-             INSERT INTO webhook_delivery_log (id, delivery_id, webhook_id, event_id, event_type, status_code,
-               response_body, response_headers, delivery_attempt, delivered_at, response_time_ms, success, error_message)
-             SELECT $1::text, live.id, $3::text, $4::text, $5::text, $6::int, $7::text, $8::jsonb, $9::int,
-               $10::timestamptz, $11::int, $12::boolean, $13::text
-             FROM live
-           ), moved AS (
-             UPDATE webhook_deliveries SET status = $14, attempts = $9, next_attempt_at = $15::timestamptz,
-               locked_until = NULL, updated_at = $10::timestamptz
-             WHERE id = $2
-           ), counted AS (
-             UPDATE app_webhooks SET
-               last_delivery_at = $10::timestamptz,
-               last_success_at = CASE WHEN $12::boolean THEN $10::timestamptz ELSE last_success_at END,
-               last_failure_at = CASE WHEN $12::boolean THEN last_failure_at ELSE $10::timestamptz END,
-               consecutive_failures = CASE WHEN $12::boolean THEN 0 ELSE consecutive_failures + 1 END,
-               total_deliveries = total_deliveries + 1,
-               total_failures = total_failures + CASE WHEN $12::boolean THEN 0 ELSE 1 END
-             WHERE id = $3 AND is_active AND EXISTS (SELECT 1 FROM live)
-             RETURNING consecutive_failures, is_active
-           )
-           SELECT EXISTS (SELECT 1 FROM live) AS recorded, counted.consecutive_failures, counted.is_active
-           FROM (SELECT 1) AS one LEFT JOIN counted ON true`,
-            [
-              attempt.id,
-              attempt.delivery_id,
-              attempt.webhook_id,
-              attempt.event_id,
-              attempt.event_type,
-              attempt.status_code,
-              attempt.response_body,
-              attempt.response_headers,
-              attempt.delivery_attempt,
-              attempt.delivered_at,
-              attempt.response_time_ms,
-              attempt.success,
-              attempt.error_message,
-              outcome.status,
-              outcome.next_attempt_at,
-            ],
-          );
-          return rows[0];
-        });
-      } catch (error) {
-        if ((error as { code?: string }).code === FOREIGN_KEY_VIOLATION) return false;
-        throw error;
-      }
-      if (!stats?.recorded) return false;
-      // A disabled webhook's stats stand still (a test delivery to it counts nothing).
-      if (!stats.is_active || stats.consecutive_failures === null) return true;
-      const failures = stats.consecutive_failures;
-      const disabling =
-        outcome.disable ??
-        (failures >= outcome.disable_after
-          ? { reason: 'too_many_failures', event: outcome.disabled_event(failures) }
-          : undefined);
-      if (!disabling) return true;
-      await runTx(async (tx) => {
-        const disabled = await tx.client.query(
-          'UPDATE app_webhooks SET is_active = false, disabled_reason = $2, updated_at = $3 WHERE id = $1 AND is_active',
-          [attempt.webhook_id, disabling.reason, attempt.delivered_at],
-        );
-        if ((disabled.rowCount ?? 0) > 0) tx.addEvents([disabling.event]);
-      });
-      return true;
-    },
-    nextDue: async () =>
-      (
-        await pool.query<{ due: string | null }>(
-          `SELECT MIN(GREATEST(d.locked_until, d.next_attempt_at)) AS due
-           FROM webhook_deliveries d JOIN app_webhooks w ON w.id = d.webhook_id
-           WHERE d.status = 'pending' AND (w.is_active OR d.event_type = $1)`,
-          [TEST_DELIVERY_TYPE],
-        )
-      ).rows[0]?.due ?? undefined,
-    countPending: async () =>
-      (await pool.query<{ n: number }>("SELECT COUNT(*)::int AS n FROM webhook_deliveries WHERE status = 'pending'"))
-        .rows[0]!.n,
-    countByState: async () => {
+    count: async () => {
       const { rows } = await pool.query<{ active: number; disabled: number }>(
         'SELECT COUNT(*) FILTER (WHERE is_active)::int AS active, COUNT(*) FILTER (WHERE NOT is_active)::int AS disabled FROM app_webhooks',
       );
       return { active: rows[0]?.active ?? 0, disabled: rows[0]?.disabled ?? 0 };
-    },
-    listDeliveries: async (query: DeliveryQuery) => {
-      const params = new Params();
-      const where = [`webhook_id = ${params.add(query.webhook_id)}`];
-      if (query.success === true) where.push("status = 'succeeded'");
-      if (query.success === false) where.push("status <> 'succeeded'");
-      if (query.event_type) where.push(`event_type = ${params.add(query.event_type)}`);
-      if (query.since) where.push(`created_at >= ${params.add(query.since)}::timestamptz`);
-      if (query.before_position) where.push(`position < ${params.add(query.before_position)}`);
-      const { rows } = await pool.query<DeliveryRecord>(
-        `${DELIVERY} WHERE ${where.join(' AND ')} ORDER BY position DESC LIMIT ${params.add(query.limit)}`,
-        params.values,
-      );
-      return withAttempts(rows);
-    },
-    getDelivery: async (webhookId: string, id: string) => {
-      const { rows } = await pool.query<DeliveryRecord>(`${DELIVERY} WHERE webhook_id = $1 AND id = $2`, [
-        webhookId,
-        id,
-      ]);
-      return rows[0] ? (await withAttempts(rows))[0] : undefined;
-    },
-    requeue: async (webhookId: string, id: string, now: string) => {
-      const result = await pool.query(
-        `UPDATE webhook_deliveries SET status = 'pending', next_attempt_at = $3, locked_until = NULL, updated_at = $3
-         WHERE webhook_id = $1 AND id = $2`,
-        [webhookId, id, now],
-      );
-      if ((result.rowCount ?? 0) === 0) return false;
-      for (const listener of deliveryListeners) listener();
-      return true;
-    },
-    recover: async (webhookId: string, since: string, until: string, now: string, dryRun: boolean) => {
-      if (dryRun) {
-        const { rows } = await pool.query<{ n: number }>(
-          `SELECT COUNT(*)::int AS n FROM webhook_deliveries
-           WHERE webhook_id = $1 AND status = 'failed' AND created_at >= $2 AND created_at < $3`,
-          [webhookId, since, until],
-        );
-        return rows[0]!.n;
-      }
-      const result = await pool.query(
-        `UPDATE webhook_deliveries SET status = 'pending', next_attempt_at = $4, locked_until = NULL, updated_at = $4
-         WHERE webhook_id = $1 AND status = 'failed' AND created_at >= $2 AND created_at < $3`,
-        [webhookId, since, until, now],
-      );
-      const changes = result.rowCount ?? 0;
-      if (changes > 0) for (const listener of deliveryListeners) listener();
-      return changes;
     },
   };
 }

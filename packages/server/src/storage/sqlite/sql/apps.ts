@@ -1,7 +1,8 @@
 import type Database from 'better-sqlite3';
-import type { ApiKeyRecord, AppRecord } from '../../types.js';
+import type { ApiKeyRecord, AppRecord, AppStore } from '../../types.js';
 
-export function appStatements(db: Database.Database) {
+/** `appChanged` runs after a change of an app's name or icon, which every feed shows. */
+export function sqliteApps(db: Database.Database, appChanged: () => void): AppStore {
   const insertApp = db.prepare<AppRecord>(
     'INSERT INTO apps (app_id, name, icon_url, created_at, updated_at) VALUES (@app_id, @name, @icon_url, @created_at, @updated_at)',
   );
@@ -34,20 +35,27 @@ export function appStatements(db: Database.Database) {
   });
 
   return {
-    createAppWithKey: (app: AppRecord, key: ApiKeyRecord): void => createAppWithKey(app, key),
-    insertKey: (key: ApiKeyRecord) => insertKey.run(key),
-    selectApp: (appId: string) => selectApp.get(appId),
-    selectApps: () => selectApps.all(),
-    updateApp: (appId: string, changes: { name?: string; icon_url?: string | null }, updatedAt: string) =>
-      updateApp.run({
-        app_id: appId,
-        name: changes.name ?? null,
-        icon_url: changes.icon_url ?? null,
-        set_icon: changes.icon_url === undefined ? 0 : 1,
-        updated_at: updatedAt,
-      }).changes > 0,
-    selectKeyByHash: (hash: string) => selectKeyByHash.get(hash),
-    selectKeysOfApp: (appId: string) => selectKeysOfApp.all(appId),
-    revokeKey: (appId: string, keyId: string, at: string) => revokeKey.run(at, appId, keyId).changes > 0,
+    create: async (app, key) => createAppWithKey(app, key),
+    get: async (appId) => selectApp.get(appId),
+    list: async () => selectApps.all(),
+    update: async (appId, changes, updatedAt) => {
+      const changed =
+        updateApp.run({
+          app_id: appId,
+          name: changes.name ?? null,
+          icon_url: changes.icon_url ?? null,
+          set_icon: changes.icon_url === undefined ? 0 : 1,
+          updated_at: updatedAt,
+        }).changes > 0;
+      if (!changed) return undefined;
+      appChanged();
+      return selectApp.get(appId);
+    },
+    createKey: async (key) => {
+      insertKey.run(key);
+    },
+    findKeyByHash: async (hash) => selectKeyByHash.get(hash),
+    listKeys: async (appId) => selectKeysOfApp.all(appId),
+    revokeKey: async (appId, keyId, at) => revokeKey.run(at, appId, keyId).changes > 0,
   };
 }

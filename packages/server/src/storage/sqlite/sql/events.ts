@@ -1,5 +1,5 @@
 import type Database from 'better-sqlite3';
-import type { EventQuery, EventRecord, Page, StoredEvent } from '../../types.js';
+import type { EventQuery, EventRecord, EventStore, NotificationSync, StoredEvent } from '../../types.js';
 import type { WriteQueue } from '../write-queue.js';
 
 type Filter = Omit<EventQuery, 'limit' | 'offset'>;
@@ -42,16 +42,21 @@ function putRow(params: unknown[], offset: number, seq: number, event: EventReco
   params[offset + 12] = event.timestamp;
 }
 
+/** What else an insert writes in its transaction. */
+export interface EventInsertHooks {
+  /** After the rows: the webhook outbox. */
+  afterInsert: (events: EventRecord[]) => void;
+  /** An app's events about its own notifications change them. */
+  applySyncs: (syncs: NotificationSync[]) => void;
+}
+
 /**
- * `afterInsert` runs in the same transaction as the rows (the webhook outbox). Positions are assigned
- * here: this process is the only writer of its SQLite file, so a counter is exact. A rolled-back
- * transaction leaves a gap, which positions allow (they only ever increase).
+ * The event log. Positions are assigned here: this process is the only writer of its SQLite file, so
+ * a counter is exact. A rolled-back transaction leaves a gap, which positions allow (they only ever
+ * increase). Besides the port, the write queue's hooks (`transactionEnded`, `flushed`) hand committed
+ * events to listeners, and `insertRows` lets other writes store events in their own transaction.
  */
-export function eventStatements(
-  db: Database.Database,
-  write: WriteQueue,
-  afterInsert: (events: EventRecord[]) => void,
-) {
+export function sqliteEvents(db: Database.Database, write: WriteQueue, hooks: EventInsertHooks) {
   // Statements run synchronously one at a time, so each size's parameter array is reused.
   const inserts = STATEMENT_SIZES.map((rows) => ({
     rows,
@@ -85,7 +90,7 @@ export function eventStatements(
         statement.run(params);
       }
     }
-    afterInsert(events);
+    hooks.afterInsert(events);
   };
   /** The event's position, drawn now. */
   const next = (event: EventRecord) => {
@@ -98,10 +103,23 @@ export function eventStatements(
     return position;
   };
 
+  const store: EventStore = {
+    ...eventReads(db),
+    insert: (events, syncs) =>
+      write(() => {
+        insertRows(events);
+        if (syncs?.length) hooks.applySyncs(syncs);
+      }),
+    onCommitted: (listener) => {
+      listeners.add(listener);
+      return () => listeners.delete(listener);
+    },
+    head: async () => lastPosition,
+  };
   return {
+    ...store,
     /** For other writes that store events in their own transaction. */
     insertRows,
-    insertMany: (events: EventRecord[]): Promise<void> => write(() => insertRows(events)),
     transactionEnded: (wasCommitted: boolean) => {
       if (wasCommitted && uncommitted.length > 0) committed = committed.concat(uncommitted);
       uncommitted = [];
@@ -112,16 +130,11 @@ export function eventStatements(
       committed = [];
       for (const listener of listeners) listener(events);
     },
-    onCommitted: (listener: (events: StoredEvent[]) => void) => {
-      listeners.add(listener);
-      return () => listeners.delete(listener);
-    },
-    headPosition: () => lastPosition,
   };
 }
 
 /** Reads: the app's event list with its filters, and a stream principal's events after a position. */
-export function eventQueries(db: Database.Database) {
+function eventReads(db: Database.Database): Omit<EventStore, 'insert' | 'onCommitted' | 'head'> {
   // One prepared statement per combination of filters, made on first use.
   const listCache = new Map<string, { page: Database.Statement; count: Database.Statement }>();
   const statementsFor = (query: EventQuery) => {
@@ -155,23 +168,19 @@ export function eventQueries(db: Database.Database) {
     .pluck();
 
   return {
-    after: (
-      scope: { app_id: string; user_id?: string | undefined } | { user_id: string },
-      position: number,
-      limit: number,
-    ) =>
+    after: async (scope, position, limit) =>
       ('app_id' in scope
         ? scope.user_id !== undefined
           ? afterForAppUser.all(scope.user_id, scope.app_id, position, limit)
           : afterForApp.all(scope.app_id, position, limit)
         : afterForUser.all(scope.user_id, position, limit)) as StoredEvent[],
     /** Every app's events: one writer per file, so every stored event is committed and in order. */
-    committedAfter: (position: number, limit: number) => afterForAll.all(position, limit) as StoredEvent[],
-    positionOf: (scope: { app_id: string } | { user_id: string }, eventId: string) =>
+    committedAfter: async (position, limit) => afterForAll.all(position, limit) as StoredEvent[],
+    positionOf: async (scope, eventId) =>
       ('app_id' in scope ? positionInApp.get(scope.app_id, eventId) : positionForUser.get(scope.user_id, eventId)) as
         | number
         | undefined,
-    list: (query: EventQuery): Page<StoredEvent> => {
+    list: async (query) => {
       const { page, count } = statementsFor(query);
       const params = Object.fromEntries(Object.entries(query).filter(([, value]) => value !== undefined));
       const { limit, offset, before_position, ...countParams } = params;

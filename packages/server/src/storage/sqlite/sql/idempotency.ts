@@ -1,9 +1,9 @@
 import type Database from 'better-sqlite3';
-import type { IdempotencyRecord, IdempotencyReservation } from '../../types.js';
+import type { IdempotencyRecord, IdempotencyStore } from '../../types.js';
 import type { WriteQueue } from '../write-queue.js';
 
 /** Reservations and completions go through the write queue: an SDK sends a key with every POST. */
-export function idempotencyStatements(db: Database.Database, write: WriteQueue) {
+export function sqliteIdempotency(db: Database.Database, write: WriteQueue): IdempotencyStore {
   const reserve = db.prepare<[string, string, string, string]>(
     'INSERT INTO idempotency_keys (scope, key, request_hash, created_at) VALUES (?, ?, ?, ?) ON CONFLICT DO NOTHING',
   );
@@ -19,19 +19,19 @@ export function idempotencyStatements(db: Database.Database, write: WriteQueue) 
   const prune = db.prepare<[string]>('DELETE FROM idempotency_keys WHERE created_at < ?');
 
   return {
-    reserve: (scope: string, key: string, hash: string, at: string): Promise<IdempotencyReservation> =>
+    reserve: (scope, key, hash, at) =>
       write(() => {
         if (reserve.run(scope, key, hash, at).changes === 1) return { reserved: true as const };
         return { reserved: false as const, existing: select.get(scope, key)! };
       }),
-    complete: (scope: string, key: string, status: number, body: string) =>
+    complete: (scope, key, status, body) =>
       write(() => {
         complete.run(status, body, scope, key);
       }),
-    release: (scope: string, key: string) =>
+    release: (scope, key) =>
       write(() => {
         release.run(scope, key);
       }),
-    prune: (olderThan: string) => prune.run(olderThan).changes,
+    prune: async (olderThan) => prune.run(olderThan).changes,
   };
 }

@@ -5,11 +5,12 @@ import type {
   NotificationDecision,
   NotificationQuery,
   NotificationRecord,
+  NotificationStore,
+  NotificationSync,
   NotificationView,
-  Page,
-  StoredPreferences,
   UnreadCountRow,
 } from '../../types.js';
+import type { FeedVersions } from '../feed-versions.js';
 import type { WriteQueue } from '../write-queue.js';
 
 const VIEW = `SELECT n.id, n.app_id, n.external_id, n.user_id, n.notification_type, n.title, n.body,
@@ -83,10 +84,15 @@ const CONTENT_COLUMNS = [
   'expires_at',
 ] as const;
 
-export function notificationStatements(
+/**
+ * Notifications with their states. Besides the port, `applySyncs` applies an app's events about its
+ * notifications inside the events' own transaction.
+ */
+export function sqliteNotifications(
   db: Database.Database,
   write: WriteQueue,
   insertEvents: (events: EventRecord[]) => void,
+  feeds: FeedVersions,
 ) {
   const insertNotification = db.prepare<NotificationRecord>(
     `INSERT INTO platform_notifications (id, app_id, external_id, user_id, notification_type, title, body, action_url,
@@ -140,20 +146,7 @@ export function notificationStatements(
   const selectDelivered = db.prepare<Omit<Deliveries, 'at'>, Delivered>(
     `SELECT notification_id, delivered_at FROM notification_state WHERE ${LISTED_OF_USER} AND delivered_at IS NOT NULL`,
   );
-  const selectPreferences = db.prepare<[string], { muted_apps: string; muted_types: string; updated_at: string }>(
-    'SELECT muted_apps, muted_types, updated_at FROM user_preferences WHERE user_id = ?',
-  );
-  const upsertPreferences = db.prepare<[string, string, string, string]>(
-    `INSERT INTO user_preferences (user_id, muted_apps, muted_types, updated_at) VALUES (?, ?, ?, ?)
-     ON CONFLICT (user_id) DO UPDATE SET muted_apps = excluded.muted_apps, muted_types = excluded.muted_types,
-       updated_at = excluded.updated_at`,
-  );
-
-  // Feed versions: bumped inside every write that can change a user's feed (see Storage.feedVersion).
-  // This process is the only writer of its SQLite file, so it sees every change.
-  const versions = new Map<string, number>();
-  let allUsersVersion = 0;
-  const touch = (userId: string) => versions.set(userId, (versions.get(userId) ?? 0) + 1);
+  const touch = feeds.touch;
   const selectNextExpiry = db
     .prepare<[string, string]>(
       `SELECT MIN(expires_at) FROM notification_state
@@ -257,8 +250,8 @@ export function notificationStatements(
     return statements;
   };
 
-  return {
-    create: (notification: NotificationRecord, event: EventRecord) =>
+  const store: NotificationStore = {
+    create: (notification, event) =>
       write(() => {
         const existing = selectByAppExternal.get(notification.app_id, notification.external_id);
         if (existing) return { created: false as const, existing };
@@ -268,27 +261,17 @@ export function notificationStatements(
         insertEvents([event]);
         return { created: true as const, view: selectById.get(notification.id)! };
       }),
-    get: (id: string) => selectById.get(id),
-    findByAppExternal: (appId: string, externalId: string) => selectByAppExternal.all(appId, externalId),
-    findByUserExternal: (userId: string, externalId: string) => selectByUserExternal.all(userId, externalId),
-    change: (id: string, decide: NotificationDecision) =>
+    get: async (id) => selectById.get(id),
+    findByExternalId: async (scope, externalId) =>
+      'app_id' in scope
+        ? selectByAppExternal.all(scope.app_id, externalId)
+        : selectByUserExternal.all(scope.user_id, externalId),
+    change: (id, decide) =>
       write(() => {
         const current = selectById.get(id);
         return current ? decideAndApply(current, decide) : undefined;
       }),
-    /** For an app's own events: applies each sync to its notification, if the app has one by that id. */
-    applySyncs: (syncs: Array<{ app_id: string; external_id: string; decide: NotificationDecision }>) => {
-      // Each notification is looked up once per write; its syncs still apply one by one, in order.
-      const found = new Map<string, string | undefined>();
-      for (const sync of syncs) {
-        const key = `${sync.app_id}\u0000${sync.external_id}`;
-        if (!found.has(key))
-          found.set(key, probeByAppExternal.get(sync.app_id, sync.external_id) as string | undefined);
-        const id = found.get(key);
-        if (id) decideAndApply(selectById.get(id)!, sync.decide);
-      }
-    },
-    delete: (id: string, event: EventRecord) =>
+    delete: (id, event) =>
       write(() => {
         const current = selectById.get(id);
         if (!current) return false;
@@ -298,7 +281,7 @@ export function notificationStatements(
         insertEvents([event]);
         return true;
       }),
-    list: (query: NotificationQuery): Page<NotificationView> => {
+    list: async (query) => {
       const { page, count } = listStatements(query);
       const params: Record<string, unknown> = {};
       for (const [key, value] of Object.entries(query)) {
@@ -309,25 +292,17 @@ export function notificationStatements(
       return { items: page.all(params) as NotificationView[], total: count.get(countParams) as number };
     },
     /** One UPDATE for all of `ids`; only when some were delivered already, one SELECT for their first time. */
-    markDelivered: (userId: string, ids: string[], at: string) =>
+    markDelivered: (userId, ids, at) =>
       write(() => {
         const listed = { user_id: userId, ids: JSON.stringify(ids) };
         let stored = setDelivered.all({ ...listed, at });
         if (stored.length < ids.length) stored = selectDelivered.all(listed);
         return new Map(stored.map((row) => [row.notification_id, row.delivered_at]));
       }),
-    countUnread: (userId: string, now: string) => countUnread.all(userId, now),
-    feedVersion: (userId: string) => `${allUsersVersion}.${versions.get(userId) ?? 0}`,
-    /** An app's name or icon shows in every feed. */
-    touchAllFeeds: () => {
-      allUsersVersion++;
-    },
-    nextFeedExpiry: (userId: string, now: string) => (selectNextExpiry.get(userId, now) as string | null) ?? undefined,
-    markAllRead: (
-      userId: string,
-      filter: { app_id?: string | undefined; before?: string | undefined; now: string },
-      summarize: (marked: NotificationView[]) => EventRecord[],
-    ) =>
+    countUnread: async (userId, now) => countUnread.all(userId, now),
+    feedVersion: feeds.of,
+    nextFeedExpiry: async (userId, now) => (selectNextExpiry.get(userId, now) as string | null) ?? undefined,
+    markAllRead: (userId, filter, summarize) =>
       write(() => {
         const where = ['n.user_id = @user_id', `s.status = 'unread'`, NOT_EXPIRED];
         if (filter.app_id) where.push('n.app_id = @app_id');
@@ -344,7 +319,7 @@ export function notificationStatements(
         insertEvents(summarize(marked));
         return marked.length;
       }),
-    expireDue: (now: string, limit: number, eventFor: (expired: NotificationView) => EventRecord) =>
+    expireDue: (now, limit, eventFor) =>
       write(() => {
         const due = selectDue.all(now, limit);
         for (const { notification_id } of due) {
@@ -355,24 +330,20 @@ export function notificationStatements(
         }
         return due.length;
       }),
-    getPreferences: (userId: string): StoredPreferences => {
-      const row = selectPreferences.get(userId);
-      if (!row) return { muted_apps: [], muted_types: {}, updated_at: null };
-      return {
-        muted_apps: JSON.parse(row.muted_apps),
-        muted_types: JSON.parse(row.muted_types),
-        updated_at: row.updated_at,
-      };
+  };
+  return {
+    ...store,
+    /** For an app's own events: applies each sync to its notification, if the app has one by that id. */
+    applySyncs: (syncs: NotificationSync[]) => {
+      // Each notification is looked up once per write; its syncs still apply one by one, in order.
+      const found = new Map<string, string | undefined>();
+      for (const sync of syncs) {
+        const key = `${sync.app_id}\u0000${sync.external_id}`;
+        if (!found.has(key))
+          found.set(key, probeByAppExternal.get(sync.app_id, sync.external_id) as string | undefined);
+        const id = found.get(key);
+        if (id) decideAndApply(selectById.get(id)!, sync.decide);
+      }
     },
-    putPreferences: (userId: string, preferences: Omit<StoredPreferences, 'updated_at'>, at: string) =>
-      write(() => {
-        upsertPreferences.run(
-          userId,
-          JSON.stringify(preferences.muted_apps),
-          JSON.stringify(preferences.muted_types),
-          at,
-        );
-        touch(userId);
-      }),
   };
 }

@@ -1,28 +1,18 @@
 import type Database from 'better-sqlite3';
-import { type OutboxRow, outboxRows } from '../../outbox.js';
-import {
-  type DeliveryAttemptRecord,
-  type DeliveryOutcome,
-  type DeliveryQuery,
-  type DeliveryRecord,
-  type EventRecord,
-  TEST_DELIVERY_TYPE,
-  type WebhookRecord,
-} from '../../types.js';
+import type { WebhookRecord, WebhookStore } from '../../types.js';
+import type { SqliteOutbox } from '../outbox.js';
 import type { WriteQueue } from '../write-queue.js';
 
-type WebhookRow = Omit<WebhookRecord, 'subscribed_events' | 'is_active'> & {
+export type WebhookRow = Omit<WebhookRecord, 'subscribed_events' | 'is_active'> & {
   subscribed_events: string;
   is_active: number;
 };
-type AttemptRow = Omit<DeliveryAttemptRecord, 'success'> & { success: number };
 
-const toWebhook = (row: WebhookRow): WebhookRecord => ({
+export const toWebhook = (row: WebhookRow): WebhookRecord => ({
   ...row,
   subscribed_events: JSON.parse(row.subscribed_events),
   is_active: row.is_active === 1,
 });
-const toAttempt = (row: AttemptRow): DeliveryAttemptRecord => ({ ...row, success: row.success === 1 });
 
 const WEBHOOK_COLUMNS = [
   'webhook_url',
@@ -38,18 +28,14 @@ const WEBHOOK_COLUMNS = [
   'retry_backoff_seconds',
 ] as const;
 
-const DELIVERY_COLUMNS = `seq AS position, id, webhook_id, event_id, event_type, payload, status, attempts,
-  next_attempt_at, locked_until, created_at, updated_at`;
-const DELIVERY = `SELECT ${DELIVERY_COLUMNS} FROM webhook_deliveries`;
+const webhookRow = (webhook: Partial<WebhookRecord>) => ({
+  ...webhook,
+  ...(webhook.subscribed_events ? { subscribed_events: JSON.stringify(webhook.subscribed_events) } : {}),
+  ...(webhook.is_active !== undefined ? { is_active: webhook.is_active ? 1 : 0 } : {}),
+});
 
-export function webhookStatements(db: Database.Database, write: WriteQueue) {
-  // One process writes a SQLite file, so leases found at open belong to a process that is gone (a
-  // crash): release them now rather than wait for them to lapse. (Several PostgreSQL instances
-  // cannot do this; there a lease lapses.)
-  db.prepare(
-    "UPDATE webhook_deliveries SET locked_until = NULL WHERE status = 'pending' AND locked_until IS NOT NULL",
-  ).run();
-
+/** Webhook endpoints. Every change drops the app's endpoints cached by the outbox. */
+export function sqliteWebhooks(db: Database.Database, write: WriteQueue, outbox: SqliteOutbox): WebhookStore {
   const insertWebhook = db.prepare(
     `INSERT INTO app_webhooks (id, app_id, webhook_url, webhook_secret, previous_secret, previous_secret_expires_at,
        subscribed_events, description, is_active, disabled_reason, max_retries, retry_backoff_seconds, created_at, updated_at)
@@ -59,159 +45,24 @@ export function webhookStatements(db: Database.Database, write: WriteQueue) {
   const selectWebhook = db.prepare<[string, string], WebhookRow>(
     'SELECT * FROM app_webhooks WHERE app_id = ? AND id = ?',
   );
-  const selectWebhookById = db.prepare<[string], WebhookRow>('SELECT * FROM app_webhooks WHERE id = ?');
   const selectWebhooks = db.prepare<[string], WebhookRow>('SELECT * FROM app_webhooks WHERE app_id = ? ORDER BY id');
   const deleteWebhook = db.prepare<[string, string]>('DELETE FROM app_webhooks WHERE app_id = ? AND id = ?');
-  const insertDelivery = db.prepare<OutboxRow>(
-    `INSERT INTO webhook_deliveries (id, webhook_id, event_id, event_type, payload, status, attempts, next_attempt_at, created_at, updated_at)
-     VALUES (@id, @webhook_id, @event_id, @event_type, @payload, 'pending', 0, @next_attempt_at, @created_at, @created_at)`,
-  );
-  // What a worker may send: every due delivery of an active webhook, and test deliveries of a disabled one.
-  const sendable = (isActive: string) => `(${isActive} = 1 OR d.event_type = @test_type)`;
-  const webhooksWithDueWork = db.prepare<{ now: string; test_type: string }, { id: string; is_active: number }>(
-    `SELECT w.id, w.is_active FROM app_webhooks w WHERE EXISTS (
-       SELECT 1 FROM webhook_deliveries d
-       WHERE d.webhook_id = w.id AND d.status = 'pending' AND d.next_attempt_at <= @now
-         AND (d.locked_until IS NULL OR d.locked_until < @now) AND ${sendable('w.is_active')})`,
-  );
-  // One statement claims and leases a webhook's share: concurrent claimants never take the same delivery.
-  const claimForWebhook = db.prepare<
-    { webhook_id: string; is_active: number; now: string; lease: string; limit: number; test_type: string },
-    DeliveryRecord
-  >(
-    `UPDATE webhook_deliveries SET locked_until = @lease
-     WHERE id IN (
-       SELECT id FROM webhook_deliveries d
-       WHERE webhook_id = @webhook_id AND status = 'pending' AND next_attempt_at <= @now
-         AND (locked_until IS NULL OR locked_until < @now) AND ${sendable('@is_active')}
-       ORDER BY next_attempt_at LIMIT @limit)
-     RETURNING ${DELIVERY_COLUMNS}`,
-  );
-  const nextDue = db
-    .prepare<{ test_type: string }>(
-      `SELECT MIN(CASE WHEN d.locked_until > d.next_attempt_at THEN d.locked_until ELSE d.next_attempt_at END)
-       FROM webhook_deliveries d JOIN app_webhooks w ON w.id = d.webhook_id
-       WHERE d.status = 'pending' AND ${sendable('w.is_active')}`,
-    )
-    .pluck();
-  const countPending = db.prepare("SELECT COUNT(*) FROM webhook_deliveries WHERE status = 'pending'").pluck();
   const countByState = db.prepare<[], { active: number | null; disabled: number | null }>(
     'SELECT SUM(is_active) AS active, SUM(1 - is_active) AS disabled FROM app_webhooks',
   );
-  const insertAttempt = db.prepare(
-    `INSERT INTO webhook_delivery_log (id, delivery_id, webhook_id, event_id, event_type, status_code, response_body,
-       response_headers, delivery_attempt, delivered_at, response_time_ms, success, error_message)
-     VALUES (@id, @delivery_id, @webhook_id, @event_id, @event_type, @status_code, @response_body, @response_headers,
-       @delivery_attempt, @delivered_at, @response_time_ms, @success, @error_message)`,
-  );
-  const moveDelivery = db.prepare<{
-    id: string;
-    status: string;
-    attempts: number;
-    next_attempt_at: string | null;
-    updated_at: string;
-  }>(
-    `UPDATE webhook_deliveries SET status = @status, attempts = @attempts, next_attempt_at = @next_attempt_at,
-       locked_until = NULL, updated_at = @updated_at WHERE id = @id`,
-  );
-  const recordStats = db.prepare<
-    { id: string; at: string; success: number },
-    { consecutive_failures: number; is_active: number }
-  >(
-    `UPDATE app_webhooks SET
-       last_delivery_at = @at,
-       last_success_at = CASE WHEN @success = 1 THEN @at ELSE last_success_at END,
-       last_failure_at = CASE WHEN @success = 1 THEN last_failure_at ELSE @at END,
-       consecutive_failures = CASE WHEN @success = 1 THEN 0 ELSE consecutive_failures + 1 END,
-       total_deliveries = total_deliveries + 1,
-       total_failures = total_failures + (1 - @success)
-     WHERE id = @id AND is_active = 1 RETURNING consecutive_failures, is_active`,
-  );
-  const disable = db.prepare<{ id: string; reason: string; at: string }>(
-    'UPDATE app_webhooks SET is_active = 0, disabled_reason = @reason, updated_at = @at WHERE id = @id AND is_active = 1',
-  );
-  const deliveryExists = db.prepare<[string]>('SELECT 1 FROM webhook_deliveries WHERE id = ?').pluck();
-  const selectAttempts = db.prepare<[string], AttemptRow>(
-    'SELECT * FROM webhook_delivery_log WHERE delivery_id = ? ORDER BY delivery_attempt',
-  );
-  const selectDelivery = db.prepare<[string, string], DeliveryRecord>(`${DELIVERY} WHERE webhook_id = ? AND id = ?`);
-  const requeue = db.prepare<{ webhook_id: string; id: string; now: string }>(
-    `UPDATE webhook_deliveries SET status = 'pending', next_attempt_at = @now, locked_until = NULL, updated_at = @now
-     WHERE webhook_id = @webhook_id AND id = @id`,
-  );
-  const countFailed = db
-    .prepare<{ webhook_id: string; since: string; until: string }>(
-      "SELECT COUNT(*) FROM webhook_deliveries WHERE webhook_id = @webhook_id AND status = 'failed' AND created_at >= @since AND created_at < @until",
-    )
-    .pluck();
-  const recover = db.prepare<{ webhook_id: string; since: string; until: string; now: string }>(
-    `UPDATE webhook_deliveries SET status = 'pending', next_attempt_at = @now, locked_until = NULL, updated_at = @now
-     WHERE webhook_id = @webhook_id AND status = 'failed' AND created_at >= @since AND created_at < @until`,
-  );
-
-  // Active webhooks per app, read by every event insert (the outbox); dropped whenever one changes.
-  const activeByApp = new Map<string, WebhookRecord[]>();
-  const activeWebhooks = (appId: string) => {
-    let webhooks = activeByApp.get(appId);
-    if (!webhooks) {
-      webhooks = selectWebhooks
-        .all(appId)
-        .map(toWebhook)
-        .filter((webhook) => webhook.is_active);
-      activeByApp.set(appId, webhooks);
-    }
-    return webhooks;
-  };
-  const forget = (appId: string) => activeByApp.delete(appId);
-  const listeners = new Set<() => void>();
-  let queued = false;
-  /** Set while a test event is stored: it goes to its own webhook alone, so it writes no outbox rows. */
-  let storingTestEvent = false;
-
-  const withAttempts = (delivery: DeliveryRecord) => ({
-    ...delivery,
-    attempt_log: selectAttempts.all(delivery.id).map(toAttempt),
-  });
-  const webhookRow = (webhook: Partial<WebhookRecord>) => ({
-    ...webhook,
-    ...(webhook.subscribed_events ? { subscribed_events: JSON.stringify(webhook.subscribed_events) } : {}),
-    ...(webhook.is_active !== undefined ? { is_active: webhook.is_active ? 1 : 0 } : {}),
-  });
 
   return {
-    /** Inside an event insert's transaction: writes that event's deliveries. */
-    writeOutbox: (events: EventRecord[]) => {
-      if (storingTestEvent) return;
-      for (const event of events) {
-        const webhooks = activeWebhooks(event.app_id);
-        if (webhooks.length === 0) continue;
-        for (const row of outboxRows(event, webhooks)) {
-          insertDelivery.run(row);
-          queued = true;
-        }
-      }
-    },
-    /** After a commit: tell the delivery worker there is work. */
-    afterCommit: () => {
-      if (!queued) return;
-      queued = false;
-      for (const listener of listeners) listener();
-    },
-    onDeliveriesQueued: (listener: () => void) => {
-      listeners.add(listener);
-      return () => listeners.delete(listener);
-    },
-    create: (webhook: WebhookRecord) =>
+    create: (webhook) =>
       write(() => {
         insertWebhook.run(webhookRow(webhook));
-        forget(webhook.app_id);
+        outbox.forget(webhook.app_id);
       }),
-    get: (appId: string, id: string) => {
+    get: async (appId, id) => {
       const row = selectWebhook.get(appId, id);
       return row ? toWebhook(row) : undefined;
     },
-    list: (appId: string) => selectWebhooks.all(appId).map(toWebhook),
-    update: (appId: string, id: string, changes: Partial<WebhookRecord>) =>
+    list: async (appId) => selectWebhooks.all(appId).map(toWebhook),
+    update: (appId, id, changes) =>
       write(() => {
         const columns = WEBHOOK_COLUMNS.filter((column) => changes[column] !== undefined);
         if (columns.length > 0) {
@@ -224,128 +75,20 @@ export function webhookStatements(db: Database.Database, write: WriteQueue) {
             id,
           });
         }
-        forget(appId);
+        outbox.forget(appId);
         // Re-enabled: its pending deliveries are due again, so wake the worker.
-        if (changes.is_active === true) queued = true;
+        if (changes.is_active === true) outbox.wake();
         const row = selectWebhook.get(appId, id);
         return row ? toWebhook(row) : undefined;
       }),
-    delete: (appId: string, id: string) =>
+    delete: (appId, id) =>
       write(() => {
-        forget(appId);
+        outbox.forget(appId);
         return deleteWebhook.run(appId, id).changes > 0;
       }),
-    insertTestDelivery: (event: EventRecord, webhookId: string, insertEvents: (events: EventRecord[]) => void) =>
-      write(() => {
-        storingTestEvent = true;
-        try {
-          insertEvents([event]);
-        } finally {
-          storingTestEvent = false;
-        }
-        const webhook = selectWebhookById.get(webhookId);
-        const [row] = outboxRows(
-          event,
-          webhook ? [{ ...toWebhook(webhook), is_active: true, subscribed_events: ['*'] }] : [],
-        );
-        if (!row) throw new Error(`webhook ${webhookId} vanished`);
-        insertDelivery.run(row);
-        queued = true;
-        return row.id;
-      }),
-    claim: (now: string, limit: number, lease: string, perWebhook: number, inFlight: ReadonlyMap<string, number>) =>
-      write(() => {
-        const claimed: Array<{ delivery: DeliveryRecord; webhook: WebhookRecord }> = [];
-        for (const { id: webhookId, is_active } of webhooksWithDueWork.all({ now, test_type: TEST_DELIVERY_TYPE })) {
-          const share = Math.min(perWebhook - (inFlight.get(webhookId) ?? 0), limit - claimed.length);
-          if (share <= 0) continue;
-          const deliveries = claimForWebhook.all({
-            webhook_id: webhookId,
-            is_active,
-            now,
-            lease,
-            limit: share,
-            test_type: TEST_DELIVERY_TYPE,
-          });
-          if (deliveries.length === 0) continue;
-          const webhook = toWebhook(selectWebhookById.get(webhookId)!);
-          for (const delivery of deliveries) claimed.push({ delivery, webhook });
-          if (claimed.length >= limit) break;
-        }
-        return claimed;
-      }),
-    recordOutcome: (outcome: DeliveryOutcome, insertEvents: (events: EventRecord[]) => void) =>
-      write(() => {
-        const { attempt } = outcome;
-        // Its webhook was deleted while the attempt was in flight: nothing left to record.
-        if (!deliveryExists.get(attempt.delivery_id)) return false;
-        insertAttempt.run({ ...attempt, success: attempt.success ? 1 : 0 });
-        moveDelivery.run({
-          id: attempt.delivery_id,
-          status: outcome.status,
-          attempts: attempt.delivery_attempt,
-          next_attempt_at: outcome.next_attempt_at,
-          updated_at: attempt.delivered_at,
-        });
-        const stats = recordStats.get({
-          id: attempt.webhook_id,
-          at: attempt.delivered_at,
-          success: attempt.success ? 1 : 0,
-        });
-        if (!stats?.is_active) return true;
-        const disabling =
-          outcome.disable ??
-          (stats.consecutive_failures >= outcome.disable_after
-            ? { reason: 'too_many_failures', event: outcome.disabled_event(stats.consecutive_failures) }
-            : undefined);
-        if (
-          disabling &&
-          disable.run({ id: attempt.webhook_id, reason: disabling.reason, at: attempt.delivered_at }).changes > 0
-        ) {
-          const webhook = selectWebhookById.get(attempt.webhook_id)!;
-          forget(webhook.app_id);
-          insertEvents([disabling.event]);
-        }
-        return true;
-      }),
-    nextDue: () => (nextDue.get({ test_type: TEST_DELIVERY_TYPE }) as string | null) ?? undefined,
-    countPending: () => countPending.get() as number,
-    countByState: () => {
+    count: async () => {
       const row = countByState.get();
       return { active: row?.active ?? 0, disabled: row?.disabled ?? 0 };
     },
-    listDeliveries: (query: DeliveryQuery) => {
-      const where = ['webhook_id = @webhook_id'];
-      if (query.success === true) where.push("status = 'succeeded'");
-      if (query.success === false) where.push("status <> 'succeeded'");
-      if (query.event_type) where.push('event_type = @event_type');
-      if (query.since) where.push('created_at >= @since');
-      if (query.before_position) where.push('seq < @before_position');
-      const params = Object.fromEntries(
-        Object.entries(query).filter(([key, value]) => value !== undefined && key !== 'success'),
-      );
-      return (
-        db
-          .prepare(`${DELIVERY} WHERE ${where.join(' AND ')} ORDER BY seq DESC LIMIT @limit`)
-          .all(params) as DeliveryRecord[]
-      ).map(withAttempts);
-    },
-    getDelivery: (webhookId: string, id: string) => {
-      const delivery = selectDelivery.get(webhookId, id);
-      return delivery ? withAttempts(delivery) : undefined;
-    },
-    requeue: (webhookId: string, id: string, now: string) =>
-      write(() => {
-        if (requeue.run({ webhook_id: webhookId, id, now }).changes === 0) return false;
-        queued = true;
-        return true;
-      }),
-    recover: (webhookId: string, since: string, until: string, now: string, dryRun: boolean) =>
-      write(() => {
-        if (dryRun) return countFailed.get({ webhook_id: webhookId, since, until }) as number;
-        const changes = recover.run({ webhook_id: webhookId, since, until, now }).changes;
-        if (changes > 0) queued = true;
-        return changes;
-      }),
   };
 }

@@ -1,13 +1,14 @@
 import type Database from 'better-sqlite3';
+import type { JobStore } from '../../types.js';
 import type { WriteQueue } from '../write-queue.js';
 
 /**
- * Retention, a batch per transaction so writers are never held up for long. Nothing references
- * events by key (deliveries and attempt logs copy the event id), so events go on their own; a
+ * Jobs need no lock here: one process owns the file. Retention goes a batch per transaction, so
+ * writers are never held up for long. Nothing references events by key (deliveries and attempt logs copy the event id), so events go on their own; a
  * delivery's attempt log goes with it (ON DELETE CASCADE). Positions must never be reused, so the
  * largest is recorded in storage_meta before events go: a reopened file continues after it.
  */
-export function retentionStatements(db: Database.Database, write: WriteQueue) {
+export function sqliteJobs(db: Database.Database, write: WriteQueue): JobStore {
   const deleteEvents = db.prepare<[string, number]>(
     `DELETE FROM platform_events WHERE seq IN (
        SELECT seq FROM platform_events
@@ -38,7 +39,9 @@ export function retentionStatements(db: Database.Database, write: WriteQueue) {
   };
 
   return {
-    pruneBefore: async (cutoff: string, batchSize: number) => {
+    // One process owns a SQLite file: there is no other holder to exclude.
+    runExclusive: async (_job, fn) => ({ ran: true, value: await fn() }),
+    pruneBefore: async (cutoff, batchSize) => {
       const size = Math.max(1, Math.floor(batchSize));
       await write(() => recordLastPosition.run());
       const events = await drain(deleteEvents, cutoff, size);

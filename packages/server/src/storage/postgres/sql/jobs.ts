@@ -1,14 +1,15 @@
 import type pg from 'pg';
+import type { JobStore } from '../../types.js';
 import { listPartitions } from '../migrate.js';
 
 /**
- * Retention. Whole months of events go at once: a monthly partition whose upper bound is at or
+ * Jobs run under a session advisory lock, so one instance runs each at a time. Retention: whole months of events go at once: a monthly partition whose upper bound is at or
  * before the cutoff is counted (for the report) and dropped, which costs no row deletes and no
  * vacuum. Rows in the DEFAULT partition (outside every monthly range) and finished deliveries (with
  * their attempt logs, by ON DELETE CASCADE) are deleted in batches. Nothing references events by key.
  * Notifications and pending deliveries are kept.
  */
-export function retentionStatements(pool: pg.Pool, ensurePartitions: () => Promise<unknown>) {
+export function postgresJobs(pool: pg.Pool, schema: string, ensurePartitions: () => Promise<unknown>): JobStore {
   const drain = async (sql: string, cutoff: string, batchSize: number) => {
     let total = 0;
     for (;;) {
@@ -37,7 +38,34 @@ export function retentionStatements(pool: pg.Pool, ensurePartitions: () => Promi
   };
 
   return {
-    pruneBefore: async (cutoff: string, batchSize: number) => {
+    /**
+     * A session advisory lock on a connection of its own, held while `fn` runs: across instances,
+     * one runs the job and the others skip it.
+     */
+    runExclusive: async (job, fn) => {
+      const client = await pool.connect();
+      let broken: Error | undefined;
+      try {
+        const { rows } = await client.query<{ locked: boolean }>(
+          'SELECT pg_try_advisory_lock(hashtext($1), hashtext($2)) AS locked',
+          [schema, `job:${job}`],
+        );
+        if (!rows[0]!.locked) return { ran: false };
+        try {
+          return { ran: true, value: await fn() };
+        } finally {
+          await client
+            .query('SELECT pg_advisory_unlock(hashtext($1), hashtext($2))', [schema, `job:${job}`])
+            .catch((error: Error) => {
+              // A connection that may still hold the lock must not go back to the pool.
+              broken = error;
+            });
+        }
+      } finally {
+        client.release(broken);
+      }
+    },
+    pruneBefore: async (cutoff, batchSize) => {
       const size = Math.max(1, Math.floor(batchSize));
       // Retention runs hourly: it also keeps the months ahead made, so inserts stay out of DEFAULT.
       await ensurePartitions();

@@ -1,0 +1,31 @@
+import { beforeEach, describe, expect, it } from 'vitest';
+import type { Storage } from '../types.js';
+import { at } from './records.js';
+import type { ContractSubject } from './subject.js';
+
+/** Idempotency keys: reserved once, then replayed, released or pruned. */
+export function idempotencyStoreContract(subject: ContractSubject): void {
+  let storage: Storage;
+  beforeEach(() => {
+    storage = subject.storage;
+  });
+
+  describe('idempotency', () => {
+    it('reserves an idempotency key once, then replays or releases it', async () => {
+      expect(await storage.idempotency.reserve('app:a1', 'k', 'h1', at)).toEqual({ reserved: true });
+      expect(await storage.idempotency.reserve('app:a1', 'k', 'h1', at)).toEqual({
+        reserved: false,
+        existing: { request_hash: 'h1', status: null, response_body: null },
+      });
+      expect(await storage.idempotency.reserve('app:a2', 'k', 'h1', at)).toEqual({ reserved: true });
+      await storage.idempotency.complete('app:a1', 'k', 200, '{"ok":true}');
+      expect(await storage.idempotency.reserve('app:a1', 'k', 'h2', at)).toEqual({
+        reserved: false,
+        existing: { request_hash: 'h1', status: 200, response_body: '{"ok":true}' },
+      });
+      await storage.idempotency.release('app:a2', 'k');
+      expect(await storage.idempotency.reserve('app:a2', 'k', 'h3', at)).toEqual({ reserved: true });
+      expect(await storage.idempotency.prune('2025-09-30T10:00:00.001Z')).toBe(2);
+    });
+  });
+}

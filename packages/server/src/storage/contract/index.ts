@@ -1,0 +1,47 @@
+/**
+ * The behaviour every storage adapter must have, one contract per port. Each adapter's test file
+ * calls `describeStorageContract` once with a factory for a fresh, empty store, so SQLite and
+ * PostgreSQL are held to the same contract.
+ */
+import { afterEach, beforeEach, describe } from 'vitest';
+import { issueApiKey } from '../../auth/api-keys.js';
+import type { Storage } from '../types.js';
+import { appStoreContract } from './apps.contract.js';
+import { deliveryStoreContract } from './deliveries.contract.js';
+import { eventStoreContract } from './events.contract.js';
+import { idempotencyStoreContract } from './idempotency.contract.js';
+import { jobStoreContract } from './jobs.contract.js';
+import { notificationStoreContract } from './notifications.contract.js';
+import { preferenceStoreContract } from './preferences.contract.js';
+import { app, at } from './records.js';
+import type { ContractSubject } from './subject.js';
+import { webhookStoreContract } from './webhooks.contract.js';
+
+export function describeStorageContract(name: string, open: () => Promise<Storage>): void {
+  describe(`storage contract: ${name}`, () => {
+    let opened: Storage | undefined;
+    const subject: ContractSubject = {
+      get storage() {
+        if (!opened) throw new Error('the store is opened before each test');
+        return opened;
+      },
+    };
+    beforeEach(async () => {
+      opened = await open();
+      await opened.apps.create(app('a1'), issueApiKey('a1', null, at).record);
+    });
+    afterEach(async () => {
+      await opened?.close();
+      opened = undefined;
+    });
+
+    appStoreContract(subject);
+    eventStoreContract(subject);
+    notificationStoreContract(subject);
+    preferenceStoreContract(subject);
+    webhookStoreContract(subject);
+    deliveryStoreContract(subject);
+    idempotencyStoreContract(subject);
+    jobStoreContract(subject);
+  });
+}

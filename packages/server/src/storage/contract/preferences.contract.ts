@@ -1,0 +1,34 @@
+import { beforeEach, describe, expect, it } from 'vitest';
+import type { Storage } from '../types.js';
+import { at, later } from './records.js';
+import type { ContractSubject } from './subject.js';
+
+/** Preferences: stored per user, read back with their time. */
+export function preferenceStoreContract(subject: ContractSubject): void {
+  let storage: Storage;
+  beforeEach(() => {
+    storage = subject.storage;
+  });
+
+  describe('preferences', () => {
+    it('stores preferences', async () => {
+      expect(await storage.preferences.get('user_456')).toEqual({
+        muted_apps: [],
+        muted_types: {},
+        updated_at: null,
+      });
+      await storage.preferences.put('user_456', { muted_apps: ['a2'], muted_types: { a1: ['reminder'] } }, at);
+      expect(await storage.preferences.get('user_456')).toEqual({
+        muted_apps: ['a2'],
+        muted_types: { a1: ['reminder'] },
+        updated_at: at,
+      });
+      await storage.preferences.put('user_456', { muted_apps: [], muted_types: {} }, later(1));
+      expect(await storage.preferences.get('user_456')).toEqual({
+        muted_apps: [],
+        muted_types: {},
+        updated_at: later(1),
+      });
+    });
+  });
+}

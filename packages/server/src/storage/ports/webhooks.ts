@@ -1,0 +1,36 @@
+/** Webhook endpoints: where an app's events are delivered, and each endpoint's delivery stats. */
+
+export interface WebhookRecord {
+  id: string;
+  app_id: string;
+  webhook_url: string;
+  /** As stored: `whsec_…`, or encrypted (`enc:v1:…`) when ORIVA_SECRET_KEY is set. */
+  webhook_secret: string;
+  previous_secret: string | null;
+  previous_secret_expires_at: string | null;
+  subscribed_events: string[];
+  description: string | null;
+  is_active: boolean;
+  disabled_reason: string | null;
+  last_delivery_at: string | null;
+  last_success_at: string | null;
+  last_failure_at: string | null;
+  consecutive_failures: number;
+  total_deliveries: number;
+  total_failures: number;
+  max_retries: number;
+  retry_backoff_seconds: number;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface WebhookStore {
+  create(webhook: WebhookRecord): Promise<void>;
+  get(appId: string, webhookId: string): Promise<WebhookRecord | undefined>;
+  list(appId: string): Promise<WebhookRecord[]>;
+  /** Re-enabling (`is_active: true`) makes the webhook's pending deliveries due again. */
+  update(appId: string, webhookId: string, changes: Partial<WebhookRecord>): Promise<WebhookRecord | undefined>;
+  /** Deletes the webhook with its deliveries and their attempt logs. */
+  delete(appId: string, webhookId: string): Promise<boolean>;
+  count(): Promise<{ active: number; disabled: number }>;
+}
