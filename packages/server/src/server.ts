@@ -9,6 +9,8 @@ import { createUserTokenVerifier } from './auth/jwt.js';
 import { type Config, ConfigError, loadConfig } from './config/env.js';
 import { ensureSecrets } from './config/secrets.js';
 import { removeServerFile, writeServerFile } from './config/server-file.js';
+import type { LookupAll } from './core/deps.js';
+import { createSecretBox } from './core/secret-box.js';
 import type { Deps } from './http/context.js';
 import { IDEMPOTENCY_KEY_TTL_MS } from './http/idempotency.js';
 import { MemoryRateLimiter, type RateLimiter } from './http/rate-limit.js';
@@ -23,9 +25,8 @@ import { StreamHub } from './services/stream/hub.js';
 import { SUBPROTOCOL } from './services/stream/protocol.js';
 import { createRedisBus } from './services/stream/redis-bus.js';
 import { DeliveryWorker } from './services/webhooks/delivery-worker.js';
-import { createSecretBox } from './services/webhooks/secrets.js';
 import { createSender } from './services/webhooks/sender.js';
-import { type LookupAll, urlPolicyFrom } from './services/webhooks/url-policy.js';
+import { urlPolicyFrom } from './services/webhooks/url-policy.js';
 import { withApiKeyCache } from './storage/cached-api-keys.js';
 import { isDatabaseUnreachable } from './storage/failures.js';
 import { openSqliteStorage } from './storage/sqlite/index.js';
@@ -145,8 +146,8 @@ export async function startServer(options: StartOptions = {}): Promise<RunningSe
   });
   const pruneIdempotencyKeys = setInterval(
     () => {
-      storage
-        .idempotency.prune(new Date(Date.now() - IDEMPOTENCY_KEY_TTL_MS).toISOString())
+      storage.idempotency
+        .prune(new Date(Date.now() - IDEMPOTENCY_KEY_TTL_MS).toISOString())
         .catch((error) => logger.warn({ err: error }, 'pruning idempotency keys failed'));
     },
     60 * 60 * 1000,

@@ -5,8 +5,8 @@ import type { MiddlewareHandler } from 'hono';
 import { API_KEY_PREFIX, hashApiKey } from '../auth/api-keys.js';
 import { InvalidTokenError } from '../auth/jwt.js';
 import type { Principal, PrincipalKind } from '../auth/principal.js';
+import { errors } from '../core/errors.js';
 import type { AppEnv, Deps } from './context.js';
-import { errors } from './errors.js';
 
 const KIND_NAMES: Record<PrincipalKind, string> = {
   app: 'an app API key',

@@ -1,6 +1,6 @@
 import type { Context, MiddlewareHandler } from 'hono';
+import { ApiError } from '../core/errors.js';
 import type { AppEnv } from './context.js';
-import { ApiError } from './errors.js';
 
 export const MAX_BODY_BYTES = 1024 * 1024;
 

@@ -1,10 +1,10 @@
 import type { Context, ErrorHandler, NotFoundHandler } from 'hono';
 import { HTTPException } from 'hono/http-exception';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
+import { ApiError } from '../core/errors.js';
 import { isCausedByRequest, isStorageUnavailable } from '../storage/failures.js';
 import type { AppEnv, Deps } from './context.js';
 import { errorResponse } from './error-response.js';
-import { ApiError } from './errors.js';
 
 /** Turns known errors, framework errors and surprises into the same JSON shape, with the request id. */
 export function createErrorHandler(deps: Deps): ErrorHandler<AppEnv> {

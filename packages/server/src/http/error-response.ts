@@ -1,6 +1,6 @@
 import type { Context } from 'hono';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
-import type { FieldError } from './errors.js';
+import type { FieldError } from '../core/errors.js';
 
 /**
  * Whether the same request, sent again, may succeed: the `x-should-retry` header, which the SDK

@@ -3,8 +3,8 @@ import { IdempotencyKey } from '@oriva/contract';
 import type { Context, MiddlewareHandler } from 'hono';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
 import { principalScope } from '../auth/principal.js';
+import { ApiError, errors } from '../core/errors.js';
 import type { AppEnv, Deps } from './context.js';
-import { ApiError, errors } from './errors.js';
 
 /** How long a key is remembered. Stripe keeps them 24 hours; retries come long before that. */
 export const IDEMPOTENCY_KEY_TTL_MS = 24 * 60 * 60 * 1000;

@@ -1,6 +1,6 @@
 import { getConnInfo } from '@hono/node-server/conninfo';
 import type { Context } from 'hono';
-import type { RequestOrigin } from '../services/events.js';
+import type { RequestOrigin } from '../core/request-origin.js';
 import type { Deps } from './context.js';
 
 const MAX_USER_AGENT = 512;

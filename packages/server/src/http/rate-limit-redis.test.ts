@@ -2,8 +2,8 @@ import { randomUUID } from 'node:crypto';
 import { Hono } from 'hono';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { DEFAULT_RATE_LIMITS } from '../config/env.js';
+import { ApiError } from '../core/errors.js';
 import { closeRedisClient, createRedisClient, type RedisLogger, whenReady } from '../redis/connect.js';
-import { ApiError } from './errors.js';
 import type { RateLimiter } from './rate-limit.js';
 import { RedisRateLimiter } from './rate-limit-redis.js';
 

@@ -1,7 +1,7 @@
 import type { Context } from 'hono';
 import type { RateLimitCategory, RateLimitRule } from '../config/env.js';
 import { formatWindow, RATE_LIMIT_LABELS } from '../config/rate-limits.js';
-import { ApiError } from './errors.js';
+import { ApiError } from '../core/errors.js';
 
 /**
  * Counts requests per category and subject. In memory for one instance (`MemoryRateLimiter`);

@@ -1,7 +1,7 @@
 import type { Hook } from '@hono/zod-openapi';
 import type { ZodError } from 'zod';
+import { errors, type FieldError } from '../core/errors.js';
 import type { AppEnv } from './context.js';
-import { errors, type FieldError } from './errors.js';
 
 /** Maps zod issues to `{ path, code, message }`, one entry per offending field. */
 export function fieldErrorsFrom(error: ZodError): FieldError[] {

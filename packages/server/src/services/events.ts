@@ -1,20 +1,15 @@
 import type { z } from '@hono/zod-openapi';
 import { MAX_EVENT_DATA_BYTES, type PublishEventRequest } from '@oriva/contract';
 import { type PublicEvent, toPublicEvent as toPublicEventShape } from '@oriva/contract/events';
-import type { Deps } from '../http/context.js';
-import { errors } from '../http/errors.js';
+import type { ServiceDeps } from '../core/deps.js';
+import { errors } from '../core/errors.js';
+import type { RequestOrigin } from '../core/request-origin.js';
 import { newId } from '../ids.js';
 import type { EventRecord } from '../storage/types.js';
 import { notificationSyncsFor } from './notification-sync.js';
 import { readStoredJson } from './stored-json.js';
 
 export type EventInput = z.infer<typeof PublishEventRequest>;
-
-/** Where a request came from, kept with its events as the design document's table asks. */
-export interface RequestOrigin {
-  ipAddress: string | null;
-  userAgent: string | null;
-}
 
 /**
  * Builds the stored records for validated inputs. Checks what the schema cannot cheaply:
@@ -60,7 +55,7 @@ export function toEventRecords(
 }
 
 /** Stores the events in one transaction (with the notification changes they imply) and counts them. */
-export async function publishEvents(deps: Deps, records: EventRecord[]): Promise<void> {
+export async function publishEvents(deps: ServiceDeps, records: EventRecord[]): Promise<void> {
   const syncs = notificationSyncsFor(records);
   await deps.storage.events.insert(records, syncs.length > 0 ? syncs : undefined);
   const first = records[0];

@@ -1,4 +1,4 @@
-import type { Deps } from '../http/context.js';
+import type { ServiceDeps } from '../core/deps.js';
 import { notificationEvent } from './notifications.js';
 
 const BATCH = 500;
@@ -8,7 +8,7 @@ const BATCH = 500;
  * wait for it (a notification past its expiry reads as expired at once); the sweeper only makes
  * the state and the event durable, so webhooks and streams learn of it.
  */
-export async function sweepExpiredNotifications(deps: Deps): Promise<number> {
+export async function sweepExpiredNotifications(deps: ServiceDeps): Promise<number> {
   let total = 0;
   for (;;) {
     const now = new Date().toISOString();
@@ -26,7 +26,7 @@ export async function sweepExpiredNotifications(deps: Deps): Promise<number> {
   return total;
 }
 
-export function startExpirySweeper(deps: Deps, intervalSeconds: number): { stop(): Promise<void> } {
+export function startExpirySweeper(deps: ServiceDeps, intervalSeconds: number): { stop(): Promise<void> } {
   let running: Promise<unknown> = Promise.resolve();
   const timer = setInterval(() => {
     running = running

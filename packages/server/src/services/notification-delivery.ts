@@ -1,5 +1,5 @@
 import type { Logger } from 'pino';
-import type { NotificationView, Storage, StoredEvent } from '../storage/types.js';
+import type { NotificationStore, NotificationView, StoredEvent } from '../storage/types.js';
 
 /**
  * `delivered_at`: when a notification first reached its user. It reaches them two ways: served to
@@ -14,14 +14,14 @@ import type { NotificationView, Storage, StoredEvent } from '../storage/types.js
  * as stored (a notification delivered meanwhile by another way keeps that first time).
  */
 export async function deliverToUser<View extends NotificationView>(
-  storage: Storage,
+  notifications: Pick<NotificationStore, 'markDelivered'>,
   userId: string,
   views: View[],
   at: string,
 ): Promise<View[]> {
   const undelivered = views.filter((view) => view.delivered_at === null).map((view) => view.id);
   if (undelivered.length === 0) return views;
-  const stored = await storage.notifications.markDelivered(userId, undelivered, at);
+  const stored = await notifications.markDelivered(userId, undelivered, at);
   return views.map((view) =>
     view.delivered_at === null ? { ...view, delivered_at: stored.get(view.id) ?? null } : view,
   );
@@ -38,7 +38,7 @@ export class StreamDeliveries {
   private readonly writes = new Set<Promise<void>>();
 
   constructor(
-    private readonly storage: Storage,
+    private readonly notifications: Pick<NotificationStore, 'markDelivered'>,
     private readonly logger: Logger,
   ) {}
 
@@ -72,8 +72,8 @@ export class StreamDeliveries {
     if (batch.size === 0) return Promise.resolve();
     const write = Promise.all(
       [...batch].map(([userId, ids]) =>
-        this.storage
-          .notifications.markDelivered(userId, [...ids], at)
+        this.notifications
+          .markDelivered(userId, [...ids], at)
           .catch((error) => this.logger.warn({ err: error, user_id: userId }, 'recording stream deliveries failed')),
       ),
     ).then(() => undefined);

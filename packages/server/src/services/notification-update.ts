@@ -1,8 +1,8 @@
 import type { z } from '@hono/zod-openapi';
 import type { UpdateNotificationResponse } from '@oriva/contract';
 import type { Principal } from '../auth/principal.js';
-import type { Deps } from '../http/context.js';
-import { errors } from '../http/errors.js';
+import type { ServiceDeps } from '../core/deps.js';
+import { errors } from '../core/errors.js';
 import type { EventRecord, NotificationChange, NotificationView } from '../storage/types.js';
 import { effectiveStatus, nextStatus, stateChangeFor } from './notification-state.js';
 import {
@@ -23,7 +23,7 @@ export type UpdateNotificationResult = z.infer<typeof UpdateNotificationResponse
  * the deprecated `POST /apps/{app_id}/notifications/events`, so both change state the same way.
  */
 export async function updateNotification(
-  deps: Deps,
+  deps: ServiceDeps,
   principal: Principal,
   view: NotificationView,
   patch: UpdateNotificationInput,

@@ -7,8 +7,8 @@ import {
   type ServerEventName,
   type UpdateNotificationRequest,
 } from '@oriva/contract';
-import type { Deps } from '../http/context.js';
-import { errors, type FieldError } from '../http/errors.js';
+import type { ServiceDeps } from '../core/deps.js';
+import { errors, type FieldError } from '../core/errors.js';
 import { newId } from '../ids.js';
 import type {
   EventRecord,
@@ -31,7 +31,7 @@ const toIso = (value: string) => new Date(value).toISOString();
  * that dev mode can), and the serialized size of `context_data`.
  */
 export function checkContent(
-  deps: Deps,
+  deps: ServiceDeps,
   content: {
     action_url?: string | null | undefined;
     image_url?: string | null | undefined;

@@ -1,5 +1,4 @@
-import type { Deps } from '../http/context.js';
-import type { PostgresStorage } from '../storage/postgres/index.js';
+import type { ServiceDeps } from '../core/deps.js';
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 const BATCH = 5_000;
@@ -21,7 +20,7 @@ export function retentionCutoff(days: number, now = Date.now()): string {
  * Deletes events and webhook delivery logs older than `cutoff`. With several instances only one
  * prunes at a time (the storage's exclusive lock): `undefined` means another one is at it.
  */
-export async function pruneOldData(deps: Deps, cutoff: string): Promise<PruneResult | undefined> {
+export async function pruneOldData(deps: ServiceDeps, cutoff: string): Promise<PruneResult | undefined> {
   const outcome = await deps.storage.jobs.runExclusive('retention', () => deps.storage.jobs.pruneBefore(cutoff, BATCH));
   if (!outcome.ran) return undefined;
   const { events, deliveries, partitionsDropped } = outcome.value;
@@ -35,17 +34,17 @@ export async function pruneOldData(deps: Deps, cutoff: string): Promise<PruneRes
  * Prunes on start and then hourly, unless retention is off (`ORIVA_RETENTION_DAYS=0`). Pruning also
  * keeps PostgreSQL's monthly event partitions made ahead; with retention off, this job still does that.
  */
-export function startRetentionJob(deps: Deps): { stop(): Promise<void> } {
+export function startRetentionJob(deps: ServiceDeps): { stop(): Promise<void> } {
   const days = deps.config.retentionDays;
   const { storage } = deps;
-  const upkeep = 'ensurePartitions' in storage ? (storage as PostgresStorage) : undefined;
+  const { upkeep } = storage.jobs;
   if (days <= 0 && !upkeep) return { stop: async () => {} };
   let running: Promise<unknown> = Promise.resolve();
   const run = () => {
     running = running
       .then(async () => {
         if (days > 0) await pruneOldData(deps, retentionCutoff(days));
-        else await storage.jobs.runExclusive('partitions', () => upkeep!.ensurePartitions());
+        else if (upkeep) await storage.jobs.runExclusive('partitions', upkeep);
       })
       .catch((error) => deps.logger.warn({ err: error }, 'pruning old data failed'));
   };

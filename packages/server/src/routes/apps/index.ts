@@ -1,8 +1,8 @@
 import { OpenAPIHono } from '@hono/zod-openapi';
 import { routes } from '@oriva/contract';
 import { issueApiKey, publicApiKey } from '../../auth/api-keys.js';
+import { errors } from '../../core/errors.js';
 import type { AppEnv, Deps } from '../../http/context.js';
-import { errors } from '../../http/errors.js';
 import { guarded } from '../../http/guarded-route.js';
 import { validationHook } from '../../http/validation.js';
 

@@ -3,8 +3,8 @@ import { OpenAPIHono } from '@hono/zod-openapi';
 import { routes } from '@oriva/contract';
 import type { Context } from 'hono';
 import { mintUserToken } from '../../auth/jwt.js';
+import { errors } from '../../core/errors.js';
 import type { AppEnv, Deps } from '../../http/context.js';
-import { errors } from '../../http/errors.js';
 import { validationHook } from '../../http/validation.js';
 
 /** A dev token lasts a working day, so the notification center does not sign out mid-session. */

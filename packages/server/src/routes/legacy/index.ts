@@ -1,8 +1,8 @@
 import { OpenAPIHono } from '@hono/zod-openapi';
 import { LEGACY_DEPRECATION, LEGACY_DEPRECATION_LINK, LEGACY_SUNSET, routes } from '@oriva/contract';
 import type { MiddlewareHandler } from 'hono';
+import { errors } from '../../core/errors.js';
 import type { AppEnv, Deps } from '../../http/context.js';
-import { errors } from '../../http/errors.js';
 import { guarded } from '../../http/guarded-route.js';
 import { validationHook } from '../../http/validation.js';
 import { updateNotification } from '../../services/notification-update.js';

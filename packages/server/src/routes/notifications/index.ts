@@ -1,8 +1,8 @@
 import { OpenAPIHono, type z } from '@hono/zod-openapi';
 import { type ListNotificationsResponse, routes } from '@oriva/contract';
 import type { Principal } from '../../auth/principal.js';
+import { errors } from '../../core/errors.js';
 import type { AppEnv, Deps } from '../../http/context.js';
-import { errors } from '../../http/errors.js';
 import { guarded } from '../../http/guarded-route.js';
 import { validationHook } from '../../http/validation.js';
 import { decodeIdCursor, encodeIdCursor } from '../../services/cursor.js';
@@ -140,7 +140,9 @@ export function notificationRoutes(deps: Deps) {
     });
     const { items: served, pagination } = paginate(page, query);
     const principal = c.get('principal')!;
-    const items = isTheUser(principal, user_id) ? await deliverToUser(deps.storage, user_id, served, at) : served;
+    const items = isTheUser(principal, user_id)
+      ? await deliverToUser(deps.storage.notifications, user_id, served, at)
+      : served;
     const counts = await unreadCounts(user_id, at, preferences);
     const response: FeedResponse = {
       success: true as const,
@@ -153,7 +155,11 @@ export function notificationRoutes(deps: Deps) {
     // Only a page whose every notification is delivered is cached: delivery then never makes it stale
     // (`delivered_at` is set once), and serving it from the cache owes no delivery to record.
     if (version !== undefined && items.every((view) => view.delivered_at !== null)) {
-      feedCache.set(cacheKey, { version, validUntil: await deps.storage.notifications.nextFeedExpiry(user_id, at), body });
+      feedCache.set(cacheKey, {
+        version,
+        validUntil: await deps.storage.notifications.nextFeedExpiry(user_id, at),
+        body,
+      });
     }
     return serializedJson(c, body);
   });
@@ -185,7 +191,7 @@ export function notificationRoutes(deps: Deps) {
     const found = await resolveNotification(deps, principal, notification_id);
     const at = now();
     const [view] = isTheUser(principal, found.user_id)
-      ? await deliverToUser(deps.storage, found.user_id, [found], at)
+      ? await deliverToUser(deps.storage.notifications, found.user_id, [found], at)
       : [found];
     const preferences = await deps.storage.preferences.get(found.user_id);
     const notification = toPublicNotification(view ?? found, at, isMuted(found, preferences));

@@ -1,6 +1,6 @@
 import type { Principal } from '../../auth/principal.js';
+import { errors } from '../../core/errors.js';
 import type { Deps } from '../../http/context.js';
-import { errors } from '../../http/errors.js';
 import type { NotificationView } from '../../storage/types.js';
 
 /**

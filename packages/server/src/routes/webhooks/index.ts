@@ -7,8 +7,8 @@ import {
   routes,
 } from '@oriva/contract';
 import { generateSecret } from '@oriva/webhook-verify';
+import { errors } from '../../core/errors.js';
 import type { AppEnv, Deps } from '../../http/context.js';
-import { errors } from '../../http/errors.js';
 import { guarded } from '../../http/guarded-route.js';
 import { validationHook } from '../../http/validation.js';
 import { newId } from '../../ids.js';

@@ -3,7 +3,7 @@ import { matchesAnyEventPattern, qualifiedEventType } from '@oriva/contract/even
 import type { Logger } from 'pino';
 import type { RawData, WebSocket } from 'ws';
 import type { Principal } from '../../auth/principal.js';
-import type { Deps } from '../../http/context.js';
+import type { StreamHubDeps } from '../../core/deps.js';
 import type { StoredEvent } from '../../storage/types.js';
 import type { EventBus } from './bus.js';
 import { readClientMessage } from './client-messages.js';
@@ -45,7 +45,7 @@ export class StreamConnection {
     private readonly ws: WebSocket,
     readonly scope: StreamScope,
     patterns: string[],
-    private readonly deps: Deps,
+    private readonly deps: StreamHubDeps,
     bus: EventBus,
     private readonly limits: StreamLimits,
     /** Carries the connection's request id, principal, app and user on every line. */

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { Principal } from '../../auth/principal.js';
-import { ApiError } from '../../http/errors.js';
+import { ApiError } from '../../core/errors.js';
 import { type RedisLogger, whenReady } from '../../redis/connect.js';
 import { MemoryConnectionCounter, MemoryTicketStore } from './coordination.js';
 import { RedisConnectionCounter, RedisTicketStore } from './coordination-redis.js';

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { Logger } from 'pino';
 import type { WebSocket } from 'ws';
 import type { Principal } from '../../auth/principal.js';
-import type { Deps } from '../../http/context.js';
+import type { StreamHubDeps } from '../../core/deps.js';
 import { StreamDeliveries } from '../notification-delivery.js';
 import type { EventBus } from './bus.js';
 import { StreamConnection, type StreamScope } from './connection.js';
@@ -47,13 +47,13 @@ export class StreamHub {
   private readonly deliveries: StreamDeliveries;
 
   constructor(
-    private readonly deps: Deps,
+    private readonly deps: StreamHubDeps,
     private readonly bus: EventBus,
     coordination: Partial<StreamCoordination> = {},
   ) {
     this.tickets = coordination.tickets ?? new MemoryTicketStore();
     this.counter = coordination.connections ?? new MemoryConnectionCounter();
-    this.deliveries = new StreamDeliveries(deps.storage, deps.logger);
+    this.deliveries = new StreamDeliveries(deps.storage.notifications, deps.logger);
     this.heartbeat = setInterval(() => {
       // Each heartbeat is guarded by its connection: one that throws is closed, the others still ping.
       for (const connection of this.connections) connection.heartbeat();

@@ -1,10 +1,10 @@
 import type { EventDataOf } from '@oriva/contract';
 import { signatureHeaders } from '@oriva/webhook-verify';
-import type { Deps } from '../../http/context.js';
+import type { DeliveryWorkerDeps } from '../../core/deps.js';
+import type { SecretBox } from '../../core/secret-box.js';
 import { newId } from '../../ids.js';
 import type { DeliveryRecord, EventRecord, WebhookRecord } from '../../storage/types.js';
 import { retryDelayMs } from './retry-schedule.js';
-import type { SecretBox } from './secrets.js';
 import type { createSender, SendResult } from './sender.js';
 
 /** Longest the worker sleeps with nothing due, so a lease left by a crashed instance is noticed. */
@@ -35,7 +35,7 @@ export class DeliveryWorker {
   private readonly unsubscribe: () => void;
 
   constructor(
-    private readonly deps: Deps,
+    private readonly deps: DeliveryWorkerDeps,
     private readonly options: DeliveryWorkerOptions,
   ) {
     this.unsubscribe = deps.storage.deliveries.onQueued(() => this.wake());

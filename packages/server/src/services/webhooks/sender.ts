@@ -1,7 +1,8 @@
 import type { LookupFunction } from 'node:net';
 import { isIP } from 'node:net';
 import { Agent, request } from 'undici';
-import { bareHost, dialRefusal, type LookupAll, type UrlPolicy } from './url-policy.js';
+import type { LookupAll } from '../../core/deps.js';
+import { bareHost, dialRefusal, type UrlPolicy } from './url-policy.js';
 
 /** The most of a receiver's answer that is kept in the delivery log. */
 export const MAX_LOGGED_RESPONSE_BYTES = 20 * 1024;

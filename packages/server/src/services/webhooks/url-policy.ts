@@ -1,9 +1,8 @@
 import { isIP } from 'node:net';
 import type { Config } from '../../config/env.js';
-import { errors, type FieldError } from '../../http/errors.js';
+import type { LookupAll } from '../../core/deps.js';
+import { errors, type FieldError } from '../../core/errors.js';
 import { addressRefusal } from './address-policy.js';
-
-export type LookupAll = (hostname: string) => Promise<Array<{ address: string; family: number }>>;
 
 export interface UrlPolicy {
   /** Dev mode or ORIVA_WEBHOOK_ALLOW_PRIVATE: http and private addresses are allowed (local receivers). */

@@ -1,6 +1,6 @@
 /** Periodic work that one instance does at a time, and retention. */
 
-export interface PruneResult {
+export interface PrunedCounts {
   events: number;
   deliveries: number;
   partitionsDropped: number;
@@ -16,5 +16,10 @@ export interface JobStore {
    * Retention: removes events and finished webhook deliveries (with their attempt logs) older than
    * `cutoff`, `batchSize` rows per transaction. Pending deliveries and notifications are kept.
    */
-  pruneBefore(cutoff: string, batchSize: number): Promise<PruneResult>;
+  pruneBefore(cutoff: string, batchSize: number): Promise<PrunedCounts>;
+  /**
+   * Upkeep the adapter needs on a schedule even with retention off (PostgreSQL makes its monthly
+   * event partitions ahead; `pruneBefore` does it too). Undefined when there is none.
+   */
+  readonly upkeep?: (() => Promise<unknown>) | undefined;
 }

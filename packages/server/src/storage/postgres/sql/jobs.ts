@@ -38,6 +38,7 @@ export function postgresJobs(pool: pg.Pool, schema: string, ensurePartitions: ()
   };
 
   return {
+    upkeep: ensurePartitions,
     /**
      * A session advisory lock on a connection of its own, held while `fn` runs: across instances,
      * one runs the job and the others skip it.

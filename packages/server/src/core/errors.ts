@@ -1,4 +1,8 @@
-import type { ContentfulStatusCode } from 'hono/utils/http-status';
+/**
+ * The statuses a rule may fail with. Services decide which (a conflict, a missing record); the HTTP
+ * layer only writes them out, so this module knows no transport.
+ */
+export type ErrorStatus = 400 | 401 | 403 | 404 | 409 | 410 | 413 | 415 | 422 | 429 | 500 | 503;
 
 export interface FieldError {
   path: string;
@@ -13,7 +17,7 @@ export interface FieldError {
 export class ApiError extends Error {
   override name = 'ApiError';
   constructor(
-    readonly status: ContentfulStatusCode,
+    readonly status: ErrorStatus,
     readonly code: string,
     message: string,
     readonly options: { fields?: FieldError[]; headers?: Record<string, string>; retryable?: boolean } = {},

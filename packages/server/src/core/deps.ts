@@ -1,0 +1,45 @@
+/**
+ * What the server is made of, built once at start (server.ts) and handed down: services get
+ * `ServiceDeps`, and each long-running one only the part it uses. It lives below services and the HTTP
+ * layer alike, so neither imports the other for it.
+ */
+import type { Logger } from 'pino';
+import type { Config } from '../config/env.js';
+import type { Metrics } from '../observability/metrics.js';
+import type { Storage } from '../storage/types.js';
+import type { SecretBox } from './secret-box.js';
+
+/** DNS for webhook hosts: every address a name resolves to. */
+export type LookupAll = (hostname: string) => Promise<Array<{ address: string; family: number }>>;
+
+/** What services may use. The HTTP layer's `Deps` adds what only requests need (the rate limiter). */
+export interface ServiceDeps {
+  config: Config;
+  storage: Storage;
+  logger: Logger;
+  metrics: Metrics;
+  adminToken: string;
+  verifyUserToken: (token: string) => Promise<{ userId: string }>;
+  /** The HS256 user-token secret, when the server has one: the dev-only token endpoint signs with it. */
+  jwtSecret?: string | undefined;
+  /** DNS for webhook hosts, checked when saved and again on connect (injectable for tests). */
+  lookupHost: LookupAll;
+  /** Encrypts webhook secrets at rest when ORIVA_SECRET_KEY is set. */
+  secretBox: SecretBox;
+}
+
+/** The delivery worker: the outbox, its settings, and where it reports. */
+export interface DeliveryWorkerDeps {
+  storage: Pick<Storage, 'deliveries'>;
+  config: Pick<Config, 'webhooks'>;
+  logger: Logger;
+  metrics: Metrics;
+}
+
+/** The stream hub and its connections: the event log, their settings, and where they report. */
+export interface StreamHubDeps {
+  storage: Pick<Storage, 'events' | 'notifications'>;
+  config: Pick<Config, 'stream'>;
+  logger: Logger;
+  metrics: Metrics;
+}
