@@ -4,8 +4,8 @@ import type { AppEnv, Deps } from '../../http/context.js';
 import { guarded } from '../../http/guarded-route.js';
 import { requestOrigin } from '../../http/origin.js';
 import { validationHook } from '../../http/validation.js';
-import { decodeCursor, encodeCursor } from '../../services/cursor.js';
 import { publishEvents, toEventRecords, toPublicEvent } from '../../services/events.js';
+import { decodeCursor, encodeCursor, pageOf } from '../pagination.js';
 
 export function eventRoutes(deps: Deps) {
   const app = new OpenAPIHono<AppEnv>({ defaultHook: validationHook });
@@ -56,19 +56,12 @@ export function eventRoutes(deps: Deps) {
       limit: query.limit + 1,
       offset: after ? 0 : query.offset,
     });
-    const hasMore = page.items.length > query.limit;
-    const items = hasMore ? page.items.slice(0, query.limit) : page.items;
+    const { items, has_more, next_cursor } = pageOf(page.items, query.limit, (last) => encodeCursor(last.position));
     return c.json(
       {
         success: true as const,
         events: items.map(toPublicEvent),
-        pagination: {
-          total: page.total,
-          limit: query.limit,
-          offset: after ? 0 : query.offset,
-          has_more: hasMore,
-          next_cursor: hasMore ? encodeCursor(items.at(-1)!.position) : null,
-        },
+        pagination: { total: page.total, limit: query.limit, offset: after ? 0 : query.offset, has_more, next_cursor },
       },
       200,
     );

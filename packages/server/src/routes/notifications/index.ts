@@ -5,7 +5,6 @@ import { errors } from '../../core/errors.js';
 import type { AppEnv, Deps } from '../../http/context.js';
 import { guarded } from '../../http/guarded-route.js';
 import { validationHook } from '../../http/validation.js';
-import { decodeIdCursor, encodeIdCursor } from '../../services/cursor.js';
 import { FeedCache } from '../../services/feed-cache.js';
 import { deliverToUser } from '../../services/notification-delivery.js';
 import { updateNotification } from '../../services/notification-update.js';
@@ -19,6 +18,7 @@ import {
   toPublicNotification,
 } from '../../services/notifications.js';
 import type { EventRecord, NotificationRecord, NotificationView, StoredPreferences } from '../../storage/types.js';
+import { decodeIdCursor, encodeIdCursor, pageOf } from '../pagination.js';
 import { resolveNotification } from './resolve.js';
 
 type FeedResponse = z.infer<typeof ListNotificationsResponse>;
@@ -274,16 +274,15 @@ function paginate(
   page: { items: NotificationView[]; total: number },
   query: { limit: number; offset: number; after?: string | undefined },
 ) {
-  const hasMore = page.items.length > query.limit;
-  const items = hasMore ? page.items.slice(0, query.limit) : page.items;
+  const { items, has_more, next_cursor } = pageOf(page.items, query.limit, (last) => encodeIdCursor(last.id));
   return {
     items,
     pagination: {
       total: page.total,
       limit: query.limit,
       offset: query.after ? 0 : query.offset,
-      has_more: hasMore,
-      next_cursor: hasMore ? encodeIdCursor(items.at(-1)!.id) : null,
+      has_more,
+      next_cursor,
     },
   };
 }

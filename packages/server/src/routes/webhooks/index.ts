@@ -12,7 +12,6 @@ import type { AppEnv, Deps } from '../../http/context.js';
 import { guarded } from '../../http/guarded-route.js';
 import { validationHook } from '../../http/validation.js';
 import { newId } from '../../ids.js';
-import { decodeCursor, encodeCursor } from '../../services/cursor.js';
 import { checkWebhookUrl, urlPolicyFrom } from '../../services/webhooks/url-policy.js';
 import {
   type DeliveryAttemptRecord,
@@ -20,6 +19,7 @@ import {
   TEST_DELIVERY_TYPE,
   type WebhookRecord,
 } from '../../storage/types.js';
+import { decodeCursor, encodeCursor, pageOf } from '../pagination.js';
 
 export function webhookRoutes(deps: Deps) {
   const app = new OpenAPIHono<AppEnv>({ defaultHook: validationHook });
@@ -184,17 +184,12 @@ export function webhookRoutes(deps: Deps) {
       before_position: query.after ? decodeCursor(query.after) : undefined,
       limit: query.limit + 1,
     });
-    const hasMore = rows.length > query.limit;
-    const page = hasMore ? rows.slice(0, query.limit) : rows;
+    const { items, has_more, next_cursor } = pageOf(rows, query.limit, (last) => encodeCursor(last.position));
     return c.json(
       {
         success: true as const,
-        deliveries: page.map(publicDelivery),
-        pagination: {
-          limit: query.limit,
-          has_more: hasMore,
-          next_cursor: hasMore ? encodeCursor(page.at(-1)!.position) : null,
-        },
+        deliveries: items.map(publicDelivery),
+        pagination: { limit: query.limit, has_more, next_cursor },
       },
       200,
     );
