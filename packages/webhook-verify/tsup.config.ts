@@ -1,8 +1,9 @@
 import { defineConfig } from 'tsup';
 
-// Two builds of the same API share src/core.ts: src/index.ts (node:crypto, synchronous) for the `node` export
-// condition and src/web.ts (WebCrypto, async) for everything else. The adapters are separate subpath entries so the
-// main entry never pulls them in. Each entry is emitted as ESM (.js + .d.ts) and CJS (.cjs + .d.cts).
+// Two builds of the same API share src/core/ (runtime-neutral, no crypto: one module per concern): src/index.ts
+// (node:crypto, synchronous, its HMAC in src/node-hmac.ts) for the `node` export condition and src/web.ts (WebCrypto,
+// async) for everything else. The adapters are separate subpath entries so the main entry never pulls them in.
+// Each entry is emitted as ESM (.js + .d.ts) and CJS (.cjs + .d.cts).
 export default defineConfig({
   entry: {
     index: 'src/index.ts',

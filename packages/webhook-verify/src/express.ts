@@ -5,7 +5,8 @@
  * @module
  */
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { type RawBody, type Secrets, type VerifyOptions, WebhookVerificationError } from './core.js';
+import { WebhookVerificationError } from './core/errors.js';
+import type { RawBody, Secrets, VerifyOptions } from './core/types.js';
 import { type ReadRawBodyOptions, readRawBody, sendWebhookError } from './http.js';
 import { verify } from './index.js';
 

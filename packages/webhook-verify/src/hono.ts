@@ -4,7 +4,8 @@
  *
  * @module
  */
-import { errorResponse, type Secrets, type VerifyOptions, WebhookVerificationError } from './core.js';
+import { errorResponse, WebhookVerificationError } from './core/errors.js';
+import type { Secrets, VerifyOptions } from './core/types.js';
 import { verify } from './web.js';
 
 /** The parts of a Hono `Context` the adapter reads (Hono's `Context` satisfies it). */

@@ -5,7 +5,8 @@
  * @module
  */
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { errorResponse, type Secrets, type VerifyOptions, WebhookVerificationError } from './core.js';
+import { errorResponse, WebhookVerificationError } from './core/errors.js';
+import type { Secrets, VerifyOptions } from './core/types.js';
 import { verify } from './index.js';
 
 /** Default largest body `readRawBody` accepts: 1 MiB. */

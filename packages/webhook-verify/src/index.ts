@@ -6,66 +6,46 @@
  *
  * @module
  */
-import * as nodeCrypto from 'node:crypto';
-import { createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
-import {
-  type BodyData,
-  checkSecretByteLength,
-  checkSignInput,
-  checkTimestamp,
-  falseOrRethrow,
-  formatHeaders,
-  type HeadersInput,
-  KeyCache,
-  noMatchError,
-  normalizeBody,
-  normalizeBodyForSigning,
-  parseJson,
-  parseOrivaSignature,
-  type RawBody,
-  readSignatureHeaders,
-  SECRET_PREFIX,
-  type Secrets,
-  type SignatureHeaders,
-  type SignatureHeadersInput,
-  type SignedRequest,
-  type SignInput,
-  secretList,
-  signedPrefix,
-  type VerifyOptions,
-  validateSecret,
-} from './core.js';
+import { randomBytes, timingSafeEqual } from 'node:crypto';
+import { type BodyData, normalizeBody, normalizeBodyForSigning } from './core/body.js';
+import { parseOrivaSignature, readSignatureHeaders, type SignedRequest } from './core/headers.js';
+import { falseOrRethrow, noMatchError, parseJson } from './core/result.js';
+import { checkSecretByteLength, KeyCache, SECRET_PREFIX, secretList, validateSecret } from './core/secrets.js';
+import { checkSignInput, formatHeaders, signedPrefix } from './core/signing.js';
+import { checkTimestamp } from './core/timestamp.js';
+import type {
+  HeadersInput,
+  RawBody,
+  Secrets,
+  SignatureHeaders,
+  SignatureHeadersInput,
+  SignInput,
+  VerifyOptions,
+} from './core/types.js';
+import { type HmacKey, hmac, hmacKey } from './node-hmac.js';
 import { type RequestLike, readRequestBody } from './request.js';
 
 export {
-  DEFAULT_TOLERANCE_SECONDS,
   errorResponse,
-  type HeadersGetter,
-  type HeadersInput,
-  type HeaderValue,
   isWebhookVerificationError,
-  type RawBody,
-  SECRET_PREFIX,
-  type Secrets,
-  type SignatureHeaders,
-  type SignatureHeadersInput,
-  type SignInput,
-  type VerifyOptions,
   type WebhookErrorBody,
   type WebhookErrorCode,
   WebhookVerificationError,
-} from './core.js';
+} from './core/errors.js';
+export { SECRET_PREFIX } from './core/secrets.js';
+export { DEFAULT_TOLERANCE_SECONDS } from './core/timestamp.js';
+export type {
+  HeadersGetter,
+  HeadersInput,
+  HeaderValue,
+  RawBody,
+  Secrets,
+  SignatureHeaders,
+  SignatureHeadersInput,
+  SignInput,
+  VerifyOptions,
+} from './core/types.js';
 export type { RequestLike } from './request.js';
-
-/** A decoded secret with its HMAC key blocks precomputed (RFC 2104). */
-interface HmacKey {
-  /** The key bytes, for createHmac. */
-  readonly key: Buffer;
-  /** (key XOR ipad), one SHA-256 block. */
-  readonly inner: Buffer;
-  /** (key XOR opad) followed by room for the inner digest. */
-  readonly outer: Buffer;
-}
 
 // Decoded keys by secret string: parsing and validating a secret happens once, not per request.
 const keys = new KeyCache<HmacKey>();
@@ -73,15 +53,7 @@ const keys = new KeyCache<HmacKey>();
 function keyFor(secret: string, position?: number): HmacKey {
   const cached = keys.get(secret);
   if (cached !== undefined) return cached;
-  let key = Buffer.from(validateSecret(secret, position), 'base64');
-  if (key.length > 64) key = nodeCrypto.createHash('sha256').update(key).digest();
-  const inner = Buffer.alloc(64, 0x36);
-  const outer = Buffer.alloc(64 + 32, 0x5c);
-  for (let i = 0; i < key.length; i++) {
-    inner[i]! ^= key[i]!;
-    outer[i]! ^= key[i]!;
-  }
-  return keys.set(secret, { key, inner, outer });
+  return keys.set(secret, hmacKey(Buffer.from(validateSecret(secret, position), 'base64')));
 }
 
 function keysFor(secrets: Secrets): HmacKey[] {
@@ -90,39 +62,6 @@ function keysFor(secrets: Secrets): HmacKey[] {
   const result: HmacKey[] = [];
   for (let i = 0; i < list.length; i++) result.push(keyFor(list[i]!, list.length > 1 ? i : undefined));
   return result;
-}
-
-// crypto.hash() (Node >= 20.12) hashes in one call without creating a Hash object. For bodies up to ~20 KB, HMAC as
-// two one-shot hashes over the precomputed key blocks skips createHmac's per-call setup. Digests travel as latin1
-// strings (one byte per character), which avoids allocating an ArrayBuffer per Buffer result. Large bodies, and
-// runtimes without crypto.hash, use createHmac.
-type OneShotHash = (algorithm: string, data: Uint8Array, outputEncoding: 'latin1' | 'base64') => string;
-const oneShotHash = (nodeCrypto as { hash?: unknown }).hash as OneShotHash | undefined;
-const SCRATCH_MAX = 64 * 1024;
-let scratch = Buffer.allocUnsafe(4096);
-
-/** HMAC-SHA256 of `${prefix}${body}`, as a latin1 string (for comparison) or base64 (for headers). */
-function hmac(key: HmacKey, prefix: string, body: BodyData, encoding: 'latin1' | 'base64'): string {
-  if (oneShotHash !== undefined) {
-    // Worst case of UTF-8: 3 bytes per UTF-16 code unit.
-    const max = 64 + prefix.length * 3 + (typeof body === 'string' ? body.length * 3 : body.length);
-    if (max <= SCRATCH_MAX) {
-      if (scratch.length < max) scratch = Buffer.allocUnsafe(Math.min(SCRATCH_MAX, Math.max(max, scratch.length * 2)));
-      key.inner.copy(scratch, 0);
-      let n = 64 + scratch.write(prefix, 64, 'utf8');
-      if (typeof body === 'string') n += scratch.write(body, n, 'utf8');
-      else {
-        scratch.set(body, n);
-        n += body.length;
-      }
-      key.outer.write(oneShotHash('sha256', scratch.subarray(0, n), 'latin1'), 64, 'latin1');
-      return oneShotHash('sha256', key.outer, encoding);
-    }
-  }
-  return createHmac('sha256', key.key)
-    .update(prefix)
-    .update(body)
-    .digest(encoding === 'latin1' ? 'binary' : encoding);
 }
 
 // Fixed buffers for the comparison: the expected digest and one decoded candidate signature (32 bytes each).

@@ -1,4 +1,5 @@
-import { type HeadersGetter, WebhookVerificationError } from './core.js';
+import { WebhookVerificationError } from './core/errors.js';
+import type { HeadersGetter } from './core/types.js';
 
 /** The parts of a fetch `Request` the verifier uses (Request, Next.js `NextRequest`, Hono's `c.req.raw`...). */
 export interface RequestLike {

@@ -7,7 +7,7 @@ import type {
   SignatureHeadersInput,
   SignInput,
   VerifyOptions,
-} from './core.js';
+} from './core/types.js';
 import * as node from './index.js';
 import { WebhookVerificationError } from './index.js';
 import * as web from './web.js';
@@ -588,7 +588,7 @@ describe('node and web entries together', () => {
 
   it('recognises its errors from another copy of the module (ESM/CJS, node/web builds)', async () => {
     vi.resetModules();
-    const copy = await import('./core.js');
+    const copy = await import('./core/errors.js');
     expect(copy.WebhookVerificationError).not.toBe(WebhookVerificationError);
     const error = new copy.WebhookVerificationError('invalid_signature', 'x');
     expect(error).toBeInstanceOf(WebhookVerificationError);

@@ -9,56 +9,44 @@
  *
  * @module
  */
-import {
-  type BodyData,
-  base64Decode,
-  base64Encode,
-  checkSecretByteLength,
-  checkSignInput,
-  checkTimestamp,
-  constantTimeEqual,
-  falseOrRethrow,
-  formatHeaders,
-  type HeadersInput,
-  KeyCache,
-  noMatchError,
-  normalizeBody,
-  normalizeBodyForSigning,
-  parseJson,
-  parseOrivaSignature,
-  type RawBody,
-  readSignatureHeaders,
-  SECRET_PREFIX,
-  type Secrets,
-  type SignatureHeaders,
-  type SignatureHeadersInput,
-  type SignedRequest,
-  type SignInput,
-  secretList,
-  signedPrefix,
-  type VerifyOptions,
-  validateSecret,
-} from './core.js';
+import { type BodyData, normalizeBody, normalizeBodyForSigning } from './core/body.js';
+import { parseOrivaSignature, readSignatureHeaders, type SignedRequest } from './core/headers.js';
+import { base64Decode, base64Encode, constantTimeEqual } from './core/portable-bytes.js';
+import { falseOrRethrow, noMatchError, parseJson } from './core/result.js';
+import { checkSecretByteLength, KeyCache, SECRET_PREFIX, secretList, validateSecret } from './core/secrets.js';
+import { checkSignInput, formatHeaders, signedPrefix } from './core/signing.js';
+import { checkTimestamp } from './core/timestamp.js';
+import type {
+  HeadersInput,
+  RawBody,
+  Secrets,
+  SignatureHeaders,
+  SignatureHeadersInput,
+  SignInput,
+  VerifyOptions,
+} from './core/types.js';
 import { type RequestLike, readRequestBody } from './request.js';
 
 export {
-  DEFAULT_TOLERANCE_SECONDS,
   errorResponse,
-  type HeadersGetter,
-  type HeadersInput,
-  type HeaderValue,
   isWebhookVerificationError,
-  type RawBody,
-  SECRET_PREFIX,
-  type Secrets,
-  type SignatureHeaders,
-  type SignatureHeadersInput,
-  type SignInput,
-  type VerifyOptions,
   type WebhookErrorBody,
   type WebhookErrorCode,
   WebhookVerificationError,
-} from './core.js';
+} from './core/errors.js';
+export { SECRET_PREFIX } from './core/secrets.js';
+export { DEFAULT_TOLERANCE_SECONDS } from './core/timestamp.js';
+export type {
+  HeadersGetter,
+  HeadersInput,
+  HeaderValue,
+  RawBody,
+  Secrets,
+  SignatureHeaders,
+  SignatureHeadersInput,
+  SignInput,
+  VerifyOptions,
+} from './core/types.js';
 export type { RequestLike } from './request.js';
 
 function webCrypto(): Crypto {

@@ -1,10 +1,11 @@
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
 import type { Deps } from '../http/context.js';
 import { startTestServer } from '../testing/harness.js';
-import { inboxRoutes } from './inbox.js';
+import { INBOX_DIR, inboxRoutes } from './inbox.js';
 
 const root = mkdtempSync(join(tmpdir(), 'oriva-inbox-'));
 const built = join(root, 'inbox');
@@ -19,7 +20,7 @@ writeFileSync(join(built, 'styles.css'), 'body{}');
 writeFileSync(join(root, 'secret.txt'), 'outside');
 
 const deps = (dev: boolean) => ({ config: { dev } }) as unknown as Deps;
-const inbox = (dir = built, dev = true) => inboxRoutes(deps(dev), { dir });
+const inbox = (dir: string | null = built, dev = true) => inboxRoutes(deps(dev), { dir });
 
 afterAll(() => rmSync(root, { recursive: true, force: true }));
 
@@ -68,7 +69,18 @@ describe('GET /inbox', () => {
     const response = await inbox(join(root, 'nowhere')).request('/inbox');
     expect(response.status).toBe(503);
     expect(response.headers.get('content-type')).toContain('text/html');
-    expect(await response.text()).toContain('pnpm --filter @oriva/example-notification-center build');
+    expect(await response.text()).toContain('pnpm --filter @oriva/notification-center build');
+  });
+
+  it('answers the same page when the notification center package is not installed', async () => {
+    const response = await inbox(null).request('/inbox');
+    expect(response.status).toBe(503);
+    expect(await response.text()).toContain('pnpm --filter @oriva/notification-center build');
+    expect((await inbox(null).request('/inbox/app-ABCD1234.js')).status).toBe(404);
+  });
+
+  it("serves by default the notification center package's build, found by package resolution", () => {
+    expect(INBOX_DIR).toBe(fileURLToPath(new URL('../../../notification-center/dist', import.meta.url)));
   });
 
   it('is mounted only when ORIVA_INBOX is on', async () => {

@@ -1,13 +1,16 @@
-import { existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
+import { createRequire } from 'node:module';
 import { dirname, extname, join, resolve, sep } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { type Context, Hono } from 'hono';
 import type { AppEnv, Deps } from '../http/context.js';
 import { PLAIN_HOST } from '../http/public-origin.js';
 
-/** Where the page's built assets live: `<package>/inbox/`, written by examples/notification-center's build. */
-export const INBOX_DIR = join(packageRoot(fileURLToPath(import.meta.url)), 'inbox');
+/**
+ * Where the page's built assets live: the `dist/` of the @oriva/notification-center package (a dependency),
+ * found the way Node finds any package, so it is the same directory from `src/` (tsx) and from `dist/`.
+ * `null` when the package is not installed: the server still starts, and /inbox answers the not-built page.
+ */
+export const INBOX_DIR: string | null = notificationCenterDist();
 
 const CONTENT_TYPES: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
@@ -27,7 +30,7 @@ const HASHED_NAME = /-[A-Z0-9]{8}\.[a-z.]+$/;
 
 export interface InboxOptions {
   /** The built assets; default {@link INBOX_DIR}. */
-  dir?: string;
+  dir?: string | null;
 }
 
 /**
@@ -36,11 +39,12 @@ export interface InboxOptions {
  * that says how to build it.
  */
 export function inboxRoutes(deps: Deps, options: InboxOptions = {}) {
-  const dir = resolve(options.dir ?? INBOX_DIR);
+  const given = options.dir === undefined ? INBOX_DIR : options.dir;
+  const dir = given === null ? null : resolve(given);
   const app = new Hono<AppEnv>();
 
   const page = async (c: Context<AppEnv>) => {
-    const html = await readOrNull(join(dir, 'index.html'));
+    const html = dir === null ? null : await readOrNull(join(dir, 'index.html'));
     if (html === null) {
       return c.html(NOT_BUILT_PAGE, 503, { 'Cache-Control': 'no-store', 'Retry-After': '10' });
     }
@@ -66,7 +70,7 @@ export function inboxRoutes(deps: Deps, options: InboxOptions = {}) {
     const name = c.req.param('file');
     const type = CONTENT_TYPES[extname(name)];
     if (name === 'index.html') return page(c);
-    if (!ASSET_NAME.test(name) || type === undefined) return next();
+    if (dir === null || !ASSET_NAME.test(name) || type === undefined) return next();
     const path = join(dir, name);
     if (!path.startsWith(dir + sep)) return next();
     const content = await readOrNull(path);
@@ -92,15 +96,14 @@ async function readOrNull(path: string): Promise<Buffer | null> {
   }
 }
 
-/** The nearest directory holding a package.json: `packages/server` from `src/routes/` (tsx) and from `dist/`. */
-function packageRoot(file: string): string {
-  let current = dirname(file);
-  while (!existsSync(join(current, 'package.json'))) {
-    const parent = dirname(current);
-    if (parent === current) return dirname(file);
-    current = parent;
+/** `<@oriva/notification-center>/dist`, or `null` when the package cannot be found. */
+function notificationCenterDist(): string | null {
+  try {
+    const manifest = createRequire(import.meta.url).resolve('@oriva/notification-center/package.json');
+    return join(dirname(manifest), 'dist');
+  } catch {
+    return null;
   }
-  return current;
 }
 
 const NOT_BUILT_PAGE = `<!doctype html>
@@ -109,9 +112,9 @@ const NOT_BUILT_PAGE = `<!doctype html>
 <title>Notification center not built</title>
 <main style="font: 16px/1.5 system-ui, sans-serif; max-width: 40rem; margin: 4rem auto; padding: 0 1rem">
 <h1>The notification center is not built yet</h1>
-<p>This server serves the page from <code>packages/server/inbox/</code>, which is built from
-<code>examples/notification-center</code>. Build it, then reload:</p>
-<pre>pnpm --filter @oriva/example-notification-center build</pre>
+<p>This server serves the page from the <code>dist/</code> of the <code>@oriva/notification-center</code>
+package (<code>packages/notification-center</code>), which has not been built. Build it, then reload:</p>
+<pre>pnpm --filter @oriva/notification-center build</pre>
 <p><code>pnpm build</code> and <code>pnpm start</code> build it too. Set <code>ORIVA_INBOX=0</code> to turn this page off.</p>
 </main>
 </html>

@@ -11,8 +11,8 @@ import { Oriva } from '@oriva/sdk';
 import { startTestServer, type TestServer } from '@oriva/server/testing';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildNotificationCenter } from '../../../../examples/notification-center/build.js';
 import { startWorkBuddy } from '../../../../examples/work-buddy/src/app.js';
+import { buildNotificationCenter } from '../../../notification-center/scripts/build.js';
 import { launchChromium } from './chromium.js';
 
 const ARTIFACTS = fileURLToPath(new URL('../../test-artifacts/', import.meta.url));

@@ -5,7 +5,7 @@
 import { startTestServer, type TestServer } from '@oriva/server/testing';
 import type { Browser, BrowserContext, Page, Response } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildNotificationCenter } from '../../../../examples/notification-center/build.js';
+import { buildNotificationCenter } from '../../../notification-center/scripts/build.js';
 import { launchChromium } from './chromium.js';
 
 const WAIT_MS = 15_000;

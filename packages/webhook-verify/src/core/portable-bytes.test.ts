@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
-import { base64Decode, base64Encode, constantTimeEqual, KeyCache } from './core.js';
+import { base64Decode, base64Encode, constantTimeEqual } from './portable-bytes.js';
+import { KeyCache } from './secrets.js';
 
 // The portable helpers the web entry relies on (the node entry uses Buffer and timingSafeEqual).
 describe('portable helpers', () => {

@@ -1,17 +1,18 @@
 /**
- * Builds the notification center into the server's `inbox/` directory, which `GET /inbox` serves.
- * Run by `pnpm build` and `pnpm start` (through this package's `build` script); the browser tests
- * import `buildNotificationCenter` and run it before they start a server.
+ * Builds the notification center into this package's `dist/`, which @oriva/server finds by package
+ * resolution and serves at `GET /inbox`. Run by `pnpm build` and `pnpm start` (through this package's
+ * `build` script); the browser tests import `buildNotificationCenter` and run it before they start a server.
  */
 import { mkdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { basename, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { build } from 'esbuild';
 
-const here = (path: string) => fileURLToPath(new URL(path, import.meta.url));
+/** A path relative to this package's root (this script sits in `scripts/`). */
+const fromPackage = (path: string) => fileURLToPath(new URL(`../${path}`, import.meta.url));
 
-/** `packages/server/inbox/`: the assets the server ships (listed in its package.json `files`). */
-export const INBOX_OUTDIR = here('../../packages/server/inbox');
+/** `dist/`: the assets this package publishes (its package.json `files`). */
+export const DIST_DIR = fromPackage('dist');
 
 /** The path the server serves the assets under. */
 const PUBLIC_PATH = '/inbox';
@@ -30,9 +31,9 @@ export interface BuildResult {
  * const { outdir } = await buildNotificationCenter();
  */
 export async function buildNotificationCenter(options: { outdir?: string } = {}): Promise<BuildResult> {
-  const outdir = options.outdir ?? INBOX_OUTDIR;
+  const outdir = options.outdir ?? DIST_DIR;
   const result = await build({
-    entryPoints: { app: here('./src/main.tsx'), styles: here('./styles.css') },
+    entryPoints: { app: fromPackage('src/main.tsx'), styles: fromPackage('styles.css') },
     outdir,
     entryNames: '[name]-[hash]',
     bundle: true,
@@ -46,7 +47,7 @@ export async function buildNotificationCenter(options: { outdir?: string } = {})
     metafile: true,
     write: false,
     // The SDK from source: `pnpm start` needs no SDK build, and the page always matches the SDK in the tree.
-    alias: { '@oriva/sdk': here('../../packages/sdk/src/index.ts') },
+    alias: { '@oriva/sdk': fromPackage('../sdk/src/index.ts') },
     legalComments: 'none',
     logLevel: 'warning',
   });
@@ -55,7 +56,7 @@ export async function buildNotificationCenter(options: { outdir?: string } = {})
   const script = written.find((name) => /^app-.*\.js$/.test(name));
   const stylesheet = written.find((name) => /^styles-.*\.css$/.test(name));
   if (!script || !stylesheet) throw new Error(`esbuild wrote no app script or stylesheet: ${written.join(', ')}`);
-  const template = await readFile(here('./index.html'), 'utf8');
+  const template = await readFile(fromPackage('index.html'), 'utf8');
   const html = template
     .replace('%APP_JS%', `${PUBLIC_PATH}/${script}`)
     .replace('%STYLES_CSS%', `${PUBLIC_PATH}/${stylesheet}`);
