@@ -2,7 +2,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { Oriva } from './client.js';
 import { OrivaError } from './core/errors.js';
 import { normalizeBaseUrl, path } from './core/url.js';
-import { fakeFetch, json, testClient } from './test-support/fake-fetch.js';
+import { fakeFetch, json, testClient } from './fake-fetch.test-support.js';
 import { VERSION } from './version.js';
 
 const published = { success: true, event_id: 'evt_01J8ZQ3J5V8C9X2M4N6P7R8S9T', timestamp: '2025-09-30T10:30:00.000Z' };

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { Oriva } from '../client.js';
-import { apiError, json, testClient } from '../test-support/fake-fetch.js';
+import { apiError, json, testClient } from '../fake-fetch.test-support.js';
 import {
   APIError,
   AuthenticationError,

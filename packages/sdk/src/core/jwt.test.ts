@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { fakeJwt as jwt } from '../test-support/fake-fetch.js';
+import { fakeJwt as jwt } from '../fake-fetch.test-support.js';
 import { jwtSubject } from './jwt.js';
 
 const base64url = (value: unknown) => Buffer.from(JSON.stringify(value)).toString('base64url');

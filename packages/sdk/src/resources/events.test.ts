@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { BadRequestError, OrivaError } from '../core/errors.js';
 import { CursorPage } from '../core/pagination.js';
-import { apiError, json, type RecordedCall, testClient } from '../test-support/fake-fetch.js';
+import { apiError, json, type RecordedCall, testClient } from '../fake-fetch.test-support.js';
 import type { Event, PublishEventRequest } from '../types.js';
 
 const eventId = (n: number) => `evt_${String(n).padStart(26, '0')}`;

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { ConflictError, OrivaError } from '../core/errors.js';
-import { apiError, fakeJwt, json, type RecordedCall, testClient } from '../test-support/fake-fetch.js';
+import { apiError, fakeJwt, json, type RecordedCall, testClient } from '../fake-fetch.test-support.js';
 import type { CreateNotificationRequest, Notification, PreferencesResponse } from '../types.js';
 import { NotificationPage } from './notifications.js';
 import { mergePreferences } from './preferences.js';

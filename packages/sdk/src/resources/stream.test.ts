@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { json, testClient } from '../test-support/fake-fetch.js';
+import { json, testClient } from '../fake-fetch.test-support.js';
 import { StreamError, type StreamEvent, type WebSocketLike } from './stream.js';
 
 /** A browser-like WebSocket double (no `on`, no `terminate`): the test drives it. */

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { OrivaError } from '../core/errors.js';
-import { json, type RecordedCall, testClient } from '../test-support/fake-fetch.js';
+import { json, type RecordedCall, testClient } from '../fake-fetch.test-support.js';
 import type { Delivery, Webhook } from '../types.js';
 import { DeliveryPage } from './webhooks.js';
 

@@ -13,7 +13,7 @@ import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startWorkBuddy } from '../../../../examples/work-buddy/src/app.js';
 import { buildNotificationCenter } from '../../../notification-center/scripts/build.js';
-import { launchChromium } from './chromium.js';
+import { launchChromium } from './chromium.test-support.js';
 
 const ARTIFACTS = fileURLToPath(new URL('../../test-artifacts/', import.meta.url));
 const DOCS_SCREENSHOT = fileURLToPath(new URL('../../../../docs/images/notification-center.png', import.meta.url));

@@ -6,7 +6,7 @@ import { startTestServer, type TestServer } from '@oriva/server/testing';
 import type { Browser, BrowserContext, Page, Response } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildNotificationCenter } from '../../../notification-center/scripts/build.js';
-import { launchChromium } from './chromium.js';
+import { launchChromium } from './chromium.test-support.js';
 
 const WAIT_MS = 15_000;
 /** Scalar's bundle is 3.5 MB: each test gets room on a busy machine; every wait inside stays bounded. */

@@ -3,7 +3,7 @@ import type { AddressInfo } from 'node:net';
 import { buildOpenApiDocument, serverEventPayloads } from '@oriva/contract';
 import { DESIGN_DOC_EVENT, startTestServer, type TestServer } from '@oriva/server/testing';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { type PrismProxy, startPrismProxy } from './prism.js';
+import { type PrismProxy, startPrismProxy } from './prism.test-support.js';
 
 /**
  * Every operation of docs/openapi.yml, driven through Prism's validating proxy in front of the real

@@ -7,7 +7,7 @@ import { promisify } from 'node:util';
 import { buildOpenApiDocument } from '@oriva/contract';
 import openapiTS, { astToString } from 'openapi-typescript';
 import { afterAll, expect, it } from 'vitest';
-import { OPENAPI_DOCUMENT } from './prism.js';
+import { OPENAPI_DOCUMENT } from './prism.test-support.js';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const calls = join(here, 'typed-client', 'calls.ts');

@@ -18,7 +18,7 @@ import {
   startProxy,
   startReceiver,
   waitFor,
-} from './cluster.js';
+} from './cluster.test-support.js';
 
 const cleanups: Array<() => unknown> = [];
 afterEach(async () => {

@@ -1,8 +1,8 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { issueApiKey } from '../../auth/api-keys.js';
 import type { Storage } from '../types.js';
-import { app, at } from './records.js';
-import type { ContractSubject } from './subject.js';
+import { app, at } from './records.test-support.js';
+import type { ContractSubject } from './subject.test-support.js';
 
 /** The app store: apps with their first key, updates, key lookup and revocation. */
 export function appStoreContract(subject: ContractSubject): void {

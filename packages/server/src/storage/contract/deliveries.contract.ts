@@ -1,8 +1,8 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { issueApiKey } from '../../auth/api-keys.js';
 import type { Storage } from '../types.js';
-import { app, at, attempt, event, later, outcome, webhook } from './records.js';
-import type { ContractSubject } from './subject.js';
+import { app, at, attempt, event, later, outcome, webhook } from './records.test-support.js';
+import type { ContractSubject } from './subject.test-support.js';
 
 /** The outbox: deliveries per matching webhook, leases, outcomes and the failure threshold, requeue and recovery. */
 export function deliveryStoreContract(subject: ContractSubject): void {

@@ -1,8 +1,8 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { issueApiKey } from '../../auth/api-keys.js';
 import type { Storage, StoredEvent } from '../types.js';
-import { app, at, event } from './records.js';
-import type { ContractSubject } from './subject.js';
+import { app, at, event } from './records.test-support.js';
+import type { ContractSubject } from './subject.test-support.js';
 
 /** The event log: all-or-nothing batches, filtered lists, positions in commit order and commit listeners. */
 export function eventStoreContract(subject: ContractSubject): void {

@@ -1,7 +1,7 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import type { Storage } from '../types.js';
-import { at } from './records.js';
-import type { ContractSubject } from './subject.js';
+import { at } from './records.test-support.js';
+import type { ContractSubject } from './subject.test-support.js';
 
 /** Idempotency keys: reserved once, then replayed, released or pruned. */
 export function idempotencyStoreContract(subject: ContractSubject): void {

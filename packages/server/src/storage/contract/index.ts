@@ -13,8 +13,8 @@ import { idempotencyStoreContract } from './idempotency.contract.js';
 import { jobStoreContract } from './jobs.contract.js';
 import { notificationStoreContract } from './notifications.contract.js';
 import { preferenceStoreContract } from './preferences.contract.js';
-import { app, at } from './records.js';
-import type { ContractSubject } from './subject.js';
+import { app, at } from './records.test-support.js';
+import type { ContractSubject } from './subject.test-support.js';
 import { webhookStoreContract } from './webhooks.contract.js';
 
 export function describeStorageContract(name: string, open: () => Promise<Storage>): void {

@@ -1,7 +1,7 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import type { Storage } from '../types.js';
-import { attempt, created, event, later, notification, outcome, webhook } from './records.js';
-import type { ContractSubject } from './subject.js';
+import { attempt, created, event, later, notification, outcome, webhook } from './records.test-support.js';
+import type { ContractSubject } from './subject.test-support.js';
 
 /** Jobs and retention: exclusive runs, and pruning that keeps what is pending. */
 export function jobStoreContract(subject: ContractSubject): void {

@@ -1,8 +1,8 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { issueApiKey } from '../../auth/api-keys.js';
 import type { NotificationQuery, Storage } from '../types.js';
-import { app, at, created, event, feed, later, notification } from './records.js';
-import type { ContractSubject } from './subject.js';
+import { app, at, created, event, feed, later, notification } from './records.test-support.js';
+import type { ContractSubject } from './subject.test-support.js';
 
 /** Notifications with their states: creation once per external id, changes in transactions, feeds, counts, expiry. */
 export function notificationStoreContract(subject: ContractSubject): void {

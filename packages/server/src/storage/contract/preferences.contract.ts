@@ -1,7 +1,7 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import type { Storage } from '../types.js';
-import { at, later } from './records.js';
-import type { ContractSubject } from './subject.js';
+import { at, later } from './records.test-support.js';
+import type { ContractSubject } from './subject.test-support.js';
 
 /** Preferences: stored per user, read back with their time. */
 export function preferenceStoreContract(subject: ContractSubject): void {

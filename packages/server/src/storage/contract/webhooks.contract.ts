@@ -1,7 +1,7 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import type { Storage } from '../types.js';
-import { later, webhook } from './records.js';
-import type { ContractSubject } from './subject.js';
+import { later, webhook } from './records.test-support.js';
+import type { ContractSubject } from './subject.test-support.js';
 
 /** Webhook endpoints: create, read, update, delete. */
 export function webhookStoreContract(subject: ContractSubject): void {

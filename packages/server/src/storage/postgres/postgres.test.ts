@@ -4,7 +4,7 @@ import { afterAll, afterEach, describe, expect, it } from 'vitest';
 import { issueApiKey } from '../../auth/api-keys.js';
 import { newId } from '../../ids.js';
 import { describeStorageContract } from '../contract/index.js';
-import { webhookRecord } from '../contract/records.js';
+import { webhookRecord } from '../contract/records.test-support.js';
 import type { EventRecord, WebhookRecord } from '../types.js';
 import { createPool, isoTimestamp } from './db.js';
 import { openPostgresStorage, type PostgresStorage } from './index.js';

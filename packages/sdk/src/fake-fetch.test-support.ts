@@ -3,8 +3,8 @@
  * whose waits between retries are recorded instead of slept. No network, no timers.
  */
 
-import type { ClientOptions } from '../client.js';
-import { Oriva } from '../client.js';
+import type { ClientOptions } from './client.js';
+import { Oriva } from './client.js';
 
 export interface RecordedCall {
   url: string;
