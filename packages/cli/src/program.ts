@@ -4,7 +4,14 @@
  * so `oriva --help` never loads the SDK or the server.
  */
 import { readFileSync } from 'node:fs';
-import { Command, Help, InvalidArgumentError, Option } from 'commander';
+import {
+  Command,
+  type CommandUnknownOpts,
+  Help,
+  InvalidArgumentError,
+  Option,
+  type OptionValues,
+} from '@commander-js/extra-typings';
 import { DEFAULT_BASE_URL, type GlobalFlags } from './config.js';
 import { type CommandContext, createContext, type MainIO } from './context.js';
 
@@ -14,7 +21,7 @@ export interface CommandModule<Args extends unknown[], Options> {
 }
 
 export interface BuiltProgram {
-  program: Command;
+  program: CommandUnknownOpts;
   ctx: CommandContext;
   /** The exit code the command asked for (0 unless its `run` returned another). */
   exitCode(): number;
@@ -87,7 +94,7 @@ file the server writes when it starts.
 
 export function buildProgram(io: MainIO = {}, argv: readonly string[] = []): BuiltProgram {
   const program = new Command('oriva');
-  const ctx = createContext(io, () => program.opts<GlobalFlags>());
+  const ctx = createContext(io, () => program.opts() as GlobalFlags);
   let exitCode = 0;
   // Errors from commander (unknown command, missing argument) are printed before our code runs;
   // with --json they must be JSON too, so look for the flag up front.
@@ -373,7 +380,10 @@ Examples:
   const notifications = program
     .command('notifications')
     .description("create notifications (app API key); read a user's feed and act on it (--as-user, --token)");
-  const userFlags = (command: Command, help = USER_OR_APP_HELP) =>
+  const userFlags = <Args extends unknown[], Opts extends OptionValues>(
+    command: Command<Args, Opts>,
+    help = USER_OR_APP_HELP,
+  ) =>
     command
       .option('--as-user <user_id>', "act as this user: a token signed with the local server's secret")
       .option('--token <jwt>', 'act as the user whose JWT this is')
@@ -516,7 +526,7 @@ Example:
   const webhooks = program
     .command('webhooks')
     .description("deliver the app's events to URLs, signed (app API key or admin token, with --app-id)");
-  const retryOptions = (command: Command) =>
+  const retryOptions = <Args extends unknown[], Opts extends OptionValues>(command: Command<Args, Opts>) =>
     command
       .addOption(
         new Option('--max-retries <n>', 'retries after a failed delivery (0-10; default 5)').argParser(
@@ -666,7 +676,7 @@ function globalOptionsLast(text: string): string {
 }
 
 /** After a usage error, point at the right `--help`. */
-function addUsageHints(command: Command, path: string[] = []): void {
+function addUsageHints(command: CommandUnknownOpts, path: string[] = []): void {
   const names = [...path, command.name()];
   command.showHelpAfterError(`hint: run \`${names.join(' ')} --help\` for usage`);
   for (const sub of command.commands) {

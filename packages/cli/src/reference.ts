@@ -8,7 +8,7 @@
  * no environment (the program is built with an empty one).
  */
 import type { EventEmitter } from 'node:events';
-import type { Argument, Command, Option } from 'commander';
+import type { Argument, CommandUnknownOpts as Command, Option } from '@commander-js/extra-typings';
 import { DEFAULT_BASE_URL, DEFAULT_PROFILE, SETTING_NAMES, SETTINGS } from './config.js';
 import type { OutputStream } from './output.js';
 import { buildProgram } from './program.js';
