@@ -12,6 +12,9 @@ import {
   Option,
   type OptionValues,
 } from '@commander-js/extra-typings';
+import { apps } from './commands/apps/index.js';
+import type { Runner } from './commands/define.js';
+import { keys } from './commands/keys/index.js';
 import { DEFAULT_BASE_URL, type GlobalFlags } from './config.js';
 import { type CommandContext, createContext, type MainIO } from './context.js';
 
@@ -100,6 +103,12 @@ export function buildProgram(io: MainIO = {}, argv: readonly string[] = []): Bui
   // with --json they must be JSON too, so look for the flag up front.
   const jsonErrors = argv.includes('--json');
 
+  const runner: Runner = {
+    ctx,
+    setExitCode: (code) => {
+      exitCode = code;
+    },
+  };
   const lazy =
     <Args extends unknown[], Options>(load: () => Promise<CommandModule<Args, Options>>) =>
     async (...params: unknown[]) => {
@@ -169,50 +178,8 @@ export function buildProgram(io: MainIO = {}, argv: readonly string[] = []): Bui
     .option('--dev', 'development mode (env ORIVA_DEV=1)')
     .action(lazy(() => import('./commands/server-start.js')));
 
-  // ── apps ──────────────────────────────────────────────────────────────────────────────────────
-  const apps = program.command('apps').description('register and inspect apps (admin)');
-  apps
-    .command('create')
-    .description('register an app and issue its first API key (shown once)')
-    .argument('<app_id>', 'slug: lowercase letters, digits and dashes, e.g. work-buddy')
-    .requiredOption('--name <name>', 'display name')
-    .option('--icon-url <url>', 'http(s) URL of the app icon')
-    .addHelpText('after', ADMIN_HELP)
-    .action(lazy(() => import('./commands/apps-create.js')));
-  apps
-    .command('list')
-    .description('list registered apps')
-    .addHelpText('after', ADMIN_HELP)
-    .action(lazy(() => import('./commands/apps-list.js')));
-  apps
-    .command('show')
-    .description("show one app (admin token, or that app's API key)")
-    .argument('<app_id>', 'app id')
-    .addHelpText('after', ADMIN_HELP)
-    .action(lazy(() => import('./commands/apps-show.js')));
-
-  // ── keys ──────────────────────────────────────────────────────────────────────────────────────
-  const keys = program.command('keys').description("manage an app's API keys (admin token or the app's key)");
-  keys
-    .command('create')
-    .description('issue another API key, e.g. to rotate (the key is shown once)')
-    .argument('<app_id>', 'app id')
-    .option('--name <name>', 'a label to recognise the key by, e.g. production')
-    .addHelpText('after', ADMIN_HELP)
-    .action(lazy(() => import('./commands/keys-create.js')));
-  keys
-    .command('list')
-    .description("list an app's keys (prefixes only, never the secrets)")
-    .argument('<app_id>', 'app id')
-    .addHelpText('after', ADMIN_HELP)
-    .action(lazy(() => import('./commands/keys-list.js')));
-  keys
-    .command('revoke')
-    .description('revoke a key: it stops working on the next request')
-    .argument('<app_id>', 'app id')
-    .argument('<key_id>', 'key id (key_…), see `oriva keys list`')
-    .addHelpText('after', ADMIN_HELP)
-    .action(lazy(() => import('./commands/keys-revoke.js')));
+  apps(program, runner);
+  keys(program, runner);
 
   // ── users ─────────────────────────────────────────────────────────────────────────────────────
   const users = program.command('users').description('user tokens for a local server');

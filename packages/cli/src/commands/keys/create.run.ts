@@ -1,13 +1,10 @@
-import { createClient } from '../client.js';
-import type { CommandContext } from '../context.js';
-import { formatPairs } from '../output.js';
-import { describeKey } from './shared.js';
+import { createClient } from '../../client.js';
+import { formatPairs } from '../../output.js';
+import type { Handler } from '../define.js';
+import type { declaration } from './create.js';
+import { describeKey } from './describe.js';
 
-export interface Options {
-  name?: string;
-}
-
-export async function run(ctx: CommandContext, [appId]: [string], options: Options) {
+export const run: Handler<typeof declaration> = async (ctx, [appId], options) => {
   const { oriva } = await createClient(ctx, 'admin-or-app');
   const result = await oriva.apps.keys.create(appId, options.name === undefined ? {} : { name: options.name });
   if (ctx.json) {
@@ -21,4 +18,4 @@ export async function run(ctx: CommandContext, [appId]: [string], options: Optio
   ctx.write(formatPairs(describeKey(result.api_key), out.dim));
   ctx.write(`\nRotating? Switch your app to the new key, then: ${ctx.command} keys revoke ${appId} <old key id>\n`);
   return 0;
-}
+};

@@ -1,9 +1,10 @@
-import { createClient } from '../client.js';
-import type { CommandContext } from '../context.js';
-import { formatTable } from '../output.js';
-import { keyRow } from './shared.js';
+import { createClient } from '../../client.js';
+import { formatTable } from '../../output.js';
+import type { Handler } from '../define.js';
+import { keyRow } from './describe.js';
+import type { declaration } from './list.js';
 
-export async function run(ctx: CommandContext, [appId]: [string]) {
+export const run: Handler<typeof declaration> = async (ctx, [appId]) => {
   const { oriva } = await createClient(ctx, 'admin-or-app');
   const { api_keys: keys } = await oriva.apps.keys.list(appId);
   if (ctx.json) {
@@ -21,4 +22,4 @@ export async function run(ctx: CommandContext, [appId]: [string]) {
     }),
   );
   return 0;
-}
+};

@@ -1,7 +1,8 @@
-import { createClient } from '../client.js';
-import type { CommandContext } from '../context.js';
+import { createClient } from '../../client.js';
+import type { Handler } from '../define.js';
+import type { declaration } from './revoke.js';
 
-export async function run(ctx: CommandContext, [appId, keyId]: [string, string]) {
+export const run: Handler<typeof declaration> = async (ctx, [appId, keyId]) => {
   const { oriva } = await createClient(ctx, 'admin-or-app');
   await oriva.apps.keys.revoke(appId, keyId);
   if (ctx.json) {
@@ -10,4 +11,4 @@ export async function run(ctx: CommandContext, [appId, keyId]: [string, string])
   }
   ctx.write(`${ctx.out.green('✔')} Revoked key ${keyId} of ${appId}: it stops working on the next request.\n`);
   return 0;
-}
+};

@@ -1,13 +1,5 @@
-/** Display helpers shared by the app and key commands. */
-import { shortTime } from '../output.js';
-
-export interface AppLike {
-  app_id: string;
-  name: string;
-  icon_url?: string | null;
-  created_at: string;
-  updated_at?: string;
-}
+/** How an API key is shown by the key commands and `apps create` (which issues the first one). */
+import { shortTime } from '../../output.js';
 
 export interface KeyLike {
   id: string;
@@ -15,17 +7,6 @@ export interface KeyLike {
   prefix: string;
   created_at: string;
   revoked_at?: string | null;
-}
-
-export function describeApp(app: AppLike): [string, string][] {
-  const pairs: [string, string][] = [
-    ['app_id', app.app_id],
-    ['name', app.name],
-  ];
-  if (app.icon_url) pairs.push(['icon_url', app.icon_url]);
-  pairs.push(['created', shortTime(app.created_at)]);
-  if (app.updated_at && app.updated_at !== app.created_at) pairs.push(['updated', shortTime(app.updated_at)]);
-  return pairs;
 }
 
 export function describeKey(key: KeyLike): [string, string][] {

@@ -1,14 +1,11 @@
-import { createClient } from '../client.js';
-import type { CommandContext } from '../context.js';
-import { formatPairs } from '../output.js';
-import { describeApp, describeKey } from './shared.js';
+import { createClient } from '../../client.js';
+import { formatPairs } from '../../output.js';
+import type { Handler } from '../define.js';
+import { describeKey } from '../keys/describe.js';
+import type { declaration } from './create.js';
+import { describeApp } from './describe.js';
 
-export interface Options {
-  name: string;
-  iconUrl?: string;
-}
-
-export async function run(ctx: CommandContext, [appId]: [string], options: Options) {
+export const run: Handler<typeof declaration> = async (ctx, [appId], options) => {
   const { oriva } = await createClient(ctx, 'admin');
   const result = await oriva.apps.create({
     app_id: appId,
@@ -33,4 +30,4 @@ export async function run(ctx: CommandContext, [appId]: [string], options: Optio
     `\nNext: save it in a profile so other commands use it:\n  ${ctx.command} profile set ${settings.profile}${baseUrl} --app-id ${result.app.app_id} --api-key ${result.api_key.key}\n`,
   );
   return 0;
-}
+};

@@ -1,8 +1,9 @@
-import { createClient } from '../client.js';
-import type { CommandContext } from '../context.js';
-import { formatTable, shortTime } from '../output.js';
+import { createClient } from '../../client.js';
+import { formatTable, shortTime } from '../../output.js';
+import type { Handler } from '../define.js';
+import type { declaration } from './list.js';
 
-export async function run(ctx: CommandContext) {
+export const run: Handler<typeof declaration> = async (ctx) => {
   const { oriva } = await createClient(ctx, 'admin');
   const { apps } = await oriva.apps.list();
   if (ctx.json) {
@@ -21,4 +22,4 @@ export async function run(ctx: CommandContext) {
     ),
   );
   return 0;
-}
+};
