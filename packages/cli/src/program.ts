@@ -12,9 +12,12 @@ import {
   Option,
   type OptionValues,
 } from '@commander-js/extra-typings';
+import { admin } from './commands/admin/index.js';
 import { apps } from './commands/apps/index.js';
 import type { Runner } from './commands/define.js';
 import { keys } from './commands/keys/index.js';
+import { server } from './commands/server/index.js';
+import { users } from './commands/users/index.js';
 import { DEFAULT_BASE_URL, type GlobalFlags } from './config.js';
 import { type CommandContext, createContext, type MainIO } from './context.js';
 
@@ -89,12 +92,6 @@ Get started:
 Exit codes: 0 success, 1 failure (API, network or input error), 2 usage error.
 `;
 
-const ADMIN_HELP = `
-Admin credentials: --admin-token, ORIVA_ADMIN_TOKEN or the profile's admin token. Against a local
-server (localhost) with none configured, oriva reads <ORIVA_DATA_DIR or ./.oriva>/admin-token, the
-file the server writes when it starts.
-`;
-
 export function buildProgram(io: MainIO = {}, argv: readonly string[] = []): BuiltProgram {
   const program = new Command('oriva');
   const ctx = createContext(io, () => program.opts() as GlobalFlags);
@@ -160,58 +157,12 @@ export function buildProgram(io: MainIO = {}, argv: readonly string[] = []): Bui
     .option('--json', 'print exactly one JSON document on stdout; errors as one JSON line on stderr')
     .addHelpText('after', GLOBAL_HELP);
 
-  // ── server ────────────────────────────────────────────────────────────────────────────────────
-  const server = program.command('server').description('run the Oriva server');
-  server
-    .command('start')
-    .description('run the bundled server until Ctrl-C (SIGINT) or SIGTERM, then shut down gracefully')
-    .addOption(
-      new Option('--port <port>', 'port to listen on, 0 for any free port (env ORIVA_PORT; default 8787)').argParser(
-        integer('--port', 0, 65535),
-      ),
-    )
-    .option('--host <host>', 'interface to bind (env ORIVA_HOST)')
-    .option(
-      '--data-dir <dir>',
-      'where data, the admin token and the JWT secret live (env ORIVA_DATA_DIR; default ./.oriva)',
-    )
-    .option('--dev', 'development mode (env ORIVA_DEV=1)')
-    .action(lazy(() => import('./commands/server-start.js')));
-
+  server(program, runner);
   apps(program, runner);
   keys(program, runner);
 
-  // ── users ─────────────────────────────────────────────────────────────────────────────────────
-  const users = program.command('users').description('user tokens for a local server');
-  users
-    .command('token')
-    .description("mint a user JWT (sub = user_id) signed with the local server's secret")
-    .argument('<user_id>', 'the user id to put in `sub`')
-    .option('--expires-in <duration>', 'lifetime: 30m, 1h, 7d, or seconds', '1h')
-    .option('--data-dir <dir>', 'the server data directory holding jwt-secret (env ORIVA_DATA_DIR; default ./.oriva)')
-    .addHelpText(
-      'after',
-      '\nThe secret is ORIVA_JWT_SECRET, or <data dir>/jwt-secret written by `oriva server start`.\n',
-    )
-    .action(lazy(() => import('./commands/users-token.js')));
-
-  // ── admin ─────────────────────────────────────────────────────────────────────────────────────
-  const admin = program.command('admin').description('server operations (admin token)');
-  admin
-    .command('prune')
-    .description('apply the retention period now: delete old events and webhook delivery logs')
-    .addOption(
-      new Option(
-        '--older-than <days>',
-        "prune what is older than this many days (default: the server's ORIVA_RETENTION_DAYS)",
-      ).argParser(integer('--older-than', 1, 36_500)),
-    )
-    .option('--before <time>', 'prune what is older than this ISO-8601 instant instead')
-    .addHelpText(
-      'after',
-      `\nNotifications and pending webhook deliveries are never pruned. On PostgreSQL whole monthly event\npartitions are dropped; on SQLite rows are deleted in batches.\n${ADMIN_HELP}`,
-    )
-    .action(lazy(() => import('./commands/admin-prune.js')));
+  users(program, runner);
+  admin(program, runner);
 
   // ── events ────────────────────────────────────────────────────────────────────────────────────
   const events = program.command('events').description('publish and query events (app API key)');

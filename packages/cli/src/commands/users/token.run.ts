@@ -1,14 +1,10 @@
-import type { CommandContext } from '../context.js';
-import { parseDuration } from '../duration.js';
-import { UsageError } from '../errors.js';
-import { mintUserToken } from '../user-token.js';
+import { parseDuration } from '../../duration.js';
+import { UsageError } from '../../errors.js';
+import { mintUserToken } from '../../user-token.js';
+import type { Handler } from '../define.js';
+import type { declaration } from './token.js';
 
-export interface Options {
-  expiresIn: string;
-  dataDir?: string;
-}
-
-export async function run(ctx: CommandContext, [userId]: [string], options: Options) {
+export const run: Handler<typeof declaration> = async (ctx, [userId], options) => {
   const lifetime = parseDuration(options.expiresIn);
   if (lifetime === undefined || lifetime < 1000) {
     throw new UsageError(`--expires-in ${JSON.stringify(options.expiresIn)} is not a duration`, {
@@ -28,4 +24,4 @@ export async function run(ctx: CommandContext, [userId]: [string], options: Opti
   // The token alone on stdout, so `TOKEN=$(oriva users token user_1)` works.
   ctx.write(`${token}\n`);
   return 0;
-}
+};

@@ -1,16 +1,10 @@
-import { localDataDir } from '../config.js';
-import type { CommandContext } from '../context.js';
-import { UserError } from '../errors.js';
-import { stopRequested } from '../stop-signal.js';
+import { localDataDir } from '../../config.js';
+import { UserError } from '../../errors.js';
+import { stopRequested } from '../../stop-signal.js';
+import type { Handler } from '../define.js';
+import type { declaration } from './start.js';
 
-export interface Options {
-  port?: number;
-  host?: string;
-  dataDir?: string;
-  dev?: boolean;
-}
-
-export async function run(ctx: CommandContext, _args: [], options: Options) {
+export const run: Handler<typeof declaration> = async (ctx, _args, options) => {
   const env: Record<string, string | undefined> = { ...ctx.env };
   if (options.port !== undefined) env.ORIVA_PORT = String(options.port);
   if (options.host !== undefined) env.ORIVA_HOST = options.host;
@@ -54,7 +48,7 @@ export async function run(ctx: CommandContext, _args: [], options: Options) {
   } finally {
     shutdown.dispose();
   }
-}
+};
 
 function startFailure(
   error: unknown,

@@ -1,13 +1,9 @@
-import { createClient } from '../client.js';
-import type { CommandContext } from '../context.js';
-import { UserError } from '../errors.js';
+import { createClient } from '../../client.js';
+import { UserError } from '../../errors.js';
+import type { Handler } from '../define.js';
+import type { declaration } from './prune.js';
 
-export interface Options {
-  olderThan?: number;
-  before?: string;
-}
-
-export async function run(ctx: CommandContext, _args: [], options: Options) {
+export const run: Handler<typeof declaration> = async (ctx, _args, options) => {
   if (options.olderThan !== undefined && options.before !== undefined) {
     throw new UserError('Give --older-than or --before, not both.');
   }
@@ -25,4 +21,4 @@ export async function run(ctx: CommandContext, _args: [], options: Options) {
     `${ctx.out.green('✔')} Pruned data older than ${result.cutoff}: ${result.events_deleted} events${partitions}, ${result.deliveries_deleted} webhook deliveries.\n`,
   );
   return 0;
-}
+};
