@@ -15,8 +15,11 @@ import {
 import { admin } from './commands/admin/index.js';
 import { apps } from './commands/apps/index.js';
 import type { Runner } from './commands/define.js';
+import { events } from './commands/events/index.js';
 import { keys } from './commands/keys/index.js';
+import { listen } from './commands/listen/listen.js';
 import { server } from './commands/server/index.js';
+import { stream } from './commands/stream/index.js';
 import { users } from './commands/users/index.js';
 import { DEFAULT_BASE_URL, type GlobalFlags } from './config.js';
 import { type CommandContext, createContext, type MainIO } from './context.js';
@@ -164,135 +167,9 @@ export function buildProgram(io: MainIO = {}, argv: readonly string[] = []): Bui
   users(program, runner);
   admin(program, runner);
 
-  // ── events ────────────────────────────────────────────────────────────────────────────────────
-  const events = program.command('events').description('publish and query events (app API key)');
-  events
-    .command('send')
-    .description('publish one event from flags or --body, or many from an NDJSON --file')
-    .option('--category <category>', 'event_category, e.g. notification')
-    .option('--type <type>', 'event_type, e.g. dismissed')
-    .option('--entity-type <type>', 'entity_type, e.g. notification')
-    .option('--entity-id <id>', 'entity_id, e.g. wb_notif_123')
-    .option('--user <user_id>', 'user_id')
-    .option('--data <json>', 'event_data as a JSON object')
-    .option('--body <json>', 'the whole event as a JSON object (instead of the flags above)')
-    .option('--file <path>', 'NDJSON file, one event per line; sent in batches of 500')
-    .addOption(
-      new Option('--from-line <n>', 'with --file: skip the lines before n (resume a send that stopped)').argParser(
-        integer('--from-line', 1, Number.MAX_SAFE_INTEGER),
-      ),
-    )
-    .option('--idempotency-key <key>', 'Idempotency-Key for a single event: safe to retry')
-    .addHelpText(
-      'after',
-      `
-Examples:
-  $ oriva events send --category notification --type dismissed --entity-type notification \\
-      --entity-id wb_notif_123 --user user_456 --data '{"dismissed_from":"work_buddy"}'
-  $ oriva events send --body '{"event_category":"task","event_type":"done","entity_type":"task","entity_id":"t1","user_id":"u1"}'
-  $ oriva events send --file events.ndjson
-  $ oriva events send --file events.ndjson --from-line 1001
-
-Every line of --file is checked before anything is sent; a bad line is reported with its number.
-A send that stops part-way (a rate limit, a rejected batch) says how many events were stored and
-prints the command that resumes it from the first unsent line.
-`,
-    )
-    .action(lazy(() => import('./commands/events-send.js')));
-  events
-    .command('list')
-    .description("query the app's events, newest first")
-    .option('--category <category>', 'only this event_category')
-    .option('--type <type>', 'only this event_type')
-    .option('--user <user_id>', 'only this user_id')
-    .option('--entity <entity_id>', 'only this entity_id')
-    .option('--since <time>', 'from this time: ISO-8601 (2025-09-30T10:00:00Z) or a duration ago (1h, 2d)')
-    .option('--until <time>', 'before this time: ISO-8601 or a duration ago')
-    .addOption(
-      new Option('--limit <n>', 'events per page (1-500; default 100, or 500 with --all)').argParser(
-        integer('--limit', 1, 500),
-      ),
-    )
-    .option('--all', 'fetch every matching event, page after page')
-    .action(lazy(() => import('./commands/events-list.js')));
-
-  // ── stream ────────────────────────────────────────────────────────────────────────────────────
-  const stream = program.command('stream').description("follow the app's events live over a WebSocket");
-  stream
-    .command('tail')
-    .description("print the app's events as they happen, until Ctrl-C (reconnects and resumes by itself)")
-    .option('--events <pattern,...>', 'comma-separated patterns: *, <category>.* or <category>.<type> (default *)')
-    .option('--user <user_id>', "only this user's events")
-    .option(
-      '--since <position|evt_id|time>',
-      'start after a position or an event id, or from a time: ISO-8601 or a duration ago (10m, 2h)',
-    )
-    .addOption(
-      new Option('--count <n>', 'exit 0 after printing n events').argParser(
-        integer('--count', 0, Number.MAX_SAFE_INTEGER),
-      ),
-    )
-    .addHelpText(
-      'after',
-      `
-One line per event: time, type, user, entity, position. With --json, one JSON object per line
-(NDJSON) and nothing else on stdout.
-
---since with a time looks up the newest event before it (GET /apps/{app}/events?end_date=…&limit=1)
-and resumes after that event: the stream starts with the first event at or after the time.
-
-Examples:
-  $ oriva stream tail --events notification.*,session.created
-  $ oriva stream tail --since 10m --json | jq .type
-  $ oriva stream tail --user user_456 --count 1
-`,
-    )
-    .action(lazy(() => import('./commands/stream-tail.js')));
-
-  // ── listen ────────────────────────────────────────────────────────────────────────────────────
-  program
-    .command('listen')
-    .description("forward the app's events to a local URL as signed webhooks, until Ctrl-C")
-    .option('--forward-to <url>', 'where to POST every event (same as --forward *=<url>, tried after --forward rules)')
-    .option(
-      '--forward <pattern=url>',
-      'route events whose type matches the pattern (*, <category>.*, <category>.<type>) to a URL; repeatable, first match wins',
-      collect,
-    )
-    .option('--events <pattern,...>', "comma-separated patterns to subscribe to (default: the routes' patterns)")
-    .option('--user <user_id>', "only this user's events")
-    .option(
-      '--since <position|evt_id|time>',
-      'start after a position or an event id, or from a time: ISO-8601 or a duration ago (10m, 2h); backfills what was missed',
-    )
-    .option('--secret <whsec_…>', 'the signing secret to use (env ORIVA_LISTEN_SECRET; default a new one each run)')
-    .option('--print-secret', 'print the signing secret only (the given one, or a new one) and exit')
-    .addOption(
-      new Option('--count <n>', 'exit 0 after n forwards').argParser(integer('--count', 0, Number.MAX_SAFE_INTEGER)),
-    )
-    .addOption(
-      new Option('--timeout <s>', 'seconds to wait for the receiver (1-300; default 10)').argParser(
-        integer('--timeout', 1, 300),
-      ),
-    )
-    .addHelpText(
-      'after',
-      `
-Each event is POSTed with the body and headers of a real webhook delivery (webhook-id fwd_<event_id>,
-webhook-timestamp, webhook-signature, X-Oriva-Signature), signed with the local secret printed at start
-on stderr: verify it with @oriva/webhook-verify as in production. One line per forward: time, type,
-event id, target, the receiver's status and latency; with --json, NDJSON lines
-{ event_id, type, target, status, ms } (status null and an error when no response came). A failed
-forward is printed and listening goes on. Events no route matches are skipped.
-
-Examples:
-  $ oriva listen --forward-to http://localhost:3000/api/oriva-events
-  $ oriva listen --forward 'notification.*=http://localhost:3000/a' --forward 'session.*=http://localhost:3000/b'
-  $ export ORIVA_LISTEN_SECRET=$(oriva listen --print-secret)
-  $ oriva listen --forward-to http://localhost:3000/api/oriva-events --since evt_01J8ZQ3J5V8C9X2M4N6P7R8S9T
-`,
-    )
-    .action(lazy(() => import('./commands/listen.js')));
+  events(program, runner);
+  stream(program, runner);
+  listen(program, runner);
 
   // ── notifications ─────────────────────────────────────────────────────────────────────────────
   const notifications = program

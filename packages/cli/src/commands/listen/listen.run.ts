@@ -4,25 +4,17 @@
  */
 import { EVENT_PATTERN, matchesEventPattern, toWebhookPayload } from '@oriva/contract/events';
 import type { StreamEvent } from '@oriva/sdk';
-import { createClient, requireAppId } from '../client.js';
-import { isHttpUrl } from '../config.js';
-import type { CommandContext } from '../context.js';
-import { UsageError, UserError } from '../errors.js';
-import { escapeTerminal, shortTime, streamingColumns } from '../output.js';
-import { stopRequested } from '../stop-signal.js';
-import { announceStreamState, resolveSince } from './stream-tail.js';
+import { createClient, requireAppId } from '../../client.js';
+import { isHttpUrl } from '../../config.js';
+import type { CommandContext } from '../../context.js';
+import { UsageError, UserError } from '../../errors.js';
+import { escapeTerminal, shortTime, streamingColumns } from '../../output.js';
+import { stopRequested } from '../../stop-signal.js';
+import type { Handler, OptionsOf } from '../define.js';
+import { announceStreamState, resolveSince } from '../stream/shared.js';
+import type { declaration } from './listen.js';
 
-export interface Options {
-  forwardTo?: string;
-  forward?: string[];
-  events?: string;
-  user?: string;
-  since?: string;
-  secret?: string;
-  printSecret?: boolean;
-  count?: number;
-  timeout?: number;
-}
+type Options = OptionsOf<typeof declaration>;
 
 export interface Route {
   pattern: string;
@@ -152,7 +144,7 @@ function describeFailure(error: unknown): string {
   return e?.cause?.message ?? e?.message ?? String(error);
 }
 
-export async function run(ctx: CommandContext, _args: [], options: Options) {
+export const run: Handler<typeof declaration> = async (ctx, _args, options) => {
   const signer: Signer = await import('@oriva/webhook-verify');
   const { secret, generated } = resolveSecret(ctx, options, signer);
   if (options.printSecret) {
@@ -225,7 +217,7 @@ export async function run(ctx: CommandContext, _args: [], options: Options) {
     stream.close();
   }
   return 0;
-}
+};
 
 /** Time, type, event id, target, status, duration: room for typical values, so lines line up. */
 const LISTEN_COLUMNS = [20, 32, 30, 36, 3];

@@ -1,19 +1,10 @@
-import { createClient, requireAppId } from '../client.js';
-import type { CommandContext } from '../context.js';
-import { parseTimeBound } from '../duration.js';
-import { UsageError } from '../errors.js';
-import { formatTable, shortTime } from '../output.js';
-
-export interface Options {
-  category?: string;
-  type?: string;
-  user?: string;
-  entity?: string;
-  since?: string;
-  until?: string;
-  limit?: number;
-  all?: boolean;
-}
+import { createClient, requireAppId } from '../../client.js';
+import type { CommandContext } from '../../context.js';
+import { parseTimeBound } from '../../duration.js';
+import { UsageError } from '../../errors.js';
+import { formatTable, shortTime } from '../../output.js';
+import type { Handler } from '../define.js';
+import type { declaration } from './list.js';
 
 interface EventLike {
   id: string;
@@ -37,7 +28,7 @@ function timeBound(flag: string, value: string | undefined): string | undefined 
   return parsed;
 }
 
-export async function run(ctx: CommandContext, _args: [], options: Options) {
+export const run: Handler<typeof declaration> = async (ctx, _args, options) => {
   const start = timeBound('--since', options.since);
   const end = timeBound('--until', options.until);
   requireAppId(ctx);
@@ -78,7 +69,7 @@ export async function run(ctx: CommandContext, _args: [], options: Options) {
     ctx.write(`${events.length} event${events.length === 1 ? '' : 's'}\n`);
   }
   return 0;
-}
+};
 
 function printTable(ctx: CommandContext, events: EventLike[]) {
   if (events.length === 0) return;

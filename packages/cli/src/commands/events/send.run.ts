@@ -1,25 +1,15 @@
 import { readFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
-import { createClient, requireAppId } from '../client.js';
-import type { CommandContext } from '../context.js';
-import { ContextualError, UsageError, UserError } from '../errors.js';
-import { parseJsonObject, parseNdjson } from '../ndjson.js';
-import { shortTime } from '../output.js';
-import { createProgress } from '../progress.js';
+import { createClient, requireAppId } from '../../client.js';
+import type { CommandContext } from '../../context.js';
+import { ContextualError, UsageError, UserError } from '../../errors.js';
+import { parseJsonObject, parseNdjson } from '../../ndjson.js';
+import { shortTime } from '../../output.js';
+import { createProgress } from '../../progress.js';
+import type { Handler, OptionsOf } from '../define.js';
+import type { declaration } from './send.js';
 
-export interface Options {
-  category?: string;
-  type?: string;
-  entityType?: string;
-  entityId?: string;
-  user?: string;
-  data?: string;
-  body?: string;
-  file?: string;
-  /** With `--file`: the first line to send, to resume a send that stopped. */
-  fromLine?: number;
-  idempotencyKey?: string;
-}
+type Options = OptionsOf<typeof declaration>;
 
 /** The API's batch limit: one `publishBatch` call per 500 events. */
 export const BATCH_SIZE = 500;
@@ -36,7 +26,7 @@ const FLAG_FIELDS = [
 
 type EventParams = Record<string, unknown>;
 
-export async function run(ctx: CommandContext, _args: [], options: Options) {
+export const run: Handler<typeof declaration> = async (ctx, _args, options) => {
   const usesFlags = FLAG_FIELDS.some(([key]) => options[key] !== undefined) || options.data !== undefined;
   const modes = [usesFlags, options.body !== undefined, options.file !== undefined].filter(Boolean).length;
   if (modes === 0) {
@@ -57,7 +47,7 @@ export async function run(ctx: CommandContext, _args: [], options: Options) {
   if (options.fromLine !== undefined) throw new UsageError('--from-line applies to --file');
   const event = options.body !== undefined ? eventFromBody(options.body) : eventFromFlags(options);
   return sendOne(ctx, event, options);
-}
+};
 
 function eventFromFlags(options: Options): EventParams {
   const missing = FLAG_FIELDS.filter(([key]) => options[key] === undefined).map(([, flag]) => flag);
