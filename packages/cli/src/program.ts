@@ -18,6 +18,8 @@ import type { Runner } from './commands/define.js';
 import { events } from './commands/events/index.js';
 import { keys } from './commands/keys/index.js';
 import { listen } from './commands/listen/listen.js';
+import { notifications } from './commands/notifications/index.js';
+import { preferences } from './commands/preferences/index.js';
 import { server } from './commands/server/index.js';
 import { stream } from './commands/stream/index.js';
 import { users } from './commands/users/index.js';
@@ -55,25 +57,6 @@ const integer =
     }
     return parsed;
   };
-
-/** Collects a repeatable option's values: `--mute-app a --mute-app b` → `['a', 'b']`. */
-const collect = (value: string, previous: string[] = []): string[] => [...previous, value];
-
-const PRIORITIES = ['low', 'normal', 'high', 'urgent'];
-const STATUSES = ['unread', 'read', 'clicked', 'dismissed', 'expired', 'all'];
-
-const USER_HELP = `
-Acting as a user:
-  --as-user <user_id>  mint a 5-minute token for that user with the local server's secret
-                       (ORIVA_JWT_SECRET, or <ORIVA_DATA_DIR or ./.oriva>/jwt-secret; local servers only)
-  --token <jwt>        a user's JWT, e.g. TOKEN=$(oriva users token user_456)
-(--user on \`notifications create\` and the app's \`notifications list\` names the target user;
-it never acts as that user.)
-`;
-
-const USER_OR_APP_HELP = `${USER_HELP}Without --as-user or --token, the command runs as the owning app (--api-key, ORIVA_API_KEY)
-or with the admin token.
-`;
 
 const GLOBAL_HELP = `
 Configuration (highest precedence first):
@@ -171,151 +154,8 @@ export function buildProgram(io: MainIO = {}, argv: readonly string[] = []): Bui
   stream(program, runner);
   listen(program, runner);
 
-  // ── notifications ─────────────────────────────────────────────────────────────────────────────
-  const notifications = program
-    .command('notifications')
-    .description("create notifications (app API key); read a user's feed and act on it (--as-user, --token)");
-  const userFlags = <Args extends unknown[], Opts extends OptionValues>(
-    command: Command<Args, Opts>,
-    help = USER_OR_APP_HELP,
-  ) =>
-    command
-      .option('--as-user <user_id>', "act as this user: a token signed with the local server's secret")
-      .option('--token <jwt>', 'act as the user whose JWT this is')
-      .addHelpText('after', help);
-  const priorityOption = (description: string) => new Option('--priority <priority>', description).choices(PRIORITIES);
-  notifications
-    .command('create')
-    .description("create a notification for a user (the app's API key); the same one again changes nothing")
-    .option('--user <user_id>', 'the user it is for (user_id)')
-    .option('--external-id <id>', "your app's id for it (external_id), e.g. wb_notif_123")
-    .option('--type <type>', 'notification_type, e.g. session_reminder')
-    .option('--title <title>', 'the title')
-    .option('--body <text>', 'the body text')
-    .option('--action-url <url>', 'https URL or app deep link opened by the action, e.g. workbuddy://session/789')
-    .option('--action-label <label>', 'the action button label, e.g. "View Session"')
-    .option('--image-url <url>', 'https URL of an image')
-    .option('--icon-url <url>', 'https URL of an icon')
-    .addOption(priorityOption('priority (default normal)'))
-    .option('--expires-at <time>', 'when it expires: ISO-8601, or a duration from now (2h, 7d)')
-    .option('--context <json>', 'context_data as a JSON object')
-    .option('--group-key <key>', 'notifications sharing a group key collapse into one in a grouped feed')
-    .option('--body-json <json>', 'the whole request as a JSON object (instead of the flags above)')
-    .addHelpText(
-      'after',
-      `
-Examples:
-  $ oriva notifications create --user user_456 --external-id wb_notif_123 --type session_reminder \\
-      --title "Session starting in 10 minutes" --body "Your session with Sarah starts soon" \\
-      --action-url workbuddy://session/789 --action-label "View Session" --priority high \\
-      --context '{"session_id":"session_789"}' --expires-at 2h
-  $ oriva notifications create --body-json '{"external_id":"n_1","user_id":"u1","notification_type":"hello","title":"Hi"}'
-
-Idempotent by --external-id: the same notification again prints "already exists" (created: false
-with --json); the same id with other content is an error (409 notification_exists).
-`,
-    )
-    .action(lazy(() => import('./commands/notifications-create.js')));
-  userFlags(
-    notifications
-      .command('list')
-      .description(
-        "list the app's notifications, or with --as-user/--token that user's feed from every app; newest first",
-      )
-      .option('--user <user_id>', "app list: only this user's notifications")
-      .option('--external-id <id>', 'app list: only this external_id')
-      .addOption(
-        new Option(
-          '--status <status>',
-          'only this status; "all" (feed only) shows every status (feed default: unread, read and clicked)',
-        ).choices(STATUSES),
-      )
-      .option('--app <app_id>', "feed: only this app's notifications (shown even if muted)")
-      .addOption(priorityOption('feed: only this priority'))
-      .option('--type <type>', 'feed: only this notification_type')
-      .option('--include-muted', 'feed: also show notifications of muted apps and types')
-      .option('--group', 'feed: collapse each group_key into its newest notification')
-      .addOption(
-        new Option('--limit <n>', 'notifications per page (1-100; default 50, or 100 with --all)').argParser(
-          integer('--limit', 1, 100),
-        ),
-      )
-      .option('--all', 'fetch every matching notification, page after page'),
-    `${USER_HELP}Without them, the app's notifications (--api-key and --app-id, or the admin token and --app-id).
-`,
-  ).action(lazy(() => import('./commands/notifications-list.js')));
-  userFlags(
-    notifications
-      .command('show')
-      .description('show one notification')
-      .argument('<id>', "the notification's id (ntf_…) or the app's external id"),
-  ).action(lazy(() => import('./commands/notifications-show.js')));
-  userFlags(
-    notifications
-      .command('read')
-      .description('mark a notification read')
-      .argument('<id>', "the notification's id (ntf_…) or the app's external id"),
-  ).action(lazy(() => import('./commands/notifications-read.js')));
-  userFlags(
-    notifications
-      .command('click')
-      .description('mark a notification clicked')
-      .argument('<id>', "the notification's id (ntf_…) or the app's external id")
-      .option('--action <what>', 'what the click did (click_action), e.g. open_session'),
-  ).action(lazy(() => import('./commands/notifications-click.js')));
-  userFlags(
-    notifications
-      .command('dismiss')
-      .description('dismiss a notification everywhere; the app gets a notification.dismissed event')
-      .argument('<id>', "the notification's id (ntf_…) or the app's external id")
-      .option('--from <where>', 'where it was dismissed (dismissed_from), e.g. oriva_core'),
-  ).action(lazy(() => import('./commands/notifications-dismiss.js')));
-  userFlags(
-    notifications
-      .command('unread')
-      .description('mark a notification unread again')
-      .argument('<id>', "the notification's id (ntf_…) or the app's external id"),
-  ).action(lazy(() => import('./commands/notifications-unread.js')));
-  userFlags(
-    notifications
-      .command('delete')
-      .description('delete a notification for good')
-      .argument('<id>', "the notification's id (ntf_…) or the app's external id"),
-  ).action(lazy(() => import('./commands/notifications-delete.js')));
-  userFlags(
-    notifications
-      .command('read-all')
-      .description("mark all of a user's unread notifications read")
-      .option('--app <app_id>', "only this app's")
-      .option('--before <time>', 'only those created before: ISO-8601, or a duration ago (1h, 2d)'),
-    USER_HELP,
-  ).action(lazy(() => import('./commands/notifications-read-all.js')));
-
-  // ── preferences ───────────────────────────────────────────────────────────────────────────────
-  const preferences = program
-    .command('preferences')
-    .description("a user's notification preferences: muted apps and types (--as-user, --token)");
-  userFlags(preferences.command('get').description("show the user's muted apps and types"), USER_HELP).action(
-    lazy(() => import('./commands/preferences-get.js')),
-  );
-  userFlags(
-    preferences
-      .command('set')
-      .description('mute or unmute apps and notification types; the rest is kept')
-      .option('--mute-app <app_id>', 'mute an app (repeatable)', collect)
-      .option('--unmute-app <app_id>', 'unmute an app (repeatable)', collect)
-      .option(
-        '--mute-type <app_id:type>',
-        "mute one app's notification type, e.g. work-buddy:digest (repeatable)",
-        collect,
-        [],
-      )
-      .option('--unmute-type <app_id:type>', 'unmute one (repeatable)', collect),
-    `${USER_HELP}
-Example:
-  $ oriva preferences set --as-user user_456 --mute-app hugo --mute-type work-buddy:digest
-`,
-  ).action(lazy(() => import('./commands/preferences-set.js')));
+  notifications(program, runner);
+  preferences(program, runner);
 
   // ── webhooks ──────────────────────────────────────────────────────────────────────────────────
   const webhooks = program

@@ -1,15 +1,11 @@
-import { createUserClient, type UserFlags } from '../client.js';
-import type { CommandContext } from '../context.js';
-import { parseTimeBound } from '../duration.js';
-import { UsageError } from '../errors.js';
-import { escapeTerminal } from '../output.js';
+import { createUserClient } from '../../client.js';
+import { parseTimeBound } from '../../duration.js';
+import { UsageError } from '../../errors.js';
+import { escapeTerminal } from '../../output.js';
+import type { Handler } from '../define.js';
+import type { declaration } from './read-all.js';
 
-export interface Options extends UserFlags {
-  app?: string;
-  before?: string;
-}
-
-export async function run(ctx: CommandContext, _args: [], options: Options) {
+export const run: Handler<typeof declaration> = async (ctx, _args, options) => {
   let before: string | undefined;
   if (options.before !== undefined) {
     before = parseTimeBound(options.before);
@@ -31,4 +27,4 @@ export async function run(ctx: CommandContext, _args: [], options: Options) {
   const scope = options.app === undefined ? '' : ` from ${escapeTerminal(options.app)}`;
   ctx.write(`${ctx.out.green('✔')} Marked ${result.count} notification${result.count === 1 ? '' : 's'}${scope} read\n`);
   return 0;
-}
+};

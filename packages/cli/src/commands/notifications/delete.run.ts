@@ -1,9 +1,10 @@
-import { createUserOrAppClient, type UserFlags } from '../client.js';
-import type { CommandContext } from '../context.js';
-import { escapeTerminal } from '../output.js';
-import { onNotification } from './notifications-shared.js';
+import { createUserOrAppClient } from '../../client.js';
+import { escapeTerminal } from '../../output.js';
+import type { Handler } from '../define.js';
+import type { declaration } from './delete.js';
+import { onNotification } from './shared.js';
 
-export async function run(ctx: CommandContext, [id]: [string], options: UserFlags) {
+export const run: Handler<typeof declaration> = async (ctx, [id], options) => {
   const { oriva } = await createUserOrAppClient(ctx, options);
   await onNotification(() => oriva.notifications.delete(id));
   if (ctx.json) {
@@ -12,4 +13,4 @@ export async function run(ctx: CommandContext, [id]: [string], options: UserFlag
   }
   ctx.write(`${ctx.out.green('✔')} Deleted notification ${ctx.out.bold(escapeTerminal(id))}\n`);
   return 0;
-}
+};

@@ -1,24 +1,11 @@
 import type { Notification, NotificationListParams, NotificationPage } from '@oriva/sdk';
-import { createClient, createUserClient, hasUserFlags, requireAppId, type UserFlags } from '../client.js';
-import type { CommandContext } from '../context.js';
-import { UsageError } from '../errors.js';
-import { type ListSide, printNotificationTable } from './notifications-shared.js';
+import { createClient, createUserClient, hasUserFlags, requireAppId } from '../../client.js';
+import { UsageError } from '../../errors.js';
+import type { Handler, OptionsOf } from '../define.js';
+import type { declaration } from './list.js';
+import { type ListSide, printNotificationTable } from './shared.js';
 
-export interface Options extends UserFlags {
-  // The app's list
-  user?: string;
-  externalId?: string;
-  // The user's feed
-  app?: string;
-  priority?: string;
-  type?: string;
-  includeMuted?: boolean;
-  group?: boolean;
-  // Both
-  status?: string;
-  limit?: number;
-  all?: boolean;
-}
+type Options = OptionsOf<typeof declaration>;
 
 const APP_FLAGS = [
   ['user', '--user'],
@@ -57,7 +44,7 @@ export function checkListFlags(options: Options): ListSide {
   return side;
 }
 
-export async function run(ctx: CommandContext, _args: [], options: Options) {
+export const run: Handler<typeof declaration> = async (ctx, _args, options) => {
   const side = checkListFlags(options);
   const query = {
     ...(options.status === undefined ? {} : { status: options.status }),
@@ -106,7 +93,7 @@ export async function run(ctx: CommandContext, _args: [], options: Options) {
     ctx.write(`${plural(notifications.length)}${unreadNote(first, side)}\n`);
   }
   return 0;
-}
+};
 
 function plural(count: number): string {
   return `${count} notification${count === 1 ? '' : 's'}`;

@@ -1,7 +1,7 @@
 /** Display shared by `preferences get` and `preferences set`. */
 import type { PreferencesResponse } from '@oriva/sdk';
-import type { CommandContext } from '../context.js';
-import { formatPairs, escapeTerminal as safe, shortTime } from '../output.js';
+import type { CommandContext } from '../../context.js';
+import { formatPairs, escapeTerminal as safe, shortTime } from '../../output.js';
 
 export function printPreferences(ctx: CommandContext, { preferences, updated_at }: PreferencesResponse): void {
   const types = Object.entries(preferences.muted_types).filter(([, list]) => list.length > 0);

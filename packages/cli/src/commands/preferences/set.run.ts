@@ -1,15 +1,9 @@
 import type { Preferences, PutPreferencesRequest } from '@oriva/sdk';
-import { createUserClient, type UserFlags } from '../client.js';
-import type { CommandContext } from '../context.js';
-import { UsageError } from '../errors.js';
-import { printPreferences } from './preferences-shared.js';
-
-export interface Options extends UserFlags {
-  muteApp?: string[];
-  unmuteApp?: string[];
-  muteType?: string[];
-  unmuteType?: string[];
-}
+import { createUserClient } from '../../client.js';
+import { UsageError } from '../../errors.js';
+import type { Handler, OptionsOf } from '../define.js';
+import type { declaration } from './set.js';
+import { printPreferences } from './shared.js';
 
 /** What `preferences set` changes: apps and `[app, type]` pairs to mute and unmute. */
 export interface PreferenceChanges {
@@ -32,8 +26,8 @@ export function parseTypeRef(flag: string, text: string): [string, string] {
   return [app, type];
 }
 
-/** Reads the repeated flags, refusing an app or a type both muted and unmuted. */
-export function parseChanges(options: Options): PreferenceChanges {
+/** Reads the repeated flags (any may be left out), refusing an app or a type both muted and unmuted. */
+export function parseChanges(options: Partial<OptionsOf<typeof declaration>>): PreferenceChanges {
   const changes: PreferenceChanges = {
     muteApps: options.muteApp ?? [],
     unmuteApps: options.unmuteApp ?? [],
@@ -75,7 +69,7 @@ export function applyChanges(current: Preferences, changes: PreferenceChanges): 
   return { muted_apps: apps, muted_types: types };
 }
 
-export async function run(ctx: CommandContext, _args: [], options: Options) {
+export const run: Handler<typeof declaration> = async (ctx, _args, options) => {
   const changes = parseChanges(options);
   const { oriva } = await createUserClient(ctx, options);
   // Read, change, write: the API replaces preferences as a whole.
@@ -88,4 +82,4 @@ export async function run(ctx: CommandContext, _args: [], options: Options) {
   ctx.write(`${ctx.out.green('✔')} Saved preferences\n`);
   printPreferences(ctx, result);
   return 0;
-}
+};

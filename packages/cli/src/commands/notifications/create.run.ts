@@ -1,27 +1,13 @@
 import type { CreateNotificationRequest } from '@oriva/sdk';
-import { createClient, requireAppId } from '../client.js';
-import type { CommandContext } from '../context.js';
-import { parseFutureTime } from '../duration.js';
-import { ContextualError, UsageError } from '../errors.js';
-import { parseJsonObject } from '../ndjson.js';
-import { escapeTerminal as safe } from '../output.js';
+import { createClient, requireAppId } from '../../client.js';
+import { parseFutureTime } from '../../duration.js';
+import { ContextualError, UsageError } from '../../errors.js';
+import { parseJsonObject } from '../../ndjson.js';
+import { escapeTerminal as safe } from '../../output.js';
+import type { Handler, OptionsOf } from '../define.js';
+import type { declaration } from './create.js';
 
-export interface Options {
-  user?: string;
-  externalId?: string;
-  type?: string;
-  title?: string;
-  body?: string;
-  actionUrl?: string;
-  actionLabel?: string;
-  imageUrl?: string;
-  iconUrl?: string;
-  priority?: string;
-  expiresAt?: string;
-  context?: string;
-  groupKey?: string;
-  bodyJson?: string;
-}
+type Options = OptionsOf<typeof declaration>;
 
 type FlagKey = Exclude<keyof Options, 'bodyJson'>;
 
@@ -43,7 +29,7 @@ const FLAGS: readonly (readonly [FlagKey, string, string])[] = [
 ];
 const REQUIRED: readonly FlagKey[] = ['user', 'externalId', 'type', 'title'];
 
-export async function run(ctx: CommandContext, _args: [], options: Options) {
+export const run: Handler<typeof declaration> = async (ctx, _args, options) => {
   const usesFlags = FLAGS.some(([key]) => options[key] !== undefined);
   if (usesFlags && options.bodyJson !== undefined) {
     throw new UsageError('use the notification flags or --body-json, not both', {
@@ -95,7 +81,7 @@ export async function run(ctx: CommandContext, _args: [], options: Options) {
     ctx.write(`Notification ${what} already exists with the same content: nothing changed\n`);
   }
   return 0;
-}
+};
 
 function fromFlags(options: Options): Record<string, unknown> {
   const missing = REQUIRED.filter((key) => options[key] === undefined).map(

@@ -3,11 +3,11 @@
  * someone else wrote: it goes through `escapeTerminal` before it reaches a terminal.
  */
 import type { Notification, SettableNotificationStatus, UpdateNotificationResponse } from '@oriva/sdk';
-import { createUserOrAppClient, type UserFlags } from '../client.js';
-import type { CommandContext } from '../context.js';
-import { formatAge } from '../duration.js';
-import { ContextualError } from '../errors.js';
-import { formatPairs, formatTable, type Style, escapeTerminal as safe, shortTime } from '../output.js';
+import { createUserOrAppClient, type UserFlags } from '../../client.js';
+import type { CommandContext } from '../../context.js';
+import { formatAge } from '../../duration.js';
+import { ContextualError } from '../../errors.js';
+import { formatPairs, formatTable, type Style, escapeTerminal as safe, shortTime } from '../../output.js';
 
 /** Which list a table shows: a user's feed (the app column) or one app's notifications (the user column). */
 export type ListSide = 'user' | 'app';
