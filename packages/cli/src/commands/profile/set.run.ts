@@ -6,13 +6,14 @@ import {
   SETTING_NAMES,
   SETTINGS,
   writeConfig,
-} from '../config.js';
-import type { CommandContext } from '../context.js';
-import { UsageError } from '../errors.js';
-import { formatPairs } from '../output.js';
-import { maskedSettings } from './profile-shared.js';
+} from '../../config.js';
+import { UsageError } from '../../errors.js';
+import { formatPairs } from '../../output.js';
+import type { Handler } from '../define.js';
+import type { declaration } from './set.js';
+import { maskedSettings } from './shared.js';
 
-export async function run(ctx: CommandContext, [name]: [string]) {
+export const run: Handler<typeof declaration> = async (ctx, [name]) => {
   checkProfileName(name);
   const flags = ctx.flags();
   const given = SETTING_NAMES.filter((setting) => flags[setting] !== undefined);
@@ -52,4 +53,4 @@ export async function run(ctx: CommandContext, [name]: [string]) {
   );
   ctx.write(formatPairs(Object.entries(view), ctx.out.dim));
   return 0;
-}
+};

@@ -4,22 +4,19 @@
  * single-delivery read, so the wait polls the webhook's delivery list, newest first, for the id.
  */
 import type { Delivery, Oriva } from '@oriva/sdk';
-import type { CommandContext } from '../context.js';
-import { UserError } from '../errors.js';
-import { escapeTerminal as safe } from '../output.js';
-import { stopRequested } from '../stop-signal.js';
-import { onWebhook, printDeliveryTable, webhookClient } from './webhooks-shared.js';
-
-export interface Options {
-  /** `--no-wait` sets it to false. */
-  wait?: boolean;
-}
+import type { CommandContext } from '../../context.js';
+import { UserError } from '../../errors.js';
+import { escapeTerminal as safe } from '../../output.js';
+import { stopRequested } from '../../stop-signal.js';
+import type { Handler } from '../define.js';
+import type { declaration } from './retry.js';
+import { onWebhook, printDeliveryTable, webhookClient } from './shared.js';
 
 /** Longer than the longest attempt the server allows (ORIVA_WEBHOOK_TIMEOUT_MS, at most 120 s). */
 const WAIT_MS = 150_000;
 const POLL_MS = 250;
 
-export async function run(ctx: CommandContext, [id, deliveryId]: [string, string], options: Options) {
+export const run: Handler<typeof declaration> = async (ctx, [id, deliveryId], options) => {
   const { oriva } = await webhookClient(ctx);
   const { delivery: queued } = await onWebhook(() => oriva.webhooks.deliveries.retry(id, deliveryId), id);
   if (options.wait === false) {
@@ -46,7 +43,7 @@ export async function run(ctx: CommandContext, [id, deliveryId]: [string, string
   }
   printDeliveryTable(ctx, [delivery]);
   return delivery.status === 'succeeded' ? 0 : 1;
-}
+};
 
 /** Polls until the delivery has one attempt more than when it was queued. */
 async function nextAttempt(ctx: CommandContext, oriva: Oriva, webhookId: string, queued: Delivery): Promise<Delivery> {

@@ -1,20 +1,11 @@
 import type { UpdateWebhookRequest } from '@oriva/sdk';
-import type { CommandContext } from '../context.js';
-import { UsageError } from '../errors.js';
-import { escapeTerminal as safe } from '../output.js';
-import { describeWebhook, onWebhook, parseEvents, webhookClient } from './webhooks-shared.js';
+import { UsageError } from '../../errors.js';
+import { escapeTerminal as safe } from '../../output.js';
+import type { Handler } from '../define.js';
+import { describeWebhook, onWebhook, parseEvents, webhookClient } from './shared.js';
+import type { declaration } from './update.js';
 
-export interface Options {
-  url?: string;
-  events?: string;
-  description?: string;
-  enable?: boolean;
-  disable?: boolean;
-  maxRetries?: number;
-  backoffSeconds?: number;
-}
-
-export async function run(ctx: CommandContext, [id]: [string], options: Options) {
+export const run: Handler<typeof declaration> = async (ctx, [id], options) => {
   if (options.enable && options.disable) throw new UsageError('use --enable or --disable, not both');
   const params: UpdateWebhookRequest = {
     ...(options.url === undefined ? {} : { webhook_url: options.url }),
@@ -41,4 +32,4 @@ export async function run(ctx: CommandContext, [id]: [string], options: Options)
   ctx.write(`${ctx.out.green('✔')} Updated webhook ${ctx.out.bold(safe(webhook.id))}\n\n`);
   ctx.write(describeWebhook(webhook, ctx.out));
   return 0;
-}
+};

@@ -3,11 +3,11 @@
  * else wrote: it goes through `escapeTerminal` before it reaches a terminal.
  */
 import type { Delivery, Webhook } from '@oriva/sdk';
-import { createClient, requireAppId } from '../client.js';
-import type { CommandContext } from '../context.js';
-import { formatAge, parseDuration, parseTimeBound } from '../duration.js';
-import { ContextualError, UsageError } from '../errors.js';
-import { formatPairs, formatTable, type Style, escapeTerminal as safe, shortTime } from '../output.js';
+import { createClient, requireAppId } from '../../client.js';
+import type { CommandContext } from '../../context.js';
+import { formatAge, parseDuration, parseTimeBound } from '../../duration.js';
+import { ContextualError, UsageError } from '../../errors.js';
+import { formatPairs, formatTable, type Style, escapeTerminal as safe, shortTime } from '../../output.js';
 
 /** The client for a webhook command: the app's key, else the admin token, on the configured app. */
 export async function webhookClient(ctx: CommandContext) {

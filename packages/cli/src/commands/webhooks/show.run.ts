@@ -1,7 +1,8 @@
-import type { CommandContext } from '../context.js';
-import { describeWebhook, onWebhook, webhookClient } from './webhooks-shared.js';
+import type { Handler } from '../define.js';
+import { describeWebhook, onWebhook, webhookClient } from './shared.js';
+import type { declaration } from './show.js';
 
-export async function run(ctx: CommandContext, [id]: [string], _options: object) {
+export const run: Handler<typeof declaration> = async (ctx, [id]) => {
   const { oriva } = await webhookClient(ctx);
   const { webhook } = await onWebhook(() => oriva.webhooks.retrieve(id), id);
   if (ctx.json) {
@@ -10,4 +11,4 @@ export async function run(ctx: CommandContext, [id]: [string], _options: object)
   }
   ctx.write(describeWebhook(webhook, ctx.out));
   return 0;
-}
+};

@@ -1,12 +1,9 @@
-import type { CommandContext } from '../context.js';
-import { escapeTerminal as safe, shortTime } from '../output.js';
-import { graceSeconds, onWebhook, webhookClient } from './webhooks-shared.js';
+import { escapeTerminal as safe, shortTime } from '../../output.js';
+import type { Handler } from '../define.js';
+import type { declaration } from './rotate-secret.js';
+import { graceSeconds, onWebhook, webhookClient } from './shared.js';
 
-export interface Options {
-  grace?: string;
-}
-
-export async function run(ctx: CommandContext, [id]: [string], options: Options) {
+export const run: Handler<typeof declaration> = async (ctx, [id], options) => {
   const params = options.grace === undefined ? {} : { grace_period_seconds: graceSeconds(options.grace) };
   const { oriva } = await webhookClient(ctx);
   const result = await onWebhook(() => oriva.webhooks.rotateSecret(id, params), id);
@@ -24,4 +21,4 @@ export async function run(ctx: CommandContext, [id]: [string], options: Options)
       : 'The old secret no longer signs deliveries.\n',
   );
   return 0;
-}
+};

@@ -1,18 +1,10 @@
 import type { Delivery, DeliveryListParams } from '@oriva/sdk';
-import type { CommandContext } from '../context.js';
-import { UsageError } from '../errors.js';
-import { onWebhook, printDeliveryTable, timeBound, webhookClient } from './webhooks-shared.js';
+import { UsageError } from '../../errors.js';
+import type { Handler } from '../define.js';
+import type { declaration } from './deliveries.js';
+import { onWebhook, printDeliveryTable, timeBound, webhookClient } from './shared.js';
 
-export interface Options {
-  failed?: boolean;
-  succeeded?: boolean;
-  type?: string;
-  since?: string;
-  limit?: number;
-  all?: boolean;
-}
-
-export async function run(ctx: CommandContext, [id]: [string], options: Options) {
+export const run: Handler<typeof declaration> = async (ctx, [id], options) => {
   if (options.failed && options.succeeded) {
     throw new UsageError('use --failed or --succeeded, not both', { hint: 'without either, every delivery is listed' });
   }
@@ -49,7 +41,7 @@ export async function run(ctx: CommandContext, [id]: [string], options: Options)
       : `${plural(first.data.length)}\n`,
   );
   return 0;
-}
+};
 
 function plural(count: number): string {
   return `${count} deliver${count === 1 ? 'y' : 'ies'}`;

@@ -1,9 +1,10 @@
-import { configPath, readConfig } from '../config.js';
-import type { CommandContext } from '../context.js';
-import { formatTable } from '../output.js';
-import { activeProfile, maskedSettings } from './profile-shared.js';
+import { configPath, readConfig } from '../../config.js';
+import { formatTable } from '../../output.js';
+import type { Handler } from '../define.js';
+import type { declaration } from './list.js';
+import { activeProfile, maskedSettings } from './shared.js';
 
-export async function run(ctx: CommandContext) {
+export const run: Handler<typeof declaration> = async (ctx) => {
   const path = configPath(ctx.env);
   const { profiles } = readConfig(path);
   const active = activeProfile(ctx.flags(), ctx.env);
@@ -35,4 +36,4 @@ export async function run(ctx: CommandContext) {
   );
   ctx.write(ctx.out.dim(`\n* active profile · ${path}\n`));
   return 0;
-}
+};

@@ -1,7 +1,8 @@
-import type { CommandContext } from '../context.js';
-import { printWebhookTable, webhookClient } from './webhooks-shared.js';
+import type { Handler } from '../define.js';
+import type { declaration } from './list.js';
+import { printWebhookTable, webhookClient } from './shared.js';
 
-export async function run(ctx: CommandContext, _args: [], _options: object) {
+export const run: Handler<typeof declaration> = async (ctx) => {
   const { oriva } = await webhookClient(ctx);
   const { webhooks } = await oriva.webhooks.list();
   if (ctx.json) {
@@ -15,4 +16,4 @@ export async function run(ctx: CommandContext, _args: [], _options: object) {
   printWebhookTable(ctx, webhooks);
   ctx.write(`${webhooks.length} webhook${webhooks.length === 1 ? '' : 's'}\n`);
   return 0;
-}
+};

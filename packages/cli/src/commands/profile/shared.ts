@@ -6,8 +6,8 @@ import {
   type ProfileSettings,
   SETTING_NAMES,
   SETTINGS,
-} from '../config.js';
-import { maskSecret } from '../output.js';
+} from '../../config.js';
+import { maskSecret } from '../../output.js';
 
 /** The profile in use: `--profile`, then `ORIVA_PROFILE`, then `default`. */
 export function activeProfile(flags: GlobalFlags, env: Env): string {

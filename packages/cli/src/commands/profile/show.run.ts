@@ -7,13 +7,14 @@ import {
   resolveSettings,
   SETTING_NAMES,
   SETTINGS,
-} from '../config.js';
-import type { CommandContext } from '../context.js';
-import { UserError } from '../errors.js';
-import { formatPairs, maskSecret } from '../output.js';
-import { activeProfile, maskedSettings } from './profile-shared.js';
+} from '../../config.js';
+import { UserError } from '../../errors.js';
+import { formatPairs, maskSecret } from '../../output.js';
+import type { Handler } from '../define.js';
+import { activeProfile, maskedSettings } from './shared.js';
+import type { declaration } from './show.js';
 
-export async function run(ctx: CommandContext, [requested]: [string | undefined]) {
+export const run: Handler<typeof declaration> = async (ctx, [requested]) => {
   const flags = ctx.flags();
   const path = configPath(ctx.env);
   const config = readConfig(path);
@@ -79,4 +80,4 @@ export async function run(ctx: CommandContext, [requested]: [string | undefined]
     );
   }
   return 0;
-}
+};

@@ -1,15 +1,10 @@
 import type { RecoverRequest } from '@oriva/sdk';
-import type { CommandContext } from '../context.js';
-import { escapeTerminal as safe } from '../output.js';
-import { onWebhook, timeBound, webhookClient } from './webhooks-shared.js';
+import { escapeTerminal as safe } from '../../output.js';
+import type { Handler } from '../define.js';
+import type { declaration } from './recover.js';
+import { onWebhook, timeBound, webhookClient } from './shared.js';
 
-export interface Options {
-  since: string;
-  until?: string;
-  dryRun?: boolean;
-}
-
-export async function run(ctx: CommandContext, [id]: [string], options: Options) {
+export const run: Handler<typeof declaration> = async (ctx, [id], options) => {
   const params: RecoverRequest = {
     since: timeBound('--since', options.since),
     ...(options.until === undefined ? {} : { until: timeBound('--until', options.until) }),
@@ -28,4 +23,4 @@ export async function run(ctx: CommandContext, [id]: [string], options: Options)
       : `${ctx.out.green('✔')} Requeued ${what} of ${ctx.out.bold(safe(id))}\n`,
   );
   return 0;
-}
+};

@@ -1,17 +1,10 @@
 import type { CreateWebhookRequest } from '@oriva/sdk';
-import type { CommandContext } from '../context.js';
-import { escapeTerminal as safe } from '../output.js';
-import { describeWebhook, onWebhook, parseEvents, webhookClient } from './webhooks-shared.js';
+import { escapeTerminal as safe } from '../../output.js';
+import type { Handler } from '../define.js';
+import type { declaration } from './create.js';
+import { describeWebhook, onWebhook, parseEvents, webhookClient } from './shared.js';
 
-export interface Options {
-  url: string;
-  events: string;
-  description?: string;
-  maxRetries?: number;
-  backoffSeconds?: number;
-}
-
-export async function run(ctx: CommandContext, _args: [], options: Options) {
+export const run: Handler<typeof declaration> = async (ctx, _args, options) => {
   const params: CreateWebhookRequest = {
     webhook_url: options.url,
     subscribed_events: parseEvents(options.events),
@@ -34,4 +27,4 @@ export async function run(ctx: CommandContext, _args: [], options: Options) {
     `Verify each delivery with it (@oriva/webhook-verify). Lost it? \`${ctx.command} webhooks rotate-secret ${safe(result.webhook_id)}\` issues a new one.\n`,
   );
   return 0;
-}
+};

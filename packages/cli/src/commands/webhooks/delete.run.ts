@@ -1,8 +1,9 @@
-import type { CommandContext } from '../context.js';
-import { escapeTerminal as safe } from '../output.js';
-import { onWebhook, webhookClient } from './webhooks-shared.js';
+import { escapeTerminal as safe } from '../../output.js';
+import type { Handler } from '../define.js';
+import type { declaration } from './delete.js';
+import { onWebhook, webhookClient } from './shared.js';
 
-export async function run(ctx: CommandContext, [id]: [string], _options: object) {
+export const run: Handler<typeof declaration> = async (ctx, [id]) => {
   const { oriva } = await webhookClient(ctx);
   await onWebhook(() => oriva.webhooks.delete(id), id);
   if (ctx.json) {
@@ -11,4 +12,4 @@ export async function run(ctx: CommandContext, [id]: [string], _options: object)
   }
   ctx.write(`${ctx.out.green('✔')} Deleted webhook ${ctx.out.bold(safe(id))} and its pending deliveries\n`);
   return 0;
-}
+};

@@ -1,8 +1,10 @@
 import type { Delivery, Webhook } from '@oriva/sdk';
-import type { CommandContext } from '../context.js';
-import { UserError } from '../errors.js';
-import { escapeTerminal as safe } from '../output.js';
-import { onWebhook, webhookClient } from './webhooks-shared.js';
+import type { CommandContext } from '../../context.js';
+import { UserError } from '../../errors.js';
+import { escapeTerminal as safe } from '../../output.js';
+import type { Handler } from '../define.js';
+import { onWebhook, webhookClient } from './shared.js';
+import type { declaration } from './test.js';
 
 /** Longest wait for the first attempt: the server's attempt timeout (15 s by default) and some. */
 const WAIT_FOR_ATTEMPT_MS = 30_000;
@@ -13,7 +15,7 @@ const POLL_MS = 250;
  * answered, not that a delivery was queued. A disabled webhook is tested too (and stays disabled):
  * that is how an operator checks a receiver before re-enabling it. Exit 1 unless it answered 2xx.
  */
-export async function run(ctx: CommandContext, [id]: [string], _options: object) {
+export const run: Handler<typeof declaration> = async (ctx, [id]) => {
   const { oriva } = await webhookClient(ctx);
   const { webhook } = await onWebhook(() => oriva.webhooks.retrieve(id), id);
   const result = await onWebhook(() => oriva.webhooks.test(id), id);
@@ -52,7 +54,7 @@ export async function run(ctx: CommandContext, [id]: [string], _options: object)
     `${ctx.out.green('✔')} Delivered webhook.test to ${ctx.out.bold(safe(id))}: ${answer}${time} (delivery ${safe(result.delivery_id)})\n`,
   );
   return 0;
-}
+};
 
 function disabledNote(ctx: CommandContext, webhook: Webhook): string {
   const reason = webhook.disabled_reason ? ` (${safe(webhook.disabled_reason)})` : '';
