@@ -7,11 +7,11 @@ import type { StreamEvent } from '@oriva/sdk';
 import { createClient, requireAppId } from '../../client.js';
 import { isHttpUrl } from '../../config.js';
 import type { CommandContext } from '../../context.js';
-import { UsageError, UserError } from '../../errors.js';
+import { UsageError } from '../../errors.js';
 import { escapeTerminal, shortTime, streamingColumns } from '../../output.js';
 import { stopRequested } from '../../stop-signal.js';
 import type { Handler, OptionsOf } from '../define.js';
-import { announceStreamState, resolveSince } from '../stream/shared.js';
+import { announceStreamState, resolveSince, streamEnded } from '../stream/shared.js';
 import type { declaration } from './listen.js';
 
 type Options = OptionsOf<typeof declaration>;
@@ -203,15 +203,7 @@ export const run: Handler<typeof declaration> = async (ctx, _args, options) => {
       if (options.count !== undefined && forwarded >= options.count) break;
     }
   } catch (error) {
-    const fatal = error as { name?: string; message?: string };
-    if (fatal?.name === 'StreamError') {
-      throw new UserError(`the stream ended: ${fatal.message}`, {
-        code: 'stream_error',
-        hint: 'check --api-key (or --admin-token), --app-id and --events',
-        cause: error,
-      });
-    }
-    throw error;
+    throw streamEnded(error, 'check --api-key (or --admin-token), --app-id and --events');
   } finally {
     stop.dispose();
     stream.close();

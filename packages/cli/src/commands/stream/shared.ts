@@ -2,7 +2,7 @@
 import type { Oriva, Stream } from '@oriva/sdk';
 import type { CommandContext } from '../../context.js';
 import { parseTimeBound } from '../../duration.js';
-import { UsageError } from '../../errors.js';
+import { UsageError, UserError } from '../../errors.js';
 
 /**
  * `--since`: a position (`48213`) or an event id (`evt_…`) is passed to the stream as is. A time (an
@@ -42,4 +42,11 @@ export function announceStreamState(ctx: CommandContext, stream: Stream, verb: '
   stream.on('resync', () =>
     ctx.note(`${ctx.err.yellow('note:')} missed too many events to replay; continuing with the live events`),
   );
+}
+
+/** A `StreamError` (the server closed the stream for good) as a one-line error with `hint`; anything else as is. */
+export function streamEnded(error: unknown, hint: string): unknown {
+  const fatal = error as { name?: string; message?: string };
+  if (fatal?.name !== 'StreamError') return error;
+  return new UserError(`the stream ended: ${fatal.message}`, { code: 'stream_error', hint, cause: error });
 }

@@ -1,11 +1,10 @@
 import type { StreamEvent } from '@oriva/sdk';
 import { createClient, requireAppId } from '../../client.js';
 import type { CommandContext } from '../../context.js';
-import { UserError } from '../../errors.js';
 import { escapeTerminal, shortTime, streamingColumns } from '../../output.js';
 import { stopRequested } from '../../stop-signal.js';
 import type { Handler } from '../define.js';
-import { announceStreamState, resolveSince } from './shared.js';
+import { announceStreamState, resolveSince, streamEnded } from './shared.js';
 import type { declaration } from './tail.js';
 
 export const run: Handler<typeof declaration> = async (ctx, _args, options) => {
@@ -30,15 +29,7 @@ export const run: Handler<typeof declaration> = async (ctx, _args, options) => {
       if (options.count !== undefined && printed >= options.count) break;
     }
   } catch (error) {
-    const fatal = error as { name?: string; code?: unknown; message?: string };
-    if (fatal?.name === 'StreamError') {
-      throw new UserError(`the stream ended: ${fatal.message}`, {
-        code: 'stream_error',
-        hint: 'check --api-key (or --admin-token) and --app-id',
-        cause: error,
-      });
-    }
-    throw error;
+    throw streamEnded(error, 'check --api-key (or --admin-token) and --app-id');
   } finally {
     stop.dispose();
     stream.close();
