@@ -4,7 +4,8 @@ import { parseTimeBound } from '../../duration.js';
 import { UsageError } from '../../errors.js';
 import { formatTable, shortTime } from '../../output.js';
 import type { Handler } from '../define.js';
-import type { declaration } from './list.js';
+import { pageSize } from '../paging.js';
+import { type declaration, EVENT_PAGES } from './list.js';
 
 interface EventLike {
   id: string;
@@ -39,7 +40,7 @@ export const run: Handler<typeof declaration> = async (ctx, _args, options) => {
     ...(options.entity === undefined ? {} : { entity_id: options.entity }),
     ...(start === undefined ? {} : { start_date: start }),
     ...(end === undefined ? {} : { end_date: end }),
-    limit: options.limit ?? (options.all ? 500 : 100),
+    limit: pageSize(options, EVENT_PAGES),
   };
   const { oriva } = await createClient(ctx, 'app-or-admin');
 

@@ -2,7 +2,8 @@ import type { Notification, NotificationListParams, NotificationPage } from '@or
 import { createClient, createUserClient, hasUserFlags, requireAppId } from '../../client.js';
 import { UsageError } from '../../errors.js';
 import type { Handler, OptionsOf } from '../define.js';
-import type { declaration } from './list.js';
+import { pageSize } from '../paging.js';
+import { type declaration, NOTIFICATION_PAGES } from './list.js';
 import { type ListSide, printNotificationTable } from './shared.js';
 
 type Options = OptionsOf<typeof declaration>;
@@ -55,7 +56,7 @@ export const run: Handler<typeof declaration> = async (ctx, _args, options) => {
     ...(options.type === undefined ? {} : { notification_type: options.type }),
     ...(options.includeMuted ? { include_muted: true } : {}),
     ...(options.group ? { group: true } : {}),
-    limit: options.limit ?? (options.all ? 100 : 50),
+    limit: pageSize(options, NOTIFICATION_PAGES),
   } as NotificationListParams;
   if (side === 'app') requireAppId(ctx);
   const { oriva } = side === 'user' ? await createUserClient(ctx, options) : await createClient(ctx, 'app-or-admin');

@@ -1,7 +1,8 @@
 import type { Delivery, DeliveryListParams } from '@oriva/sdk';
 import { UsageError } from '../../errors.js';
 import type { Handler } from '../define.js';
-import type { declaration } from './deliveries.js';
+import { pageSize } from '../paging.js';
+import { DELIVERY_PAGES, type declaration } from './deliveries.js';
 import { onWebhook, printDeliveryTable, timeBound, webhookClient } from './shared.js';
 
 export const run: Handler<typeof declaration> = async (ctx, [id], options) => {
@@ -13,7 +14,7 @@ export const run: Handler<typeof declaration> = async (ctx, [id], options) => {
     ...(options.succeeded ? { success: true } : {}),
     ...(options.type === undefined ? {} : { event_type: options.type }),
     ...(options.since === undefined ? {} : { since: timeBound('--since', options.since) }),
-    limit: options.limit ?? (options.all ? 100 : 50),
+    limit: pageSize(options, DELIVERY_PAGES),
   };
   const { oriva } = await webhookClient(ctx);
   const first = await onWebhook(() => oriva.webhooks.deliveries.list(id, query), id);
