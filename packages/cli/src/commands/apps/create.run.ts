@@ -1,9 +1,8 @@
 import { createClient } from '../../client.js';
 import { formatPairs } from '../../output.js';
 import type { Handler } from '../define.js';
-import { describeKey } from '../keys/describe.js';
 import type { declaration } from './create.js';
-import { describeApp } from './describe.js';
+import { describeApp, describeKey } from './describe.js';
 
 export const run: Handler<typeof declaration> = async (ctx, [appId], options) => {
   const { oriva } = await createClient(ctx, 'admin');

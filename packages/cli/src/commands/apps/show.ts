@@ -1,11 +1,7 @@
-import { ADMIN_HELP } from '../credentials.js';
 import { defineCommand, type Parent } from '../define.js';
+import { onOneApp } from './options.js';
 
 export const declaration = (apps: Parent) =>
-  apps
-    .command('show')
-    .description("show one app (admin token, or that app's API key)")
-    .argument('<app_id>', 'app id')
-    .addHelpText('after', ADMIN_HELP);
+  onOneApp(apps, 'show', "show one app (admin token, or that app's API key)");
 
 export const appsShow = defineCommand(declaration, () => import('./show.run.js'));

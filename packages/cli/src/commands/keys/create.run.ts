@@ -1,8 +1,8 @@
 import { createClient } from '../../client.js';
 import { formatPairs } from '../../output.js';
+import { describeKey } from '../apps/describe.js';
 import type { Handler } from '../define.js';
 import type { declaration } from './create.js';
-import { describeKey } from './describe.js';
 
 export const run: Handler<typeof declaration> = async (ctx, [appId], options) => {
   const { oriva } = await createClient(ctx, 'admin-or-app');

@@ -1,7 +1,7 @@
 import { createClient } from '../../client.js';
 import { formatTable } from '../../output.js';
+import { keyRow } from '../apps/describe.js';
 import type { Handler } from '../define.js';
-import { keyRow } from './describe.js';
 import type { declaration } from './list.js';
 
 export const run: Handler<typeof declaration> = async (ctx, [appId]) => {

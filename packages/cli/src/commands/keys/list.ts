@@ -1,11 +1,7 @@
-import { ADMIN_HELP } from '../credentials.js';
+import { onOneApp } from '../apps/options.js';
 import { defineCommand, type Parent } from '../define.js';
 
 export const declaration = (keys: Parent) =>
-  keys
-    .command('list')
-    .description("list an app's keys (prefixes only, never the secrets)")
-    .argument('<app_id>', 'app id')
-    .addHelpText('after', ADMIN_HELP);
+  onOneApp(keys, 'list', "list an app's keys (prefixes only, never the secrets)");
 
 export const keysList = defineCommand(declaration, () => import('./list.run.js'));
