@@ -222,7 +222,7 @@ describe('startup cost', () => {
     const files = readdirSync(root, { recursive: true, encoding: 'utf8' }).filter(
       (file) => file.endsWith('.ts') && !file.endsWith('.test.ts'),
     );
-    expect(files).toContain(join('commands', 'apps', 'create.run.ts'));
+    expect(files).toContain(join('commands', 'events', 'send.run.ts'));
     for (const file of files) {
       const source = readFileSync(join(root, file), 'utf8');
       // The contract's events entry is plain functions with no dependencies: cheap to load.
@@ -231,7 +231,7 @@ describe('startup cost', () => {
     }
     // program.ts loads every declaration and, through them, no handler: those load when their command runs.
     const loaded = [...staticImports(root, 'program.ts')];
-    expect(loaded).toContain(join('commands', 'apps', 'create.ts'));
+    expect(loaded).toContain(join('commands', 'events', 'send.ts'));
     expect(loaded.filter((file) => file.endsWith('.run.ts'))).toEqual([]);
   });
 });
