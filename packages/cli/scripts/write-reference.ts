@@ -1,5 +1,5 @@
 /**
- * Writes docs/cli.md from the commander definitions (packages/cli/src/program.ts).
+ * Writes docs/cli.md from the commander declarations (packages/cli/src/program.ts and src/commands/).
  * src/reference.test.ts fails when the checked-in file drifts from what this script would write.
  */
 import { writeFileSync } from 'node:fs';

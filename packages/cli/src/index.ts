@@ -2,7 +2,7 @@
  * `@oriva/cli`: the `oriva` command as a function. `main(argv, io)` runs one command line and resolves
  * to its exit code (0 success, 1 failure, 2 usage error); it never calls `process.exit`.
  */
-import { CommanderError } from 'commander';
+import { CommanderError } from '@commander-js/extra-typings';
 import type { MainIO } from './context.js';
 import { EXIT_OK, EXIT_USAGE } from './errors.js';
 import { buildProgram } from './program.js';

@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { checkListFlags } from './commands/notifications-list.js';
-import { describeNotification, notificationRow } from './commands/notifications-shared.js';
-import { applyChanges, parseChanges, parseTypeRef } from './commands/preferences-set.js';
+import { checkListFlags } from './commands/notifications/list.run.js';
+import { describeNotification, notificationRow } from './commands/notifications/shared.js';
+import { applyChanges, parseChanges, parseTypeRef } from './commands/preferences/set.run.js';
 import { formatAge, parseFutureTime } from './duration.js';
 import { UsageError } from './errors.js';
 import { createStyle, escapeTerminal, formatTable } from './output.js';

@@ -1,24 +1,48 @@
 /**
- * The command tree. Registering a command costs a few objects: names, descriptions and options only.
- * Each command's work lives in its own module under `commands/` and is imported when that command runs,
- * so `oriva --help` never loads the SDK or the server.
+ * The `oriva` program: global options, help and version, then the command groups in help order.
+ * Each command is declared beside its handler under `commands/<group>/`, and the handler is imported
+ * when its command runs, so `oriva --help` never loads the SDK or the server.
  */
 import { readFileSync } from 'node:fs';
-import { Command, Help, InvalidArgumentError, Option } from 'commander';
-import { DEFAULT_BASE_URL, type GlobalFlags } from './config.js';
+import { Command, type CommandUnknownOpts, Help } from '@commander-js/extra-typings';
+import { admin } from './commands/admin/index.js';
+import { apps } from './commands/apps/index.js';
+import type { Register, Runner } from './commands/define.js';
+import { events } from './commands/events/index.js';
+import { keys } from './commands/keys/index.js';
+import { listen } from './commands/listen/listen.js';
+import { notifications } from './commands/notifications/index.js';
+import { preferences } from './commands/preferences/index.js';
+import { profile } from './commands/profile/index.js';
+import { server } from './commands/server/index.js';
+import { stream } from './commands/stream/index.js';
+import { users } from './commands/users/index.js';
+import { webhooks } from './commands/webhooks/index.js';
+import { DEFAULT_BASE_URL } from './config.js';
 import { type CommandContext, createContext, type MainIO } from './context.js';
 
-/** What a command module exports: `run` gets the context, the positional arguments and the command's options. */
-export interface CommandModule<Args extends unknown[], Options> {
-  run(ctx: CommandContext, args: Args, options: Options): Promise<number | undefined>;
-}
-
 export interface BuiltProgram {
-  program: Command;
+  program: CommandUnknownOpts;
   ctx: CommandContext;
-  /** The exit code the command asked for (0 unless its `run` returned another). */
+  /** The exit code the command asked for (0 unless its handler resolved to another). */
   exitCode(): number;
 }
+
+/** The groups and top-level commands, in the order `oriva --help` lists them. */
+const COMMANDS: readonly Register[] = [
+  server,
+  apps,
+  keys,
+  users,
+  admin,
+  events,
+  stream,
+  listen,
+  notifications,
+  preferences,
+  webhooks,
+  profile,
+];
 
 function packageVersion(): string {
   try {
@@ -29,35 +53,6 @@ function packageVersion(): string {
     return '0.0.0';
   }
 }
-
-const integer =
-  (name: string, min: number, max: number) =>
-  (value: string): number => {
-    const parsed = Number(value);
-    if (!/^\d+$/.test(value.trim()) || !Number.isSafeInteger(parsed) || parsed < min || parsed > max) {
-      throw new InvalidArgumentError(`${name} must be a whole number from ${min} to ${max}.`);
-    }
-    return parsed;
-  };
-
-/** Collects a repeatable option's values: `--mute-app a --mute-app b` → `['a', 'b']`. */
-const collect = (value: string, previous: string[] = []): string[] => [...previous, value];
-
-const PRIORITIES = ['low', 'normal', 'high', 'urgent'];
-const STATUSES = ['unread', 'read', 'clicked', 'dismissed', 'expired', 'all'];
-
-const USER_HELP = `
-Acting as a user:
-  --as-user <user_id>  mint a 5-minute token for that user with the local server's secret
-                       (ORIVA_JWT_SECRET, or <ORIVA_DATA_DIR or ./.oriva>/jwt-secret; local servers only)
-  --token <jwt>        a user's JWT, e.g. TOKEN=$(oriva users token user_456)
-(--user on \`notifications create\` and the app's \`notifications list\` names the target user;
-it never acts as that user.)
-`;
-
-const USER_OR_APP_HELP = `${USER_HELP}Without --as-user or --token, the command runs as the owning app (--api-key, ORIVA_API_KEY)
-or with the admin token.
-`;
 
 const GLOBAL_HELP = `
 Configuration (highest precedence first):
@@ -79,36 +74,30 @@ Get started:
 Exit codes: 0 success, 1 failure (API, network or input error), 2 usage error.
 `;
 
-const ADMIN_HELP = `
-Admin credentials: --admin-token, ORIVA_ADMIN_TOKEN or the profile's admin token. Against a local
-server (localhost) with none configured, oriva reads <ORIVA_DATA_DIR or ./.oriva>/admin-token, the
-file the server writes when it starts.
-`;
-
 export function buildProgram(io: MainIO = {}, argv: readonly string[] = []): BuiltProgram {
-  const program = new Command('oriva');
-  const ctx = createContext(io, () => program.opts<GlobalFlags>());
-  let exitCode = 0;
-  // Errors from commander (unknown command, missing argument) are printed before our code runs;
-  // with --json they must be JSON too, so look for the flag up front.
-  const jsonErrors = argv.includes('--json');
-
-  const lazy =
-    <Args extends unknown[], Options>(load: () => Promise<CommandModule<Args, Options>>) =>
-    async (...params: unknown[]) => {
-      const command = params[params.length - 1] as Command;
-      const args = params.slice(0, -2) as Args;
-      const module = await load();
-      const code = await module.run(ctx, args, command.opts() as Options);
-      if (typeof code === 'number') exitCode = code;
-    };
-
-  program
+  const program = new Command('oriva')
     .description('Oriva from the terminal: run the server, manage apps and keys, send and query events.')
     .version(packageVersion(), '-V, --version', 'print the version')
     .helpOption('-h, --help', 'show help for a command')
     .helpCommand('help [command]', 'show help for a command')
     .exitOverride()
+    .option(
+      '--base-url <url>',
+      `API base URL, origin or …/api/v1 (env ORIVA_API_BASE; default: the local server in ./.oriva, else ${DEFAULT_BASE_URL})`,
+    )
+    .option('--api-key <key>', 'app API key (env ORIVA_API_KEY)')
+    .option('--app-id <app_id>', 'app id (env ORIVA_APP_ID)')
+    .option('--admin-token <token>', 'admin token for app and key management (env ORIVA_ADMIN_TOKEN)')
+    .option('--profile <name>', 'config profile to use (env ORIVA_PROFILE; default "default")')
+    .option('--json', 'print exactly one JSON document on stdout; errors as one JSON line on stderr')
+    .addHelpText('after', GLOBAL_HELP);
+  const ctx = createContext(io, () => program.opts());
+  // Errors from commander (unknown command, missing argument) are printed before our code runs;
+  // with --json they must be JSON too, so look for the flag up front.
+  const jsonErrors = argv.includes('--json');
+
+  // Set before any command is added: commands copy these settings from their parent.
+  program
     .configureHelp({
       showGlobalOptions: true,
       formatHelp(cmd, helper) {
@@ -132,522 +121,16 @@ export function buildProgram(io: MainIO = {}, argv: readonly string[] = []): Bui
           write(`${ctx.err.red('error:')} ${message}\n`);
         }
       },
-    })
-    .option(
-      '--base-url <url>',
-      `API base URL, origin or …/api/v1 (env ORIVA_API_BASE; default: the local server in ./.oriva, else ${DEFAULT_BASE_URL})`,
-    )
-    .option('--api-key <key>', 'app API key (env ORIVA_API_KEY)')
-    .option('--app-id <app_id>', 'app id (env ORIVA_APP_ID)')
-    .option('--admin-token <token>', 'admin token for app and key management (env ORIVA_ADMIN_TOKEN)')
-    .option('--profile <name>', 'config profile to use (env ORIVA_PROFILE; default "default")')
-    .option('--json', 'print exactly one JSON document on stdout; errors as one JSON line on stderr')
-    .addHelpText('after', GLOBAL_HELP);
+    });
 
-  // ── server ────────────────────────────────────────────────────────────────────────────────────
-  const server = program.command('server').description('run the Oriva server');
-  server
-    .command('start')
-    .description('run the bundled server until Ctrl-C (SIGINT) or SIGTERM, then shut down gracefully')
-    .addOption(
-      new Option('--port <port>', 'port to listen on, 0 for any free port (env ORIVA_PORT; default 8787)').argParser(
-        integer('--port', 0, 65535),
-      ),
-    )
-    .option('--host <host>', 'interface to bind (env ORIVA_HOST)')
-    .option(
-      '--data-dir <dir>',
-      'where data, the admin token and the JWT secret live (env ORIVA_DATA_DIR; default ./.oriva)',
-    )
-    .option('--dev', 'development mode (env ORIVA_DEV=1)')
-    .action(lazy(() => import('./commands/server-start.js')));
-
-  // ── apps ──────────────────────────────────────────────────────────────────────────────────────
-  const apps = program.command('apps').description('register and inspect apps (admin)');
-  apps
-    .command('create')
-    .description('register an app and issue its first API key (shown once)')
-    .argument('<app_id>', 'slug: lowercase letters, digits and dashes, e.g. work-buddy')
-    .requiredOption('--name <name>', 'display name')
-    .option('--icon-url <url>', 'http(s) URL of the app icon')
-    .addHelpText('after', ADMIN_HELP)
-    .action(lazy(() => import('./commands/apps-create.js')));
-  apps
-    .command('list')
-    .description('list registered apps')
-    .addHelpText('after', ADMIN_HELP)
-    .action(lazy(() => import('./commands/apps-list.js')));
-  apps
-    .command('show')
-    .description("show one app (admin token, or that app's API key)")
-    .argument('<app_id>', 'app id')
-    .addHelpText('after', ADMIN_HELP)
-    .action(lazy(() => import('./commands/apps-show.js')));
-
-  // ── keys ──────────────────────────────────────────────────────────────────────────────────────
-  const keys = program.command('keys').description("manage an app's API keys (admin token or the app's key)");
-  keys
-    .command('create')
-    .description('issue another API key, e.g. to rotate (the key is shown once)')
-    .argument('<app_id>', 'app id')
-    .option('--name <name>', 'a label to recognise the key by, e.g. production')
-    .addHelpText('after', ADMIN_HELP)
-    .action(lazy(() => import('./commands/keys-create.js')));
-  keys
-    .command('list')
-    .description("list an app's keys (prefixes only, never the secrets)")
-    .argument('<app_id>', 'app id')
-    .addHelpText('after', ADMIN_HELP)
-    .action(lazy(() => import('./commands/keys-list.js')));
-  keys
-    .command('revoke')
-    .description('revoke a key: it stops working on the next request')
-    .argument('<app_id>', 'app id')
-    .argument('<key_id>', 'key id (key_…), see `oriva keys list`')
-    .addHelpText('after', ADMIN_HELP)
-    .action(lazy(() => import('./commands/keys-revoke.js')));
-
-  // ── users ─────────────────────────────────────────────────────────────────────────────────────
-  const users = program.command('users').description('user tokens for a local server');
-  users
-    .command('token')
-    .description("mint a user JWT (sub = user_id) signed with the local server's secret")
-    .argument('<user_id>', 'the user id to put in `sub`')
-    .option('--expires-in <duration>', 'lifetime: 30m, 1h, 7d, or seconds', '1h')
-    .option('--data-dir <dir>', 'the server data directory holding jwt-secret (env ORIVA_DATA_DIR; default ./.oriva)')
-    .addHelpText(
-      'after',
-      '\nThe secret is ORIVA_JWT_SECRET, or <data dir>/jwt-secret written by `oriva server start`.\n',
-    )
-    .action(lazy(() => import('./commands/users-token.js')));
-
-  // ── admin ─────────────────────────────────────────────────────────────────────────────────────
-  const admin = program.command('admin').description('server operations (admin token)');
-  admin
-    .command('prune')
-    .description('apply the retention period now: delete old events and webhook delivery logs')
-    .addOption(
-      new Option(
-        '--older-than <days>',
-        "prune what is older than this many days (default: the server's ORIVA_RETENTION_DAYS)",
-      ).argParser(integer('--older-than', 1, 36_500)),
-    )
-    .option('--before <time>', 'prune what is older than this ISO-8601 instant instead')
-    .addHelpText(
-      'after',
-      `\nNotifications and pending webhook deliveries are never pruned. On PostgreSQL whole monthly event\npartitions are dropped; on SQLite rows are deleted in batches.\n${ADMIN_HELP}`,
-    )
-    .action(lazy(() => import('./commands/admin-prune.js')));
-
-  // ── events ────────────────────────────────────────────────────────────────────────────────────
-  const events = program.command('events').description('publish and query events (app API key)');
-  events
-    .command('send')
-    .description('publish one event from flags or --body, or many from an NDJSON --file')
-    .option('--category <category>', 'event_category, e.g. notification')
-    .option('--type <type>', 'event_type, e.g. dismissed')
-    .option('--entity-type <type>', 'entity_type, e.g. notification')
-    .option('--entity-id <id>', 'entity_id, e.g. wb_notif_123')
-    .option('--user <user_id>', 'user_id')
-    .option('--data <json>', 'event_data as a JSON object')
-    .option('--body <json>', 'the whole event as a JSON object (instead of the flags above)')
-    .option('--file <path>', 'NDJSON file, one event per line; sent in batches of 500')
-    .addOption(
-      new Option('--from-line <n>', 'with --file: skip the lines before n (resume a send that stopped)').argParser(
-        integer('--from-line', 1, Number.MAX_SAFE_INTEGER),
-      ),
-    )
-    .option('--idempotency-key <key>', 'Idempotency-Key for a single event: safe to retry')
-    .addHelpText(
-      'after',
-      `
-Examples:
-  $ oriva events send --category notification --type dismissed --entity-type notification \\
-      --entity-id wb_notif_123 --user user_456 --data '{"dismissed_from":"work_buddy"}'
-  $ oriva events send --body '{"event_category":"task","event_type":"done","entity_type":"task","entity_id":"t1","user_id":"u1"}'
-  $ oriva events send --file events.ndjson
-  $ oriva events send --file events.ndjson --from-line 1001
-
-Every line of --file is checked before anything is sent; a bad line is reported with its number.
-A send that stops part-way (a rate limit, a rejected batch) says how many events were stored and
-prints the command that resumes it from the first unsent line.
-`,
-    )
-    .action(lazy(() => import('./commands/events-send.js')));
-  events
-    .command('list')
-    .description("query the app's events, newest first")
-    .option('--category <category>', 'only this event_category')
-    .option('--type <type>', 'only this event_type')
-    .option('--user <user_id>', 'only this user_id')
-    .option('--entity <entity_id>', 'only this entity_id')
-    .option('--since <time>', 'from this time: ISO-8601 (2025-09-30T10:00:00Z) or a duration ago (1h, 2d)')
-    .option('--until <time>', 'before this time: ISO-8601 or a duration ago')
-    .addOption(
-      new Option('--limit <n>', 'events per page (1-500; default 100, or 500 with --all)').argParser(
-        integer('--limit', 1, 500),
-      ),
-    )
-    .option('--all', 'fetch every matching event, page after page')
-    .action(lazy(() => import('./commands/events-list.js')));
-
-  // ── stream ────────────────────────────────────────────────────────────────────────────────────
-  const stream = program.command('stream').description("follow the app's events live over a WebSocket");
-  stream
-    .command('tail')
-    .description("print the app's events as they happen, until Ctrl-C (reconnects and resumes by itself)")
-    .option('--events <pattern,...>', 'comma-separated patterns: *, <category>.* or <category>.<type> (default *)')
-    .option('--user <user_id>', "only this user's events")
-    .option(
-      '--since <position|evt_id|time>',
-      'start after a position or an event id, or from a time: ISO-8601 or a duration ago (10m, 2h)',
-    )
-    .addOption(
-      new Option('--count <n>', 'exit 0 after printing n events').argParser(
-        integer('--count', 0, Number.MAX_SAFE_INTEGER),
-      ),
-    )
-    .addHelpText(
-      'after',
-      `
-One line per event: time, type, user, entity, position. With --json, one JSON object per line
-(NDJSON) and nothing else on stdout.
-
---since with a time looks up the newest event before it (GET /apps/{app}/events?end_date=…&limit=1)
-and resumes after that event: the stream starts with the first event at or after the time.
-
-Examples:
-  $ oriva stream tail --events notification.*,session.created
-  $ oriva stream tail --since 10m --json | jq .type
-  $ oriva stream tail --user user_456 --count 1
-`,
-    )
-    .action(lazy(() => import('./commands/stream-tail.js')));
-
-  // ── listen ────────────────────────────────────────────────────────────────────────────────────
-  program
-    .command('listen')
-    .description("forward the app's events to a local URL as signed webhooks, until Ctrl-C")
-    .option('--forward-to <url>', 'where to POST every event (same as --forward *=<url>, tried after --forward rules)')
-    .option(
-      '--forward <pattern=url>',
-      'route events whose type matches the pattern (*, <category>.*, <category>.<type>) to a URL; repeatable, first match wins',
-      collect,
-    )
-    .option('--events <pattern,...>', "comma-separated patterns to subscribe to (default: the routes' patterns)")
-    .option('--user <user_id>', "only this user's events")
-    .option(
-      '--since <position|evt_id|time>',
-      'start after a position or an event id, or from a time: ISO-8601 or a duration ago (10m, 2h); backfills what was missed',
-    )
-    .option('--secret <whsec_…>', 'the signing secret to use (env ORIVA_LISTEN_SECRET; default a new one each run)')
-    .option('--print-secret', 'print the signing secret only (the given one, or a new one) and exit')
-    .addOption(
-      new Option('--count <n>', 'exit 0 after n forwards').argParser(integer('--count', 0, Number.MAX_SAFE_INTEGER)),
-    )
-    .addOption(
-      new Option('--timeout <s>', 'seconds to wait for the receiver (1-300; default 10)').argParser(
-        integer('--timeout', 1, 300),
-      ),
-    )
-    .addHelpText(
-      'after',
-      `
-Each event is POSTed with the body and headers of a real webhook delivery (webhook-id fwd_<event_id>,
-webhook-timestamp, webhook-signature, X-Oriva-Signature), signed with the local secret printed at start
-on stderr: verify it with @oriva/webhook-verify as in production. One line per forward: time, type,
-event id, target, the receiver's status and latency; with --json, NDJSON lines
-{ event_id, type, target, status, ms } (status null and an error when no response came). A failed
-forward is printed and listening goes on. Events no route matches are skipped.
-
-Examples:
-  $ oriva listen --forward-to http://localhost:3000/api/oriva-events
-  $ oriva listen --forward 'notification.*=http://localhost:3000/a' --forward 'session.*=http://localhost:3000/b'
-  $ export ORIVA_LISTEN_SECRET=$(oriva listen --print-secret)
-  $ oriva listen --forward-to http://localhost:3000/api/oriva-events --since evt_01J8ZQ3J5V8C9X2M4N6P7R8S9T
-`,
-    )
-    .action(lazy(() => import('./commands/listen.js')));
-
-  // ── notifications ─────────────────────────────────────────────────────────────────────────────
-  const notifications = program
-    .command('notifications')
-    .description("create notifications (app API key); read a user's feed and act on it (--as-user, --token)");
-  const userFlags = (command: Command, help = USER_OR_APP_HELP) =>
-    command
-      .option('--as-user <user_id>', "act as this user: a token signed with the local server's secret")
-      .option('--token <jwt>', 'act as the user whose JWT this is')
-      .addHelpText('after', help);
-  const priorityOption = (description: string) => new Option('--priority <priority>', description).choices(PRIORITIES);
-  notifications
-    .command('create')
-    .description("create a notification for a user (the app's API key); the same one again changes nothing")
-    .option('--user <user_id>', 'the user it is for (user_id)')
-    .option('--external-id <id>', "your app's id for it (external_id), e.g. wb_notif_123")
-    .option('--type <type>', 'notification_type, e.g. session_reminder')
-    .option('--title <title>', 'the title')
-    .option('--body <text>', 'the body text')
-    .option('--action-url <url>', 'https URL or app deep link opened by the action, e.g. workbuddy://session/789')
-    .option('--action-label <label>', 'the action button label, e.g. "View Session"')
-    .option('--image-url <url>', 'https URL of an image')
-    .option('--icon-url <url>', 'https URL of an icon')
-    .addOption(priorityOption('priority (default normal)'))
-    .option('--expires-at <time>', 'when it expires: ISO-8601, or a duration from now (2h, 7d)')
-    .option('--context <json>', 'context_data as a JSON object')
-    .option('--group-key <key>', 'notifications sharing a group key collapse into one in a grouped feed')
-    .option('--body-json <json>', 'the whole request as a JSON object (instead of the flags above)')
-    .addHelpText(
-      'after',
-      `
-Examples:
-  $ oriva notifications create --user user_456 --external-id wb_notif_123 --type session_reminder \\
-      --title "Session starting in 10 minutes" --body "Your session with Sarah starts soon" \\
-      --action-url workbuddy://session/789 --action-label "View Session" --priority high \\
-      --context '{"session_id":"session_789"}' --expires-at 2h
-  $ oriva notifications create --body-json '{"external_id":"n_1","user_id":"u1","notification_type":"hello","title":"Hi"}'
-
-Idempotent by --external-id: the same notification again prints "already exists" (created: false
-with --json); the same id with other content is an error (409 notification_exists).
-`,
-    )
-    .action(lazy(() => import('./commands/notifications-create.js')));
-  userFlags(
-    notifications
-      .command('list')
-      .description(
-        "list the app's notifications, or with --as-user/--token that user's feed from every app; newest first",
-      )
-      .option('--user <user_id>', "app list: only this user's notifications")
-      .option('--external-id <id>', 'app list: only this external_id')
-      .addOption(
-        new Option(
-          '--status <status>',
-          'only this status; "all" (feed only) shows every status (feed default: unread, read and clicked)',
-        ).choices(STATUSES),
-      )
-      .option('--app <app_id>', "feed: only this app's notifications (shown even if muted)")
-      .addOption(priorityOption('feed: only this priority'))
-      .option('--type <type>', 'feed: only this notification_type')
-      .option('--include-muted', 'feed: also show notifications of muted apps and types')
-      .option('--group', 'feed: collapse each group_key into its newest notification')
-      .addOption(
-        new Option('--limit <n>', 'notifications per page (1-100; default 50, or 100 with --all)').argParser(
-          integer('--limit', 1, 100),
-        ),
-      )
-      .option('--all', 'fetch every matching notification, page after page'),
-    `${USER_HELP}Without them, the app's notifications (--api-key and --app-id, or the admin token and --app-id).
-`,
-  ).action(lazy(() => import('./commands/notifications-list.js')));
-  userFlags(
-    notifications
-      .command('show')
-      .description('show one notification')
-      .argument('<id>', "the notification's id (ntf_…) or the app's external id"),
-  ).action(lazy(() => import('./commands/notifications-show.js')));
-  userFlags(
-    notifications
-      .command('read')
-      .description('mark a notification read')
-      .argument('<id>', "the notification's id (ntf_…) or the app's external id"),
-  ).action(lazy(() => import('./commands/notifications-read.js')));
-  userFlags(
-    notifications
-      .command('click')
-      .description('mark a notification clicked')
-      .argument('<id>', "the notification's id (ntf_…) or the app's external id")
-      .option('--action <what>', 'what the click did (click_action), e.g. open_session'),
-  ).action(lazy(() => import('./commands/notifications-click.js')));
-  userFlags(
-    notifications
-      .command('dismiss')
-      .description('dismiss a notification everywhere; the app gets a notification.dismissed event')
-      .argument('<id>', "the notification's id (ntf_…) or the app's external id")
-      .option('--from <where>', 'where it was dismissed (dismissed_from), e.g. oriva_core'),
-  ).action(lazy(() => import('./commands/notifications-dismiss.js')));
-  userFlags(
-    notifications
-      .command('unread')
-      .description('mark a notification unread again')
-      .argument('<id>', "the notification's id (ntf_…) or the app's external id"),
-  ).action(lazy(() => import('./commands/notifications-unread.js')));
-  userFlags(
-    notifications
-      .command('delete')
-      .description('delete a notification for good')
-      .argument('<id>', "the notification's id (ntf_…) or the app's external id"),
-  ).action(lazy(() => import('./commands/notifications-delete.js')));
-  userFlags(
-    notifications
-      .command('read-all')
-      .description("mark all of a user's unread notifications read")
-      .option('--app <app_id>', "only this app's")
-      .option('--before <time>', 'only those created before: ISO-8601, or a duration ago (1h, 2d)'),
-    USER_HELP,
-  ).action(lazy(() => import('./commands/notifications-read-all.js')));
-
-  // ── preferences ───────────────────────────────────────────────────────────────────────────────
-  const preferences = program
-    .command('preferences')
-    .description("a user's notification preferences: muted apps and types (--as-user, --token)");
-  userFlags(preferences.command('get').description("show the user's muted apps and types"), USER_HELP).action(
-    lazy(() => import('./commands/preferences-get.js')),
-  );
-  userFlags(
-    preferences
-      .command('set')
-      .description('mute or unmute apps and notification types; the rest is kept')
-      .option('--mute-app <app_id>', 'mute an app (repeatable)', collect)
-      .option('--unmute-app <app_id>', 'unmute an app (repeatable)', collect)
-      .option(
-        '--mute-type <app_id:type>',
-        "mute one app's notification type, e.g. work-buddy:digest (repeatable)",
-        collect,
-        [],
-      )
-      .option('--unmute-type <app_id:type>', 'unmute one (repeatable)', collect),
-    `${USER_HELP}
-Example:
-  $ oriva preferences set --as-user user_456 --mute-app hugo --mute-type work-buddy:digest
-`,
-  ).action(lazy(() => import('./commands/preferences-set.js')));
-
-  // ── webhooks ──────────────────────────────────────────────────────────────────────────────────
-  const webhooks = program
-    .command('webhooks')
-    .description("deliver the app's events to URLs, signed (app API key or admin token, with --app-id)");
-  const retryOptions = (command: Command) =>
-    command
-      .addOption(
-        new Option('--max-retries <n>', 'retries after a failed delivery (0-10; default 5)').argParser(
-          integer('--max-retries', 0, 10),
-        ),
-      )
-      .addOption(
-        new Option(
-          '--backoff-seconds <s>',
-          'first retry delay in seconds, doubling each time (1-3600; default 1)',
-        ).argParser(integer('--backoff-seconds', 1, 3600)),
-      );
-  retryOptions(
-    webhooks
-      .command('create')
-      .description("subscribe a URL to the app's events; prints the signing secret once")
-      .requiredOption('--url <url>', 'where to deliver: https (http://localhost and 127.0.0.1 in dev mode)')
-      .requiredOption(
-        '--events <pattern,...>',
-        'comma-separated event types or patterns, e.g. notification.dismissed,notification.* or *',
-      )
-      .option('--description <text>', 'a note to recognise it by'),
-  )
-    .addHelpText(
-      'after',
-      `
-Example:
-  $ oriva webhooks create --url https://workbuddy.example/api/oriva-events \\
-      --events notification.dismissed,notification.clicked --description production
-
-The signing secret (whsec_…) is shown once: verify every delivery with it (@oriva/webhook-verify).
-`,
-    )
-    .action(lazy(() => import('./commands/webhooks-create.js')));
-  webhooks
-    .command('list')
-    .description("list the app's webhooks: id, url, events, active, delivery attempts made, failed, failed in a row")
-    .action(lazy(() => import('./commands/webhooks-list.js')));
-  webhooks
-    .command('show')
-    .description('show one webhook with its counters of delivery attempts')
-    .argument('<id>', 'webhook id (wh_…)')
-    .action(lazy(() => import('./commands/webhooks-show.js')));
-  retryOptions(
-    webhooks
-      .command('update')
-      .description('change a webhook; --enable re-enables one disabled after failures')
-      .argument('<id>', 'webhook id (wh_…)')
-      .option('--url <url>', 'the new URL')
-      .option('--events <pattern,...>', 'the new comma-separated event types or patterns (replaces the old list)')
-      .option('--description <text>', 'a new note ("" removes it)')
-      .addOption(new Option('--enable', 'activate it (and reset its failure count)').conflicts('disable'))
-      .addOption(new Option('--disable', 'pause deliveries').conflicts('enable')),
-  ).action(lazy(() => import('./commands/webhooks-update.js')));
-  webhooks
-    .command('delete')
-    .description('delete a webhook and its pending deliveries')
-    .argument('<id>', 'webhook id (wh_…)')
-    .action(lazy(() => import('./commands/webhooks-delete.js')));
-  webhooks
-    .command('rotate-secret')
-    .description('issue a new signing secret (shown once); the old one keeps signing for a grace period')
-    .argument('<id>', 'webhook id (wh_…)')
-    .option('--grace <duration>', 'how long the old secret keeps signing too: 24h, 30m, 0, or seconds (default 24h)')
-    .action(lazy(() => import('./commands/webhooks-rotate-secret.js')));
-  webhooks
-    .command('test')
-    .description('send a webhook.test event to the webhook now')
-    .argument('<id>', 'webhook id (wh_…)')
-    .action(lazy(() => import('./commands/webhooks-test.js')));
-  webhooks
-    .command('deliveries')
-    .description(
-      "a webhook's deliveries, newest first: id, type, status, attempts, last attempt's status code or error, age",
-    )
-    .argument('<id>', 'webhook id (wh_…)')
-    .addOption(new Option('--failed', 'only failed or still retrying').conflicts('succeeded'))
-    .addOption(new Option('--succeeded', 'only delivered').conflicts('failed'))
-    .option('--type <event_type>', 'only this event type, e.g. notification.dismissed')
-    .option('--since <time>', 'created from this time: ISO-8601 (2025-09-30T10:00:00Z) or a duration ago (1h, 2d)')
-    .addOption(
-      new Option('--limit <n>', 'deliveries per page (1-100; default 50, or 100 with --all)').argParser(
-        integer('--limit', 1, 100),
-      ),
-    )
-    .option('--all', 'fetch every matching delivery, page after page')
-    .action(lazy(() => import('./commands/webhooks-deliveries.js')));
-  webhooks
-    .command('retry')
-    .description('attempt one delivery again now (same webhook-id header) and wait for the outcome')
-    .argument('<id>', 'webhook id (wh_…)')
-    .argument('<delivery_id>', 'delivery id (del_…), see `oriva webhooks deliveries <id>`')
-    .option('--no-wait', 'return once the attempt is queued, without waiting for its outcome')
-    .addHelpText('after', '\nExits 0 when the attempt succeeded, 1 when it failed (or no outcome came within 150 s).\n')
-    .action(lazy(() => import('./commands/webhooks-retry.js')));
-  webhooks
-    .command('recover')
-    .description('requeue every failed delivery created in a window, e.g. after the receiver was down')
-    .argument('<id>', 'webhook id (wh_…)')
-    .requiredOption('--since <time>', 'window start: ISO-8601 or a duration ago (1h, 2d)')
-    .option('--until <time>', 'window end: ISO-8601 or a duration ago (default now)')
-    .option('--dry-run', 'only count them')
-    .action(lazy(() => import('./commands/webhooks-recover.js')));
-
-  // ── profile ───────────────────────────────────────────────────────────────────────────────────
-  const profile = program.command('profile').description('saved settings in the config file');
-  profile
-    .command('set')
-    .description(
-      'create or update a profile from the global flags given (--base-url, --api-key, --app-id, --admin-token)',
-    )
-    .argument('<name>', 'profile name, e.g. default or staging')
-    .addHelpText(
-      'after',
-      `
-Example:
-  $ oriva profile set default --base-url http://localhost:8787 --app-id work-buddy --api-key ok_…
-
-Pass an empty value (--api-key "") to remove a setting. The file is written with mode 0600.
-`,
-    )
-    .action(lazy(() => import('./commands/profile-set.js')));
-  profile
-    .command('list')
-    .description('list saved profiles (secrets masked)')
-    .action(lazy(() => import('./commands/profile-list.js')));
-  profile
-    .command('show')
-    .description('show a profile (default: the active one) and the settings in effect, secrets masked')
-    .argument('[name]', 'profile name')
-    .action(lazy(() => import('./commands/profile-show.js')));
+  let exitCode = 0;
+  const runner: Runner = {
+    ctx,
+    setExitCode: (code) => {
+      exitCode = code;
+    },
+  };
+  for (const register of COMMANDS) register(program, runner);
 
   if (!jsonErrors) addUsageHints(program);
   return { program, ctx, exitCode: () => exitCode };
@@ -666,7 +149,7 @@ function globalOptionsLast(text: string): string {
 }
 
 /** After a usage error, point at the right `--help`. */
-function addUsageHints(command: Command, path: string[] = []): void {
+function addUsageHints(command: CommandUnknownOpts, path: string[] = []): void {
   const names = [...path, command.name()];
   command.showHelpAfterError(`hint: run \`${names.join(' ')} --help\` for usage`);
   for (const sub of command.commands) {

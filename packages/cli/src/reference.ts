@@ -1,14 +1,14 @@
 /**
  * Renders docs/cli.md from the command tree itself: every command, its usage, arguments, options,
- * defaults and help text come from the commander definitions in program.ts, so the reference cannot
- * say something `oriva <command> --help` does not. `pnpm docs:cli` writes the file; reference.test.ts
+ * defaults and help text come from the commander declarations (program.ts and commands/), so the
+ * reference cannot say something `oriva <command> --help` does not. `pnpm docs:cli` writes the file; reference.test.ts
  * fails when the checked-in file differs.
  *
  * Deterministic: commands in registration order, no timestamps, no terminal width, no colours, and
  * no environment (the program is built with an empty one).
  */
 import type { EventEmitter } from 'node:events';
-import type { Argument, Command, Option } from 'commander';
+import type { Argument, CommandUnknownOpts as Command, Option } from '@commander-js/extra-typings';
 import { DEFAULT_BASE_URL, DEFAULT_PROFILE, SETTING_NAMES, SETTINGS } from './config.js';
 import type { OutputStream } from './output.js';
 import { buildProgram } from './program.js';

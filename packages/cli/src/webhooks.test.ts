@@ -2,7 +2,7 @@ import { createServer, type IncomingHttpHeaders } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { startTestServer, type TestServer } from '@oriva/server/testing';
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
-import { deliveryRow, graceSeconds, mapWebhookField, parseEvents, webhookRow } from './commands/webhooks-shared.js';
+import { deliveryRow, graceSeconds, mapWebhookField, parseEvents, webhookRow } from './commands/webhooks/shared.js';
 import { UsageError } from './errors.js';
 import { createStyle } from './output.js';
 import { run } from './test-utils.js';

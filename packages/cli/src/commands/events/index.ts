@@ -1,0 +1,5 @@
+import { defineGroup } from '../define.js';
+import { eventsList } from './list.js';
+import { eventsSend } from './send.js';
+
+export const events = defineGroup('events', 'publish and query events (app API key)', [eventsSend, eventsList]);
