@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import * as server from '@oriva/server';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Env } from './config.js';
-import { capture, removeTempDirs, run, tempDir } from './test-utils.js';
+import { capture, removeTempDirs, run, tempDir } from './run-cli.test-support.js';
 
 type RunningServer = Awaited<ReturnType<typeof server.startServer>>;
 

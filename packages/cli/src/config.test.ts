@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { configPath, isLocalUrl, readConfig, resolveSettings, writeConfig } from './config.js';
 import { UserError } from './errors.js';
-import { removeTempDirs, run, tempDir } from './test-utils.js';
+import { removeTempDirs, run, tempDir } from './run-cli.test-support.js';
 
 afterAll(removeTempDirs);
 

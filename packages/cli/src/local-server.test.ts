@@ -7,7 +7,7 @@ import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { startTestServer, type TestServer } from '@oriva/server/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { removeTempDirs, run, tempDir } from './test-utils.js';
+import { removeTempDirs, run, tempDir } from './run-cli.test-support.js';
 
 let server: TestServer;
 let workDir: string;

@@ -2,7 +2,7 @@ import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { parseJsonObject, parseNdjson } from './ndjson.js';
-import { removeTempDirs, run, tempDir } from './test-utils.js';
+import { removeTempDirs, run, tempDir } from './run-cli.test-support.js';
 
 afterAll(removeTempDirs);
 

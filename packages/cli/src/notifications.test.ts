@@ -5,7 +5,7 @@ import { applyChanges, parseChanges, parseTypeRef } from './commands/preferences
 import { formatAge, parseFutureTime } from './duration.js';
 import { UsageError } from './errors.js';
 import { createStyle, escapeTerminal, formatTable } from './output.js';
-import { capture, removeTempDirs, run, tempDir } from './test-utils.js';
+import { capture, removeTempDirs, run, tempDir } from './run-cli.test-support.js';
 
 const NOW = new Date('2025-09-30T12:00:00.000Z');
 const ago = (ms: number) => new Date(NOW.getTime() - ms).toISOString();

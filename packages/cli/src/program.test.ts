@@ -2,7 +2,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { dirname, join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { capture, removeTempDirs, run, tempDir } from './test-utils.js';
+import { capture, removeTempDirs, run, tempDir } from './run-cli.test-support.js';
 
 afterAll(removeTempDirs);
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { createProgress, writeLineAroundProgress } from './progress.js';
-import { capture } from './test-utils.js';
+import { capture } from './run-cli.test-support.js';
 
 describe('the progress bar', () => {
   it('a note written while it shows gets a line of its own, and the bar is drawn again below', () => {

@@ -9,7 +9,7 @@ import { startTestServer, type TestServer } from '@oriva/server/testing';
 import { afterAll, afterEach, describe, expect, it } from 'vitest';
 import type { Env } from './config.js';
 import { clockTime, formatSeconds, rateLimitHint } from './rate-limit.js';
-import { removeTempDirs, run, tempDir } from './test-utils.js';
+import { removeTempDirs, run, tempDir } from './run-cli.test-support.js';
 
 const servers: TestServer[] = [];
 afterEach(async () => {

@@ -5,7 +5,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest
 import { deliveryRow, graceSeconds, mapWebhookField, parseEvents, webhookRow } from './commands/webhooks/shared.js';
 import { UsageError } from './errors.js';
 import { createStyle } from './output.js';
-import { run } from './test-utils.js';
+import { run } from './run-cli.test-support.js';
 
 const NOW = new Date('2025-09-30T12:00:00.000Z');
 const plain = createStyle(false);
