@@ -1,4 +1,4 @@
-import type { ApiKeyRecord, Storage } from './types.js';
+import type { ApiKeyRecord, AppStore, Storage } from './types.js';
 
 /** How long another instance's revocation can go unseen here (this instance's own are seen at once). */
 export const API_KEY_CACHE_TTL_MS = 5_000;
@@ -12,11 +12,12 @@ const MAX_CACHED_KEYS = 10_000;
  */
 export function withApiKeyCache(storage: Storage, now: () => number = Date.now): Storage {
   const cache = new Map<string, { record: ApiKeyRecord; expiresAt: number }>();
-  return Object.assign(Object.create(storage) as Storage, {
-    findApiKeyByHash: async (keyHash: string) => {
+  const { apps } = storage;
+  const cachedApps: AppStore = Object.assign(Object.create(apps) as AppStore, {
+    findKeyByHash: async (keyHash: string) => {
       const hit = cache.get(keyHash);
       if (hit && hit.expiresAt > now()) return hit.record;
-      const record = await storage.apps.findKeyByHash(keyHash);
+      const record = await apps.findKeyByHash(keyHash);
       if (record) {
         if (cache.size >= MAX_CACHED_KEYS) cache.delete(cache.keys().next().value!);
         cache.set(keyHash, { record, expiresAt: now() + API_KEY_CACHE_TTL_MS });
@@ -25,10 +26,11 @@ export function withApiKeyCache(storage: Storage, now: () => number = Date.now):
       }
       return record;
     },
-    revokeApiKey: async (appId: string, keyId: string, revokedAt: string) => {
-      const revoked = await storage.apps.revokeKey(appId, keyId, revokedAt);
+    revokeKey: async (appId: string, keyId: string, revokedAt: string) => {
+      const revoked = await apps.revokeKey(appId, keyId, revokedAt);
       for (const [hash, entry] of cache) if (entry.record.id === keyId) cache.delete(hash);
       return revoked;
     },
-  });
+  } satisfies Partial<AppStore>);
+  return Object.assign(Object.create(storage) as Storage, { apps: cachedApps });
 }
