@@ -1,16 +1,10 @@
-import { beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { issueApiKey } from '../../auth/api-keys.js';
-import type { Storage } from '../types.js';
 import { app, at } from './records.test-support.js';
-import type { ContractSubject } from './subject.test-support.js';
+import { storage } from './subject.test-support.js';
 
 /** The app store: apps with their first key, updates, key lookup and revocation. */
-export function appStoreContract(subject: ContractSubject): void {
-  let storage: Storage;
-  beforeEach(() => {
-    storage = subject.storage;
-  });
-
+export function appStoreContract(): void {
   describe('apps', () => {
     it('creates apps with a first key, and refuses a duplicate app id', async () => {
       expect(await storage.apps.get('a1')).toEqual(app('a1'));

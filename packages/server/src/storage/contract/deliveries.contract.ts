@@ -1,16 +1,11 @@
-import { beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { issueApiKey } from '../../auth/api-keys.js';
 import type { Storage } from '../types.js';
 import { app, at, attempt, event, later, outcome, webhook } from './records.test-support.js';
-import type { ContractSubject } from './subject.test-support.js';
+import { storage } from './subject.test-support.js';
 
 /** The outbox: deliveries per matching webhook, leases, outcomes and the failure threshold, requeue and recovery. */
-export function deliveryStoreContract(subject: ContractSubject): void {
-  let storage: Storage;
-  beforeEach(() => {
-    storage = subject.storage;
-  });
-
+export function deliveryStoreContract(): void {
   describe('deliveries', () => {
     it('writes a delivery per matching active webhook of the event’s app, and says so after the commit', async () => {
       await storage.apps.create(app('a2'), issueApiKey('a2', null, at).record);

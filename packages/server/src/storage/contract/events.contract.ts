@@ -1,16 +1,11 @@
-import { beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { issueApiKey } from '../../auth/api-keys.js';
 import type { Storage, StoredEvent } from '../types.js';
 import { app, at, event } from './records.test-support.js';
-import type { ContractSubject } from './subject.test-support.js';
+import { storage } from './subject.test-support.js';
 
 /** The event log: all-or-nothing batches, filtered lists, positions in commit order and commit listeners. */
-export function eventStoreContract(subject: ContractSubject): void {
-  let storage: Storage;
-  beforeEach(() => {
-    storage = subject.storage;
-  });
-
+export function eventStoreContract(): void {
   describe('events', () => {
     it('stores a batch all or nothing', async () => {
       const good = event('a1');

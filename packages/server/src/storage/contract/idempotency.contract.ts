@@ -1,15 +1,9 @@
-import { beforeEach, describe, expect, it } from 'vitest';
-import type { Storage } from '../types.js';
+import { describe, expect, it } from 'vitest';
 import { at } from './records.test-support.js';
-import type { ContractSubject } from './subject.test-support.js';
+import { storage } from './subject.test-support.js';
 
 /** Idempotency keys: reserved once, then replayed, released or pruned. */
-export function idempotencyStoreContract(subject: ContractSubject): void {
-  let storage: Storage;
-  beforeEach(() => {
-    storage = subject.storage;
-  });
-
+export function idempotencyStoreContract(): void {
   describe('idempotency', () => {
     it('reserves an idempotency key once, then replays or releases it', async () => {
       expect(await storage.idempotency.reserve('app:a1', 'k', 'h1', at)).toEqual({ reserved: true });

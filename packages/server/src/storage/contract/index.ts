@@ -14,34 +14,24 @@ import { jobStoreContract } from './jobs.contract.js';
 import { notificationStoreContract } from './notifications.contract.js';
 import { preferenceStoreContract } from './preferences.contract.js';
 import { app, at } from './records.test-support.js';
-import type { ContractSubject } from './subject.test-support.js';
+import { storage, useStorage } from './subject.test-support.js';
 import { webhookStoreContract } from './webhooks.contract.js';
 
 export function describeStorageContract(name: string, open: () => Promise<Storage>): void {
   describe(`storage contract: ${name}`, () => {
-    let opened: Storage | undefined;
-    const subject: ContractSubject = {
-      get storage() {
-        if (!opened) throw new Error('the store is opened before each test');
-        return opened;
-      },
-    };
     beforeEach(async () => {
-      opened = await open();
-      await opened.apps.create(app('a1'), issueApiKey('a1', null, at).record);
+      useStorage(await open());
+      await storage.apps.create(app('a1'), issueApiKey('a1', null, at).record);
     });
-    afterEach(async () => {
-      await opened?.close();
-      opened = undefined;
-    });
+    afterEach(() => storage.close());
 
-    appStoreContract(subject);
-    eventStoreContract(subject);
-    notificationStoreContract(subject);
-    preferenceStoreContract(subject);
-    webhookStoreContract(subject);
-    deliveryStoreContract(subject);
-    idempotencyStoreContract(subject);
-    jobStoreContract(subject);
+    appStoreContract();
+    eventStoreContract();
+    notificationStoreContract();
+    preferenceStoreContract();
+    webhookStoreContract();
+    deliveryStoreContract();
+    idempotencyStoreContract();
+    jobStoreContract();
   });
 }

@@ -1,15 +1,9 @@
-import { beforeEach, describe, expect, it } from 'vitest';
-import type { Storage } from '../types.js';
+import { describe, expect, it } from 'vitest';
 import { attempt, created, event, later, notification, outcome, webhook } from './records.test-support.js';
-import type { ContractSubject } from './subject.test-support.js';
+import { storage } from './subject.test-support.js';
 
 /** Jobs and retention: exclusive runs, and pruning that keeps what is pending. */
-export function jobStoreContract(subject: ContractSubject): void {
-  let storage: Storage;
-  beforeEach(() => {
-    storage = subject.storage;
-  });
-
+export function jobStoreContract(): void {
   describe('jobs', () => {
     it('runs an exclusive job and returns its value', async () => {
       expect(await storage.jobs.runExclusive('job', async () => 42)).toEqual({ ran: true, value: 42 });

@@ -1,16 +1,11 @@
-import { beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { issueApiKey } from '../../auth/api-keys.js';
-import type { NotificationQuery, Storage } from '../types.js';
+import type { NotificationQuery } from '../types.js';
 import { app, at, created, event, feed, later, notification } from './records.test-support.js';
-import type { ContractSubject } from './subject.test-support.js';
+import { storage } from './subject.test-support.js';
 
 /** Notifications with their states: creation once per external id, changes in transactions, feeds, counts, expiry. */
-export function notificationStoreContract(subject: ContractSubject): void {
-  let storage: Storage;
-  beforeEach(() => {
-    storage = subject.storage;
-  });
-
+export function notificationStoreContract(): void {
   describe('notifications', () => {
     it('creates once per external id, with its state and event, and reads it back as a view', async () => {
       const record = notification({ expires_at: later(3600) });

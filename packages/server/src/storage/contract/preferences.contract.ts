@@ -1,15 +1,9 @@
-import { beforeEach, describe, expect, it } from 'vitest';
-import type { Storage } from '../types.js';
+import { describe, expect, it } from 'vitest';
 import { at, later } from './records.test-support.js';
-import type { ContractSubject } from './subject.test-support.js';
+import { storage } from './subject.test-support.js';
 
 /** Preferences: stored per user, read back with their time. */
-export function preferenceStoreContract(subject: ContractSubject): void {
-  let storage: Storage;
-  beforeEach(() => {
-    storage = subject.storage;
-  });
-
+export function preferenceStoreContract(): void {
   describe('preferences', () => {
     it('stores preferences', async () => {
       expect(await storage.preferences.get('user_456')).toEqual({

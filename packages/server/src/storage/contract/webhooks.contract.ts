@@ -1,15 +1,9 @@
-import { beforeEach, describe, expect, it } from 'vitest';
-import type { Storage } from '../types.js';
+import { describe, expect, it } from 'vitest';
 import { later, webhook } from './records.test-support.js';
-import type { ContractSubject } from './subject.test-support.js';
+import { storage } from './subject.test-support.js';
 
 /** Webhook endpoints: create, read, update, delete. */
-export function webhookStoreContract(subject: ContractSubject): void {
-  let storage: Storage;
-  beforeEach(() => {
-    storage = subject.storage;
-  });
-
+export function webhookStoreContract(): void {
   describe('webhooks', () => {
     it('creates, lists, updates and deletes webhooks', async () => {
       const hook = webhook({ subscribed_events: ['notification.*'], description: 'd' });
