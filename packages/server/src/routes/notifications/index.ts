@@ -5,9 +5,8 @@ import { errors } from '../../core/errors.js';
 import type { AppEnv, Deps } from '../../http/context.js';
 import { guarded } from '../../http/guarded-route.js';
 import { validationHook } from '../../http/validation.js';
-import { FeedCache } from '../../services/feed-cache.js';
-import { deliverToUser } from '../../services/notification-delivery.js';
-import { updateNotification } from '../../services/notification-update.js';
+import { deliverToUser } from '../../services/notifications/delivery.js';
+import { FeedCache } from '../../services/notifications/feed-cache.js';
 import {
   type Actor,
   checkContent,
@@ -16,10 +15,11 @@ import {
   sameNotification,
   toNotificationRecord,
   toPublicNotification,
-} from '../../services/notifications.js';
+} from '../../services/notifications/notification.js';
+import { resolveNotification } from '../../services/notifications/resolve.js';
+import { updateNotification } from '../../services/notifications/update.js';
 import type { EventRecord, NotificationRecord, NotificationView, StoredPreferences } from '../../storage/types.js';
 import { decodeIdCursor, encodeIdCursor, pageOf } from '../pagination.js';
-import { resolveNotification } from './resolve.js';
 
 type FeedResponse = z.infer<typeof ListNotificationsResponse>;
 

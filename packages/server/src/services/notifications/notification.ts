@@ -7,18 +7,18 @@ import {
   type ServerEventName,
   type UpdateNotificationRequest,
 } from '@oriva/contract';
-import type { ServiceDeps } from '../core/deps.js';
-import { errors, type FieldError } from '../core/errors.js';
-import { newId } from '../ids.js';
+import type { ServiceDeps } from '../../core/deps.js';
+import { errors, type FieldError } from '../../core/errors.js';
+import { newId } from '../../ids.js';
 import type {
   EventRecord,
   NotificationContent,
   NotificationRecord,
   NotificationView,
   StoredPreferences,
-} from '../storage/types.js';
-import { effectiveStatus } from './notification-state.js';
-import { readStoredJson } from './stored-json.js';
+} from '../../storage/types.js';
+import { readStoredJson } from '../stored-json.js';
+import { effectiveStatus } from './state.js';
 
 export type CreateNotificationInput = z.infer<typeof CreateNotificationRequest>;
 export type UpdateNotificationInput = z.infer<typeof UpdateNotificationRequest>;

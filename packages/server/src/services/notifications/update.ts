@@ -1,10 +1,9 @@
 import type { z } from '@hono/zod-openapi';
 import type { UpdateNotificationResponse } from '@oriva/contract';
-import type { Principal } from '../auth/principal.js';
-import type { ServiceDeps } from '../core/deps.js';
-import { errors } from '../core/errors.js';
-import type { EventRecord, NotificationChange, NotificationView } from '../storage/types.js';
-import { effectiveStatus, nextStatus, stateChangeFor } from './notification-state.js';
+import type { Principal } from '../../auth/principal.js';
+import type { ServiceDeps } from '../../core/deps.js';
+import { errors } from '../../core/errors.js';
+import type { EventRecord, NotificationChange, NotificationView } from '../../storage/types.js';
 import {
   checkContent,
   contentChanges,
@@ -12,7 +11,8 @@ import {
   lastChanged,
   notificationEvent,
   type UpdateNotificationInput,
-} from './notifications.js';
+} from './notification.js';
+import { effectiveStatus, nextStatus, stateChangeFor } from './state.js';
 
 export type UpdateNotificationResult = z.infer<typeof UpdateNotificationResponse>;
 

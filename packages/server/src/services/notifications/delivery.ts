@@ -1,5 +1,5 @@
 import type { Logger } from 'pino';
-import type { NotificationStore, NotificationView, StoredEvent } from '../storage/types.js';
+import type { NotificationStore, NotificationView, StoredEvent } from '../../storage/types.js';
 
 /**
  * `delivered_at`: when a notification first reached its user. It reaches them two ways: served to
