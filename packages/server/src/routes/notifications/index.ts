@@ -5,17 +5,12 @@ import { errors } from '../../core/errors.js';
 import type { AppEnv, Deps } from '../../http/context.js';
 import { guarded } from '../../http/guarded-route.js';
 import { validationHook } from '../../http/validation.js';
+import { checkContent, sameNotification, toNotificationRecord } from '../../services/notifications/content.js';
 import { deliverToUser } from '../../services/notifications/delivery.js';
+import { type Actor, notificationEvent } from '../../services/notifications/event.js';
 import { FeedCache } from '../../services/notifications/feed-cache.js';
-import {
-  type Actor,
-  checkContent,
-  isMuted,
-  notificationEvent,
-  sameNotification,
-  toNotificationRecord,
-  toPublicNotification,
-} from '../../services/notifications/notification.js';
+import { isMuted } from '../../services/notifications/preferences.js';
+import { toPublicNotification } from '../../services/notifications/public-view.js';
 import { resolveNotification } from '../../services/notifications/resolve.js';
 import { updateNotification } from '../../services/notifications/update.js';
 import type { EventRecord, NotificationRecord, NotificationView, StoredPreferences } from '../../storage/types.js';
