@@ -9,17 +9,16 @@ import { checkContent, sameNotification, toNotificationRecord } from '../../serv
 import { deliverToUser } from '../../services/notifications/delivery.js';
 import { type Actor, notificationEvent } from '../../services/notifications/event.js';
 import { FeedCache } from '../../services/notifications/feed-cache.js';
-import { isMuted } from '../../services/notifications/preferences.js';
+import { getPreferences, isMuted, putPreferences } from '../../services/notifications/preferences.js';
 import { toPublicNotification } from '../../services/notifications/public-view.js';
+import { markAllRead } from '../../services/notifications/read-all.js';
 import { resolveNotification } from '../../services/notifications/resolve.js';
+import { unreadCounts, unreadCountsOf } from '../../services/notifications/unread-counts.js';
 import { updateNotification } from '../../services/notifications/update.js';
-import type { EventRecord, NotificationRecord, NotificationView, StoredPreferences } from '../../storage/types.js';
+import type { NotificationRecord, NotificationView, StoredPreferences } from '../../storage/types.js';
 import { decodeIdCursor, encodeIdCursor, pageOf } from '../pagination.js';
 
 type FeedResponse = z.infer<typeof ListNotificationsResponse>;
-
-/** The most ids a read-all event lists; beyond it the event says how many there were. */
-const MAX_IDS_IN_SUMMARY = 1000;
 
 const actorOf = (principal: Principal): Actor => principal.kind;
 /** Whether the caller is the user themself: only what reaches them counts as delivered. */
@@ -33,22 +32,6 @@ export function notificationRoutes(deps: Deps) {
     apps: preferences.muted_apps,
     types: Object.entries(preferences.muted_types).flatMap(([appId, types]) => types.map((type) => `${appId}:${type}`)),
   });
-
-  const unreadCounts = async (userId: string, at: string, preferences: StoredPreferences) => {
-    const rows = await deps.storage.notifications.countUnread(userId, at);
-    let unread = 0;
-    let muted = 0;
-    const byApp: Record<string, number> = {};
-    for (const row of rows) {
-      if (isMuted(row, preferences)) {
-        muted += row.count;
-      } else {
-        unread += row.count;
-        byApp[row.app_id] = (byApp[row.app_id] ?? 0) + row.count;
-      }
-    }
-    return { unread_count: unread, muted_unread_count: muted, by_app: byApp };
-  };
 
   app.openapi(guarded(routes.createNotification, deps), async (c) => {
     const { app_id } = c.req.valid('param');
@@ -138,7 +121,7 @@ export function notificationRoutes(deps: Deps) {
     const items = isTheUser(principal, user_id)
       ? await deliverToUser(deps.storage.notifications, user_id, served, at)
       : served;
-    const counts = await unreadCounts(user_id, at, preferences);
+    const counts = await unreadCounts(deps, user_id, at, preferences);
     const response: FeedResponse = {
       success: true as const,
       notifications: items.map((view) => toPublicNotification(view, at, isMuted(view, preferences))),
@@ -162,21 +145,13 @@ export function notificationRoutes(deps: Deps) {
   app.openapi(guarded(routes.getUnreadCount, deps), async (c) => {
     const { user_id } = c.req.valid('param');
     await deps.rateLimiter?.enforce(c, 'queries', `user:${user_id}`, 1);
-    const counts = await unreadCounts(user_id, now(), await deps.storage.preferences.get(user_id));
-    return c.json({ success: true as const, ...counts }, 200);
+    return c.json({ success: true as const, ...(await unreadCountsOf(deps, user_id)) }, 200);
   });
 
   app.openapi(guarded(routes.markAllRead, deps), async (c) => {
     const { user_id } = c.req.valid('param');
     const body = (c.req.valid('json') as { app_id?: string; before?: string } | undefined) ?? {};
-    const at = now();
-    const actor = actorOf(c.get('principal')!);
-    const count = await deps.storage.notifications.markAllRead(
-      user_id,
-      { app_id: body.app_id, before: body.before ? new Date(body.before).toISOString() : undefined, now: at },
-      (marked) => summarizeReadAll(marked, user_id, at, actor),
-    );
-    if (count > 0) deps.metrics.notificationStateChanges.inc({ status: 'read' }, count);
+    const count = await markAllRead(deps, user_id, body, c.get('principal')!.kind);
     return c.json({ success: true as const, count }, 200);
   });
 
@@ -214,24 +189,12 @@ export function notificationRoutes(deps: Deps) {
 
   app.openapi(guarded(routes.getPreferences, deps), async (c) => {
     const { user_id } = c.req.valid('param');
-    const { updated_at, ...preferences } = await deps.storage.preferences.get(user_id);
-    return c.json({ success: true as const, preferences, updated_at }, 200);
+    return c.json({ success: true as const, ...(await getPreferences(deps, user_id)) }, 200);
   });
 
   app.openapi(guarded(routes.putPreferences, deps), async (c) => {
     const { user_id } = c.req.valid('param');
-    const body = c.req.valid('json');
-    const at = now();
-    const preferences = {
-      muted_apps: [...new Set(body.muted_apps)].sort(),
-      muted_types: Object.fromEntries(
-        Object.entries(body.muted_types)
-          .filter(([, types]) => types.length > 0)
-          .map(([appId, types]) => [appId, [...new Set(types)].sort()]),
-      ),
-    };
-    await deps.storage.preferences.put(user_id, preferences, at);
-    return c.json({ success: true as const, preferences, updated_at: at }, 200);
+    return c.json({ success: true as const, ...(await putPreferences(deps, user_id, c.req.valid('json'))) }, 200);
   });
 
   return app;
@@ -280,27 +243,4 @@ function paginate(
       next_cursor,
     },
   };
-}
-
-/** One `notification.read_all` event per app, listing what it marked (the app syncs its own copies). */
-function summarizeReadAll(marked: NotificationView[], userId: string, at: string, actor: Actor): EventRecord[] {
-  const byApp = new Map<string, NotificationView[]>();
-  for (const view of marked) byApp.set(view.app_id, [...(byApp.get(view.app_id) ?? []), view]);
-  return [...byApp.entries()].map(([appId, views]) => {
-    const data = {
-      count: views.length,
-      external_ids: views.slice(0, MAX_IDS_IN_SUMMARY).map((view) => view.external_id),
-      notification_ids: views.slice(0, MAX_IDS_IN_SUMMARY).map((view) => view.id),
-      truncated: views.length > MAX_IDS_IN_SUMMARY,
-      changed_by: actor,
-    };
-    // About the user, not one notification: no notification_id in its data.
-    const event = notificationEvent(
-      { id: '', app_id: appId, user_id: userId, external_id: userId },
-      'read_all',
-      at,
-      data,
-    );
-    return { ...event, entity_type: 'user', event_data: JSON.stringify(data) };
-  });
 }
