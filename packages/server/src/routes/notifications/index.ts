@@ -1,37 +1,28 @@
-import { OpenAPIHono, type z } from '@hono/zod-openapi';
-import { type ListNotificationsResponse, routes } from '@oriva/contract';
-import type { Principal } from '../../auth/principal.js';
+import { OpenAPIHono } from '@hono/zod-openapi';
+import { routes } from '@oriva/contract';
 import { errors } from '../../core/errors.js';
 import type { AppEnv, Deps } from '../../http/context.js';
 import { guarded } from '../../http/guarded-route.js';
 import { validationHook } from '../../http/validation.js';
+import { listAppNotifications } from '../../services/notifications/app-list.js';
 import { checkContent, sameNotification, toNotificationRecord } from '../../services/notifications/content.js';
-import { deliverToUser } from '../../services/notifications/delivery.js';
-import { type Actor, notificationEvent } from '../../services/notifications/event.js';
-import { FeedCache } from '../../services/notifications/feed-cache.js';
+import { recordServed } from '../../services/notifications/delivery.js';
+import { notificationEvent } from '../../services/notifications/event.js';
+import { feedReader } from '../../services/notifications/feed.js';
+import type { NotificationPage } from '../../services/notifications/page.js';
 import { getPreferences, isMuted, putPreferences } from '../../services/notifications/preferences.js';
 import { toPublicNotification } from '../../services/notifications/public-view.js';
 import { markAllRead } from '../../services/notifications/read-all.js';
 import { resolveNotification } from '../../services/notifications/resolve.js';
-import { unreadCounts, unreadCountsOf } from '../../services/notifications/unread-counts.js';
+import { unreadCountsOf } from '../../services/notifications/unread-counts.js';
 import { updateNotification } from '../../services/notifications/update.js';
-import type { NotificationRecord, NotificationView, StoredPreferences } from '../../storage/types.js';
+import type { NotificationRecord, NotificationView } from '../../storage/types.js';
 import { decodeIdCursor, encodeIdCursor, pageOf } from '../pagination.js';
-
-type FeedResponse = z.infer<typeof ListNotificationsResponse>;
-
-const actorOf = (principal: Principal): Actor => principal.kind;
-/** Whether the caller is the user themself: only what reaches them counts as delivered. */
-const isTheUser = (principal: Principal, userId: string) => principal.kind === 'user' && principal.userId === userId;
 
 export function notificationRoutes(deps: Deps) {
   const app = new OpenAPIHono<AppEnv>({ defaultHook: validationHook });
   const now = () => new Date().toISOString();
-
-  const mutedFor = (preferences: StoredPreferences) => ({
-    apps: preferences.muted_apps,
-    types: Object.entries(preferences.muted_types).flatMap(([appId, types]) => types.map((type) => `${appId}:${type}`)),
-  });
+  const readFeed = feedReader(deps);
 
   app.openapi(guarded(routes.createNotification, deps), async (c) => {
     const { app_id } = c.req.valid('param');
@@ -66,80 +57,16 @@ export function notificationRoutes(deps: Deps) {
   app.openapi(guarded(routes.listAppNotifications, deps), async (c) => {
     const { app_id } = c.req.valid('param');
     const query = c.req.valid('query');
-    const at = now();
-    const page = await deps.storage.notifications.list({
-      app_id,
-      user_id: query.user_id,
-      external_id: query.external_id,
-      status: query.status ?? 'all',
-      before_id: query.after ? decodeIdCursor(query.after, 'ntf') : undefined,
-      now: at,
-      limit: query.limit + 1,
-      offset: query.after ? 0 : query.offset,
-    });
-    const { items, pagination } = paginate(page, query);
-    return c.json(
-      { success: true as const, notifications: items.map((view) => toPublicNotification(view, at, false)), pagination },
-      200,
-    );
+    const list = await listAppNotifications(deps, app_id, query, notificationPage(query));
+    return c.json({ success: true as const, ...list }, 200);
   });
-
-  const feedCache = new FeedCache();
 
   app.openapi(guarded(routes.listUserNotifications, deps), async (c) => {
     const { user_id } = c.req.valid('param');
     const query = c.req.valid('query');
     await deps.rateLimiter?.enforce(c, 'queries', `user:${user_id}`, 1);
-    const at = now();
-    // The version is read before the data: a write landing in between makes the entry stale at once.
-    const version = deps.storage.notifications.feedVersion(user_id);
-    const cacheKey = `${user_id}?${new URL(c.req.url).search}`;
-    if (version !== undefined) {
-      const cached = feedCache.get(cacheKey, version, at);
-      if (cached !== undefined) return serializedJson(c, cached);
-    }
-    const preferences = await deps.storage.preferences.get(user_id);
-    const muted = mutedFor(preferences);
-    // Muted notifications stay stored and in sync; the default feed hides them, an app filter shows them.
-    const hideMuted = !query.include_muted && query.app_id === undefined;
-    const page = await deps.storage.notifications.list({
-      user_id,
-      app_id: query.app_id,
-      priority: query.priority,
-      notification_type: query.notification_type,
-      status: query.status ?? 'live',
-      muted_apps: hideMuted && muted.apps.length > 0 ? muted.apps : undefined,
-      muted_types: hideMuted && muted.types.length > 0 ? muted.types : undefined,
-      group: query.group,
-      before_id: query.after ? decodeIdCursor(query.after, 'ntf') : undefined,
-      now: at,
-      limit: query.limit + 1,
-      offset: query.after ? 0 : query.offset,
-    });
-    const { items: served, pagination } = paginate(page, query);
-    const principal = c.get('principal')!;
-    const items = isTheUser(principal, user_id)
-      ? await deliverToUser(deps.storage.notifications, user_id, served, at)
-      : served;
-    const counts = await unreadCounts(deps, user_id, at, preferences);
-    const response: FeedResponse = {
-      success: true as const,
-      notifications: items.map((view) => toPublicNotification(view, at, isMuted(view, preferences))),
-      pagination,
-      unread_count: counts.unread_count,
-      muted_unread_count: counts.muted_unread_count,
-    };
-    const body = JSON.stringify(response);
-    // Only a page whose every notification is delivered is cached: delivery then never makes it stale
-    // (`delivered_at` is set once), and serving it from the cache owes no delivery to record.
-    if (version !== undefined && items.every((view) => view.delivered_at !== null)) {
-      feedCache.set(cacheKey, {
-        version,
-        validUntil: await deps.storage.notifications.nextFeedExpiry(user_id, at),
-        body,
-      });
-    }
-    return serializedJson(c, body);
+    const page = notificationPage(query);
+    return serializedJson(c, await readFeed({ userId: user_id, query, page, reader: c.get('principal')! }));
   });
 
   app.openapi(guarded(routes.getUnreadCount, deps), async (c) => {
@@ -160,9 +87,7 @@ export function notificationRoutes(deps: Deps) {
     const principal = c.get('principal')!;
     const found = await resolveNotification(deps, principal, notification_id);
     const at = now();
-    const [view] = isTheUser(principal, found.user_id)
-      ? await deliverToUser(deps.storage.notifications, found.user_id, [found], at)
-      : [found];
+    const [view] = await recordServed(deps.storage.notifications, principal, found.user_id, [found], at);
     const preferences = await deps.storage.preferences.get(found.user_id);
     const notification = toPublicNotification(view ?? found, at, isMuted(found, preferences));
     return c.json({ success: true as const, notification }, 200);
@@ -179,7 +104,7 @@ export function notificationRoutes(deps: Deps) {
     const { notification_id } = c.req.valid('param');
     const principal = c.get('principal')!;
     const view = await resolveNotification(deps, principal, notification_id);
-    const event = notificationEvent(view, 'deleted', now(), { deleted_by: actorOf(principal) });
+    const event = notificationEvent(view, 'deleted', now(), { deleted_by: principal.kind });
     if (!(await deps.storage.notifications.delete(view.id, event))) {
       throw errors.notFound(`No notification "${notification_id}"`, 'notification_not_found');
     }
@@ -201,8 +126,25 @@ export function notificationRoutes(deps: Deps) {
 }
 
 /**
- * Answers with JSON serialized already (a feed page, maybe from the cache). The text is the route's
- * own response shape, built from `FeedResponse`; hono's types only know responses made by `c.json`,
+ * A list query's page in storage's terms, from its cursor (`after`) or its offset: one row more than
+ * the page is read, and `pageOf` cuts it off and turns it into `next_cursor`.
+ */
+function notificationPage(query: { limit: number; offset: number; after?: string | undefined }): NotificationPage {
+  const offset = query.after ? 0 : query.offset;
+  return {
+    before_id: query.after ? decodeIdCursor(query.after, 'ntf') : undefined,
+    limit: query.limit + 1,
+    offset,
+    cut: (read) => {
+      const { items, has_more, next_cursor } = pageOf(read.items, query.limit, (last) => encodeIdCursor(last.id));
+      return { items, pagination: { total: read.total, limit: query.limit, offset, has_more, next_cursor } };
+    },
+  };
+}
+
+/**
+ * Answers with JSON serialized already (a feed page, maybe from the cache). The text is the feed's
+ * response shape (`ListNotificationsResponse`); hono's types only know responses made by `c.json`,
  * hence the cast.
  */
 function serializedJson(
@@ -225,22 +167,5 @@ function newNotificationView(record: NotificationRecord, appName: string, appIco
     state_updated_at: record.created_at,
     app_name: appName,
     app_icon: appIcon,
-  };
-}
-
-function paginate(
-  page: { items: NotificationView[]; total: number },
-  query: { limit: number; offset: number; after?: string | undefined },
-) {
-  const { items, has_more, next_cursor } = pageOf(page.items, query.limit, (last) => encodeIdCursor(last.id));
-  return {
-    items,
-    pagination: {
-      total: page.total,
-      limit: query.limit,
-      offset: query.after ? 0 : query.offset,
-      has_more,
-      next_cursor,
-    },
   };
 }
