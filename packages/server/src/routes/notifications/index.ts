@@ -1,57 +1,31 @@
 import { OpenAPIHono } from '@hono/zod-openapi';
 import { routes } from '@oriva/contract';
-import { errors } from '../../core/errors.js';
 import type { AppEnv, Deps } from '../../http/context.js';
 import { guarded } from '../../http/guarded-route.js';
 import { validationHook } from '../../http/validation.js';
 import { listAppNotifications } from '../../services/notifications/app-list.js';
-import { checkContent, sameNotification, toNotificationRecord } from '../../services/notifications/content.js';
-import { recordServed } from '../../services/notifications/delivery.js';
-import { notificationEvent } from '../../services/notifications/event.js';
+import { createNotification } from '../../services/notifications/create.js';
+import { deleteNotification } from '../../services/notifications/delete.js';
 import { feedReader } from '../../services/notifications/feed.js';
+import { getNotification } from '../../services/notifications/get.js';
 import type { NotificationPage } from '../../services/notifications/page.js';
-import { getPreferences, isMuted, putPreferences } from '../../services/notifications/preferences.js';
-import { toPublicNotification } from '../../services/notifications/public-view.js';
+import { getPreferences, putPreferences } from '../../services/notifications/preferences.js';
 import { markAllRead } from '../../services/notifications/read-all.js';
 import { resolveNotification } from '../../services/notifications/resolve.js';
 import { unreadCountsOf } from '../../services/notifications/unread-counts.js';
 import { updateNotification } from '../../services/notifications/update.js';
-import type { NotificationRecord, NotificationView } from '../../storage/types.js';
 import { decodeIdCursor, encodeIdCursor, pageOf } from '../pagination.js';
 
 export function notificationRoutes(deps: Deps) {
   const app = new OpenAPIHono<AppEnv>({ defaultHook: validationHook });
-  const now = () => new Date().toISOString();
   const readFeed = feedReader(deps);
 
   app.openapi(guarded(routes.createNotification, deps), async (c) => {
     const { app_id } = c.req.valid('param');
     const input = c.req.valid('json');
     await deps.rateLimiter?.enforce(c, 'notifications', app_id, 1);
-    const contextData = checkContent(deps, input);
-    const at = now();
-    const record = toNotificationRecord(app_id, input, contextData, at);
-    const owner = await deps.storage.apps.get(app_id);
-    // The event carries the whole notification, so a live feed can show it without asking again.
-    const event = notificationEvent(record, 'created', at, {
-      notification: toPublicNotification(
-        newNotificationView(record, owner?.name ?? app_id, owner?.icon_url ?? null),
-        at,
-        false,
-      ),
-    });
-    const result = await deps.storage.notifications.create(record, event);
-    if (!result.created) {
-      const { existing } = result;
-      if (sameNotification(existing, record)) {
-        return c.json({ success: true as const, notification_id: existing.id, created_at: existing.created_at }, 200);
-      }
-      const message = `external_id "${record.external_id}" already names notification ${existing.id} with other content; change it with PATCH /api/v1/notifications/${existing.id}`;
-      throw errors.conflict(message, 'notification_exists');
-    }
-    deps.metrics.notificationsCreated.inc({ app_id });
-    deps.metrics.countEventsPublished(app_id);
-    return c.json({ success: true as const, notification_id: record.id, created_at: record.created_at }, 201);
+    const { created, ...result } = await createNotification(deps, app_id, input);
+    return c.json({ success: true as const, ...result }, created ? 201 : 200);
   });
 
   app.openapi(guarded(routes.listAppNotifications, deps), async (c) => {
@@ -84,12 +58,7 @@ export function notificationRoutes(deps: Deps) {
 
   app.openapi(guarded(routes.getNotification, deps), async (c) => {
     const { notification_id } = c.req.valid('param');
-    const principal = c.get('principal')!;
-    const found = await resolveNotification(deps, principal, notification_id);
-    const at = now();
-    const [view] = await recordServed(deps.storage.notifications, principal, found.user_id, [found], at);
-    const preferences = await deps.storage.preferences.get(found.user_id);
-    const notification = toPublicNotification(view ?? found, at, isMuted(found, preferences));
+    const notification = await getNotification(deps, c.get('principal')!, notification_id);
     return c.json({ success: true as const, notification }, 200);
   });
 
@@ -102,13 +71,7 @@ export function notificationRoutes(deps: Deps) {
 
   app.openapi(guarded(routes.deleteNotification, deps), async (c) => {
     const { notification_id } = c.req.valid('param');
-    const principal = c.get('principal')!;
-    const view = await resolveNotification(deps, principal, notification_id);
-    const event = notificationEvent(view, 'deleted', now(), { deleted_by: principal.kind });
-    if (!(await deps.storage.notifications.delete(view.id, event))) {
-      throw errors.notFound(`No notification "${notification_id}"`, 'notification_not_found');
-    }
-    deps.metrics.notificationStateChanges.inc({ status: 'deleted' });
+    await deleteNotification(deps, c.get('principal')!, notification_id);
     return c.body(null, 204);
   });
 
@@ -152,20 +115,4 @@ function serializedJson(
   text: string,
 ): never {
   return c.body(text, 200, { 'content-type': 'application/json' }) as never;
-}
-
-function newNotificationView(record: NotificationRecord, appName: string, appIcon: string | null): NotificationView {
-  return {
-    ...record,
-    status: 'unread',
-    read_at: null,
-    clicked_at: null,
-    dismissed_at: null,
-    dismissed_from: null,
-    click_action: null,
-    delivered_at: null,
-    state_updated_at: record.created_at,
-    app_name: appName,
-    app_icon: appIcon,
-  };
 }
