@@ -6,7 +6,7 @@ import { errors } from '../core/errors.js';
 import type { RequestOrigin } from '../core/request-origin.js';
 import { newId } from '../ids.js';
 import type { EventRecord } from '../storage/types.js';
-import { notificationSyncsFor } from './notification-sync.js';
+import { notificationSyncsFor } from './notifications/sync.js';
 import { readStoredJson } from './stored-json.js';
 
 export type EventInput = z.infer<typeof PublishEventRequest>;

@@ -1,5 +1,5 @@
 import type { ServiceDeps } from '../core/deps.js';
-import { notificationEvent } from './notifications.js';
+import { notificationEvent } from './notifications/event.js';
 
 const BATCH = 500;
 

@@ -5,8 +5,8 @@ import { errors } from '../../core/errors.js';
 import type { AppEnv, Deps } from '../../http/context.js';
 import { guarded } from '../../http/guarded-route.js';
 import { validationHook } from '../../http/validation.js';
-import { updateNotification } from '../../services/notification-update.js';
-import { resolveNotification } from '../notifications/resolve.js';
+import { resolveNotification } from '../../services/notifications/resolve.js';
+import { updateNotification } from '../../services/notifications/update.js';
 
 /** The deprecated sync call's path, in Hono's syntax (for middleware registered ahead of the guards). */
 export const LEGACY_EVENTS_PATH = '/api/v1/apps/:app_id/notifications/events';

@@ -3,7 +3,7 @@ import type { Logger } from 'pino';
 import type { WebSocket } from 'ws';
 import type { Principal } from '../../auth/principal.js';
 import type { StreamHubDeps } from '../../core/deps.js';
-import { StreamDeliveries } from '../notification-delivery.js';
+import { StreamDeliveries } from '../notifications/delivery.js';
 import type { EventBus } from './bus.js';
 import { StreamConnection, type StreamScope } from './connection.js';
 import {

@@ -1,6 +1,6 @@
 import type { Principal } from '../../auth/principal.js';
+import type { ServiceDeps } from '../../core/deps.js';
 import { errors } from '../../core/errors.js';
-import type { Deps } from '../../http/context.js';
 import type { NotificationView } from '../../storage/types.js';
 
 /**
@@ -9,7 +9,11 @@ import type { NotificationView } from '../../storage/types.js';
  * it within its app, a user token within the user's notifications. Another app's notification is
  * a 404 (its existence does not leak); another user's is a 403.
  */
-export async function resolveNotification(deps: Deps, principal: Principal, id: string): Promise<NotificationView> {
+export async function resolveNotification(
+  deps: ServiceDeps,
+  principal: Principal,
+  id: string,
+): Promise<NotificationView> {
   let found: NotificationView[] = [];
   if (id.startsWith('ntf_')) {
     const byPlatformId = await deps.storage.notifications.get(id);

@@ -1,4 +1,4 @@
-import type { NotificationChange, NotificationView, StoredNotificationStatus } from '../storage/types.js';
+import type { NotificationChange, NotificationView, StoredNotificationStatus } from '../../storage/types.js';
 
 export type SettableStatus = 'unread' | 'read' | 'clicked' | 'dismissed';
 export type EffectiveStatus = StoredNotificationStatus;

@@ -1,28 +1,18 @@
 import type { z } from '@hono/zod-openapi';
 import {
   type CreateNotificationRequest,
-  type EventDataOf,
   MAX_CONTEXT_DATA_BYTES,
-  type Notification,
-  type ServerEventName,
   type UpdateNotificationRequest,
 } from '@oriva/contract';
-import type { ServiceDeps } from '../core/deps.js';
-import { errors, type FieldError } from '../core/errors.js';
-import { newId } from '../ids.js';
-import type {
-  EventRecord,
-  NotificationContent,
-  NotificationRecord,
-  NotificationView,
-  StoredPreferences,
-} from '../storage/types.js';
-import { effectiveStatus } from './notification-state.js';
-import { readStoredJson } from './stored-json.js';
+import type { ServiceDeps } from '../../core/deps.js';
+import { errors, type FieldError } from '../../core/errors.js';
+import { newId } from '../../ids.js';
+import type { NotificationContent, NotificationRecord, NotificationView } from '../../storage/types.js';
+
+/** What an app writes: a notification's content, checked, stored, compared with what is stored. */
 
 export type CreateNotificationInput = z.infer<typeof CreateNotificationRequest>;
 export type UpdateNotificationInput = z.infer<typeof UpdateNotificationRequest>;
-export type Actor = 'user' | 'app' | 'admin' | 'system';
 
 const toIso = (value: string) => new Date(value).toISOString();
 
@@ -155,88 +145,4 @@ export function contentChanges(
 
 export function hasContentFields(patch: UpdateNotificationInput): boolean {
   return Object.keys(patch).some((key) => key !== 'status' && key !== 'dismissed_from' && key !== 'click_action');
-}
-
-/** `read`, `dismissed`, …: the notification events the server records, whose `event_data` the contract declares. */
-type NotificationEventType = ServerEventName extends infer Name
-  ? Name extends `notification.${infer Type}`
-    ? Type
-    : never
-  : never;
-
-/**
- * An event about a notification, attributed to the app that owns it, whoever caused it. Its
- * `entity_id` is the app's own id for the notification, so the app can act on it directly.
- */
-export function notificationEvent<Type extends NotificationEventType>(
-  view: Pick<NotificationRecord, 'id' | 'app_id' | 'user_id' | 'external_id'>,
-  type: Type,
-  at: string,
-  data: Omit<EventDataOf<`notification.${Type}`>, 'notification_id'>,
-): EventRecord {
-  return {
-    id: newId('evt'),
-    app_id: view.app_id,
-    user_id: view.user_id,
-    event_category: 'notification',
-    event_type: type,
-    entity_type: 'notification',
-    entity_id: view.external_id,
-    event_data: JSON.stringify({ notification_id: view.id, ...data }),
-    timestamp: at,
-    ip_address: null,
-    user_agent: null,
-  };
-}
-
-export function isMuted(
-  view: Pick<NotificationView, 'app_id' | 'notification_type'>,
-  preferences: StoredPreferences,
-): boolean {
-  return (
-    preferences.muted_apps.includes(view.app_id) ||
-    (preferences.muted_types[view.app_id]?.includes(view.notification_type) ?? false)
-  );
-}
-
-/** When the notification last changed, its content or its state (ISO strings compare as times). */
-export function lastChanged(view: Pick<NotificationView, 'updated_at' | 'state_updated_at'>): string {
-  return [view.updated_at, view.state_updated_at].sort().at(-1)!;
-}
-
-export function toPublicNotification(
-  view: NotificationView & { group_count?: number },
-  now: string,
-  muted: boolean,
-): z.infer<typeof Notification> {
-  return {
-    id: view.id,
-    app_id: view.app_id,
-    app_name: view.app_name,
-    app_icon: view.app_icon,
-    external_id: view.external_id,
-    user_id: view.user_id,
-    notification_type: view.notification_type,
-    title: view.title,
-    body: view.body,
-    action_url: view.action_url,
-    action_label: view.action_label,
-    image_url: view.image_url,
-    icon_url: view.icon_url,
-    priority: view.priority,
-    status: effectiveStatus(view, now),
-    context_data: readStoredJson(view.context_data),
-    group_key: view.group_key,
-    ...(view.group_count !== undefined ? { group_count: view.group_count } : {}),
-    muted,
-    expires_at: view.expires_at,
-    read_at: view.read_at,
-    clicked_at: view.clicked_at,
-    dismissed_at: view.dismissed_at,
-    dismissed_from: view.dismissed_from,
-    click_action: view.click_action,
-    delivered_at: view.delivered_at,
-    created_at: view.created_at,
-    updated_at: lastChanged(view),
-  };
 }

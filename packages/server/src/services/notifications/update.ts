@@ -1,18 +1,13 @@
 import type { z } from '@hono/zod-openapi';
 import type { UpdateNotificationResponse } from '@oriva/contract';
-import type { Principal } from '../auth/principal.js';
-import type { ServiceDeps } from '../core/deps.js';
-import { errors } from '../core/errors.js';
-import type { EventRecord, NotificationChange, NotificationView } from '../storage/types.js';
-import { effectiveStatus, nextStatus, stateChangeFor } from './notification-state.js';
-import {
-  checkContent,
-  contentChanges,
-  hasContentFields,
-  lastChanged,
-  notificationEvent,
-  type UpdateNotificationInput,
-} from './notifications.js';
+import type { Principal } from '../../auth/principal.js';
+import type { ServiceDeps } from '../../core/deps.js';
+import { errors } from '../../core/errors.js';
+import type { EventRecord, NotificationChange, NotificationView } from '../../storage/types.js';
+import { checkContent, contentChanges, hasContentFields, type UpdateNotificationInput } from './content.js';
+import { notificationEvent } from './event.js';
+import { lastChanged } from './public-view.js';
+import { effectiveStatus, nextStatus, stateChangeFor } from './state.js';
 
 export type UpdateNotificationResult = z.infer<typeof UpdateNotificationResponse>;
 

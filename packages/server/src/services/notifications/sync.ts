@@ -1,5 +1,5 @@
-import type { EventRecord, NotificationSync } from '../storage/types.js';
-import { effectiveStatus, nextStatus, type SettableStatus, stateChangeFor } from './notification-state.js';
+import type { EventRecord, NotificationSync } from '../../storage/types.js';
+import { effectiveStatus, nextStatus, type SettableStatus, stateChangeFor } from './state.js';
 
 const SYNCED_TYPES = new Set<string>(['read', 'clicked', 'dismissed', 'unread']);
 

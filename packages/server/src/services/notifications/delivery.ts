@@ -1,5 +1,6 @@
 import type { Logger } from 'pino';
-import type { NotificationStore, NotificationView, StoredEvent } from '../storage/types.js';
+import type { Principal } from '../../auth/principal.js';
+import type { NotificationStore, NotificationView, StoredEvent } from '../../storage/types.js';
 
 /**
  * `delivered_at`: when a notification first reached its user. It reaches them two ways: served to
@@ -10,15 +11,18 @@ import type { NotificationStore, NotificationView, StoredEvent } from '../storag
  */
 
 /**
- * Records that `views` were just served to their user `userId`; returns them with `delivered_at`
- * as stored (a notification delivered meanwhile by another way keeps that first time).
+ * Records that `views`, notifications of user `userId`, were just served to `reader`: a delivery
+ * when the reader is that user themself, nothing otherwise. Returns them with `delivered_at` as
+ * stored (a notification delivered meanwhile by another way keeps that first time).
  */
-export async function deliverToUser<View extends NotificationView>(
+export async function recordServed<View extends NotificationView>(
   notifications: Pick<NotificationStore, 'markDelivered'>,
+  reader: Principal,
   userId: string,
   views: View[],
   at: string,
 ): Promise<View[]> {
+  if (reader.kind !== 'user' || reader.userId !== userId) return views;
   const undelivered = views.filter((view) => view.delivered_at === null).map((view) => view.id);
   if (undelivered.length === 0) return views;
   const stored = await notifications.markDelivered(userId, undelivered, at);
