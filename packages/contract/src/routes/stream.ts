@@ -1,5 +1,6 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import { SuccessFlag, Timestamp } from '../schemas/common.js';
+import { StreamQuery } from '../schemas/stream.js';
 import { errorResponses, jsonContent, security } from './responses.js';
 
 const StreamTicketResponse = z
@@ -35,18 +36,7 @@ export const openStream = createRoute({
   ].join(' '),
   security: security.anyone,
   request: {
-    query: z.object({
-      app_id: z.string().optional(),
-      user_id: z.string().optional(),
-      events: z.string().optional().openapi({ example: 'notification.*,session.created' }),
-      since: z.string().optional().openapi({ description: 'Resume after this position or event id.' }),
-      auth: z.string().optional().openapi({
-        description: "A token in the URL, as the design document writes it. URLs reach proxies' logs: prefer a ticket.",
-      }),
-      ticket: z.string().optional().openapi({
-        description: 'A single-use ticket from POST /api/v1/events/stream/tickets, valid for 30 seconds.',
-      }),
-    }),
+    query: StreamQuery,
     headers: z.object({
       authorization: z.string().optional().openapi({
         description: '`Bearer <token>`, for clients that can set headers on the upgrade request.',

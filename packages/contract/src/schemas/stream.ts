@@ -4,6 +4,66 @@ import { WebhookEventPattern } from './webhooks.js';
 /** The stream filters events with the same patterns as webhooks: `*`, `notification.*`, `session.created`. */
 export const StreamEventPattern = WebhookEventPattern;
 
+/** A query parameter sent empty (`?app_id=`) counts as not sent. */
+const emptyAsAbsent = (value: string | undefined) => value || undefined;
+
+/**
+ * Who opens the stream and whose events it carries. The server reads these first, with the credential;
+ * `auth` and `ticket` stay as sent, so an empty credential is refused rather than ignored.
+ */
+export const StreamAccessQuery = z.object({
+  app_id: z.string().optional().transform(emptyAsAbsent),
+  user_id: z.string().optional().transform(emptyAsAbsent),
+  auth: z.string().optional().openapi({
+    description: "A token in the URL, as the design document writes it. URLs reach proxies' logs: prefer a ticket.",
+  }),
+  ticket: z.string().optional().openapi({
+    description: 'A single-use ticket from POST /api/v1/events/stream/tickets, valid for 30 seconds.',
+  }),
+});
+
+/** Where a stream resumes: a position (from `ready` or an event frame) or an event id; empty, from now. */
+const STREAM_SINCE = /^(\d{1,15}|evt_[0-9A-Z]{26})?$/;
+
+/**
+ * What the stream carries: the patterns of `events`, comma-separated (`*` when none), and where to
+ * resume. The server checks these once the caller may open the stream at all.
+ */
+export const StreamFilterQuery = z.object({
+  events: z
+    .string()
+    .optional()
+    .openapi({ example: 'notification.*,session.created' })
+    .transform((value, ctx) => {
+      const patterns = (value ?? '*')
+        .split(',')
+        .map((pattern) => pattern.trim())
+        .filter(Boolean);
+      const invalid = patterns.find((pattern) => !StreamEventPattern.safeParse(pattern).success);
+      if (invalid !== undefined) {
+        ctx.issues.push({
+          code: 'custom',
+          input: value,
+          message: `"${invalid}" is not "*", "<category>.*" or "<category>.<type>"`,
+          params: { code: 'invalid_pattern' },
+        });
+        return z.NEVER;
+      }
+      return patterns.length > 0 ? patterns : ['*'];
+    }),
+  since: z
+    .string()
+    .regex(STREAM_SINCE, { message: 'must be a position or an event id (evt_…)' })
+    .optional()
+    .transform(emptyAsAbsent)
+    .openapi({ description: 'Resume after this position or event id.' }),
+});
+
+const { auth, ticket, ...narrowing } = StreamAccessQuery.shape;
+
+/** The stream's query as the OpenAPI document lists it: whose events, which, from where, then the credential. */
+export const StreamQuery = z.object({ ...narrowing, ...StreamFilterQuery.shape, auth, ticket });
+
 /** More patterns than any subscription needs; a list this long is a client bug, not a filter. */
 export const MAX_STREAM_PATTERNS_PER_MESSAGE = 100;
 

@@ -1,4 +1,5 @@
 import type { ServiceDeps } from '../core/deps.js';
+import { errors } from '../core/errors.js';
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 const BATCH = 5_000;
@@ -28,6 +29,33 @@ export async function pruneOldData(deps: ServiceDeps, cutoff: string): Promise<P
     deps.logger.info({ cutoff, events, deliveries, partitions_dropped: partitionsDropped }, 'pruned old data');
   }
   return { cutoff, events, deliveries, partitionsDropped };
+}
+
+/**
+ * The admin's prune on demand (`oriva admin prune`): older than `olderThanDays` (the server's
+ * retention by default) or than `before`. With retention off there is no default to fall back on, so
+ * the request must say how much to keep.
+ */
+export async function pruneOnDemand(
+  deps: ServiceDeps,
+  request: { olderThanDays?: number | undefined; before?: string | undefined },
+): Promise<PruneResult> {
+  const days = request.olderThanDays ?? deps.config.retentionDays;
+  if (request.before === undefined && days <= 0) {
+    throw errors.validation([
+      {
+        path: 'older_than_days',
+        code: 'required',
+        message: 'required while retention is off (ORIVA_RETENTION_DAYS=0): say how much to keep, or give before',
+      },
+    ]);
+  }
+  const cutoff = request.before ? new Date(request.before).toISOString() : retentionCutoff(days);
+  const result = await pruneOldData(deps, cutoff);
+  if (!result) {
+    throw errors.conflict('Another instance is pruning right now; try again shortly', 'prune_in_progress', true);
+  }
+  return result;
 }
 
 /**

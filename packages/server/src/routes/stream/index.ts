@@ -1,14 +1,15 @@
 import { upgradeWebSocket } from '@hono/node-server';
-import { OpenAPIHono } from '@hono/zod-openapi';
-import { routes, StreamEventPattern } from '@oriva/contract';
+import { OpenAPIHono, type z } from '@hono/zod-openapi';
+import { routes, StreamAccessQuery, StreamFilterQuery } from '@oriva/contract';
 import type { WebSocket } from 'ws';
 import { errors } from '../../core/errors.js';
 import { authenticate, bearerCredential } from '../../http/authenticate.js';
 import type { AppEnv, Deps } from '../../http/context.js';
 import { guarded } from '../../http/guarded-route.js';
-import { validationHook } from '../../http/validation.js';
+import { fieldErrorsFrom, validationHook } from '../../http/validation.js';
 import type { StreamHub, StreamRequest } from '../../services/stream/hub.js';
 import { AUTH_SUBPROTOCOL_PREFIX } from '../../services/stream/protocol.js';
+import { streamScope } from '../../services/stream/scope.js';
 import { answerRefusedUpgrade } from './refused-upgrade.js';
 
 export function streamRoutes(deps: Deps, hub: StreamHub) {
@@ -37,59 +38,16 @@ export function streamRoutes(deps: Deps, hub: StreamHub) {
       if (origin !== undefined && !sameOrigin && !origins.includes('*') && !origins.includes(origin)) {
         throw errors.forbidden(`Origin ${origin} may not open the stream (ORIVA_STREAM_ORIGINS)`, 'forbidden_origin');
       }
+      const access = parseQuery(StreamAccessQuery, c.req.query());
       const principal = await streamPrincipal(
-        c.req.query('ticket'),
-        c.req.query('auth'),
+        access.ticket,
+        access.auth,
         c.req.header('authorization'),
         c.req.header('sec-websocket-protocol'),
       );
-      const appId = c.req.query('app_id') || undefined;
-      const userId = c.req.query('user_id') || undefined;
-      const scope: StreamRequest['scope'] = { principal };
-      if (principal.kind === 'app') {
-        if (appId !== undefined && appId !== principal.appId) {
-          throw errors.forbidden(`This API key belongs to app "${principal.appId}", not "${appId}"`, 'forbidden_app');
-        }
-        Object.assign(scope, { app_id: principal.appId, user_id: userId });
-      } else if (principal.kind === 'user') {
-        if (userId !== undefined && userId !== principal.userId) {
-          throw errors.forbidden("A user token streams only that user's events", 'forbidden_user');
-        }
-        Object.assign(scope, { user_id: principal.userId, app_id: appId });
-      } else {
-        if (appId === undefined && userId === undefined) {
-          throw errors.validation([
-            { path: 'app_id', code: 'required', message: 'the admin streams one app (app_id) or one user (user_id)' },
-          ]);
-        }
-        Object.assign(scope, { app_id: appId, user_id: userId });
-      }
-      const patterns = (c.req.query('events') ?? '*')
-        .split(',')
-        .map((pattern) => pattern.trim())
-        .filter(Boolean);
-      const invalid = patterns.findIndex((pattern) => !StreamEventPattern.safeParse(pattern).success);
-      if (invalid >= 0) {
-        throw errors.validation([
-          {
-            path: 'events',
-            code: 'invalid_pattern',
-            message: `"${patterns[invalid]}" is not "*", "<category>.*" or "<category>.<type>"`,
-          },
-        ]);
-      }
-      const since = c.req.query('since') || undefined;
-      if (since !== undefined && !/^(\d{1,15}|evt_[0-9A-Z]{26})$/.test(since)) {
-        throw errors.validation([
-          { path: 'since', code: 'invalid_format', message: 'must be a position or an event id (evt_…)' },
-        ]);
-      }
-      const request: StreamRequest = {
-        scope,
-        patterns: patterns.length > 0 ? patterns : ['*'],
-        since,
-        requestId: c.get('requestId'),
-      };
+      const scope = streamScope(principal, access);
+      const { events: patterns, since } = parseQuery(StreamFilterQuery, c.req.query());
+      const request: StreamRequest = { scope, patterns, since, requestId: c.get('requestId') };
       c.set('streamRequest', request);
       await next();
     },
@@ -127,6 +85,17 @@ export function streamRoutes(deps: Deps, hub: StreamHub) {
   }
 
   return app;
+}
+
+/**
+ * Applies one of the contract's stream query schemas. The upgrade is admitted step by step (upgrade,
+ * origin, credential, scope, filters), not by the route validator, so that a refusal is the first
+ * step's; within a step it names one field, the first, as stream refusals always have.
+ */
+function parseQuery<Schema extends z.ZodType>(schema: Schema, query: Record<string, string>): z.output<Schema> {
+  const result = schema.safeParse(query);
+  if (!result.success) throw errors.validation(fieldErrorsFrom(result.error).slice(0, 1));
+  return result.data;
 }
 
 function hostOf(origin: string): string | undefined {

@@ -333,6 +333,31 @@ describe('opening the stream', () => {
     }
   });
 
+  it('names the one query parameter it refuses, events before since, after the credential and scope', async () => {
+    const invalidPattern = {
+      path: 'events',
+      code: 'invalid_pattern',
+      message: '"Bad" is not "*", "<category>.*" or "<category>.<type>"',
+    };
+    const invalidSince = {
+      path: 'since',
+      code: 'invalid_format',
+      message: 'must be a position or an event id (evt_…)',
+    };
+    for (const [query, status, fields] of [
+      [`auth=${key}&events=notification.*,%20Bad,&since=nope`, 400, [invalidPattern]],
+      [`auth=${key}&since=nope&events=`, 400, [invalidSince]],
+      [`auth=${key}&since=12345678901234567`, 400, [invalidSince]],
+      ['auth=ok_live_nope&events=Bad', 401, undefined],
+      [`auth=${key}&app_id=someone-else&since=nope`, 403, undefined],
+    ] as const) {
+      const response = await rawUpgrade(query);
+      const { error } = JSON.parse(response.body.toString()) as { error: { status: number; fields?: unknown } };
+      expect(error.status, query).toBe(status);
+      expect(error.fields, query).toEqual(fields);
+    }
+  });
+
   it('refuses a request that names the WebSocket upgrade without asking for it (no Connection: upgrade) with a 400', async () => {
     const response = await rawUpgrade(`auth=${key}`, { Connection: 'close', 'X-Request-Id': 'no-upgrade' });
     expect(response.status).toBe(400);
