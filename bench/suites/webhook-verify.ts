@@ -15,11 +15,11 @@
  *
  * Standalone: `npx tsx bench/suites/webhook-verify.ts [--quick]`.
  */
-import { loadavg } from 'node:os';
 import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Webhook } from 'standardwebhooks';
 import { generateSecret, signatureHeaders, verify } from '../../packages/webhook-verify/src/index.js';
+import { loadAverage } from '../lib/report.js';
 
 interface SuiteResult {
   name: string;
@@ -83,10 +83,6 @@ function median(values: readonly number[]): number {
 
 const int = (n: number) => Math.round(n).toLocaleString('en-US');
 const opsCol = (n: number) => `${int(n).padStart(9)} ops/s`;
-const load = () =>
-  loadavg()
-    .map((l) => l.toFixed(2))
-    .join(' ');
 
 /** Time per operation left after removing one JSON.parse, as operations per second. */
 function withoutParse(ops: number, parseOps: number): number {
@@ -100,7 +96,7 @@ export default async function run(ctx: { quick: boolean }): Promise<SuiteResult>
   const warmupMs = ctx.quick ? 50 : 400;
   const secret = generateSecret();
   const theirs = new Webhook(secret);
-  const lines: string[] = [`load average ${load()} (start); ${rounds} rounds of ${roundMs} ms per case`];
+  const lines: string[] = [`load average ${loadAverage()} (start); ${rounds} rounds of ${roundMs} ms per case`];
   const metrics: Record<string, number> = {};
 
   for (const [label, size] of [
@@ -164,7 +160,7 @@ export default async function run(ctx: { quick: boolean }): Promise<SuiteResult>
       `${' '.repeat(size_.length)}  signature-only ratio    ${sigRatio.toFixed(2).padStart(9)}x       (estimate: JSON.parse time removed from both)`,
     );
   }
-  lines.push(`load average ${load()} (end)`);
+  lines.push(`load average ${loadAverage()} (end)`);
   return { name: 'webhook-verify', lines, metrics };
 }
 
