@@ -46,18 +46,12 @@ interface Plan {
   deliveryTimeoutMs: number;
 }
 
-interface Merged {
-  count: number;
-  open: number;
-  ready: number;
-  settled: number;
-  closed: number;
-  errors: number;
-  closeCodes: Record<string, number>;
-  errorSamples: string[];
+/**
+ * Every client process's stats summed: `connectMs` is the slowest (NaN while one has not settled), the counts by
+ * event and by latency are maps.
+ */
+interface Merged extends Omit<StreamClientStats, 'attempted' | 'connectMs' | 'byEvent' | 'hist'> {
   connectMs: number;
-  frames: number;
-  badFrames: number;
   byEvent: Map<string, number>;
   hist: Map<number, number>;
 }
