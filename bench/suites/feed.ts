@@ -21,9 +21,9 @@ import { rmSync } from 'node:fs';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { ceilingSummary, cpuComparison, ratiosToNeighbours } from '../lib/alternating.js';
+import { ceilingSummary, cpuComparison, ratioWithRuns, serverSummary } from '../lib/alternating.js';
 import { type FeedSeedResult, seedFeedInChild } from '../lib/feed-seed.js';
-import { int, mean, ms, ratio, row, targetRow } from '../lib/format.js';
+import { int, mean, ms, row, targetRow } from '../lib/format.js';
 import { type LoadResult, load, loadProblems, type RotateEntry } from '../lib/load.js';
 import { onExitCleanup, repoRoot, sleep } from '../lib/proc.js';
 import { errorMessage, machineRow, quickModeNote, suiteReport } from '../lib/report.js';
@@ -334,12 +334,14 @@ export default async function run(ctx: SuiteContext): Promise<SuiteResult> {
     }
     await ceilingRun();
 
-    const ratios = ratiosToNeighbours(serverRuns, ceilingRuns, (r) => r.rps)!;
     const ceilingStats = ceilingSummary(ceilingRuns, 'ceiling (bare Hono page), mean');
-    const feedRps = mean(serverRuns.map((r) => r.rps));
-    const feedRatio = mean(ratios);
-    const feedP50 = Math.max(...serverRuns.map((r) => r.p50));
-    const feedP99 = Math.max(...serverRuns.map((r) => r.p99));
+    const {
+      rps: feedRps,
+      ratios,
+      ratio: feedRatio,
+      p50: feedP50,
+      p99: feedP99,
+    } = serverSummary(serverRuns, ceilingRuns);
     const ratioPass = feedRatio >= TARGET_RATIO;
     const p99Pass = feedP99 <= TARGET_P99_MS;
     Object.assign(metrics, ceilingStats.metrics, {
@@ -357,7 +359,7 @@ export default async function run(ctx: SuiteContext): Promise<SuiteResult> {
       row('feed', `${int(feedRps)} req/s, p50 ${ms(feedP50)}, p99 ${ms(feedP99)}`),
       targetRow(
         'feed / ceiling throughput',
-        `${ratio(feedRatio)}${ratios.length > 1 ? ` (runs: ${ratios.map(ratio).join(', ')})` : ''}`,
+        ratioWithRuns(feedRatio, ratios),
         `≥ ${TARGET_RATIO.toFixed(2)}`,
         ratioPass,
       ),

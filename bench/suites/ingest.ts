@@ -10,9 +10,9 @@
  *   route at that connection count for an informational ratio;
  * - every run is preceded by its own unrecorded warm-up; any non-2xx response or connection error fails the suite.
  */
-import { ceilingSummary, cpuComparison, ratiosToNeighbours } from '../lib/alternating.js';
+import { ceilingSummary, cpuComparison, ratioWithRuns, serverSummary } from '../lib/alternating.js';
 import { BENCH_APP_ID, BENCH_APP_NAME, batchBody, EVENT_ID_PATTERN, singleEventBody } from '../lib/fixtures.js';
-import { int, mean, ms, ratio, row, targetRow } from '../lib/format.js';
+import { int, ms, ratio, row, targetRow } from '../lib/format.js';
 import { type LoadResult, load, loadProblems } from '../lib/load.js';
 import { errorMessage, machineRow, quickModeNote, suiteReport } from '../lib/report.js';
 import { clip, createApp, type RunningServer, requestJson, startCeiling, startOriva } from '../lib/servers.js';
@@ -140,13 +140,15 @@ export default async function run(ctx: SuiteContext): Promise<SuiteResult> {
     ceilingRuns.push(lastCeiling);
     push(`ceiling #${ceilingRuns.length}`, lastCeiling);
 
-    const ratios = ratiosToNeighbours(serverRuns, ceilingRuns, (r) => r.rps)!;
     const ceilingStats = ceilingSummary(ceilingRuns, 'ceiling (bare Hono), mean');
     const ceilingRps = ceilingStats.metrics.ceiling_rps;
-    const singleRps = mean(serverRuns.map((r) => r.rps));
-    const singleRatio = mean(ratios);
-    const singleP50 = Math.max(...serverRuns.map((r) => r.p50));
-    const singleP99 = Math.max(...serverRuns.map((r) => r.p99));
+    const {
+      rps: singleRps,
+      ratios,
+      ratio: singleRatio,
+      p50: singleP50,
+      p99: singleP99,
+    } = serverSummary(serverRuns, ceilingRuns);
     const singleNon2xx = serverRuns.reduce((n, r) => n + r.non2xx + r.warmup.non2xx, 0);
     const singleErrors = serverRuns.reduce((n, r) => n + r.errors + r.warmup.errors, 0);
     const ratioPass = singleRatio >= TARGET_SINGLE_RATIO;
@@ -171,7 +173,7 @@ export default async function run(ctx: SuiteContext): Promise<SuiteResult> {
       ),
       targetRow(
         'single / ceiling throughput',
-        `${ratio(singleRatio)}${ratios.length > 1 ? ` (runs: ${ratios.map(ratio).join(', ')})` : ''}`,
+        ratioWithRuns(singleRatio, ratios),
         `≥ ${TARGET_SINGLE_RATIO.toFixed(2)}`,
         ratioPass,
       ),
