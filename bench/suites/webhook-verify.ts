@@ -19,6 +19,7 @@ import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Webhook } from 'standardwebhooks';
 import { generateSecret, signatureHeaders, verify } from '../../packages/webhook-verify/src/index.js';
+import { sampleEvent } from '../lib/fixtures.js';
 import { loadAverage } from '../lib/report.js';
 
 interface SuiteResult {
@@ -40,16 +41,8 @@ function makeBody(bytes: number): string {
     created_at: '2025-09-30T10:30:00Z',
     app_id: 'work_buddy',
     data: {
-      event_category: 'notification',
-      event_type: 'dismissed',
-      entity_type: 'notification',
-      entity_id: 'wb_notif_123',
-      user_id: 'user_456',
-      event_data: {
-        dismissed_at: '2025-09-30T10:30:00Z',
-        dismissed_from: 'work_buddy',
-        history: [] as Array<{ at: string; action: string; seq: number }>,
-      },
+      ...sampleEvent,
+      event_data: { ...sampleEvent.event_data, history: [] as Array<{ at: string; action: string; seq: number }> },
     },
   };
   const history = delivery.data.event_data.history;
