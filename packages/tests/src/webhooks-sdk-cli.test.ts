@@ -7,7 +7,7 @@ import { createServer, type IncomingHttpHeaders, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { main } from '@oriva/cli';
 import { NotFoundError, Oriva } from '@oriva/sdk';
-import { startTestServer, type TestServer } from '@oriva/server/testing';
+import { DESIGN_DOC_EVENT, startTestServer, type TestServer } from '@oriva/server/testing';
 import { verify } from '@oriva/webhook-verify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
@@ -59,14 +59,8 @@ async function waitFor<T>(what: string, check: () => T | undefined | Promise<T |
 
 const bodyOf = (r: Received) => JSON.parse(r.body.toString('utf8')) as { type: string; [key: string]: unknown };
 
-const EVENT = {
-  event_category: 'notification',
-  event_type: 'dismissed',
-  entity_type: 'notification',
-  entity_id: 'wb_notif_123',
-  user_id: 'user_456',
-  event_data: { dismissed_from: 'oriva_core' },
-} as const;
+/** The design document's example event, dismissed from another place. */
+const EVENT = { ...DESIGN_DOC_EVENT, event_data: { dismissed_from: 'oriva_core' } };
 
 describe('webhooks through the SDK', () => {
   let server: TestServer;
