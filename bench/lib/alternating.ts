@@ -27,6 +27,26 @@ export function ratiosToNeighbours(
   return ratios;
 }
 
+/**
+ * The server's side of the comparison: its mean throughput, its ratios to the ceiling runs beside it and their mean,
+ * and its worst p50 and p99.
+ */
+export function serverSummary(serverRuns: readonly LoadResult[], ceilingRuns: readonly LoadResult[]) {
+  const ratios = ratiosToNeighbours(serverRuns, ceilingRuns, (r) => r.rps)!;
+  return {
+    rps: mean(serverRuns.map((r) => r.rps)),
+    ratios,
+    ratio: mean(ratios),
+    p50: Math.max(...serverRuns.map((r) => r.p50)),
+    p99: Math.max(...serverRuns.map((r) => r.p99)),
+  };
+}
+
+/** The mean ratio for a report row, followed by each run's when there are several. */
+export function ratioWithRuns(meanRatio: number, ratios: readonly number[]): string {
+  return `${ratio(meanRatio)}${ratios.length > 1 ? ` (runs: ${ratios.map(ratio).join(', ')})` : ''}`;
+}
+
 /** The ceiling's metrics and its summary row. */
 export function ceilingSummary(ceilingRuns: readonly LoadResult[], label: string) {
   const rps = ceilingRuns.map((r) => r.rps);

@@ -8,8 +8,8 @@
  * (listens on 127.0.0.1).
  */
 import { readFileSync } from 'node:fs';
-import { serve } from '@hono/node-server';
 import { Hono } from 'hono';
+import { serveOnBenchPort } from './bare-server.js';
 
 const pageFile = process.env.BENCH_FEED_PAGE_FILE;
 if (!pageFile) {
@@ -24,15 +24,4 @@ app.get('/healthz', (c) => c.json({ status: 'ok' }));
 
 app.get('/api/v1/users/:user_id/notifications', (c) => c.json(page));
 
-const port = Number(process.env.BENCH_PORT ?? '0');
-const server = serve({ fetch: app.fetch, port, hostname: '127.0.0.1' }, (info) => {
-  process.stdout.write(`bare-feed listening on 127.0.0.1:${info.port}\n`);
-});
-
-const shutdown = () => {
-  server.close();
-  // Keep-alive sockets from the load generator may hold close() open; do not linger.
-  setTimeout(() => process.exit(0), 500).unref();
-};
-process.once('SIGTERM', shutdown);
-process.once('SIGINT', shutdown);
+serveOnBenchPort(app, 'bare-feed');

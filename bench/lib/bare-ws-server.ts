@@ -8,9 +8,9 @@
  *
  * Run: `BENCH_PORT=<port> node --import tsx bench/lib/bare-ws-server.ts` (listens on 127.0.0.1).
  */
-import { getRandomValues } from 'node:crypto';
 import { createServer } from 'node:http';
 import { createRequire } from 'node:module';
+import { eventId } from './event-id.js';
 import { sampleEvent } from './fixtures.js';
 
 interface WsClient {
@@ -30,20 +30,7 @@ const { WebSocketServer } = require('../../packages/server/node_modules/ws') as 
   WebSocketServer: WsServerConstructor;
 };
 
-const CROCKFORD = '0123456789ABCDEFGHJKMNPQRSTVWXYZ';
 const OPEN = 1;
-
-function eventId(): string {
-  let time = Date.now();
-  let head = '';
-  for (let i = 0; i < 10; i++) {
-    head = CROCKFORD[time % 32] + head;
-    time = Math.floor(time / 32);
-  }
-  let tail = '';
-  for (const b of getRandomValues(new Uint8Array(16))) tail += CROCKFORD[b & 31];
-  return `evt_${head}${tail}`;
-}
 
 let position = 0;
 

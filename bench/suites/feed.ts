@@ -19,22 +19,15 @@
 import { randomInt } from 'node:crypto';
 import { rmSync } from 'node:fs';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
-import { cpus, loadavg, tmpdir } from 'node:os';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { ceilingSummary, cpuComparison, ratiosToNeighbours } from '../lib/alternating.js';
+import { ceilingSummary, cpuComparison, ratioWithRuns, serverSummary } from '../lib/alternating.js';
 import { type FeedSeedResult, seedFeedInChild } from '../lib/feed-seed.js';
-import { int, mean, ms, ratio, row, targetRow } from '../lib/format.js';
+import { int, mean, ms, row, targetRow } from '../lib/format.js';
 import { type LoadResult, load, loadProblems, type RotateEntry } from '../lib/load.js';
 import { onExitCleanup, repoRoot, sleep } from '../lib/proc.js';
-import {
-  clip,
-  createApp,
-  type RunningOriva,
-  type RunningServer,
-  requestJson,
-  startCeiling,
-  startOriva,
-} from '../lib/servers.js';
+import { errorMessage, machineRow, quickModeNote, suiteReport } from '../lib/report.js';
+import { clip, createApp, type RunningServer, requestJson, startCeiling, startOriva } from '../lib/servers.js';
 import { type SuiteContext, SuiteFailure, type SuiteResult } from '../lib/suite.js';
 import { mintUserJwt, randomJwtSecret } from '../lib/user-tokens.js';
 
@@ -98,10 +91,6 @@ function kib(bytes: number): string {
   return `${(bytes / 1024).toFixed(1)} KiB`;
 }
 
-function message(err: unknown): string {
-  return err instanceof Error ? err.message : String(err);
-}
-
 /** `count` distinct users out of `user_1` … `user_<users>`, at random. */
 function pickUsers(users: number, count: number): number[] {
   const all = Array.from({ length: users }, (_, i) => i + 1);
@@ -121,12 +110,8 @@ export default async function run(ctx: SuiteContext): Promise<SuiteResult> {
   const plan: Plan = ctx.quick
     ? { warmupSeconds: 1, durationSeconds: 3, rounds: 1 }
     : { warmupSeconds: 2, durationSeconds: 10, rounds: 2 };
-  const lines: string[] = [];
-  const metrics: Record<string, number> = {};
+  const { lines, metrics, fail } = suiteReport();
   const started: RunningServer[] = [];
-  const fail = (reason: string): never => {
-    throw new SuiteFailure(reason, lines, metrics);
-  };
 
   const order = ['ceiling', ...Array.from({ length: plan.rounds }, () => ['server', 'ceiling']).flat()].join(', ');
   lines.push(
@@ -139,13 +124,8 @@ export default async function run(ctx: SuiteContext): Promise<SuiteResult> {
     `  Order ${order};`,
     '  each server run is divided by the mean of the two ceiling runs beside it, and the ratios are averaged.',
     '  p50/p99: worst server run, 1 ms resolution.',
-    ...(ctx.quick ? ['  QUICK MODE: short runs, a smoke test of the harness — do not quote these figures.'] : []),
-    row(
-      'machine',
-      `${cpus().length} cores, load average ${loadavg()
-        .map((l) => l.toFixed(2))
-        .join(' ')} at start`,
-    ),
+    ...quickModeNote(ctx.quick),
+    machineRow('start'),
   );
 
   const dataDir = await mkdtemp(join(tmpdir(), 'oriva-bench-feed-'));
@@ -161,7 +141,7 @@ export default async function run(ctx: SuiteContext): Promise<SuiteResult> {
 
   try {
     // 1. Create and migrate the database; register the apps; check the route exists before seeding for half a minute.
-    const first: RunningOriva = await startOriva(orivaOptions).catch((err: unknown) => fail(message(err)));
+    const first = await startOriva(orivaOptions).catch((err: unknown) => fail(errorMessage(err)));
     started.push(first);
     for (const [i, appId] of APPS.entries()) {
       await createApp(first, appId, `App ${i + 1}`, { icon_url: `https://example.com/${appId}.png` });
@@ -188,7 +168,7 @@ export default async function run(ctx: SuiteContext): Promise<SuiteResult> {
         join(dataDir, 'seed-result.json'),
       );
     } catch (err) {
-      fail(`seeding ${join(dataDir, 'oriva.db')} failed: ${message(err)}`);
+      fail(`seeding ${join(dataDir, 'oriva.db')} failed: ${errorMessage(err)}`);
     }
     const s = seed!;
     Object.assign(metrics, {
@@ -215,8 +195,8 @@ export default async function run(ctx: SuiteContext): Promise<SuiteResult> {
     );
 
     // 3. Start the server on the seeded database; check answers (bounded retry) and capture real pages.
-    const oriva: RunningOriva = await startOriva(orivaOptions).catch((err: unknown) =>
-      fail(`on the seeded database: ${message(err)}`),
+    const oriva = await startOriva(orivaOptions).catch((err: unknown) =>
+      fail(`on the seeded database: ${errorMessage(err)}`),
     );
     started.push(oriva);
     const loadUsers = pickUsers(USERS, TOKEN_USERS);
@@ -354,12 +334,14 @@ export default async function run(ctx: SuiteContext): Promise<SuiteResult> {
     }
     await ceilingRun();
 
-    const ratios = ratiosToNeighbours(serverRuns, ceilingRuns, (r) => r.rps)!;
     const ceilingStats = ceilingSummary(ceilingRuns, 'ceiling (bare Hono page), mean');
-    const feedRps = mean(serverRuns.map((r) => r.rps));
-    const feedRatio = mean(ratios);
-    const feedP50 = Math.max(...serverRuns.map((r) => r.p50));
-    const feedP99 = Math.max(...serverRuns.map((r) => r.p99));
+    const {
+      rps: feedRps,
+      ratios,
+      ratio: feedRatio,
+      p50: feedP50,
+      p99: feedP99,
+    } = serverSummary(serverRuns, ceilingRuns);
     const ratioPass = feedRatio >= TARGET_RATIO;
     const p99Pass = feedP99 <= TARGET_P99_MS;
     Object.assign(metrics, ceilingStats.metrics, {
@@ -377,7 +359,7 @@ export default async function run(ctx: SuiteContext): Promise<SuiteResult> {
       row('feed', `${int(feedRps)} req/s, p50 ${ms(feedP50)}, p99 ${ms(feedP99)}`),
       targetRow(
         'feed / ceiling throughput',
-        `${ratio(feedRatio)}${ratios.length > 1 ? ` (runs: ${ratios.map(ratio).join(', ')})` : ''}`,
+        ratioWithRuns(feedRatio, ratios),
         `≥ ${TARGET_RATIO.toFixed(2)}`,
         ratioPass,
       ),
@@ -435,14 +417,7 @@ export default async function run(ctx: SuiteContext): Promise<SuiteResult> {
       );
     }
 
-    lines.push(
-      row(
-        'machine',
-        `load average ${loadavg()
-          .map((l) => l.toFixed(2))
-          .join(' ')} at end`,
-      ),
-    );
+    lines.push(machineRow('end'));
     return { name: 'feed', lines, metrics };
   } finally {
     for (const server of started.reverse()) await server.stop();
@@ -486,7 +461,7 @@ async function sanityCheck(
           : `HTTP ${res.status}: ${clip(res.text)}`;
     } catch (err) {
       if (err instanceof SuiteFailure) throw err;
-      last = message(err);
+      last = errorMessage(err);
     }
     await sleep(500);
   }

@@ -10,21 +10,13 @@
  *   route at that connection count for an informational ratio;
  * - every run is preceded by its own unrecorded warm-up; any non-2xx response or connection error fails the suite.
  */
-import { cpus, loadavg } from 'node:os';
-import { ceilingSummary, cpuComparison, ratiosToNeighbours } from '../lib/alternating.js';
+import { ceilingSummary, cpuComparison, ratioWithRuns, serverSummary } from '../lib/alternating.js';
 import { BENCH_APP_ID, BENCH_APP_NAME, batchBody, EVENT_ID_PATTERN, singleEventBody } from '../lib/fixtures.js';
-import { int, mean, ms, ratio, row, targetRow } from '../lib/format.js';
+import { int, ms, ratio, row, targetRow } from '../lib/format.js';
 import { type LoadResult, load, loadProblems } from '../lib/load.js';
-import {
-  clip,
-  createApp,
-  type RunningOriva,
-  type RunningServer,
-  requestJson,
-  startCeiling,
-  startOriva,
-} from '../lib/servers.js';
-import { type SuiteContext, SuiteFailure, type SuiteResult } from '../lib/suite.js';
+import { errorMessage, machineRow, quickModeNote, suiteReport } from '../lib/report.js';
+import { clip, createApp, type RunningServer, requestJson, startCeiling, startOriva } from '../lib/servers.js';
+import type { SuiteContext, SuiteResult } from '../lib/suite.js';
 
 const SINGLE_CONNECTIONS = 50;
 const BATCH_SIZE = 500;
@@ -66,12 +58,8 @@ export default async function run(ctx: SuiteContext): Promise<SuiteResult> {
     : // Short runs, many of them: this shared machine's speed drifts within seconds, and each ratio only
       // compares a server run with the ceiling runs right beside it.
       { warmupSeconds: 2, durationSeconds: 6, rounds: 4 };
-  const lines: string[] = [];
-  const metrics: Record<string, number> = {};
+  const { lines, metrics, fail } = suiteReport();
   const started: RunningServer[] = [];
-  const fail = (message: string): never => {
-    throw new SuiteFailure(message, lines, metrics);
-  };
 
   const order = ['ceiling', ...Array.from({ length: plan.rounds }, () => ['server', 'ceiling']).flat()].join(', ');
   lines.push(
@@ -82,21 +70,14 @@ export default async function run(ctx: SuiteContext): Promise<SuiteResult> {
     '  each server run is divided by the mean of the two ceiling runs beside it and the ratios are averaged.',
     '  p50/p99: worst server run, 1 ms resolution.',
     `  Batches of ${BATCH_SIZE} events: server at ${BATCH_CONNECTIONS.join(' and ')} connections (better kept), then the ceiling at that count.`,
-    ...(ctx.quick ? ['  QUICK MODE: short runs, a smoke test of the harness — do not quote these figures.'] : []),
-    row(
-      'machine',
-      `${cpus().length} cores, load average ${loadavg()
-        .map((l) => l.toFixed(2))
-        .join(' ')} at start`,
-    ),
+    ...quickModeNote(ctx.quick),
+    machineRow('start'),
   );
 
   try {
     const ceiling = await startCeiling();
     started.push(ceiling);
-    const oriva: RunningOriva = await startOriva().catch((err: unknown) =>
-      fail(err instanceof Error ? err.message : String(err)),
-    );
+    const oriva = await startOriva().catch((err: unknown) => fail(errorMessage(err)));
     started.push(oriva);
 
     const apiKey = await createApp(oriva, BENCH_APP_ID, BENCH_APP_NAME);
@@ -159,13 +140,15 @@ export default async function run(ctx: SuiteContext): Promise<SuiteResult> {
     ceilingRuns.push(lastCeiling);
     push(`ceiling #${ceilingRuns.length}`, lastCeiling);
 
-    const ratios = ratiosToNeighbours(serverRuns, ceilingRuns, (r) => r.rps)!;
     const ceilingStats = ceilingSummary(ceilingRuns, 'ceiling (bare Hono), mean');
     const ceilingRps = ceilingStats.metrics.ceiling_rps;
-    const singleRps = mean(serverRuns.map((r) => r.rps));
-    const singleRatio = mean(ratios);
-    const singleP50 = Math.max(...serverRuns.map((r) => r.p50));
-    const singleP99 = Math.max(...serverRuns.map((r) => r.p99));
+    const {
+      rps: singleRps,
+      ratios,
+      ratio: singleRatio,
+      p50: singleP50,
+      p99: singleP99,
+    } = serverSummary(serverRuns, ceilingRuns);
     const singleNon2xx = serverRuns.reduce((n, r) => n + r.non2xx + r.warmup.non2xx, 0);
     const singleErrors = serverRuns.reduce((n, r) => n + r.errors + r.warmup.errors, 0);
     const ratioPass = singleRatio >= TARGET_SINGLE_RATIO;
@@ -190,7 +173,7 @@ export default async function run(ctx: SuiteContext): Promise<SuiteResult> {
       ),
       targetRow(
         'single / ceiling throughput',
-        `${ratio(singleRatio)}${ratios.length > 1 ? ` (runs: ${ratios.map(ratio).join(', ')})` : ''}`,
+        ratioWithRuns(singleRatio, ratios),
         `≥ ${TARGET_SINGLE_RATIO.toFixed(2)}`,
         ratioPass,
       ),
@@ -268,14 +251,7 @@ export default async function run(ctx: SuiteContext): Promise<SuiteResult> {
     } else {
       lines.push(row('stored vs acknowledged', `not checked: ${stored.error}`));
     }
-    lines.push(
-      row(
-        'machine',
-        `load average ${loadavg()
-          .map((l) => l.toFixed(2))
-          .join(' ')} at end`,
-      ),
-    );
+    lines.push(machineRow('end'));
 
     return { name: 'ingest', lines, metrics };
   } finally {
@@ -329,6 +305,6 @@ async function storedEventCount(baseUrl: string, headers: Record<string, string>
     }
     return total;
   } catch (err) {
-    return { error: err instanceof Error ? err.message : String(err) };
+    return { error: errorMessage(err) };
   }
 }

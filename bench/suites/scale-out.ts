@@ -26,7 +26,7 @@
 import { randomBytes } from 'node:crypto';
 import { rmSync } from 'node:fs';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
-import { cpus, loadavg, tmpdir } from 'node:os';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { startCpuWindow } from '../lib/cpu.js';
 import { seedFeedInChild } from '../lib/feed-seed.js';
@@ -44,6 +44,7 @@ import {
   withApplicationName,
 } from '../lib/pg.js';
 import { onExitCleanup, repoRoot, sleep } from '../lib/proc.js';
+import { errorMessage, machineRow, quickModeNote } from '../lib/report.js';
 import {
   clip,
   createApp,
@@ -127,10 +128,6 @@ interface ConfigResult {
   single?: Combined;
   batch?: Combined;
   hooks?: Hooks;
-}
-
-function describe(err: unknown): string {
-  return err instanceof Error ? err.message : String(err);
 }
 
 function pct(cores: number | undefined): string {
@@ -304,11 +301,6 @@ export default async function run(ctx: SuiteContext): Promise<SuiteResult> {
   const lines: string[] = [];
   const metrics: Record<string, number> = {};
   const started: RunningServer[] = [];
-  const loadText = () =>
-    loadavg()
-      .map((l) => l.toFixed(2))
-      .join(' ');
-
   lines.push(
     'method: three configurations, fresh storage each — SQLite 1 instance; PostgreSQL 1 instance (no Redis);',
     '  PostgreSQL + Redis, 2 instances sharing the schema and the Redis prefix. autocannon in this process; servers,',
@@ -321,8 +313,8 @@ export default async function run(ctx: SuiteContext): Promise<SuiteResult> {
     `  (${HOOK_PUBLISHERS} in flight, alternating instances) to one webhook (*); deliveries/s = events received ÷ (last arrival − first publish).`,
     '  NOTE: every process shares this machine\'s 2 cores, so a second instance cannot add CPU: "2×/1×" shows the cost',
     '  or benefit of sharing state between instances here, not the horizontal gain on separate machines.',
-    ...(ctx.quick ? ['  QUICK MODE: short runs, a smoke test of the harness — do not quote these figures.'] : []),
-    row('machine', `${cpus().length} cores, load average ${loadText()} at start`),
+    ...quickModeNote(ctx.quick),
+    machineRow('start'),
   );
 
   const results: ConfigResult[] = [];
@@ -526,7 +518,7 @@ export default async function run(ctx: SuiteContext): Promise<SuiteResult> {
         // 4. Webhook delivery.
         result.hooks = await webhookRun(instances, appKeys.hooks, receiver, plan, db);
       } catch (err) {
-        result.error = describe(err);
+        result.error = errorMessage(err);
       } finally {
         for (const s of instances.reverse()) {
           started.splice(started.indexOf(s), 1);
@@ -536,7 +528,7 @@ export default async function run(ctx: SuiteContext): Promise<SuiteResult> {
           try {
             await c();
           } catch (err) {
-            result.error ??= `clean-up: ${describe(err)}`;
+            result.error ??= `clean-up: ${errorMessage(err)}`;
           }
         }
       }
@@ -552,7 +544,7 @@ export default async function run(ctx: SuiteContext): Promise<SuiteResult> {
   }
 
   report(results, ceilings, lines, metrics);
-  lines.push(row('machine', `load average ${loadText()} at end`));
+  lines.push(machineRow('end'));
 
   const failed = results.filter((r) => r.error !== undefined);
   if (failed.length > 0) {

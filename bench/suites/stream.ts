@@ -18,23 +18,15 @@
  */
 
 import { readFileSync } from 'node:fs';
-import { loadavg } from 'node:os';
 import { join } from 'node:path';
 import { processCpuSeconds } from '../lib/cpu.js';
 import { singleEventBody } from '../lib/fixtures.js';
 import { int, ms, ratio, row, targetRow } from '../lib/format.js';
 import { repoRoot, sleep } from '../lib/proc.js';
-import {
-  clip,
-  createApp,
-  type RunningOriva,
-  type RunningServer,
-  requestJson,
-  startCeiling,
-  startOriva,
-} from '../lib/servers.js';
+import { errorMessage, loadAverage, machineRow, suiteReport } from '../lib/report.js';
+import { clip, createApp, type RunningServer, requestJson, startCeiling, startOriva } from '../lib/servers.js';
 import type { StreamClientStats } from '../lib/stream-clients.js';
-import { type SuiteContext, SuiteFailure, type SuiteResult } from '../lib/suite.js';
+import type { SuiteContext, SuiteResult } from '../lib/suite.js';
 
 const APP_ID = 'bench-stream';
 const TARGET_CONNECTIONS = 19_000;
@@ -54,30 +46,14 @@ interface Plan {
   deliveryTimeoutMs: number;
 }
 
-interface Merged {
-  count: number;
-  open: number;
-  ready: number;
-  settled: number;
-  closed: number;
-  errors: number;
-  closeCodes: Record<string, number>;
-  errorSamples: string[];
+/**
+ * Every client process's stats summed: `connectMs` is the slowest (NaN while one has not settled), the counts by
+ * event and by latency are maps.
+ */
+interface Merged extends Omit<StreamClientStats, 'attempted' | 'connectMs' | 'byEvent' | 'hist'> {
   connectMs: number;
-  frames: number;
-  badFrames: number;
   byEvent: Map<string, number>;
   hist: Map<number, number>;
-}
-
-function describe(err: unknown): string {
-  return err instanceof Error ? err.message : String(err);
-}
-
-function loadText(): string {
-  return loadavg()
-    .map((l) => l.toFixed(2))
-    .join(' ');
 }
 
 /** VmRSS of a process in KiB (Linux), or NaN. */
@@ -342,20 +318,16 @@ export default async function stream(ctx: SuiteContext): Promise<SuiteResult> {
         connectTimeoutMs: 120_000,
         deliveryTimeoutMs: 30_000,
       };
-  const lines: string[] = [];
-  const metrics: Record<string, number> = {};
+  const { lines, metrics, fail } = suiteReport();
   const started: RunningServer[] = [];
-  const fail = (message: string): never => {
-    throw new SuiteFailure(message, lines, metrics);
-  };
-  lines.push(row('machine', `load average ${loadText()} at start`));
+  lines.push(row('machine', `load average ${loadAverage()} at start`));
 
   try {
-    const oriva: RunningOriva = await startOriva({ env: { ORIVA_STREAM_HEARTBEAT_SECONDS: '30' } }).catch(
-      (err: unknown) => fail(describe(err)),
+    const oriva = await startOriva({ env: { ORIVA_STREAM_HEARTBEAT_SECONDS: '30' } }).catch((err: unknown) =>
+      fail(errorMessage(err)),
     );
     started.push(oriva);
-    const key = await createApp(oriva, APP_ID, 'Bench Stream').catch((err: unknown) => fail(describe(err)));
+    const key = await createApp(oriva, APP_ID, 'Bench Stream').catch((err: unknown) => fail(errorMessage(err)));
     const streamUrl = `${oriva.baseUrl.replace('http://', 'ws://')}/api/v1/events/stream?auth=${encodeURIComponent(key)}`;
     const publish = async (): Promise<string> => {
       const res = await requestJson(`${oriva.baseUrl}/api/v1/apps/${APP_ID}/events`, {
@@ -373,9 +345,11 @@ export default async function stream(ctx: SuiteContext): Promise<SuiteResult> {
     await sleep(1_000);
     const rssBefore = rssKb(oriva.handle.pid);
     const group = await ClientGroup.start(streamUrl, plan.connections, 'oriva', started).catch((err: unknown) =>
-      fail(describe(err)),
+      fail(errorMessage(err)),
     );
-    const conn = await group.waitConnected(plan.connectTimeoutMs, oriva).catch((err: unknown) => fail(describe(err)));
+    const conn = await group
+      .waitConnected(plan.connectTimeoutMs, oriva)
+      .catch((err: unknown) => fail(errorMessage(err)));
     await sleep(2_000);
     const after = await group.stats();
     const rssAfter = rssKb(oriva.handle.pid);
@@ -424,7 +398,7 @@ export default async function stream(ctx: SuiteContext): Promise<SuiteResult> {
       `(b) publish-to-client latency, ${int(plan.latencyClients)} clients, ${RATE} events/s for ${plan.durationSeconds} s (after ${plan.warmupSeconds} s warm-up):`,
     );
     const bare = await startCeiling({ script: bareWsScript, label: 'bare ws ceiling' }).catch((err: unknown) =>
-      fail(describe(err)),
+      fail(errorMessage(err)),
     );
     started.push(bare);
     const broadcast = async (): Promise<string> => {
@@ -442,12 +416,12 @@ export default async function stream(ctx: SuiteContext): Promise<SuiteResult> {
       plan,
       started,
       lines,
-    ).catch((err: unknown) => fail(describe(err)));
+    ).catch((err: unknown) => fail(errorMessage(err)));
     started.splice(started.indexOf(bare), 1);
     await bare.stop();
     await sleep(1_000);
     const ours = await latencyRun('oriva stream', streamUrl, 'oriva', oriva, publish, plan, started, lines).catch(
-      (err: unknown) => fail(describe(err)),
+      (err: unknown) => fail(errorMessage(err)),
     );
     const p99Ratio = ours.p99 / Math.max(1, bareRun.p99);
     const latencyPass = p99Ratio <= TARGET_P99_RATIO;
@@ -487,7 +461,7 @@ export default async function stream(ctx: SuiteContext): Promise<SuiteResult> {
         'every frame delivered',
         `${complete ? 'yes' : 'NO'} (stream ${int(ours.frames)}/${int(ours.expectedFrames)}, bare ${int(bareRun.frames)}/${int(bareRun.expectedFrames)})`,
       ),
-      row('machine', `load average ${loadText()} at end`),
+      machineRow('end'),
     );
     return { name: 'stream', lines, metrics };
   } finally {

@@ -15,11 +15,12 @@
  *
  * Standalone: `npx tsx bench/suites/webhook-verify.ts [--quick]`.
  */
-import { loadavg } from 'node:os';
 import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Webhook } from 'standardwebhooks';
 import { generateSecret, signatureHeaders, verify } from '../../packages/webhook-verify/src/index.js';
+import { sampleEvent } from '../lib/fixtures.js';
+import { loadAverage } from '../lib/report.js';
 
 interface SuiteResult {
   name: string;
@@ -40,16 +41,8 @@ function makeBody(bytes: number): string {
     created_at: '2025-09-30T10:30:00Z',
     app_id: 'work_buddy',
     data: {
-      event_category: 'notification',
-      event_type: 'dismissed',
-      entity_type: 'notification',
-      entity_id: 'wb_notif_123',
-      user_id: 'user_456',
-      event_data: {
-        dismissed_at: '2025-09-30T10:30:00Z',
-        dismissed_from: 'work_buddy',
-        history: [] as Array<{ at: string; action: string; seq: number }>,
-      },
+      ...sampleEvent,
+      event_data: { ...sampleEvent.event_data, history: [] as Array<{ at: string; action: string; seq: number }> },
     },
   };
   const history = delivery.data.event_data.history;
@@ -83,10 +76,6 @@ function median(values: readonly number[]): number {
 
 const int = (n: number) => Math.round(n).toLocaleString('en-US');
 const opsCol = (n: number) => `${int(n).padStart(9)} ops/s`;
-const load = () =>
-  loadavg()
-    .map((l) => l.toFixed(2))
-    .join(' ');
 
 /** Time per operation left after removing one JSON.parse, as operations per second. */
 function withoutParse(ops: number, parseOps: number): number {
@@ -100,7 +89,7 @@ export default async function run(ctx: { quick: boolean }): Promise<SuiteResult>
   const warmupMs = ctx.quick ? 50 : 400;
   const secret = generateSecret();
   const theirs = new Webhook(secret);
-  const lines: string[] = [`load average ${load()} (start); ${rounds} rounds of ${roundMs} ms per case`];
+  const lines: string[] = [`load average ${loadAverage()} (start); ${rounds} rounds of ${roundMs} ms per case`];
   const metrics: Record<string, number> = {};
 
   for (const [label, size] of [
@@ -164,7 +153,7 @@ export default async function run(ctx: { quick: boolean }): Promise<SuiteResult>
       `${' '.repeat(size_.length)}  signature-only ratio    ${sigRatio.toFixed(2).padStart(9)}x       (estimate: JSON.parse time removed from both)`,
     );
   }
-  lines.push(`load average ${load()} (end)`);
+  lines.push(`load average ${loadAverage()} (end)`);
   return { name: 'webhook-verify', lines, metrics };
 }
 

@@ -18,12 +18,12 @@
  *   The healthy p99 with the dead endpoint is compared with the solo p99 on the same server.
  */
 import { createHmac, randomBytes } from 'node:crypto';
-import { cpus, loadavg } from 'node:os';
 import { join } from 'node:path';
 import { singleEventBody } from '../lib/fixtures.js';
 import { int, ms, ratio, row, targetRow } from '../lib/format.js';
 import { type PacedRequest, type PacedResult, paced } from '../lib/paced.js';
 import { repoRoot, sleep } from '../lib/proc.js';
+import { errorMessage, machineRow, quickModeNote, suiteReport } from '../lib/report.js';
 import {
   clip,
   createApp,
@@ -33,7 +33,7 @@ import {
   startCeiling,
   startOriva,
 } from '../lib/servers.js';
-import { type SuiteContext, SuiteFailure, type SuiteResult } from '../lib/suite.js';
+import type { SuiteContext, SuiteResult } from '../lib/suite.js';
 import type { ReceiverStats } from '../lib/webhook-receiver.js';
 
 const RATE = 1_000;
@@ -78,10 +78,6 @@ function percentile(xs: readonly number[], p: number): number {
   if (xs.length === 0) return Number.NaN;
   const sorted = [...xs].sort((a, b) => a - b);
   return sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1))]!;
-}
-
-function describe(err: unknown): string {
-  return err instanceof Error ? err.message : String(err);
 }
 
 async function receiverStats(receiver: RunningServer): Promise<ReceiverStats> {
@@ -232,17 +228,8 @@ export default async function run(ctx: SuiteContext): Promise<SuiteResult> {
   const plan: Plan = ctx.quick
     ? { warmupSeconds: 1, durationSeconds: 3, stragglerMs: 15_000 }
     : { warmupSeconds: 2, durationSeconds: 10, stragglerMs: 30_000 };
-  const lines: string[] = [];
-  const metrics: Record<string, number> = {};
+  const { lines, metrics, fail } = suiteReport();
   const started: RunningServer[] = [];
-  const fail = (message: string): never => {
-    throw new SuiteFailure(message, lines, metrics);
-  };
-  const loadText = () =>
-    loadavg()
-      .map((l) => l.toFixed(2))
-      .join(' ');
-
   lines.push(
     `method: events published at a steady ${int(RATE)}/s (paced keep-alive node:http client in this process, ≤ ${CONCURRENCY}`,
     '  in flight); the Oriva server and each webhook receiver run in their own child process under tsx; 127.0.0.1 only.',
@@ -250,8 +237,8 @@ export default async function run(ctx: SuiteContext): Promise<SuiteResult> {
     '  Ceiling: the same receiver gets raw signed POSTs of a body of the same shape and size from this process at the same',
     '  rate, its latency measured the same way (send time in the body → arrival).',
     `  Each run: ${plan.warmupSeconds} s warm-up (discarded) + ${plan.durationSeconds} s measured; stragglers are awaited up to ${plan.stragglerMs / 1000} s.`,
-    ...(ctx.quick ? ['  QUICK MODE: short runs, a smoke test of the harness — do not quote these figures.'] : []),
-    row('machine', `${cpus().length} cores, load average ${loadText()} at start`),
+    ...quickModeNote(ctx.quick),
+    machineRow('start'),
   );
 
   /** Publish at RATE to `apps` in turn; fails the suite on any non-2xx or error. */
@@ -280,7 +267,7 @@ export default async function run(ctx: SuiteContext): Promise<SuiteResult> {
     const hookUrl = `${receiver.baseUrl}/hook`;
 
     // ---- (b) throughput and latency, against raw POSTs to the same receiver -------------------------------------
-    const oriva = await startOriva().catch((err: unknown) => fail(describe(err)));
+    const oriva = await startOriva().catch((err: unknown) => fail(errorMessage(err)));
     started.push(oriva);
     const app: App = { appId: 'bench-hooks', key: await createApp(oriva, 'bench-hooks', 'Bench Hooks') };
     await registerWebhook(oriva, app, hookUrl);
@@ -429,7 +416,7 @@ export default async function run(ctx: SuiteContext): Promise<SuiteResult> {
         ORIVA_WEBHOOK_BACKOFF_SCALE: '0.01',
         ORIVA_WEBHOOK_DISABLE_AFTER: '100000',
       },
-    }).catch((err: unknown) => fail(describe(err)));
+    }).catch((err: unknown) => fail(errorMessage(err)));
     started.push(oriva2);
     const healthy: App = { appId: 'bench-healthy', key: await createApp(oriva2, 'bench-healthy', 'Bench Healthy') };
     const other: App = { appId: 'bench-other', key: await createApp(oriva2, 'bench-other', 'Bench Other') };
@@ -499,7 +486,7 @@ export default async function run(ctx: SuiteContext): Promise<SuiteResult> {
         'healthy delivered exactly once',
         `solo: ${isoSolo.exactlyOnce ? 'yes' : `NO — ${onceText(isoSolo)}`}; with dead: ${isoDead.exactlyOnce ? 'yes' : `NO — ${onceText(isoDead)}`}`,
       ),
-      row('machine', `load average ${loadText()} at end`),
+      machineRow('end'),
     );
     return { name: 'webhooks', lines, metrics };
   } finally {

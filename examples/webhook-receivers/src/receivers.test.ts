@@ -4,7 +4,7 @@
 import { createServer, type RequestListener, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { getRequestListener } from '@hono/node-server';
-import { startTestServer, type TestServer } from '@oriva/server/testing';
+import { DESIGN_DOC_EVENT, startTestServer, type TestServer } from '@oriva/server/testing';
 import { generateSecret, signatureHeaders } from '@oriva/webhook-verify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createExpressReceiver } from './express.js';
@@ -78,14 +78,7 @@ describe.each(Object.keys(receivers))('%s receiver', (name) => {
     const published = await oriva.request(`/api/v1/apps/${appId}/events`, {
       method: 'POST',
       token: apiKey,
-      json: {
-        event_category: 'notification',
-        event_type: 'dismissed',
-        entity_type: 'notification',
-        entity_id: 'wb_notif_123',
-        user_id: 'user_456',
-        event_data: { dismissed_from: 'oriva_core' },
-      },
+      json: { ...DESIGN_DOC_EVENT, event_data: { dismissed_from: 'oriva_core' } },
     });
     expect(published.ok).toBe(true);
   });

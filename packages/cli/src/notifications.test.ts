@@ -1,4 +1,5 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
+import { notificationRecord } from '../../sdk/src/records.test-support.js';
 import { checkListFlags } from './commands/notifications/list.run.js';
 import { describeNotification, notificationRow } from './commands/notifications/shared.js';
 import { applyChanges, parseChanges, parseTypeRef } from './commands/preferences/set.run.js';
@@ -13,36 +14,7 @@ const plain = createStyle(false);
 
 /** A notification as the API returns it; `overrides` may carry hostile text. */
 function notification(overrides: Record<string, unknown> = {}) {
-  return {
-    id: 'ntf_01J8ZQ3J5V8C9X2M4N6P7R8S9T',
-    app_id: 'work-buddy',
-    app_name: 'Work Buddy',
-    app_icon: null,
-    external_id: 'wb_notif_123',
-    user_id: 'user_456',
-    notification_type: 'session_reminder',
-    title: 'Session starting in 10 minutes',
-    body: 'Your session with Sarah starts soon',
-    action_url: 'workbuddy://session/789',
-    action_label: 'View Session',
-    image_url: null,
-    icon_url: null,
-    priority: 'high' as const,
-    status: 'unread' as const,
-    context_data: { session_id: 'session_789' },
-    group_key: null,
-    muted: false,
-    expires_at: null,
-    read_at: null,
-    clicked_at: null,
-    dismissed_at: null,
-    dismissed_from: null,
-    click_action: null,
-    delivered_at: null,
-    created_at: ago(5 * 60_000),
-    updated_at: ago(5 * 60_000),
-    ...overrides,
-  };
+  return { ...notificationRecord({ created_at: ago(5 * 60_000), updated_at: ago(5 * 60_000) }), ...overrides };
 }
 
 afterEach(() => {

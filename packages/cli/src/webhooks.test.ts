@@ -2,6 +2,7 @@ import { createServer, type IncomingHttpHeaders } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { startTestServer, type TestServer } from '@oriva/server/testing';
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
+import { webhookRecord } from '../../sdk/src/records.test-support.js';
 import { deliveryRow, graceSeconds, mapWebhookField, parseEvents, webhookRow } from './commands/webhooks/shared.js';
 import { UsageError } from './errors.js';
 import { createStyle } from './output.js';
@@ -15,24 +16,15 @@ const FLAGS = ['--base-url', 'http://oriva.test', '--api-key', 'ok_test', '--app
 
 function webhook(overrides: Record<string, unknown> = {}) {
   return {
-    id: WH,
-    app_id: 'work-buddy',
-    webhook_url: 'https://workbuddy.example/hook',
-    subscribed_events: ['notification.*', 'task.created'],
-    description: null,
-    is_active: true,
-    disabled_reason: null,
-    max_retries: 5,
-    retry_backoff_seconds: 1,
-    last_delivery_at: null,
-    last_success_at: null,
-    last_failure_at: null,
-    consecutive_failures: 0,
-    total_deliveries: 3,
-    total_failures: 1,
-    previous_secret_expires_at: null,
-    created_at: '2025-09-30T11:00:00.000Z',
-    updated_at: '2025-09-30T11:00:00.000Z',
+    ...webhookRecord({
+      id: WH,
+      webhook_url: 'https://workbuddy.example/hook',
+      subscribed_events: ['notification.*', 'task.created'],
+      total_deliveries: 3,
+      total_failures: 1,
+      created_at: '2025-09-30T11:00:00.000Z',
+      updated_at: '2025-09-30T11:00:00.000Z',
+    }),
     ...overrides,
   };
 }

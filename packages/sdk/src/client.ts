@@ -1,20 +1,7 @@
 import { APIClient, DEFAULT_MAX_RETRIES, DEFAULT_MAX_RETRY_WAIT, DEFAULT_TIMEOUT_MS } from './core/api-client.js';
 import { isBrowser, readEnv } from './core/env.js';
-import {
-  APIConnectionError,
-  APIConnectionTimeoutError,
-  APIError,
-  APIUserAbortError,
-  AuthenticationError,
-  BadRequestError,
-  ConflictError,
-  InternalServerError,
-  NotFoundError,
-  OrivaError,
-  PermissionDeniedError,
-  RateLimitError,
-  UnprocessableEntityError,
-} from './core/errors.js';
+import * as errors from './core/errors.js';
+import { OrivaError } from './core/errors.js';
 import { jwtSubject } from './core/jwt.js';
 import type { Fetch, HeadersRecord } from './core/request-options.js';
 import { DEFAULT_BASE_URL, normalizeBaseUrl } from './core/url.js';
@@ -113,19 +100,19 @@ export class Oriva extends APIClient {
   static readonly DEFAULT_MAX_RETRIES = DEFAULT_MAX_RETRIES;
   static readonly DEFAULT_MAX_RETRY_WAIT = DEFAULT_MAX_RETRY_WAIT;
 
-  static readonly OrivaError = OrivaError;
-  static readonly APIError = APIError;
-  static readonly BadRequestError = BadRequestError;
-  static readonly AuthenticationError = AuthenticationError;
-  static readonly PermissionDeniedError = PermissionDeniedError;
-  static readonly NotFoundError = NotFoundError;
-  static readonly ConflictError = ConflictError;
-  static readonly UnprocessableEntityError = UnprocessableEntityError;
-  static readonly RateLimitError = RateLimitError;
-  static readonly InternalServerError = InternalServerError;
-  static readonly APIConnectionError = APIConnectionError;
-  static readonly APIConnectionTimeoutError = APIConnectionTimeoutError;
-  static readonly APIUserAbortError = APIUserAbortError;
+  static readonly OrivaError = errors.OrivaError;
+  static readonly APIError = errors.APIError;
+  static readonly BadRequestError = errors.BadRequestError;
+  static readonly AuthenticationError = errors.AuthenticationError;
+  static readonly PermissionDeniedError = errors.PermissionDeniedError;
+  static readonly NotFoundError = errors.NotFoundError;
+  static readonly ConflictError = errors.ConflictError;
+  static readonly UnprocessableEntityError = errors.UnprocessableEntityError;
+  static readonly RateLimitError = errors.RateLimitError;
+  static readonly InternalServerError = errors.InternalServerError;
+  static readonly APIConnectionError = errors.APIConnectionError;
+  static readonly APIConnectionTimeoutError = errors.APIConnectionTimeoutError;
+  static readonly APIUserAbortError = errors.APIUserAbortError;
 
   /** The app that app-scoped calls act on by default, or `null`. */
   readonly appId: string | null;

@@ -17,21 +17,8 @@ import { Oriva } from './client.js';
 export { type ClientOptions, type CredentialKind, Oriva } from './client.js';
 export { DEFAULT_MAX_RETRIES, DEFAULT_MAX_RETRY_WAIT, DEFAULT_TIMEOUT_MS } from './core/api-client.js';
 export { APIPromise, type WithResponse } from './core/api-promise.js';
-export {
-  APIConnectionError,
-  APIConnectionTimeoutError,
-  APIError,
-  APIUserAbortError,
-  AuthenticationError,
-  BadRequestError,
-  ConflictError,
-  InternalServerError,
-  NotFoundError,
-  OrivaError,
-  PermissionDeniedError,
-  RateLimitError,
-  UnprocessableEntityError,
-} from './core/errors.js';
+// Every class in core/errors.ts is public: OrivaError, APIError and one subclass per status class.
+export * from './core/errors.js';
 export { CursorPage, type CursorPagination, type CursorQuery, PagePromise } from './core/pagination.js';
 export type {
   AppRequestOptions,

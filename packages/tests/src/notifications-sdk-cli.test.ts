@@ -170,6 +170,9 @@ describe('notifications through the CLI', () => {
     });
     return { code, stdout, stderr };
   }
+  /** `oriva notifications create <flags>` as the work-buddy app. */
+  const createAsApp = (flags: string[]) =>
+    oriva(['notifications', 'create', '--api-key', apiKey, '--app-id', 'work-buddy', ...flags]);
   // biome-ignore lint/suspicious/noExplicitAny: the assertions read whatever the command printed.
   const parse = (text: string) => JSON.parse(text) as Record<string, any>;
 
@@ -182,11 +185,7 @@ describe('notifications through the CLI', () => {
   afterAll(() => server?.close());
 
   it('Example 1: notifications create from flags, then as the design document writes it', async () => {
-    const asApp = ['--api-key', apiKey, '--app-id', 'work-buddy'];
-    const created = await oriva([
-      'notifications',
-      'create',
-      ...asApp,
+    const created = await createAsApp([
       '--user',
       'user_456',
       '--external-id',
@@ -214,21 +213,11 @@ describe('notifications through the CLI', () => {
     const body = parse(created.stdout);
     expect(body).toMatchObject({ success: true, notification_id: expect.stringMatching(/^ntf_/), created: true });
 
-    const again = await oriva([
-      'notifications',
-      'create',
-      ...asApp,
-      '--body-json',
-      JSON.stringify(EXAMPLE_1_AS_WRITTEN),
-      '--json',
-    ]);
+    const again = await createAsApp(['--body-json', JSON.stringify(EXAMPLE_1_AS_WRITTEN), '--json']);
     expect(again.code).toBe(0);
     expect(parse(again.stdout)).toMatchObject({ notification_id: body.notification_id, created: false });
 
-    const conflict = await oriva([
-      'notifications',
-      'create',
-      ...asApp,
+    const conflict = await createAsApp([
       '--body-json',
       JSON.stringify({ ...EXAMPLE_1, title: 'Another title' }),
       '--json',
@@ -326,16 +315,12 @@ describe('notifications through the CLI', () => {
   });
 
   it('read-all marks the feed read; hostile titles never reach the terminal raw', async () => {
-    const asApp = ['--api-key', apiKey, '--app-id', 'work-buddy'];
     const hostile = 'Invoice \u202Efdp.exe';
     for (const [id, title] of [
       ['wb_a', 'First'],
       ['wb_b', hostile],
     ]) {
-      const created = await oriva([
-        'notifications',
-        'create',
-        ...asApp,
+      const created = await createAsApp([
         '--user',
         'user_456',
         '--external-id',

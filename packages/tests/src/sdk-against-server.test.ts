@@ -7,20 +7,14 @@ import {
   PermissionDeniedError,
   RateLimitError,
 } from '@oriva/sdk';
-import { DESIGN_DOC_EVENT, startTestServer, type TestServer } from '@oriva/server/testing';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { DESIGN_DOC_EVENT, startTestServer } from '@oriva/server/testing';
+import { describe, expect, it } from 'vitest';
+import { serverWithApp } from '../../server/src/testing/server-with-app.test-support.js';
 
-let server: TestServer;
-let apiKey: string;
-
-beforeAll(async () => {
-  server = await startTestServer();
-  apiKey = await server.createApp('work-buddy', 'Work Buddy');
-});
-afterAll(() => server.close());
+const workBuddy = serverWithApp();
 
 const client = (options: Partial<ConstructorParameters<typeof Oriva>[0]> = {}) =>
-  new Oriva({ apiKey, appId: 'work-buddy', baseUrl: server.url, ...options });
+  new Oriva({ apiKey: workBuddy.apiKey, appId: 'work-buddy', baseUrl: workBuddy.server.url, ...options });
 
 describe('@oriva/sdk against the real server', () => {
   it("publishes the design document's event and reads it back", async () => {
@@ -81,7 +75,7 @@ describe('@oriva/sdk against the real server', () => {
   it('retries a lost response with the same Idempotency-Key, so the event is stored once', async () => {
     // A loopback proxy that forwards every request, but for the first one drops the client's
     // connection after the server has answered: the event is stored, the response never arrives.
-    const proxy = await lossyProxy(new URL(server.url).port, 1);
+    const proxy = await lossyProxy(new URL(workBuddy.server.url).port, 1);
     try {
       const entity = `lost-response-${Date.now()}`;
       const sdk = client({ baseUrl: `http://127.0.0.1:${proxy.port}`, maxRetries: 2 });

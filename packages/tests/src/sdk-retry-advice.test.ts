@@ -1,19 +1,13 @@
 import { randomBytes } from 'node:crypto';
 import { type APIError, BadRequestError, NotFoundError, Oriva } from '@oriva/sdk';
-import { cuttableLink, DESIGN_DOC_EVENT, dropSchema, startTestServer, type TestServer } from '@oriva/server/testing';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { cuttableLink, DESIGN_DOC_EVENT, dropSchema, startTestServer } from '@oriva/server/testing';
+import { describe, expect, it } from 'vitest';
+import { serverWithApp } from '../../server/src/testing/server-with-app.test-support.js';
 
 // The SDK follows the server's x-should-retry over its own status rules: counted here through the
 // injectable transport, against the real server.
 
-let server: TestServer;
-let apiKey: string;
-
-beforeAll(async () => {
-  server = await startTestServer();
-  apiKey = await server.createApp('work-buddy', 'Work Buddy');
-});
-afterAll(() => server.close());
+const workBuddy = serverWithApp();
 
 function countingClient(baseUrl: string, key: string) {
   let calls = 0;
@@ -32,7 +26,7 @@ function countingClient(baseUrl: string, key: string) {
 
 describe('the SDK and x-should-retry, against the server', () => {
   it('sends a hopeless request once', async () => {
-    const { sdk, calls } = countingClient(server.url, apiKey);
+    const { sdk, calls } = countingClient(workBuddy.server.url, workBuddy.apiKey);
     const invalid = await sdk.events.publish({ ...DESIGN_DOC_EVENT, event_data: { n: '\u0000' } }).catch((e) => e);
     expect(invalid).toBeInstanceOf(BadRequestError);
     expect((invalid as APIError).headers.get('x-should-retry')).toBe('false');

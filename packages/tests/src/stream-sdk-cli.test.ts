@@ -196,6 +196,23 @@ function capture() {
 describe('oriva stream tail', () => {
   const flags = () => ['--base-url', server.url, '--api-key', apiKey, '--app-id', 'work-buddy'];
 
+  /**
+   * Runs `oriva stream tail <args>` until its output shows `text` (5 s at most), then stops it through `io.signal`,
+   * which must end it with exit code 0; returns the lines it printed.
+   */
+  async function tailUntil(args: string[], text: string): Promise<string[]> {
+    const out = capture();
+    const controller = new AbortController();
+    const run = main(['stream', 'tail', ...args, ...flags()], { ...out.io, signal: controller.signal });
+    const deadline = Date.now() + 5_000;
+    while (!out.stdout().includes(text) && Date.now() < deadline) {
+      await new Promise((resolve) => setTimeout(resolve, 20));
+    }
+    controller.abort();
+    await expect(run).resolves.toBe(0);
+    return out.stdout().trimEnd().split('\n');
+  }
+
   it('--count 3 --json prints 3 NDJSON lines for 3 published events and exits 0', async () => {
     const out = capture();
     let done = false;
@@ -224,19 +241,7 @@ describe('oriva stream tail', () => {
 
   it('--since with a duration replays the recent events; human lines; io.signal stops it', async () => {
     await publish('recent_1', { event_category: 'session', event_type: 'created' });
-    const out = capture();
-    const controller = new AbortController();
-    const run = main(['stream', 'tail', '--since', '1h', '--events', 'session.*', ...flags()], {
-      ...out.io,
-      signal: controller.signal,
-    });
-    const deadline = Date.now() + 5_000;
-    while (!out.stdout().includes('recent_1') && Date.now() < deadline) {
-      await new Promise((resolve) => setTimeout(resolve, 20));
-    }
-    controller.abort();
-    await expect(run).resolves.toBe(0);
-    const lines = out.stdout().trimEnd().split('\n');
+    const lines = await tailUntil(['--since', '1h', '--events', 'session.*'], 'recent_1');
     // Every session event of this app in the last hour: order_2 and recent_1.
     expect(lines.map((line) => line.split(/ {2,}/)[3])).toEqual(['notification:order_2', 'notification:recent_1']);
     expect(lines[1]).toMatch(/session\.created {2,}user_456 {2,}notification:recent_1 {2,}#\d+$/);
@@ -245,19 +250,7 @@ describe('oriva stream tail', () => {
   it('human lines keep their columns aligned whatever the lengths of types, users and entities', async () => {
     await publish('a', { event_category: 'x', event_type: 'y', user_id: 'u' });
     await publish('a_much_longer_entity_id', { event_category: 'session', event_type: 'created_elsewhere' });
-    const out = capture();
-    const controller = new AbortController();
-    const run = main(['stream', 'tail', '--since', '1h', '--events', 'x.y,session.created_elsewhere', ...flags()], {
-      ...out.io,
-      signal: controller.signal,
-    });
-    const deadline = Date.now() + 5_000;
-    while (!out.stdout().includes('a_much_longer') && Date.now() < deadline) {
-      await new Promise((resolve) => setTimeout(resolve, 20));
-    }
-    controller.abort();
-    await expect(run).resolves.toBe(0);
-    const lines = out.stdout().trimEnd().split('\n');
+    const lines = await tailUntil(['--since', '1h', '--events', 'x.y,session.created_elsewhere'], 'a_much_longer');
     expect(lines).toHaveLength(2);
     // Every column starts at the same offset on both lines.
     const starts = (line: string) => [...line.matchAll(/(?<= {2})\S/g)].map((match) => match.index);

@@ -7,7 +7,7 @@ import { createServer, type IncomingHttpHeaders, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { main } from '@oriva/cli';
 import { NotFoundError, Oriva } from '@oriva/sdk';
-import { startTestServer, type TestServer } from '@oriva/server/testing';
+import { DESIGN_DOC_EVENT, startTestServer, type TestServer } from '@oriva/server/testing';
 import { verify } from '@oriva/webhook-verify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
@@ -59,14 +59,8 @@ async function waitFor<T>(what: string, check: () => T | undefined | Promise<T |
 
 const bodyOf = (r: Received) => JSON.parse(r.body.toString('utf8')) as { type: string; [key: string]: unknown };
 
-const EVENT = {
-  event_category: 'notification',
-  event_type: 'dismissed',
-  entity_type: 'notification',
-  entity_id: 'wb_notif_123',
-  user_id: 'user_456',
-  event_data: { dismissed_from: 'oriva_core' },
-} as const;
+/** The design document's example event, dismissed from another place. */
+const EVENT = { ...DESIGN_DOC_EVENT, event_data: { dismissed_from: 'oriva_core' } };
 
 describe('webhooks through the SDK', () => {
   let server: TestServer;
@@ -176,6 +170,19 @@ describe('webhooks through the CLI', () => {
   // biome-ignore lint/suspicious/noExplicitAny: the assertions read whatever the command printed.
   const parse = (text: string) => JSON.parse(text) as Record<string, any>;
 
+  /**
+   * Publishes one event as the app, then waits until the webhook's deliveries, as the CLI lists them, show one with
+   * `status`.
+   */
+  async function publishAndAwaitDelivery(webhookId: string, event: object, status: string) {
+    const app = new Oriva({ apiKey: key, appId: 'work-buddy', baseUrl: server.url });
+    await app.events.publish({ ...EVENT, ...event });
+    return waitFor(`a ${status} attempt`, async () => {
+      const { deliveries } = parse((await oriva(['webhooks', 'deliveries', webhookId, '--json'])).stdout);
+      return deliveries.find((d: { status: string }) => d.status === status);
+    });
+  }
+
   beforeAll(async () => {
     server = await startTestServer({ ORIVA_WEBHOOK_BACKOFF_SCALE: '0.01' });
     receiver = await startReceiver();
@@ -247,12 +254,7 @@ describe('webhooks through the CLI', () => {
   it('retry waits for the attempt and prints its outcome; --no-wait only queues it', async () => {
     const created = await oriva(['webhooks', 'create', '--url', receiver.url, '--events', 'retry.*', '--json']);
     const { webhook_id } = parse(created.stdout);
-    const app = new Oriva({ apiKey: key, appId: 'work-buddy', baseUrl: server.url });
-    await app.events.publish({ ...EVENT, event_category: 'retry', event_type: 'me' });
-    const first = await waitFor('the first attempt', async () => {
-      const { deliveries } = parse((await oriva(['webhooks', 'deliveries', webhook_id, '--json'])).stdout);
-      return deliveries.find((d: { status: string }) => d.status === 'succeeded');
-    });
+    const first = await publishAndAwaitDelivery(webhook_id, { event_category: 'retry', event_type: 'me' }, 'succeeded');
 
     const retried = await oriva(['webhooks', 'retry', webhook_id, first.id]);
     expect(retried.code).toBe(0);
@@ -282,12 +284,7 @@ describe('webhooks through the CLI', () => {
       '--json',
     ]);
     const { webhook_id } = parse(created.stdout);
-    const app = new Oriva({ apiKey: key, appId: 'work-buddy', baseUrl: server.url });
-    await app.events.publish({ ...EVENT, event_category: 'dead', event_type: 'end' });
-    const failed = await waitFor('the failed attempt', async () => {
-      const { deliveries } = parse((await oriva(['webhooks', 'deliveries', webhook_id, '--json'])).stdout);
-      return deliveries.find((d: { status: string }) => d.status === 'failed');
-    });
+    const failed = await publishAndAwaitDelivery(webhook_id, { event_category: 'dead', event_type: 'end' }, 'failed');
     const retried = await oriva(['webhooks', 'retry', webhook_id, failed.id]);
     expect(retried.code).toBe(1);
     expect(retried.stdout).toMatch(new RegExp(`^✖ Delivery ${failed.id} failed again \\(`));

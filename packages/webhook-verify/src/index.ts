@@ -25,27 +25,7 @@ import type {
 import { type HmacKey, hmac, hmacKey } from './node-hmac.js';
 import { type RequestLike, readRequestBody } from './request.js';
 
-export {
-  errorResponse,
-  isWebhookVerificationError,
-  type WebhookErrorBody,
-  type WebhookErrorCode,
-  WebhookVerificationError,
-} from './core/errors.js';
-export { SECRET_PREFIX } from './core/secrets.js';
-export { DEFAULT_TOLERANCE_SECONDS } from './core/timestamp.js';
-export type {
-  HeadersGetter,
-  HeadersInput,
-  HeaderValue,
-  RawBody,
-  Secrets,
-  SignatureHeaders,
-  SignatureHeadersInput,
-  SignInput,
-  VerifyOptions,
-} from './core/types.js';
-export type { RequestLike } from './request.js';
+export * from './shared-exports.js';
 
 // Decoded keys by secret string: parsing and validating a secret happens once, not per request.
 const keys = new KeyCache<HmacKey>();

@@ -1,13 +1,5 @@
 import { describe, expect, it, vi } from 'vitest';
-import type {
-  HeadersInput,
-  RawBody,
-  Secrets,
-  SignatureHeaders,
-  SignatureHeadersInput,
-  SignInput,
-  VerifyOptions,
-} from './core/types.js';
+import type { HeadersInput, RawBody, Secrets, VerifyOptions } from './core/types.js';
 import * as node from './index.js';
 import { WebhookVerificationError } from './index.js';
 import * as web from './web.js';
@@ -21,20 +13,11 @@ const SIGNATURE = 'v1,g0hM9SsE+OTPJTGt/tmIKtSyZlE3uFJELVlNIOLJ1OE=';
 const NOW = { now: TS * 1000 };
 const VECTOR_HEADERS = { 'webhook-id': ID, 'webhook-timestamp': String(TS), 'webhook-signature': SIGNATURE };
 
-/** Both entries behind one async interface: the node entry's synchronous throws become rejections. */
-interface Impl {
-  verify(body: RawBody, headers: HeadersInput, secrets: Secrets, options?: VerifyOptions): Promise<unknown>;
-  verifyWebhookSignature(
-    body: RawBody,
-    signature: string | string[] | undefined,
-    secrets: Secrets,
-    options?: VerifyOptions,
-  ): Promise<boolean>;
-  verifyRequest(request: Request, secrets: Secrets, options?: VerifyOptions): Promise<unknown>;
-  sign(input: SignInput): Promise<string>;
-  signatureHeaders(input: SignatureHeadersInput): Promise<SignatureHeaders>;
-  generateSecret(bytes?: number): string;
-}
+/** Both entries behind the web entry's async interface: the node entry's synchronous throws become rejections. */
+type Impl = Pick<
+  typeof web,
+  'verify' | 'verifyWebhookSignature' | 'verifyRequest' | 'sign' | 'signatureHeaders' | 'generateSecret'
+>;
 
 const nodeImpl: Impl = {
   verify: async (...args) => node.verify(...args),

@@ -1,4 +1,4 @@
-import { createRoute, z } from '@hono/zod-openapi';
+import { createRoute } from '@hono/zod-openapi';
 import {
   ApiKeyResponse,
   AppResponse,
@@ -9,16 +9,10 @@ import {
   ListKeysResponse,
   UpdateAppRequest,
 } from '../schemas/apps.js';
-import { AppId, storableString } from '../schemas/common.js';
-import { errorResponses, errorWhen, jsonBody, jsonContent, security } from './responses.js';
+import { AppParams, idParam } from './params.js';
+import { errorResponses, errorWhen, jsonBody, jsonContent, optionalJsonBody, security } from './responses.js';
 
-const AppParams = z.object({ app_id: AppId.openapi({ param: { name: 'app_id', in: 'path' } }) });
-const KeyParams = AppParams.extend({
-  key_id: storableString().openapi({
-    param: { name: 'key_id', in: 'path' },
-    example: 'key_01J8ZQ3J5V8C9X2M4N6P7R8S9T',
-  }),
-});
+const KeyParams = AppParams.extend({ key_id: idParam('key_id', 'key_01J8ZQ3J5V8C9X2M4N6P7R8S9T') });
 
 export const createApp = createRoute({
   method: 'post',
@@ -75,7 +69,7 @@ export const createKey = createRoute({
   security: security.appOrAdmin,
   request: {
     params: AppParams,
-    body: { required: false, content: { 'application/json': { schema: CreateKeyRequest } } },
+    body: optionalJsonBody(CreateKeyRequest),
   },
   responses: {
     201: jsonContent(ApiKeyResponse, 'The new key (shown once).'),

@@ -1,5 +1,4 @@
-import { createRoute, z } from '@hono/zod-openapi';
-import { AppId } from '../schemas/common.js';
+import { createRoute } from '@hono/zod-openapi';
 import {
   ListEventsQuery,
   ListEventsResponse,
@@ -8,9 +7,8 @@ import {
   PublishEventRequest,
   PublishEventResponse,
 } from '../schemas/events.js';
+import { AppParams } from './params.js';
 import { errorResponses, jsonBody, jsonContent, security } from './responses.js';
-
-const AppParams = z.object({ app_id: AppId.openapi({ param: { name: 'app_id', in: 'path' } }) });
 
 export const publishEvent = createRoute({
   method: 'post',

@@ -1,5 +1,5 @@
 import { createRoute, z } from '@hono/zod-openapi';
-import { AppId, storableString, UserId } from '../schemas/common.js';
+import { storableString, UserId } from '../schemas/common.js';
 import {
   CreateNotificationRequest,
   CreateNotificationResponse,
@@ -16,9 +16,9 @@ import {
   UpdateNotificationRequest,
   UpdateNotificationResponse,
 } from '../schemas/notifications.js';
-import { errorResponses, errorWhen, jsonBody, jsonContent, security } from './responses.js';
+import { AppParams } from './params.js';
+import { errorResponses, errorWhen, jsonBody, jsonContent, optionalJsonBody, security } from './responses.js';
 
-const AppParams = z.object({ app_id: AppId.openapi({ param: { name: 'app_id', in: 'path' } }) });
 const UserParams = z.object({ user_id: UserId.openapi({ param: { name: 'user_id', in: 'path' } }) });
 const NotificationParams = z.object({
   notification_id: storableString()
@@ -95,7 +95,7 @@ export const markAllRead = createRoute({
   security: security.userOrAdmin,
   request: {
     params: UserParams,
-    body: { required: false, content: { 'application/json': { schema: ReadAllRequest } } },
+    body: optionalJsonBody(ReadAllRequest),
   },
   responses: { 200: jsonContent(ReadAllResponse, 'How many were marked.') },
 });

@@ -143,6 +143,11 @@ export function jsonBody<T extends ZodType>(schema: T) {
   return { required: true, content: { 'application/json': { schema } } };
 }
 
+/** A JSON body the caller may leave out. */
+export function optionalJsonBody<T extends ZodType>(schema: T) {
+  return { required: false, content: { 'application/json': { schema } } };
+}
+
 /** What the server answers, by the parts of a route's declaration that cause it. */
 function derivedErrors(route: RouteConfig): Map<number, string[]> {
   const reasons = new Map<number, string[]>();

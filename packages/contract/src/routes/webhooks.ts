@@ -1,5 +1,4 @@
-import { createRoute, z } from '@hono/zod-openapi';
-import { AppId, storableString } from '../schemas/common.js';
+import { createRoute } from '@hono/zod-openapi';
 import {
   CreateWebhookRequest,
   CreateWebhookResponse,
@@ -15,25 +14,11 @@ import {
   UpdateWebhookRequest,
   WebhookResponse,
 } from '../schemas/webhooks.js';
-import { errorResponses, jsonBody, jsonContent, security } from './responses.js';
+import { AppParams, idParam } from './params.js';
+import { errorResponses, jsonBody, jsonContent, optionalJsonBody, security } from './responses.js';
 
-const AppParams = z.object({ app_id: AppId.openapi({ param: { name: 'app_id', in: 'path' } }) });
-const WebhookParams = AppParams.extend({
-  webhook_id: storableString().openapi({
-    param: { name: 'webhook_id', in: 'path' },
-    example: 'wh_01J8ZQ3J5V8C9X2M4N6P7R8S9T',
-  }),
-});
-const DeliveryParams = WebhookParams.extend({
-  delivery_id: storableString().openapi({
-    param: { name: 'delivery_id', in: 'path' },
-    example: 'del_01J8ZQ3J5V8C9X2M4N6P7R8S9T',
-  }),
-});
-const optionalBody = <T extends z.ZodType>(schema: T) => ({
-  required: false,
-  content: { 'application/json': { schema } },
-});
+const WebhookParams = AppParams.extend({ webhook_id: idParam('webhook_id', 'wh_01J8ZQ3J5V8C9X2M4N6P7R8S9T') });
+const DeliveryParams = WebhookParams.extend({ delivery_id: idParam('delivery_id', 'del_01J8ZQ3J5V8C9X2M4N6P7R8S9T') });
 const tags = ['Webhooks'];
 
 export const createWebhook = createRoute({
@@ -101,7 +86,7 @@ export const rotateWebhookSecret = createRoute({
   tags,
   summary: 'Issue a new secret; the old one keeps signing for a grace period',
   security: security.appOrAdmin,
-  request: { params: WebhookParams, body: optionalBody(RotateSecretRequest) },
+  request: { params: WebhookParams, body: optionalJsonBody(RotateSecretRequest) },
   responses: {
     200: jsonContent(RotateSecretResponse, 'The new secret, shown once.'),
     ...errorResponses(404, 429),

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { ConflictError, OrivaError } from '../core/errors.js';
 import { apiError, fakeJwt, json, type RecordedCall, testClient } from '../fake-fetch.test-support.js';
+import { notificationRecord } from '../records.test-support.js';
 import type { CreateNotificationRequest, Notification, PreferencesResponse } from '../types.js';
 import { NotificationPage } from './notifications.js';
 import { mergePreferences } from './preferences.js';
@@ -17,36 +18,19 @@ const ntfId = (n: number) => `ntf_${String(n).padStart(26, '0')}`;
 const TIME = '2025-09-30T10:30:00.000Z';
 
 function notification(n: number, overrides: Partial<Notification> = {}): Notification {
-  return {
+  return notificationRecord({
     id: ntfId(n),
-    app_id: 'work-buddy',
-    app_name: 'Work Buddy',
-    app_icon: null,
     external_id: `wb_notif_${n}`,
-    user_id: 'user_456',
-    notification_type: 'session_reminder',
     title: `Notification ${n}`,
     body: '',
     action_url: null,
     action_label: null,
-    image_url: null,
-    icon_url: null,
     priority: 'normal',
-    status: 'unread',
     context_data: {},
-    group_key: null,
-    muted: false,
-    expires_at: null,
-    read_at: null,
-    clicked_at: null,
-    dismissed_at: null,
-    dismissed_from: null,
-    click_action: null,
-    delivered_at: null,
     created_at: TIME,
     updated_at: TIME,
     ...overrides,
-  };
+  });
 }
 
 /** A page of notifications `ids` (newest first), pointing at the next page when `more`; a feed page has counts. */

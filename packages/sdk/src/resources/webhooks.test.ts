@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { OrivaError } from '../core/errors.js';
 import { json, type RecordedCall, testClient } from '../fake-fetch.test-support.js';
+import { webhookRecord } from '../records.test-support.js';
 import type { Delivery, Webhook } from '../types.js';
 import { DeliveryPage } from './webhooks.js';
 
@@ -8,26 +9,7 @@ const WH = 'wh_01J8ZQ3J5V8C9X2M4N6P7R8S9T';
 const BASE = 'http://oriva.test/api/v1/apps/work-buddy/webhooks';
 const AT = '2025-09-30T10:30:00.000Z';
 
-const webhook: Webhook = {
-  id: WH,
-  app_id: 'work-buddy',
-  webhook_url: 'https://workbuddy.example/api/oriva-events',
-  subscribed_events: ['notification.*'],
-  description: null,
-  is_active: true,
-  disabled_reason: null,
-  max_retries: 5,
-  retry_backoff_seconds: 1,
-  last_delivery_at: null,
-  last_success_at: null,
-  last_failure_at: null,
-  consecutive_failures: 0,
-  total_deliveries: 0,
-  total_failures: 0,
-  previous_secret_expires_at: null,
-  created_at: AT,
-  updated_at: AT,
-};
+const webhook: Webhook = webhookRecord({ id: WH, created_at: AT, updated_at: AT });
 
 const deliveryId = (n: number) => `del_${String(n).padStart(26, '0')}`;
 

@@ -1,16 +1,9 @@
 import { request as httpRequest } from 'node:http';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startTestServer, type TestServer } from '../testing/harness.js';
+import { describe, expect, it } from 'vitest';
+import { serverWithApp } from '../testing/server-with-app.test-support.js';
 import { MAX_BODY_BYTES } from './body-guards.js';
 
-let server: TestServer;
-let key: string;
-
-beforeAll(async () => {
-  server = await startTestServer();
-  key = await server.createApp('work-buddy', 'Work Buddy');
-});
-afterAll(() => server.close());
+const workBuddy = serverWithApp();
 
 const UPLOADS = 20;
 const EIGHT_MIB = 8 * 1024 * 1024;
@@ -31,16 +24,20 @@ interface Answer {
 function rawUpload(body: Buffer, framing: 'content-length' | 'chunked'): Promise<Answer> {
   return new Promise((resolve, reject) => {
     const headers: Record<string, string | number> = {
-      authorization: `Bearer ${key}`,
+      authorization: `Bearer ${workBuddy.apiKey}`,
       'content-type': 'application/json',
     };
     if (framing === 'content-length') headers['content-length'] = body.length;
-    const request = httpRequest(`${server.url}${eventsPath}`, { method: 'POST', headers, agent: false }, (response) => {
-      const chunks: Buffer[] = [];
-      response.on('data', (chunk: Buffer) => chunks.push(chunk));
-      response.on('end', () => resolve({ status: response.statusCode ?? 0, body: Buffer.concat(chunks).toString() }));
-      response.on('error', reject);
-    });
+    const request = httpRequest(
+      `${workBuddy.server.url}${eventsPath}`,
+      { method: 'POST', headers, agent: false },
+      (response) => {
+        const chunks: Buffer[] = [];
+        response.on('data', (chunk: Buffer) => chunks.push(chunk));
+        response.on('end', () => resolve({ status: response.statusCode ?? 0, body: Buffer.concat(chunks).toString() }));
+        response.on('error', reject);
+      },
+    );
     request.on('error', reject);
     let offset = 0;
     const writeMore = () => {
@@ -70,9 +67,9 @@ function expectPayloadTooLarge(answer: Answer, attempt: string) {
 describe('a body over the limit', { timeout: 90_000 }, () => {
   it(`reaches fetch (undici) as a 413 every time: ${UPLOADS} sequential 8 MiB uploads`, async () => {
     for (let attempt = 0; attempt < UPLOADS; attempt++) {
-      const response = await server.request(eventsPath, {
+      const response = await workBuddy.server.request(eventsPath, {
         method: 'POST',
-        token: key,
+        token: workBuddy.apiKey,
         headers: { 'content-type': 'application/json' },
         body: oversized,
       });

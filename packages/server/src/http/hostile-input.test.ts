@@ -1,7 +1,8 @@
 import { MAX_JSON_DEPTH } from '@oriva/contract';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { CUT_MARKER } from '../services/stored-json.js';
-import { DESIGN_DOC_EVENT, startTestServer, type TestServer } from '../testing/harness.js';
+import { DESIGN_DOC_EVENT } from '../testing/harness.js';
+import { serverWithApp } from '../testing/server-with-app.test-support.js';
 
 // Runs under both the `server` (SQLite) and `server-pg` (PostgreSQL) projects with the same
 // expectations, so every probe pins that both backends answer alike.
@@ -10,14 +11,7 @@ interface ErrorJson {
   error: { code: string; status: number; fields?: Array<{ path: string; code: string; message: string }> };
 }
 
-let server: TestServer;
-let key: string;
-
-beforeAll(async () => {
-  server = await startTestServer();
-  key = await server.createApp('work-buddy', 'Work Buddy');
-});
-afterAll(() => server.close());
+const workBuddy = serverWithApp();
 
 /** `{"a":{"a":…{"a":1}…}}`, `levels` objects deep. */
 const nested = (levels: number): Record<string, unknown> =>
@@ -25,11 +19,16 @@ const nested = (levels: number): Record<string, unknown> =>
 const nestedText = (levels: number) => `${'{"a":'.repeat(levels - 1)}{"a":1}${'}'.repeat(levels - 1)}`;
 
 const publish = (json: unknown) =>
-  server.request('/api/v1/apps/work-buddy/events', { method: 'POST', token: key, json });
+  workBuddy.server.request('/api/v1/apps/work-buddy/events', { method: 'POST', token: workBuddy.apiKey, json });
 
 /** Sends a JSON text as given (the harness would serialize, and `JSON.stringify` cannot take what we send). */
 const postRaw = (path: string, text: string, method = 'POST') =>
-  server.request(path, { method, token: key, headers: { 'content-type': 'application/json' }, body: text });
+  workBuddy.server.request(path, {
+    method,
+    token: workBuddy.apiKey,
+    headers: { 'content-type': 'application/json' },
+    body: text,
+  });
 
 async function fieldsOf(response: Response) {
   const body = (await response.json()) as ErrorJson;
@@ -37,9 +36,9 @@ async function fieldsOf(response: Response) {
 }
 
 async function createNotification(extra: Record<string, unknown> = {}) {
-  const response = await server.request('/api/v1/apps/work-buddy/notifications', {
+  const response = await workBuddy.server.request('/api/v1/apps/work-buddy/notifications', {
     method: 'POST',
-    token: key,
+    token: workBuddy.apiKey,
     json: {
       external_id: `n_${Math.random().toString(36).slice(2)}`,
       user_id: 'user_456',
@@ -69,9 +68,9 @@ describe('nesting depth of free-form JSON', () => {
 
   it('names the batch item whose event_data is too deep', async () => {
     const events = [DESIGN_DOC_EVENT, { ...DESIGN_DOC_EVENT, event_data: { list: [nested(MAX_JSON_DEPTH)] } }];
-    const response = await server.request('/api/v1/apps/work-buddy/events/batch', {
+    const response = await workBuddy.server.request('/api/v1/apps/work-buddy/events/batch', {
       method: 'POST',
-      token: key,
+      token: workBuddy.apiKey,
       json: { events },
     });
     expect(response.status).toBe(400);
@@ -84,9 +83,9 @@ describe('nesting depth of free-form JSON', () => {
     expect(await fieldsOf(created)).toEqual([{ path: 'context_data', code: 'too_deep' }]);
 
     // The design document's form: unknown top-level fields move into context_data, and are checked there.
-    const exampleOne = await server.request('/api/v1/apps/work-buddy/notifications', {
+    const exampleOne = await workBuddy.server.request('/api/v1/apps/work-buddy/notifications', {
       method: 'POST',
-      token: key,
+      token: workBuddy.apiKey,
       json: {
         notification_id: 'n_deep',
         user_id: 'u1',
@@ -100,9 +99,9 @@ describe('nesting depth of free-form JSON', () => {
 
     const ok = await createNotification();
     const { notification_id } = (await ok.json()) as { notification_id: string };
-    const updated = await server.request(`/api/v1/notifications/${notification_id}`, {
+    const updated = await workBuddy.server.request(`/api/v1/notifications/${notification_id}`, {
       method: 'PATCH',
-      token: key,
+      token: workBuddy.apiKey,
       json: { context_data: nested(MAX_JSON_DEPTH + 1) },
     });
     expect(updated.status).toBe(400);
@@ -128,7 +127,9 @@ describe('nesting depth of free-form JSON', () => {
     await publish({ ...DESIGN_DOC_EVENT, entity_id: 'after_deep' });
     await storeDirectly('platform_events', 'event_data', event_id, `{"top":"kept","deep":${nestedText(4110)}}`);
 
-    const listed = await server.request('/api/v1/apps/work-buddy/events?entity_id=deep_old', { token: key });
+    const listed = await workBuddy.server.request('/api/v1/apps/work-buddy/events?entity_id=deep_old', {
+      token: workBuddy.apiKey,
+    });
     expect(listed.status).toBe(200);
     const [event] = ((await listed.json()) as { events: Array<{ event_data: Record<string, unknown> }> }).events;
     expect(event?.event_data.top).toBe('kept');
@@ -138,9 +139,9 @@ describe('nesting depth of free-form JSON', () => {
     // Every page around it answers too: a page of one, walked to the end.
     let after: string | null = null;
     for (let pages = 0; pages < 50; pages++) {
-      const page: Response = await server.request(
+      const page: Response = await workBuddy.server.request(
         `/api/v1/apps/work-buddy/events?limit=1${after ? `&after=${after}` : ''}`,
-        { token: key },
+        { token: workBuddy.apiKey },
       );
       expect(page.status).toBe(200);
       after = ((await page.json()) as { pagination: { next_cursor: string | null } }).pagination.next_cursor;
@@ -153,18 +154,20 @@ describe('nesting depth of free-form JSON', () => {
     const created = await createNotification({ context_data: { ok: true } });
     const { notification_id } = (await created.json()) as { notification_id: string };
     await storeDirectly('platform_notifications', 'context_data', notification_id, nestedText(4110));
-    const shown = await server.request(`/api/v1/notifications/${notification_id}`, { token: key });
+    const shown = await workBuddy.server.request(`/api/v1/notifications/${notification_id}`, {
+      token: workBuddy.apiKey,
+    });
     expect(shown.status).toBe(200);
-    const listed = await server.request('/api/v1/apps/work-buddy/notifications', { token: key });
+    const listed = await workBuddy.server.request('/api/v1/apps/work-buddy/notifications', { token: workBuddy.apiKey });
     expect(listed.status).toBe(200);
   });
 });
 
 /** Writes a JSON column behind the API's back, as data stored before a limit existed would be. */
 async function storeDirectly(table: string, column: string, id: string, json: string) {
-  if (server.databaseFile) {
+  if (workBuddy.server.databaseFile) {
     const { default: Database } = await import('better-sqlite3');
-    const db = new Database(server.databaseFile);
+    const db = new Database(workBuddy.server.databaseFile);
     try {
       expect(db.prepare(`UPDATE ${table} SET ${column} = ? WHERE id = ?`).run(json, id).changes).toBe(1);
     } finally {
@@ -172,7 +175,7 @@ async function storeDirectly(table: string, column: string, id: string, json: st
     }
     return;
   }
-  const database = server.config.database!;
+  const database = workBuddy.server.config.database!;
   const { default: pg } = await import('pg');
   const client = new pg.Client({ connectionString: database.url });
   await client.connect();
@@ -302,7 +305,11 @@ describe('NUL and unpaired surrogates', () => {
   ];
 
   it.each(probes)('%s: 400 invalid_string naming the field', async (_what, method, path, json, field) => {
-    const response = await server.request(path, { method, token: key, ...(json === undefined ? {} : { json }) });
+    const response = await workBuddy.server.request(path, {
+      method,
+      token: workBuddy.apiKey,
+      ...(json === undefined ? {} : { json }),
+    });
     expect(response.status).toBe(400);
     const body = (await response.json()) as ErrorJson;
     expect(body.error.code).toBe('validation_failed');
@@ -313,7 +320,9 @@ describe('NUL and unpaired surrogates', () => {
     const text = 'line\tone\nline two 🎉 ünïcödé';
     const response = await publish({ ...DESIGN_DOC_EVENT, entity_id: 'fine_text', event_data: { text, [text]: text } });
     expect(response.status).toBe(200);
-    const listed = await server.request('/api/v1/apps/work-buddy/events?entity_id=fine_text', { token: key });
+    const listed = await workBuddy.server.request('/api/v1/apps/work-buddy/events?entity_id=fine_text', {
+      token: workBuddy.apiKey,
+    });
     const [event] = ((await listed.json()) as { events: Array<{ event_data: Record<string, unknown> }> }).events;
     expect(event?.event_data).toEqual({ text, [text]: text });
   });
@@ -333,14 +342,20 @@ describe('date-times outside years 0001-9999', () => {
   ];
 
   it.each(probes)('%s %s: 400 out_of_range', async (method, path, json, field) => {
-    const response = await server.request(path, { method, token: key, ...(json === undefined ? {} : { json }) });
+    const response = await workBuddy.server.request(path, {
+      method,
+      token: workBuddy.apiKey,
+      ...(json === undefined ? {} : { json }),
+    });
     expect(response.status).toBe(400);
     expect(await fieldsOf(response)).toEqual([{ path: field, code: 'out_of_range' }]);
   });
 
   it('accepts the edges: 0001-01-01 and 9999-12-31 UTC', async () => {
     const edges = 'start_date=0001-01-01T00:00:00Z&end_date=9999-12-31T23:59:59.999Z';
-    const response = await server.request(`/api/v1/apps/work-buddy/events?${edges}`, { token: key });
+    const response = await workBuddy.server.request(`/api/v1/apps/work-buddy/events?${edges}`, {
+      token: workBuddy.apiKey,
+    });
     expect(response.status).toBe(200);
   });
 });

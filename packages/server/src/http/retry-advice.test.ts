@@ -1,22 +1,17 @@
 import { randomBytes } from 'node:crypto';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { isCausedByRequest, isStorageUnavailable } from '../storage/failures.js';
 import { cuttableLink, dropSchema } from '../testing/cuttable-link.js';
-import { DESIGN_DOC_EVENT, startTestServer, TEST_SCHEMA_PREFIX, type TestServer } from '../testing/harness.js';
+import { DESIGN_DOC_EVENT, startTestServer, TEST_SCHEMA_PREFIX } from '../testing/harness.js';
+import { serverWithApp } from '../testing/server-with-app.test-support.js';
 
-let server: TestServer;
-let key: string;
-
-beforeAll(async () => {
-  server = await startTestServer({ ORIVA_RATE_LIMITS: 'notifications=1/1h' });
-  key = await server.createApp('work-buddy', 'Work Buddy');
-});
-afterAll(() => server.close());
+const workBuddy = serverWithApp({ ORIVA_RATE_LIMITS: 'notifications=1/1h' });
 
 const retryHeader = (response: Response) => response.headers.get('x-should-retry');
 
 describe('x-should-retry', () => {
   it('is false on every answer that would be the same next time', async () => {
+    const { server, apiKey: key } = workBuddy;
     const events = '/api/v1/apps/work-buddy/events';
     const hopeless: Array<[string, Promise<Response>, number]> = [
       ['validation', server.request(events, { method: 'POST', token: key, json: { event_category: 'x' } }), 400],
@@ -58,6 +53,7 @@ describe('x-should-retry', () => {
   });
 
   it('is false on a reused idempotency key, and true on a rate limit', async () => {
+    const { server, apiKey: key } = workBuddy;
     const path = '/api/v1/apps/work-buddy/notifications';
     const notification = (external_id: string) => ({
       external_id,
