@@ -1,13 +1,7 @@
 /** Request bodies shared by the ingest benchmarks (the example event from the design document). */
+import { DESIGN_DOC_EVENT } from '@oriva/contract';
 
-export const sampleEvent = {
-  event_category: 'notification',
-  event_type: 'dismissed',
-  entity_type: 'notification',
-  entity_id: 'wb_notif_123',
-  user_id: 'user_456',
-  event_data: { dismissed_at: '2025-09-30T10:30:00Z', dismissed_from: 'work_buddy' },
-} as const;
+export const sampleEvent = DESIGN_DOC_EVENT;
 
 export const singleEventBody = JSON.stringify(sampleEvent);
 

@@ -5,6 +5,7 @@
  */
 
 export * from './events/index.js';
+export * from './examples.js';
 export { API_VERSION, buildOpenApiDocument, type OpenApiDocument } from './openapi.js';
 export * as routes from './routes/index.js';
 export {

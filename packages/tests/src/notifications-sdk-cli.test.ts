@@ -5,6 +5,7 @@
  * through the CLI (`main()`, exactly as the `oriva` binary runs it).
  */
 import { type MainIO, main } from '@oriva/cli';
+import { DESIGN_DOC_NOTIFICATION } from '@oriva/contract';
 import { ConflictError, NotFoundError, Oriva } from '@oriva/sdk';
 import { startTestServer, type TestServer } from '@oriva/server/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -13,18 +14,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 const EXPIRES_AT = new Date(Date.now() + 3_600_000).toISOString();
 
 /** Example 1 in the canonical form. */
-const EXAMPLE_1 = {
-  external_id: 'wb_notif_123',
-  user_id: 'user_456',
-  notification_type: 'session_reminder',
-  title: 'Session starting in 10 minutes',
-  body: 'Your session with Sarah starts soon',
-  action_url: 'workbuddy://session/789',
-  action_label: 'View Session',
-  priority: 'high',
-  context_data: { session_id: 'session_789', partner_name: 'Sarah' },
-  expires_at: EXPIRES_AT,
-} as const;
+const EXAMPLE_1 = { ...DESIGN_DOC_NOTIFICATION, expires_at: EXPIRES_AT } as const;
 
 /** Example 1 as the design document writes it: `notification_id`, `type`, context at the top level. */
 const EXAMPLE_1_AS_WRITTEN = {

@@ -1,4 +1,5 @@
 import { z } from '@hono/zod-openapi';
+import { DESIGN_DOC_EVENT } from '../examples.js';
 import {
   AppId,
   cleanString,
@@ -38,16 +39,7 @@ export const PublishEventRequest = z
     user_id: UserId,
     event_data: EventData.optional(),
   })
-  .openapi('PublishEventRequest', {
-    example: {
-      event_category: 'notification',
-      event_type: 'dismissed',
-      entity_type: 'notification',
-      entity_id: 'wb_notif_123',
-      user_id: 'user_456',
-      event_data: { dismissed_at: '2025-09-30T10:30:00Z', dismissed_from: 'work_buddy' },
-    },
-  });
+  .openapi('PublishEventRequest', { example: DESIGN_DOC_EVENT });
 
 export const PublishEventResponse = z
   .object({

@@ -1,4 +1,5 @@
 import { z } from '@hono/zod-openapi';
+import { DESIGN_DOC_EXAMPLE_ONE, DESIGN_DOC_NOTIFICATION } from '../examples.js';
 import {
   AppId,
   cleanString,
@@ -124,18 +125,7 @@ function fromExampleOneForm(input: unknown): unknown {
 
 /** The canonical create body, as the document names it. */
 const CanonicalCreateNotificationRequest = CreateNotificationFields.openapi('CreateNotificationRequest', {
-  example: {
-    external_id: 'wb_notif_123',
-    user_id: 'user_456',
-    notification_type: 'session_reminder',
-    title: 'Session starting in 10 minutes',
-    body: 'Your session with Sarah starts soon',
-    action_url: 'workbuddy://session/789',
-    action_label: 'View Session',
-    priority: 'high',
-    context_data: { session_id: 'session_789', partner_name: 'Sarah' },
-    expires_at: '2025-09-30T12:00:00Z',
-  },
+  example: DESIGN_DOC_NOTIFICATION,
 });
 
 const { external_id, notification_type, ...sharedCreateFields } = CreateNotificationFields.shape;
@@ -154,15 +144,7 @@ export const CreateNotificationExampleOneRequest = z
   .openapi('CreateNotificationExampleOneRequest', {
     description:
       "The design document's Example 1: `notification_id` is the `external_id`, `type` the `notification_type`, and other top-level fields (such as `session_id`) are stored in `context_data`.",
-    example: {
-      notification_id: 'wb_notif_123',
-      user_id: 'user_456',
-      type: 'session_reminder',
-      title: 'Session starting in 10 minutes',
-      body: 'Your session with Sarah starts soon',
-      action_url: 'workbuddy://session/789',
-      session_id: 'session_789',
-    },
+    example: DESIGN_DOC_EXAMPLE_ONE,
   });
 
 /** The two forms, by the component names the document gives them (the `oneOf` below refers to them by name). */

@@ -1,3 +1,4 @@
+import { DESIGN_DOC_EVENT } from '@oriva/contract';
 import { describe, expect, it } from 'vitest';
 import { BadRequestError, OrivaError } from '../core/errors.js';
 import { CursorPage } from '../core/pagination.js';
@@ -43,14 +44,7 @@ describe('events.publish', () => {
   it('posts the event to /apps/{appId}/events and returns the stored id', async () => {
     const body = { success: true, event_id: eventId(1), timestamp: '2025-09-30T10:30:00.000Z' };
     const { client, calls } = testClient([json(200, body)]);
-    const event: PublishEventRequest = {
-      event_category: 'notification',
-      event_type: 'dismissed',
-      entity_type: 'notification',
-      entity_id: 'wb_notif_123',
-      user_id: 'user_456',
-      event_data: { dismissed_at: '2025-09-30T10:30:00Z', dismissed_from: 'work_buddy' },
-    };
+    const event: PublishEventRequest = DESIGN_DOC_EVENT;
     await expect(client.events.publish(event)).resolves.toEqual(body);
     expect(calls[0]?.method).toBe('POST');
     expect(calls[0]?.url).toBe('http://oriva.test/api/v1/apps/work-buddy/events');

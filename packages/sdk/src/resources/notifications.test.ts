@@ -1,3 +1,4 @@
+import { DESIGN_DOC_NOTIFICATION } from '@oriva/contract';
 import { describe, expect, it } from 'vitest';
 import { ConflictError, OrivaError } from '../core/errors.js';
 import { apiError, fakeJwt, json, type RecordedCall, testClient } from '../fake-fetch.test-support.js';
@@ -53,17 +54,7 @@ const sent = (calls: RecordedCall[]) => calls.map((call) => [call.method, call.u
 const API = 'http://oriva.test/api/v1';
 
 describe('notifications (app side)', () => {
-  const request: CreateNotificationRequest = {
-    external_id: 'wb_notif_123',
-    user_id: 'user_456',
-    notification_type: 'session_reminder',
-    title: 'Session starting in 10 minutes',
-    body: 'Your session with Sarah starts soon',
-    action_url: 'workbuddy://session/789',
-    action_label: 'View Session',
-    priority: 'high',
-    context_data: { session_id: 'session_789', partner_name: 'Sarah' },
-  };
+  const { expires_at, ...request }: CreateNotificationRequest = DESIGN_DOC_NOTIFICATION;
   const created = { success: true, notification_id: ntfId(1), created_at: TIME };
 
   it('create posts to /apps/{appId}/notifications with an idempotency key; 200 means it already existed', async () => {

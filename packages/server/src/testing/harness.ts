@@ -2,6 +2,7 @@ import { createHash, randomBytes } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { DESIGN_DOC_EVENT } from '@oriva/contract';
 import { mintUserToken } from '../auth/jwt.js';
 import { type RunningServer, type StartOptions, startServer } from '../server.js';
 
@@ -138,14 +139,4 @@ export async function startTestServer(
 }
 
 /** The design document's example event request, exactly as written there. */
-export const DESIGN_DOC_EVENT = {
-  event_category: 'notification',
-  event_type: 'dismissed',
-  entity_type: 'notification',
-  entity_id: 'wb_notif_123',
-  user_id: 'user_456',
-  event_data: {
-    dismissed_at: '2025-09-30T10:30:00Z',
-    dismissed_from: 'work_buddy',
-  },
-};
+export { DESIGN_DOC_EVENT };

@@ -1,6 +1,6 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { buildOpenApiDocument, serverEventPayloads } from '@oriva/contract';
+import { buildOpenApiDocument, DESIGN_DOC_EXAMPLE_ONE, serverEventPayloads } from '@oriva/contract';
 import { DESIGN_DOC_EVENT, startTestServer, type TestServer } from '@oriva/server/testing';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { type PrismProxy, startPrismProxy } from './prism.test-support.js';
@@ -171,15 +171,7 @@ describe('docs/openapi.yml against the real server, through Prism', () => {
     // The design document's Example 1, exactly as written there.
     const exampleOne = await drive(strict, 'POST', '/api/v1/apps/work-buddy/notifications', 201, {
       token: appKey,
-      json: {
-        notification_id: 'wb_notif_123',
-        user_id: 'user_456',
-        type: 'session_reminder',
-        title: 'Session starting in 10 minutes',
-        body: 'Your session with Sarah starts soon',
-        action_url: 'workbuddy://session/789',
-        session_id: 'session_789',
-      },
+      json: DESIGN_DOC_EXAMPLE_ONE,
     });
     const notificationId = exampleOne.body!.notification_id as string;
 

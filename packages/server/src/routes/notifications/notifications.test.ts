@@ -1,3 +1,4 @@
+import { DESIGN_DOC_EXAMPLE_ONE, DESIGN_DOC_NOTIFICATION as DOC_NOTIFICATION } from '@oriva/contract';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestServer, type TestServer } from '../../testing/harness.js';
 
@@ -24,18 +25,7 @@ let user456: string;
 let user789: string;
 
 /** The design document's "Notification Management" request body, as written there. */
-const DESIGN_DOC_NOTIFICATION = {
-  external_id: 'wb_notif_123',
-  user_id: 'user_456',
-  notification_type: 'session_reminder',
-  title: 'Session starting in 10 minutes',
-  body: 'Your session with Sarah starts soon',
-  action_url: 'workbuddy://session/789',
-  action_label: 'View Session',
-  priority: 'high',
-  context_data: { session_id: 'session_789', partner_name: 'Sarah' },
-  expires_at: '2099-09-30T12:00:00Z',
-};
+const DESIGN_DOC_NOTIFICATION = { ...DOC_NOTIFICATION, expires_at: '2099-09-30T12:00:00Z' };
 
 let counter = 0;
 const unique = (prefix: string) => `${prefix}_${Date.now()}_${counter++}`;
@@ -88,15 +78,7 @@ const errorCode = async (response: Response) => ((await response.json()) as { er
 describe("the design document's examples", () => {
   it('Example 1 as written: Work Buddy creates a notification and Oriva Core lists it', async () => {
     // Example 1's body, verbatim: notification_id and type, and session_id at the top level.
-    const response = await create(workBuddy, 'work-buddy', {
-      notification_id: 'wb_notif_123',
-      user_id: 'user_456',
-      type: 'session_reminder',
-      title: 'Session starting in 10 minutes',
-      body: 'Your session with Sarah starts soon',
-      action_url: 'workbuddy://session/789',
-      session_id: 'session_789',
-    });
+    const response = await create(workBuddy, 'work-buddy', DESIGN_DOC_EXAMPLE_ONE);
     expect(response.status).toBe(201);
     const created = (await response.json()) as { success: boolean; notification_id: string; created_at: string };
     expect(created).toMatchObject({ success: true, notification_id: expect.stringMatching(/^ntf_/) });
