@@ -56,19 +56,8 @@ export function toPublicEvent(event: EventSource): PublicEvent {
 
 /** The event as one stream frame: the REST shape with `event_id` and the stream position. */
 export function toStreamEvent(event: EventSource & { position: number }): StreamEventFrame {
-  return {
-    event_id: event.id,
-    type: qualifiedEventType(event),
-    app_id: event.app_id,
-    event_category: event.event_category,
-    event_type: event.event_type,
-    entity_type: event.entity_type,
-    entity_id: event.entity_id,
-    user_id: event.user_id,
-    event_data: event.event_data,
-    timestamp: event.timestamp,
-    position: event.position,
-  };
+  const { id, ...shown } = toPublicEvent(event);
+  return { event_id: id, ...shown, position: event.position };
 }
 
 /**

@@ -94,6 +94,28 @@ export interface NotificationSync {
   decide: NotificationDecision;
 }
 
+/** The state columns a `NotificationChange` may set, in the order every adapter writes them. */
+export const NOTIFICATION_STATE_COLUMNS = [
+  'status',
+  'read_at',
+  'clicked_at',
+  'dismissed_at',
+  'dismissed_from',
+  'click_action',
+] as const;
+/** The content columns a `NotificationChange` may set (an app's update of its notification). */
+export const NOTIFICATION_CONTENT_COLUMNS = [
+  'title',
+  'body',
+  'action_url',
+  'action_label',
+  'image_url',
+  'icon_url',
+  'priority',
+  'context_data',
+  'expires_at',
+] as const;
+
 export interface NotificationStore {
   /**
    * Stores a notification, its state and its `notification.created` event in one transaction, unless

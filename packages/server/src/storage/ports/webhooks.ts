@@ -24,6 +24,21 @@ export interface WebhookRecord {
   updated_at: string;
 }
 
+/** The columns `WebhookStore.update` may set, for every adapter (the stats are the delivery worker's). */
+export const WEBHOOK_UPDATABLE_COLUMNS = [
+  'webhook_url',
+  'webhook_secret',
+  'previous_secret',
+  'previous_secret_expires_at',
+  'subscribed_events',
+  'description',
+  'is_active',
+  'disabled_reason',
+  'consecutive_failures',
+  'max_retries',
+  'retry_backoff_seconds',
+] as const;
+
 export interface WebhookStore {
   create(webhook: WebhookRecord): Promise<void>;
   get(appId: string, webhookId: string): Promise<WebhookRecord | undefined>;

@@ -1,12 +1,14 @@
 import type pg from 'pg';
-import type {
-  NotificationChange,
-  NotificationDecision,
-  NotificationQuery,
-  NotificationStore,
-  NotificationSync,
-  NotificationView,
-  UnreadCountRow,
+import {
+  NOTIFICATION_CONTENT_COLUMNS,
+  NOTIFICATION_STATE_COLUMNS,
+  type NotificationChange,
+  type NotificationDecision,
+  type NotificationQuery,
+  type NotificationStore,
+  type NotificationSync,
+  type NotificationView,
+  type UnreadCountRow,
 } from '../../types.js';
 import { Params, type Queryable } from '../db.js';
 import type { RunTx, Tx } from '../transactions.js';
@@ -57,18 +59,6 @@ function statusClause(
   }
 }
 
-const STATE_COLUMNS = ['status', 'read_at', 'clicked_at', 'dismissed_at', 'dismissed_from', 'click_action'] as const;
-const CONTENT_COLUMNS = [
-  'title',
-  'body',
-  'action_url',
-  'action_label',
-  'image_url',
-  'icon_url',
-  'priority',
-  'context_data',
-  'expires_at',
-] as const;
 const CASTS: Record<string, string> = {
   read_at: '::timestamptz',
   clicked_at: '::timestamptz',
@@ -115,8 +105,8 @@ export function postgresNotifications(pool: pg.Pool, runTx: RunTx, grouped: RunT
   const apply = async (tx: Tx, current: NotificationView, change: NotificationChange, at: string) => {
     const pick = (columns: readonly string[], from: Record<string, unknown> | undefined) =>
       Object.fromEntries(columns.filter((column) => from?.[column] !== undefined).map((c) => [c, from![c]]));
-    const state = pick(STATE_COLUMNS, change.state);
-    const content = pick(CONTENT_COLUMNS, change.content);
+    const state = pick(NOTIFICATION_STATE_COLUMNS, change.state);
+    const content = pick(NOTIFICATION_CONTENT_COLUMNS, change.content);
     const stateCount = Object.keys(state).length;
     const contentCount = Object.keys(content).length;
     if (stateCount > 0) await update(tx.client, 'notification_state', state, at, current.user_id, current.id);

@@ -1,5 +1,5 @@
 import type pg from 'pg';
-import type { WebhookRecord, WebhookStore } from '../../types.js';
+import { WEBHOOK_UPDATABLE_COLUMNS, type WebhookRecord, type WebhookStore } from '../../types.js';
 import { Params } from '../db.js';
 import type { RunTx } from '../transactions.js';
 
@@ -44,20 +44,6 @@ export const DELIVERY = `SELECT ${DELIVERY_FIELDS.join(', ')} FROM webhook_deliv
 export const ATTEMPT = `SELECT id, delivery_id, webhook_id, event_id, event_type, status_code, response_body, response_headers,
   delivery_attempt, delivered_at, response_time_ms, success, error_message FROM webhook_delivery_log`;
 
-/** Columns an update may set (the stats are the worker's). */
-const UPDATABLE = [
-  'webhook_url',
-  'webhook_secret',
-  'previous_secret',
-  'previous_secret_expires_at',
-  'subscribed_events',
-  'description',
-  'is_active',
-  'disabled_reason',
-  'consecutive_failures',
-  'max_retries',
-  'retry_backoff_seconds',
-] as const;
 const CASTS: Partial<Record<keyof WebhookRecord, string>> = {
   subscribed_events: '::text[]',
   previous_secret_expires_at: '::timestamptz',
@@ -99,7 +85,7 @@ export function postgresWebhooks(pool: pg.Pool, runTx: RunTx): WebhookStore {
     list: async (appId) => (await pool.query<WebhookRecord>(`${WEBHOOK} WHERE app_id = $1 ORDER BY id`, [appId])).rows,
     update: (appId, id, changes) =>
       runTx(async (tx) => {
-        const columns = UPDATABLE.filter((column) => changes[column] !== undefined);
+        const columns = WEBHOOK_UPDATABLE_COLUMNS.filter((column) => changes[column] !== undefined);
         if (columns.length > 0) {
           const params = new Params();
           const assignments = columns.map(

@@ -1,14 +1,16 @@
 import type Database from 'better-sqlite3';
-import type {
-  EventRecord,
-  NotificationChange,
-  NotificationDecision,
-  NotificationQuery,
-  NotificationRecord,
-  NotificationStore,
-  NotificationSync,
-  NotificationView,
-  UnreadCountRow,
+import {
+  type EventRecord,
+  NOTIFICATION_CONTENT_COLUMNS,
+  NOTIFICATION_STATE_COLUMNS,
+  type NotificationChange,
+  type NotificationDecision,
+  type NotificationQuery,
+  type NotificationRecord,
+  type NotificationStore,
+  type NotificationSync,
+  type NotificationView,
+  type UnreadCountRow,
 } from '../../types.js';
 import type { FeedVersions } from '../feed-versions.js';
 import type { WriteQueue } from '../write-queue.js';
@@ -70,19 +72,6 @@ function countFromStateIndex(query: NotificationQuery): string | undefined {
   if (statusClause) where.push(statusClause);
   return `SELECT COUNT(*) FROM notification_state s WHERE ${where.join(' AND ')}`;
 }
-
-const STATE_COLUMNS = ['status', 'read_at', 'clicked_at', 'dismissed_at', 'dismissed_from', 'click_action'] as const;
-const CONTENT_COLUMNS = [
-  'title',
-  'body',
-  'action_url',
-  'action_label',
-  'image_url',
-  'icon_url',
-  'priority',
-  'context_data',
-  'expires_at',
-] as const;
 
 /**
  * Notifications with their states. Besides the port, `applySyncs` applies an app's events about its
@@ -170,8 +159,8 @@ export function sqliteNotifications(
 
   /** Applies a decided change to one notification (inside the caller's transaction). */
   const apply = (current: NotificationView, change: NotificationChange, at: string) => {
-    const stateColumns = STATE_COLUMNS.filter((column) => change.state?.[column] !== undefined);
-    const contentColumns = CONTENT_COLUMNS.filter((column) => change.content?.[column] !== undefined);
+    const stateColumns = NOTIFICATION_STATE_COLUMNS.filter((column) => change.state?.[column] !== undefined);
+    const contentColumns = NOTIFICATION_CONTENT_COLUMNS.filter((column) => change.content?.[column] !== undefined);
     if (stateColumns.length > 0) {
       update('notification_state', stateColumns).run({
         ...change.state,

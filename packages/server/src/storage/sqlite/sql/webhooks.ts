@@ -1,5 +1,5 @@
 import type Database from 'better-sqlite3';
-import type { WebhookRecord, WebhookStore } from '../../types.js';
+import { WEBHOOK_UPDATABLE_COLUMNS, type WebhookRecord, type WebhookStore } from '../../types.js';
 import type { SqliteOutbox } from '../outbox.js';
 import type { WriteQueue } from '../write-queue.js';
 
@@ -13,20 +13,6 @@ export const toWebhook = (row: WebhookRow): WebhookRecord => ({
   subscribed_events: JSON.parse(row.subscribed_events),
   is_active: row.is_active === 1,
 });
-
-const WEBHOOK_COLUMNS = [
-  'webhook_url',
-  'webhook_secret',
-  'previous_secret',
-  'previous_secret_expires_at',
-  'subscribed_events',
-  'description',
-  'is_active',
-  'disabled_reason',
-  'consecutive_failures',
-  'max_retries',
-  'retry_backoff_seconds',
-] as const;
 
 const webhookRow = (webhook: Partial<WebhookRecord>) => ({
   ...webhook,
@@ -64,7 +50,7 @@ export function sqliteWebhooks(db: Database.Database, write: WriteQueue, outbox:
     list: async (appId) => selectWebhooks.all(appId).map(toWebhook),
     update: (appId, id, changes) =>
       write(() => {
-        const columns = WEBHOOK_COLUMNS.filter((column) => changes[column] !== undefined);
+        const columns = WEBHOOK_UPDATABLE_COLUMNS.filter((column) => changes[column] !== undefined);
         if (columns.length > 0) {
           db.prepare(
             `UPDATE app_webhooks SET ${[...columns.map((column) => `${column} = @${column}`), 'updated_at = @updated_at'].join(', ')} WHERE app_id = @app_id AND id = @id`,
