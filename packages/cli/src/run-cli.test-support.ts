@@ -36,14 +36,25 @@ export interface RunOptions {
   stderr?: Captured;
 }
 
-/** Runs `oriva <argv>` in-process. The environment is exactly `env`: nothing leaks in from the real one. */
+/**
+ * An empty home for runs whose `env` names none: without it the CLI would fall back to the real
+ * user's home and read their `~/.config/oriva` profiles.
+ */
+const emptyHome = mkdtempSync(join(tmpdir(), 'oriva-cli-home-'));
+process.once('exit', () => rmSync(emptyHome, { recursive: true, force: true }));
+
+/**
+ * Runs `oriva <argv>` in-process. The environment is `env` and nothing else from the real one; unless
+ * `env` sets `HOME` or `XDG_CONFIG_HOME`, the home directory is an empty one of the test's own.
+ */
 export async function run(argv: string[], options: RunOptions = {}): Promise<RunResult> {
   const stdout = options.stdout ?? capture();
   const stderr = options.stderr ?? capture();
+  const env = options.env ?? {};
   const code = await main(argv, {
     stdout,
     stderr,
-    env: options.env ?? {},
+    env: env.HOME === undefined && env.XDG_CONFIG_HOME === undefined ? { ...env, HOME: emptyHome } : env,
     cwd: options.cwd ?? process.cwd(),
     ...(options.signal ? { signal: options.signal } : {}),
   });
