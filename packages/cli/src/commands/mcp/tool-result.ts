@@ -34,7 +34,7 @@ export function describeError(error: unknown): Record<string, unknown> {
   }
   const name = error instanceof Error ? error.name : 'Error';
   return {
-    code: name === 'APIConnectionError' ? 'connection_error' : 'client_error',
+    code: name.startsWith('APIConnection') ? 'connection_error' : 'client_error',
     message: String(error instanceof Error ? error.message : error),
   };
 }
