@@ -4,10 +4,13 @@
  * against the real server. Build first (`pnpm build`, as `pnpm test` does): this runs the shipped bundle.
  */
 import { existsSync } from 'node:fs';
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { fileURLToPath } from 'node:url';
 import { Client } from '@modelcontextprotocol/sdk/client/index.js';
 import { StdioClientTransport } from '@modelcontextprotocol/sdk/client/stdio.js';
 import type { CallToolResult } from '@modelcontextprotocol/sdk/types.js';
+import { Oriva } from '@oriva/sdk';
 import { DESIGN_DOC_EVENT, startTestServer, type TestServer } from '@oriva/server/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
@@ -35,8 +38,20 @@ function errorOf(result: CallToolResult): { code: string; message: string; field
   return (JSON.parse(text) as { error: { code: string; message: string } }).error;
 }
 
+/** Polls until `check` returns a value, or fails after `ms`. */
+async function waitFor<T>(what: string, check: () => Promise<T | undefined>, ms = 10_000): Promise<T> {
+  const deadline = Date.now() + ms;
+  for (;;) {
+    const value = await check();
+    if (value !== undefined) return value;
+    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+}
+
 describe('oriva mcp', () => {
   let server: TestServer;
+  let apiKey: string;
   let client: Client;
   let transport: StdioClientTransport;
   let stderr = '';
@@ -44,7 +59,7 @@ describe('oriva mcp', () => {
   beforeAll(async () => {
     if (!existsSync(bin)) throw new Error(`${bin} is missing: build the CLI first (pnpm --filter @oriva/cli build)`);
     server = await startTestServer();
-    const apiKey = await server.createApp('work-buddy');
+    apiKey = await server.createApp('work-buddy');
     transport = new StdioClientTransport({
       command: process.execPath,
       args: [bin, 'mcp'],
@@ -162,5 +177,65 @@ describe('oriva mcp', () => {
     const document = JSON.parse(content.text) as { openapi: string; paths: Record<string, unknown> };
     expect(document.openapi).toMatch(/^3\./);
     expect(Object.keys(document.paths)).toContain('/api/v1/apps/{app_id}/events');
+  });
+
+  it("lists the app's webhooks and a webhook's deliveries, and retries one", async () => {
+    const received: string[] = [];
+    const receiver: Server = createServer((req, res) => {
+      received.push(String(req.headers['webhook-id']));
+      req.resume().on('end', () => res.writeHead(204).end());
+    });
+    await new Promise<void>((resolve) => receiver.listen(0, '127.0.0.1', resolve));
+    try {
+      const { port } = receiver.address() as AddressInfo;
+      const app = new Oriva({ apiKey, appId: 'work-buddy', baseUrl: server.url });
+      const { webhook_id } = await app.webhooks.create({
+        webhook_url: `http://127.0.0.1:${port}/hooks/oriva`,
+        subscribed_events: ['task.*'],
+      });
+
+      const webhooks = json((await client.callTool({ name: 'list_webhooks', arguments: {} })) as CallToolResult);
+      expect((webhooks.webhooks as { id: string }[]).map((webhook) => webhook.id)).toEqual([webhook_id]);
+
+      json(
+        (await client.callTool({
+          name: 'publish_event',
+          arguments: { ...DESIGN_DOC_EVENT, event_category: 'task', event_type: 'done', entity_type: 'task' },
+        })) as CallToolResult,
+      );
+      type Delivery = { id: string; status: string; attempts: number };
+      const delivered = await waitFor('the delivery', async () => {
+        const listed = json(
+          (await client.callTool({
+            name: 'list_deliveries',
+            arguments: { webhook_id, success: true },
+          })) as CallToolResult,
+        );
+        return (listed.deliveries as Delivery[])[0];
+      });
+      expect(delivered).toMatchObject({ status: 'succeeded', attempts: 1 });
+
+      const retried = json(
+        (await client.callTool({
+          name: 'retry_delivery',
+          arguments: { webhook_id, delivery_id: delivered.id },
+        })) as CallToolResult,
+      );
+      // Queued, not yet attempted: the outcome shows in list_deliveries.
+      expect(retried.delivery).toMatchObject({ id: delivered.id, status: 'pending', attempts: 1 });
+      const again = await waitFor('the second attempt', async () => {
+        const listed = json(
+          (await client.callTool({ name: 'list_deliveries', arguments: { webhook_id } })) as CallToolResult,
+        );
+        return (listed.deliveries as Delivery[]).find((delivery) => delivery.attempts === 2);
+      });
+      expect(again).toMatchObject({ id: delivered.id, status: 'succeeded' });
+      // The receiver saw the same delivery twice, under one webhook-id.
+      expect(received).toHaveLength(2);
+      expect(new Set(received).size).toBe(1);
+    } finally {
+      receiver.closeAllConnections();
+      await new Promise<void>((resolve) => receiver.close(() => resolve()));
+    }
   });
 });

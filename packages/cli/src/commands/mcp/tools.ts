@@ -145,7 +145,7 @@ export const retryDelivery: ToolFactory = () =>
     name: 'retry_delivery',
     title: 'Retry a delivery',
     description:
-      'Deliver one delivery again now, whatever its status; the receiver sees the same webhook-id header. Answers the delivery after the attempt.',
+      'Queue one more attempt of a delivery now, whatever its status; the receiver sees the same webhook-id header. Answers the delivery as queued (status pending); list_deliveries shows the outcome.',
     input: z.strictObject({
       webhook_id: WebhookId,
       delivery_id: z.string().min(1).describe('The delivery id (del_…), from list_deliveries.'),
