@@ -24,9 +24,8 @@ export function createPlatform(ctx: CommandContext): Platform {
       requireAppId(ctx);
       let client = clients.get(mode);
       if (!client) {
+        // Settings are read once per run, so a missing key stays missing: every call answers the same error.
         client = createClient(ctx, mode).then(({ oriva }) => oriva);
-        // A failure (no key configured) is not kept: the user may fix the profile and call again.
-        client.catch(() => clients.delete(mode));
         clients.set(mode, client);
       }
       return client;
