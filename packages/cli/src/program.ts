@@ -3,7 +3,6 @@
  * Each command is declared beside its handler under `commands/<group>/`, and the handler is imported
  * when its command runs, so `oriva --help` never loads the SDK or the server.
  */
-import { readFileSync } from 'node:fs';
 import { Command, type CommandUnknownOpts, Help } from '@commander-js/extra-typings';
 import { admin } from './commands/admin/index.js';
 import { apps } from './commands/apps/index.js';
@@ -11,6 +10,7 @@ import type { Register, Runner } from './commands/define.js';
 import { events } from './commands/events/index.js';
 import { keys } from './commands/keys/index.js';
 import { listen } from './commands/listen/listen.js';
+import { mcp } from './commands/mcp/mcp.js';
 import { notifications } from './commands/notifications/index.js';
 import { preferences } from './commands/preferences/index.js';
 import { profile } from './commands/profile/index.js';
@@ -20,6 +20,7 @@ import { users } from './commands/users/index.js';
 import { webhooks } from './commands/webhooks/index.js';
 import { DEFAULT_BASE_URL } from './config.js';
 import { type CommandContext, createContext, type MainIO } from './context.js';
+import { packageVersion } from './version.js';
 
 export interface BuiltProgram {
   program: CommandUnknownOpts;
@@ -41,18 +42,9 @@ const COMMANDS: readonly Register[] = [
   notifications,
   preferences,
   webhooks,
+  mcp,
   profile,
 ];
-
-function packageVersion(): string {
-  try {
-    // src/program.ts and dist/*.js both sit one level below package.json.
-    const pkg = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as { version?: string };
-    return pkg.version ?? '0.0.0';
-  } catch {
-    return '0.0.0';
-  }
-}
 
 const GLOBAL_HELP = `
 Configuration (highest precedence first):
