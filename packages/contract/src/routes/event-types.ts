@@ -30,7 +30,7 @@ export const putEventType = createRoute({
     ),
     ...errorWhen(
       409,
-      'The new schema rejects examples of the previous version (`breaking_change`, each named in `error.fields`): send `?breaking=true` to accept.',
+      'The new schema rejects examples of the previous version (`breaking_change`, each named in `error.fields`): send `?breaking=true` to accept. Or another request changed the type at the same time (`event_type_changed`): read it and send yours again.',
     ),
     ...errorResponses(404),
   },

@@ -2729,7 +2729,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description The new schema rejects examples of the previous version (`breaking_change`, each named in `error.fields`): send `?breaking=true` to accept. */
+            /** @description The new schema rejects examples of the previous version (`breaking_change`, each named in `error.fields`): send `?breaking=true` to accept. Or another request changed the type at the same time (`event_type_changed`): read it and send yours again. */
             409: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];

@@ -144,6 +144,27 @@ describe('event types', () => {
     expect(missing.status).toBe(404);
   });
 
+  it('changes made at the same time never share a version: the losers get a 409 to retry', async () => {
+    const schemas = Array.from({ length: 6 }, (_, index) => ({
+      schema: { type: 'object', properties: { [`field${index}`]: { type: 'string' } } },
+    }));
+    const answers = await Promise.all(schemas.map((body) => put('session.raced', body, { query: '?breaking=true' })));
+    const statuses = answers.map((answer) => answer.status);
+    expect(statuses.filter((status) => status === 201)).toHaveLength(1);
+    for (const answer of answers.filter((each) => each.status === 409)) {
+      const error = await errorOf(answer);
+      expect(error.code).toBe('event_type_changed');
+      expect(answer.headers.get('x-should-retry')).toBe('true');
+    }
+    const read = await context.server.request('/api/v1/apps/work-buddy/event-types/session.raced', {
+      token: context.apiKey,
+    });
+    const { event_type } = (await read.json()) as EventTypeBody;
+    const succeeded = statuses.filter((status) => status === 200 || status === 201).length;
+    expect(event_type.version).toBe(succeeded);
+    expect(event_type.versions).toEqual(Array.from({ length: succeeded }, (_, index) => index + 1));
+  });
+
   it('refuses examples that do not validate, bad names, and other apps', async () => {
     const badExample = await put('session.bad', { ...SESSION_ENDED, examples: [{ duration: -1 }, { mood: 'x' }] });
     expect(badExample.status).toBe(400);

@@ -101,8 +101,15 @@ export async function putEventType(
     created_at: existing?.created_at ?? now,
     updated_at: now,
   };
-  await deps.storage.eventTypes.save(record);
+  const saved = await deps.storage.eventTypes.save(record, existing?.version);
   forgetDeclaredTypes(deps.storage, appId);
+  if (!saved) {
+    throw errors.conflict(
+      `Event type "${name}" was changed by another request at the same time; read it and send yours again`,
+      'event_type_changed',
+      true,
+    );
+  }
   return { eventType: toView(record, version), created: !existing };
 }
 

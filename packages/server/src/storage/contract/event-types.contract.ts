@@ -23,7 +23,7 @@ export function eventTypeStoreContract(): void {
   describe('event types', () => {
     it('keeps every version and reads the latest or the one asked for', async () => {
       const first = declared();
-      await storage.eventTypes.save(first);
+      expect(await storage.eventTypes.save(first, undefined)).toBe(true);
       expect(await storage.eventTypes.get('a1', 'session', 'ended')).toEqual(first);
       const second = declared({
         version: 2,
@@ -33,7 +33,7 @@ export function eventTypeStoreContract(): void {
         deprecated: true,
         updated_at: later(1),
       });
-      await storage.eventTypes.save(second);
+      expect(await storage.eventTypes.save(second, 1)).toBe(true);
       expect(await storage.eventTypes.get('a1', 'session', 'ended')).toEqual(second);
       // An old version keeps its own schema and examples; what describes the type is current.
       expect(await storage.eventTypes.get('a1', 'session', 'ended', 1)).toEqual({
@@ -48,8 +48,8 @@ export function eventTypeStoreContract(): void {
     });
 
     it('replaces a version saved again (new examples, same schema)', async () => {
-      await storage.eventTypes.save(declared());
-      await storage.eventTypes.save(declared({ examples: '[{"duration":1},{"duration":2}]', updated_at: later(5) }));
+      await storage.eventTypes.save(declared(), undefined);
+      await storage.eventTypes.save(declared({ examples: '[{"duration":1},{"duration":2}]', updated_at: later(5) }), 1);
       expect(await storage.eventTypes.get('a1', 'session', 'ended')).toMatchObject({
         version: 1,
         examples: '[{"duration":1},{"duration":2}]',
@@ -61,11 +61,11 @@ export function eventTypeStoreContract(): void {
 
     it('lists the latest version of each type, filtered by app and category', async () => {
       await storage.apps.create(app('a2'), issueApiKey('a2', null, at).record);
-      await storage.eventTypes.save(declared());
-      await storage.eventTypes.save(declared({ version: 2, schema: '{}' }));
-      await storage.eventTypes.save(declared({ event_type: 'started' }));
-      await storage.eventTypes.save(declared({ event_category: 'task' }));
-      await storage.eventTypes.save(declared({ app_id: 'a2' }));
+      await storage.eventTypes.save(declared(), undefined);
+      await storage.eventTypes.save(declared({ version: 2, schema: '{}' }), 1);
+      await storage.eventTypes.save(declared({ event_type: 'started' }), undefined);
+      await storage.eventTypes.save(declared({ event_category: 'task' }), undefined);
+      await storage.eventTypes.save(declared({ app_id: 'a2' }), undefined);
       const names = (records: EventTypeRecord[]) =>
         records.map((record) => `${record.app_id}:${record.event_category}.${record.event_type}@${record.version}`);
       expect(names(await storage.eventTypes.list({}))).toEqual([
@@ -82,15 +82,28 @@ export function eventTypeStoreContract(): void {
       expect(await storage.eventTypes.list({ app_id: 'nobody' })).toEqual([]);
     });
 
+    it('writes nothing when the latest version is not the one the change was made from', async () => {
+      expect(await storage.eventTypes.save(declared(), undefined)).toBe(true);
+      // Declared already: a second "new" declaration made at the same time loses.
+      expect(await storage.eventTypes.save(declared({ description: 'late' }), undefined)).toBe(false);
+      expect(await storage.eventTypes.save(declared({ version: 2, schema: '{}' }), 1)).toBe(true);
+      // Made from version 1 while version 2 was saved: refused, version 2 stays.
+      expect(await storage.eventTypes.save(declared({ version: 2, schema: '{"type":"object"}' }), 1)).toBe(false);
+      expect(await storage.eventTypes.save(declared({ event_type: 'never' }), 3)).toBe(false);
+      expect(await storage.eventTypes.get('a1', 'session', 'ended')).toMatchObject({ version: 2, schema: '{}' });
+      expect(await storage.eventTypes.get('a1', 'session', 'never')).toBeUndefined();
+      expect(await storage.eventTypes.versions('a1', 'session', 'ended')).toEqual([1, 2]);
+    });
+
     it('deletes a type with its history', async () => {
-      await storage.eventTypes.save(declared());
-      await storage.eventTypes.save(declared({ version: 2 }));
+      await storage.eventTypes.save(declared(), undefined);
+      await storage.eventTypes.save(declared({ version: 2 }), 1);
       expect(await storage.eventTypes.delete('a1', 'session', 'ended')).toBe(true);
       expect(await storage.eventTypes.delete('a1', 'session', 'ended')).toBe(false);
       expect(await storage.eventTypes.get('a1', 'session', 'ended', 1)).toBeUndefined();
       expect(await storage.eventTypes.versions('a1', 'session', 'ended')).toEqual([]);
       // Declared again, it starts over.
-      await storage.eventTypes.save(declared());
+      await storage.eventTypes.save(declared(), undefined);
       expect(await storage.eventTypes.versions('a1', 'session', 'ended')).toEqual([1]);
     });
   });

@@ -29,9 +29,11 @@ export interface EventTypeFilter {
 export interface EventTypeStore {
   /**
    * Saves the type as `record` says and its version `record.version`: a new version row when that
-   * number is new, otherwise that version's schema and examples replaced.
+   * number is new, otherwise that version's schema and examples replaced. Only when the type's latest
+   * version is still `expectedVersion` (`undefined`: the type does not exist yet); otherwise nothing
+   * is written and the answer is false, so two changes made at once cannot both become version N.
    */
-  save(record: EventTypeRecord): Promise<void>;
+  save(record: EventTypeRecord, expectedVersion: number | undefined): Promise<boolean>;
   /** The latest version, or `version` when given. */
   get(appId: string, category: string, type: string, version?: number): Promise<EventTypeRecord | undefined>;
   /** Every version number kept for the type, oldest first. */

@@ -10,24 +10,31 @@ const SELECT = `SELECT t.app_id, t.event_category, t.event_type, t.description, 
 /** Declared event types and their versions. */
 export function postgresEventTypes(pool: pg.Pool, runTx: RunTx): EventTypeStore {
   return {
-    save: (record) =>
+    save: (record, expectedVersion) =>
       runTx(async ({ client }) => {
-        await client.query(
-          `INSERT INTO event_types (app_id, event_category, event_type, description, deprecated, version, created_at, updated_at)
-           VALUES ($1, $2, $3, $4, $5, $6, $7, $8)
-           ON CONFLICT (app_id, event_category, event_type) DO UPDATE SET description = excluded.description,
-             deprecated = excluded.deprecated, version = excluded.version, updated_at = excluded.updated_at`,
-          [
-            record.app_id,
-            record.event_category,
-            record.event_type,
-            record.description,
-            record.deprecated,
-            record.version,
-            record.created_at,
-            record.updated_at,
-          ],
+        const key = [record.app_id, record.event_category, record.event_type];
+        const { rows } = await client.query<{ version: number }>(
+          'SELECT version FROM event_types WHERE app_id = $1 AND event_category = $2 AND event_type = $3 FOR UPDATE',
+          key,
         );
+        const current = rows[0]?.version;
+        if (current !== expectedVersion) return false;
+        const values = [...key, record.description, record.deprecated, record.version, record.updated_at];
+        if (current === undefined) {
+          // Another transaction may have declared it since the read: then this one loses.
+          const inserted = await client.query(
+            `INSERT INTO event_types (app_id, event_category, event_type, description, deprecated, version, updated_at, created_at)
+             VALUES ($1, $2, $3, $4, $5, $6, $7, $8) ON CONFLICT DO NOTHING`,
+            [...values, record.created_at],
+          );
+          if (inserted.rowCount === 0) return false;
+        } else {
+          await client.query(
+            `UPDATE event_types SET description = $4, deprecated = $5, version = $6, updated_at = $7
+             WHERE app_id = $1 AND event_category = $2 AND event_type = $3`,
+            values,
+          );
+        }
         await client.query(
           `INSERT INTO event_type_versions (app_id, event_category, event_type, version, schema, examples, created_at)
            VALUES ($1, $2, $3, $4, $5, $6, $7)
@@ -43,6 +50,7 @@ export function postgresEventTypes(pool: pg.Pool, runTx: RunTx): EventTypeStore 
             record.updated_at,
           ],
         );
+        return true;
       }),
     get: async (appId, category, type, version) => {
       const { rows } = await pool.query<EventTypeRecord>(

@@ -13,11 +13,17 @@ const SELECT = `SELECT t.app_id, t.event_category, t.event_type, t.description, 
 
 /** Declared event types and their versions. */
 export function sqliteEventTypes(db: Database.Database, write: WriteQueue): EventTypeStore {
-  const upsertType = db.prepare(
+  const insertType = db.prepare(
     `INSERT INTO event_types (app_id, event_category, event_type, description, deprecated, version, created_at, updated_at)
-     VALUES (@app_id, @event_category, @event_type, @description, @deprecated, @version, @created_at, @updated_at)
-     ON CONFLICT (app_id, event_category, event_type) DO UPDATE SET description = excluded.description,
-       deprecated = excluded.deprecated, version = excluded.version, updated_at = excluded.updated_at`,
+     VALUES (@app_id, @event_category, @event_type, @description, @deprecated, @version, @created_at, @updated_at)`,
+  );
+  const updateType = db.prepare(
+    `UPDATE event_types SET description = @description, deprecated = @deprecated, version = @version,
+       updated_at = @updated_at
+     WHERE app_id = @app_id AND event_category = @event_category AND event_type = @event_type`,
+  );
+  const selectCurrentVersion = db.prepare<[string, string, string], { version: number }>(
+    'SELECT version FROM event_types WHERE app_id = ? AND event_category = ? AND event_type = ?',
   );
   const upsertVersion = db.prepare(
     `INSERT INTO event_type_versions (app_id, event_category, event_type, version, schema, examples, created_at)
@@ -39,11 +45,14 @@ export function sqliteEventTypes(db: Database.Database, write: WriteQueue): Even
   );
 
   return {
-    save: (record) =>
+    save: (record, expectedVersion) =>
       write(() => {
+        const current = selectCurrentVersion.get(record.app_id, record.event_category, record.event_type)?.version;
+        if (current !== expectedVersion) return false;
         const row = { ...record, deprecated: record.deprecated ? 1 : 0 };
-        upsertType.run(row);
+        (current === undefined ? insertType : updateType).run(row);
         upsertVersion.run(row);
+        return true;
       }),
     get: async (appId, category, type, version) => {
       const row =
