@@ -204,6 +204,7 @@ describe('event types', () => {
         'schema/properties/a/$ref',
       ],
       ['a $ref to nothing', { $ref: '#/$defs/missing' }, 'schema_invalid', 'schema'],
+      ['a $dynamicRef cycle', { $dynamicRef: '#' }, 'schema_invalid', 'schema'],
       ['another dialect', { $schema: 'http://json-schema.org/draft-07/schema#' }, 'schema_invalid', 'schema/$schema'],
       [
         'a nested quantifier',

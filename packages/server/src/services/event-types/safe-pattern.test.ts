@@ -45,3 +45,20 @@ describe('pattern subjects are capped', () => {
     expect(Date.now() - started).toBeLessThan(1000);
   });
 });
+
+describe('reference cycles', () => {
+  it.each([[{ $ref: '#' }], [{ $dynamicRef: '#' }], [{ $defs: { a: { $anchor: 'x', $ref: '#x' } }, $ref: '#x' }]])(
+    'refuses %j when it is compiled',
+    (schema) => {
+      expect(() => compileSchema(schema)).toThrow(expect.objectContaining({ status: 400, code: 'schema_invalid' }));
+    },
+  );
+
+  it('refuses a value that leads into a cycle, without throwing', () => {
+    const validate = compileSchema({ properties: { a: { $ref: '#x' } }, $defs: { x: { $anchor: 'x', $ref: '#x' } } });
+    expect(validationErrors(validate, { b: 1 }, 'event_data')).toEqual([]);
+    expect(validationErrors(validate, { a: 1 }, 'event_data')).toEqual([
+      { path: 'event_data', code: 'schema_recursion', message: expect.any(String) },
+    ]);
+  });
+});

@@ -81,14 +81,32 @@ export function compileSchema(schema: Record<string, unknown>, field = 'schema')
       fields,
     });
   }
+  let validate: EventDataValidator;
   try {
-    const validate = ajv.compile(schema);
+    validate = ajv.compile(schema);
+  } catch (error) {
+    throw schemaError('schema_invalid', field, (error as Error).message);
+  } finally {
     // Ajv keeps what it compiled by schema; the LRU below keeps what is still used.
     ajv.removeSchema(schema);
-    return validate;
+  }
+  // A reference cycle that consumes no data (`{"$dynamicRef": "#"}`, an anchor naming itself) recurses
+  // on any value: try one of each kind, so such a schema is refused now rather than at each event.
+  if (PROBES.some((probe) => recursesEndlessly(validate, probe))) {
+    throw schemaError('schema_invalid', field, 'refers to itself without end');
+  }
+  return validate;
+}
+
+const PROBES: unknown[] = [{}, [], '', 0, null, true];
+
+function recursesEndlessly(validate: EventDataValidator, value: unknown): boolean {
+  try {
+    validate(value);
+    return false;
   } catch (error) {
-    ajv.removeSchema(schema);
-    throw schemaError('schema_invalid', field, (error as Error).message);
+    if (error instanceof RangeError) return true;
+    throw error;
   }
 }
 
@@ -163,7 +181,14 @@ export function validatorFor(appId: string, name: string, version: number, schem
 
 /** What failed when `value` was validated, as field errors under `field` (`event_data/duration`). */
 export function validationErrors(validate: EventDataValidator, value: unknown, field: string): FieldError[] {
-  if (validate(value)) return [];
+  // Past the probes of `compileSchema`, a cycle can still depend on the value (it recurses only where
+  // the value has some property): the value is then refused, never answered with a 500.
+  if (recursesEndlessly(validate, value)) {
+    return [
+      { path: field, code: 'schema_recursion', message: 'the schema refers to itself without end on this value' },
+    ];
+  }
+  if (validate.errors === null || validate.errors === undefined) return [];
   return (validate.errors ?? []).slice(0, MAX_REPORTED_ERRORS).map((error: ErrorObject) => ({
     path: `${field}${error.instancePath}`,
     code: error.keyword,
