@@ -26,7 +26,7 @@ export const putEventType = createRoute({
     201: jsonContent(EventTypeResponse, 'Declared.'),
     ...errorWhen(
       400,
-      'The schema is not a valid JSON Schema (`schema_invalid`), refers outside itself (`schema_remote_ref`), is too large or deep (`schema_too_large`), has a regex that could run away (`schema_unsafe_pattern`), or an example does not validate (`example_invalid`); `error.fields` says where.',
+      'The schema is not a valid JSON Schema (`schema_invalid`), refers outside itself (`schema_remote_ref`), is too large or deep (`schema_too_large`), has a regex that could run away (`schema_unsafe_pattern`), or an example does not validate (`example_invalid`); the name is a type the platform itself records (`event_type_reserved`); `error.fields` says where.',
     ),
     ...errorWhen(
       409,

@@ -2685,7 +2685,7 @@ export interface operations {
                     "application/json": components["schemas"]["EventTypeResponse"];
                 };
             };
-            /** @description The schema is not a valid JSON Schema (`schema_invalid`), refers outside itself (`schema_remote_ref`), is too large or deep (`schema_too_large`), has a regex that could run away (`schema_unsafe_pattern`), or an example does not validate (`example_invalid`); `error.fields` says where. A path parameter is not valid (`validation_failed`, naming it in `error.fields`). A query parameter is not valid (`validation_failed`, naming it in `error.fields`). The body is not JSON (`malformed_json`) or a field failed validation (`validation_failed`, see `error.fields`). */
+            /** @description The schema is not a valid JSON Schema (`schema_invalid`), refers outside itself (`schema_remote_ref`), is too large or deep (`schema_too_large`), has a regex that could run away (`schema_unsafe_pattern`), or an example does not validate (`example_invalid`); the name is a type the platform itself records (`event_type_reserved`); `error.fields` says where. A path parameter is not valid (`validation_failed`, naming it in `error.fields`). A query parameter is not valid (`validation_failed`, naming it in `error.fields`). The body is not JSON (`malformed_json`) or a field failed validation (`validation_failed`, see `error.fields`). */
             400: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];

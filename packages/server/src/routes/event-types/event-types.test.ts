@@ -172,6 +172,9 @@ describe('event types', () => {
     expect(error.code).toBe('example_invalid');
     expect(error.fields?.map((field) => field.path)).toEqual(['examples.0/duration', 'examples.1']);
 
+    const reserved = await put('notification.dismissed', SESSION_ENDED);
+    expect(reserved.status).toBe(400);
+    expect((await errorOf(reserved)).code).toBe('event_type_reserved');
     expect((await put('session', SESSION_ENDED)).status).toBe(400);
     expect((await put('Session.Ended', SESSION_ENDED)).status).toBe(400);
     expect((await put('session.ended', { schema: SESSION_ENDED.schema, extra: 1 })).status).toBe(400);

@@ -10,7 +10,7 @@ import { ApiError, errors, type FieldError } from '../../core/errors.js';
 import type { EventTypeRecord } from '../../storage/types.js';
 import { requireApp } from '../apps.js';
 import { forgetDeclaredTypes } from './declared-cache.js';
-import { platformEventTypes } from './platform-types.js';
+import { isPlatformEventType, platformEventTypes } from './platform-types.js';
 import { compileSchema, validationErrors } from './schema-validator.js';
 
 export type EventTypeInput = z.infer<typeof PutEventTypeRequest>;
@@ -56,6 +56,14 @@ export async function putEventType(
   options: { breaking?: boolean | undefined } = {},
 ): Promise<{ eventType: EventTypeView; created: boolean }> {
   await requireApp(deps, appId);
+  if (isPlatformEventType(name)) {
+    // The platform's own types are in the catalogue already, with the schemas the server builds them by.
+    throw new ApiError(400, 'event_type_reserved', `"${name}" is one of the platform's own event types`, {
+      fields: [
+        { path: 'event_type', code: 'event_type_reserved', message: "is one of the platform's own event types" },
+      ],
+    });
+  }
   const validate = compileSchema(input.schema);
   const examples = input.examples ?? [];
   const exampleErrors = examples.flatMap((example, index) => validationErrors(validate, example, `examples.${index}`));

@@ -29,3 +29,6 @@ export function platformEventTypes(): PlatformEventType[] {
     .sort((a, b) => a.name.localeCompare(b.name));
   return platformTypes;
 }
+
+/** Whether `name` is one of the platform's own types, which apps may not declare. */
+export const isPlatformEventType = (name: string): boolean => Object.hasOwn(SERVER_EVENT_DATA, name);
