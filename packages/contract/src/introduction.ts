@@ -58,6 +58,10 @@ Deliveries follow [Standard Webhooks](https://www.standardwebhooks.com/): \`webh
  */
 export const TAGS = [
   { name: 'Events', description: "Publish your app's events and read them back." },
+  {
+    name: 'Event types',
+    description: 'Declare the JSON Schema of your event types; publishing checks events against it.',
+  },
   { name: 'Notifications', description: "Create notifications for users, and the user's feed across every app." },
   { name: 'Preferences', description: "A user's mutes: which apps and notification types stay quiet." },
   { name: 'Stream', description: 'Events live over a WebSocket, resumable after a disconnect.' },

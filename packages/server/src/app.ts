@@ -8,6 +8,7 @@ import { adminRoutes } from './routes/admin/index.js';
 import { apiDocsRoutes } from './routes/api-docs.js';
 import { appRoutes } from './routes/apps/index.js';
 import { devRoutes } from './routes/dev/index.js';
+import { eventTypeRoutes } from './routes/event-types/index.js';
 import { eventRoutes } from './routes/events/index.js';
 import { faviconRoutes } from './routes/favicon.js';
 import { frontPageRoutes } from './routes/front-page.js';
@@ -37,6 +38,7 @@ export function createApp(deps: Deps, stream: StreamHub) {
   app.route('/', appRoutes(deps));
   app.route('/', adminRoutes(deps));
   app.route('/', eventRoutes(deps));
+  app.route('/', eventTypeRoutes(deps));
   app.route('/', notificationRoutes(deps));
   app.route('/', legacyRoutes(deps));
   app.route('/', webhookRoutes(deps));

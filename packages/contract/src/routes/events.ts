@@ -8,7 +8,12 @@ import {
   PublishEventResponse,
 } from '../schemas/events.js';
 import { AppParams } from './params.js';
-import { errorResponses, jsonBody, jsonContent, security } from './responses.js';
+import { errorResponses, errorWhen, jsonBody, jsonContent, security } from './responses.js';
+
+const EVENT_DATA_INVALID = errorWhen(
+  422,
+  "`event_data` does not validate against its event type's declared schema (`event_data_invalid`): each error is in `error.fields`, its path the event's field and the JSON pointer within it (`event_data/duration`, in a batch `events.3.event_data/duration`). Nothing is stored.",
+);
 
 export const publishEvent = createRoute({
   method: 'post',
@@ -20,6 +25,7 @@ export const publishEvent = createRoute({
   request: { params: AppParams, body: jsonBody(PublishEventRequest) },
   responses: {
     200: jsonContent(PublishEventResponse, 'The event is stored.'),
+    ...EVENT_DATA_INVALID,
     ...errorResponses(429),
   },
 });
@@ -34,6 +40,7 @@ export const publishEventBatch = createRoute({
   request: { params: AppParams, body: jsonBody(PublishBatchRequest) },
   responses: {
     200: jsonContent(PublishBatchResponse, 'Every event is stored, in order.'),
+    ...EVENT_DATA_INVALID,
     ...errorResponses(429),
   },
 });

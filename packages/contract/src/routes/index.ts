@@ -1,6 +1,7 @@
 export * from './admin.js';
 export * from './apps.js';
 export * from './dev.js';
+export * from './event-types.js';
 export * from './events.js';
 export * from './health.js';
 export * from './legacy.js';

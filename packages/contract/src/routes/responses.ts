@@ -111,6 +111,7 @@ const GENERIC_ERRORS = {
   409: 'Conflict with the current state.',
   413: 'The body is larger than 1 MiB.',
   415: 'The body is not `application/json`.',
+  422: 'The request is well formed, but what it carries breaks a declared rule (see `error.fields`).',
   429: 'Rate limited: wait as `Retry-After` says (see also the `RateLimit` headers).',
 } as const;
 

@@ -6,6 +6,7 @@ import { errors } from '../core/errors.js';
 import type { RequestOrigin } from '../core/request-origin.js';
 import { newId } from '../ids.js';
 import type { EventRecord } from '../storage/types.js';
+import { checkDeclaredEventData } from './event-types/event-data-check.js';
 import { notificationSyncsFor } from './notifications/sync.js';
 import { readStoredJson } from './stored-json.js';
 
@@ -54,8 +55,17 @@ export function toEventRecords(
   return records;
 }
 
-/** Stores the events in one transaction (with the notification changes they imply) and counts them. */
-export async function publishEvents(deps: ServiceDeps, records: EventRecord[]): Promise<void> {
+/**
+ * Checks the events against their declared types (all or nothing: one mismatch stores none), then
+ * stores them in one transaction (with the notification changes they imply) and counts them.
+ * `fieldPrefix` names each event in errors, as `toEventRecords` does.
+ */
+export async function publishEvents(
+  deps: ServiceDeps,
+  records: EventRecord[],
+  fieldPrefix: (index: number) => string = () => '',
+): Promise<void> {
+  await checkDeclaredEventData(deps, records, fieldPrefix);
   const syncs = notificationSyncsFor(records);
   await deps.storage.events.insert(records, syncs.length > 0 ? syncs : undefined);
   const first = records[0];

@@ -5,6 +5,7 @@
  */
 import type { AppStore } from './ports/apps.js';
 import type { DeliveryStore } from './ports/deliveries.js';
+import type { EventTypeStore } from './ports/event-types.js';
 import type { EventStore } from './ports/events.js';
 import type { IdempotencyStore } from './ports/idempotency.js';
 import type { JobStore } from './ports/jobs.js';
@@ -14,6 +15,7 @@ import type { WebhookStore } from './ports/webhooks.js';
 
 export * from './ports/apps.js';
 export * from './ports/deliveries.js';
+export * from './ports/event-types.js';
 export * from './ports/events.js';
 export * from './ports/idempotency.js';
 export * from './ports/jobs.js';
@@ -27,6 +29,7 @@ export interface Storage {
   close(): Promise<void>;
   readonly apps: AppStore;
   readonly events: EventStore;
+  readonly eventTypes: EventTypeStore;
   readonly notifications: NotificationStore;
   readonly preferences: PreferenceStore;
   readonly webhooks: WebhookStore;

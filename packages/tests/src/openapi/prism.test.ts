@@ -219,6 +219,18 @@ describe('docs/openapi.yml against the real server, through Prism', () => {
       json: { since: '2020-01-01T00:00:00Z', dry_run: true },
     });
 
+    const sessionEnded = '/api/v1/apps/work-buddy/event-types/session.ended';
+    const declaration = { schema: { type: 'object' }, examples: [{ duration: 1500 }], description: 'A session ended' };
+    await drive(strict, 'PUT', sessionEnded, 201, { token: appKey, json: declaration });
+    await drive(strict, 'PUT', `${sessionEnded}?breaking=true`, 200, {
+      token: appKey,
+      json: { ...declaration, schema: { type: 'object', required: ['duration'] } },
+    });
+    await drive(strict, 'GET', `${sessionEnded}?version=1`, 200, { token: appKey });
+    await drive(strict, 'GET', '/api/v1/apps/work-buddy/event-types', 200, { token: appKey });
+    await drive(strict, 'GET', '/api/v1/event-types?category=session', 200, { token: appKey });
+    await drive(strict, 'DELETE', sessionEnded, 204, { token: appKey });
+
     await drive(strict, 'POST', '/api/v1/events/stream/tickets', 200, { token: userToken });
     // Without an Upgrade header the stream answers its declared 400 (a WebSocket cannot pass the proxy).
     await drive(strict, 'GET', '/api/v1/events/stream?user_id=user_456', 400, { token: userToken });

@@ -24,8 +24,9 @@ export function eventRoutes(deps: Deps) {
     const { events } = c.req.valid('json');
     // A batch counts as its number of events against the design document's 1,000 events per 15 minutes.
     await deps.rateLimiter?.enforce(c, 'events', app_id, events.length);
-    const records = toEventRecords(app_id, events, requestOrigin(c, deps), (index) => `events.${index}.`);
-    await publishEvents(deps, records);
+    const fieldPrefix = (index: number) => `events.${index}.`;
+    const records = toEventRecords(app_id, events, requestOrigin(c, deps), fieldPrefix);
+    await publishEvents(deps, records, fieldPrefix);
     return c.json(
       {
         success: true as const,

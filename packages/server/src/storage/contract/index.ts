@@ -8,6 +8,7 @@ import { issueApiKey } from '../../auth/api-keys.js';
 import type { Storage } from '../types.js';
 import { appStoreContract } from './apps.contract.js';
 import { deliveryStoreContract } from './deliveries.contract.js';
+import { eventTypeStoreContract } from './event-types.contract.js';
 import { eventStoreContract } from './events.contract.js';
 import { idempotencyStoreContract } from './idempotency.contract.js';
 import { jobStoreContract } from './jobs.contract.js';
@@ -27,6 +28,7 @@ export function describeStorageContract(name: string, open: () => Promise<Storag
 
     appStoreContract();
     eventStoreContract();
+    eventTypeStoreContract();
     notificationStoreContract();
     preferenceStoreContract();
     webhookStoreContract();

@@ -4,6 +4,7 @@ import { ensurePartitions, migrate } from './migrate.js';
 import { writeOutbox } from './outbox.js';
 import { postgresApps } from './sql/apps.js';
 import { postgresDeliveries } from './sql/deliveries.js';
+import { postgresEventTypes } from './sql/event-types.js';
 import { postgresEvents } from './sql/events.js';
 import { postgresIdempotency } from './sql/idempotency.js';
 import { postgresJobs } from './sql/jobs.js';
@@ -74,6 +75,7 @@ export async function openPostgresStorage(options: PostgresStorageOptions): Prom
     close: () => pool.end(),
     apps: postgresApps(pool, runTx),
     events: postgresEvents(pool, transactions, notifications.applySyncs),
+    eventTypes: postgresEventTypes(pool, runTx),
     notifications,
     preferences: postgresPreferences(pool),
     webhooks: postgresWebhooks(pool, runTx),

@@ -8,6 +8,7 @@ import { migrate } from './migrate.js';
 import { sqliteOutbox } from './outbox.js';
 import { sqliteApps } from './sql/apps.js';
 import { sqliteDeliveries } from './sql/deliveries.js';
+import { sqliteEventTypes } from './sql/event-types.js';
 import { sqliteEvents } from './sql/events.js';
 import { sqliteIdempotency } from './sql/idempotency.js';
 import { sqliteJobs } from './sql/jobs.js';
@@ -81,6 +82,7 @@ export function openSqliteStorage(path: string, options: SqliteOptions = {}): St
     },
     apps: sqliteApps(db, feeds.touchAll),
     events,
+    eventTypes: sqliteEventTypes(db, write),
     notifications,
     preferences: sqlitePreferences(db, write, feeds),
     webhooks: sqliteWebhooks(db, write, outbox),

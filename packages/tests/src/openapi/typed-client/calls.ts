@@ -111,6 +111,18 @@ export async function everyOperation() {
     body: { since: '2025-09-30T00:00:00Z', dry_run: true },
   });
 
+  const sessionEnded = { path: { app_id: 'work-buddy', event_type: 'session.ended' } };
+  await oriva.PUT('/api/v1/apps/{app_id}/event-types/{event_type}', {
+    params: { ...sessionEnded, query: { breaking: true } },
+    body: { schema: { type: 'object' }, examples: [{ duration: 1500 }], description: 'A session ended' },
+  });
+  await oriva.GET('/api/v1/apps/{app_id}/event-types/{event_type}', {
+    params: { ...sessionEnded, query: { version: 1 } },
+  });
+  await oriva.GET('/api/v1/apps/{app_id}/event-types', { params: app });
+  await oriva.DELETE('/api/v1/apps/{app_id}/event-types/{event_type}', { params: sessionEnded });
+  await oriva.GET('/api/v1/event-types', { params: { query: { category: 'session' } } });
+
   await oriva.POST('/api/v1/dev/users/{user_id}/token', { params: user });
   await oriva.POST('/api/v1/events/stream/tickets');
   await oriva.GET('/api/v1/events/stream', { params: { query: { user_id: 'user_456' } } });

@@ -1,0 +1,190 @@
+/**
+ * Declared event types: an app's JSON Schema for the `event_data` of one of its types, with examples,
+ * versioned. A change of schema is a new version (the old ones are kept); a new schema that rejects an
+ * example of the previous version is a breaking change, refused unless the caller accepts it.
+ */
+import type { z } from '@hono/zod-openapi';
+import type { EventType, PutEventTypeRequest } from '@oriva/contract';
+import type { ServiceDeps } from '../../core/deps.js';
+import { ApiError, errors, type FieldError } from '../../core/errors.js';
+import type { EventTypeRecord } from '../../storage/types.js';
+import { requireApp } from '../apps.js';
+import { forgetDeclaredTypes } from './declared-cache.js';
+import { isPlatformEventType, platformEventTypes } from './platform-types.js';
+import { compileSchema, validationErrors } from './schema-validator.js';
+
+export type EventTypeInput = z.infer<typeof PutEventTypeRequest>;
+export type EventTypeView = z.infer<typeof EventType>;
+
+const splitName = (name: string): [string, string] => {
+  const [category = '', type = ''] = name.split('.');
+  return [category, type];
+};
+
+const notFound = (appId: string, name: string, version?: number) =>
+  errors.notFound(
+    version === undefined
+      ? `App "${appId}" declares no event type "${name}"`
+      : `Event type "${name}" of app "${appId}" has no version ${version}`,
+    'event_type_not_found',
+  );
+
+function toView(record: EventTypeRecord, latestVersion: number): EventTypeView {
+  return {
+    name: `${record.event_category}.${record.event_type}`,
+    event_category: record.event_category,
+    event_type: record.event_type,
+    app_id: record.app_id,
+    description: record.description,
+    schema: JSON.parse(record.schema),
+    examples: JSON.parse(record.examples),
+    deprecated: record.deprecated,
+    version: record.version,
+    // Versions only ever grow by one and are deleted all together, so they are 1…latest.
+    versions: Array.from({ length: latestVersion }, (_, index) => index + 1),
+    created_at: record.created_at,
+    updated_at: record.updated_at,
+  };
+}
+
+/** Declares the type or changes it; `created` when it was new. */
+export async function putEventType(
+  deps: ServiceDeps,
+  appId: string,
+  name: string,
+  input: EventTypeInput,
+  options: { breaking?: boolean | undefined } = {},
+): Promise<{ eventType: EventTypeView; created: boolean }> {
+  await requireApp(deps, appId);
+  if (isPlatformEventType(name)) {
+    // The platform's own types are in the catalogue already, with the schemas the server builds them by.
+    throw new ApiError(400, 'event_type_reserved', `"${name}" is one of the platform's own event types`, {
+      fields: [
+        { path: 'event_type', code: 'event_type_reserved', message: "is one of the platform's own event types" },
+      ],
+    });
+  }
+  const validate = compileSchema(input.schema);
+  const examples = input.examples ?? [];
+  const exampleErrors = examples.flatMap((example, index) => validationErrors(validate, example, `examples.${index}`));
+  if (exampleErrors.length > 0) {
+    throw new ApiError(
+      400,
+      'example_invalid',
+      `Examples must validate against the schema: ${describe(exampleErrors)}`,
+      {
+        fields: exampleErrors,
+      },
+    );
+  }
+
+  const [category, type] = splitName(name);
+  const existing = await deps.storage.eventTypes.get(appId, category, type);
+  const schema = JSON.stringify(input.schema);
+  let version = existing?.version ?? 1;
+  if (existing && existing.schema !== schema) {
+    version = existing.version + 1;
+    const broken = (JSON.parse(existing.examples) as unknown[]).flatMap((example, index) =>
+      validationErrors(validate, example, `previous_examples.${index}`),
+    );
+    if (broken.length > 0 && !options.breaking) {
+      throw new ApiError(
+        409,
+        'breaking_change',
+        `The new schema rejects examples of version ${existing.version}: ${describe(broken)}. Send ?breaking=true to accept.`,
+        { fields: broken },
+      );
+    }
+  }
+  const now = new Date().toISOString();
+  const record: EventTypeRecord = {
+    app_id: appId,
+    event_category: category,
+    event_type: type,
+    description: input.description ?? null,
+    deprecated: input.deprecated ?? false,
+    version,
+    schema,
+    examples: JSON.stringify(examples),
+    created_at: existing?.created_at ?? now,
+    updated_at: now,
+  };
+  const saved = await deps.storage.eventTypes.save(record, existing?.version);
+  forgetDeclaredTypes(deps.storage, appId);
+  if (!saved) {
+    throw errors.conflict(
+      `Event type "${name}" was changed by another request at the same time; read it and send yours again`,
+      'event_type_changed',
+      true,
+    );
+  }
+  return { eventType: toView(record, version), created: !existing };
+}
+
+/** The latest version, or `version`. */
+export async function getEventType(
+  deps: ServiceDeps,
+  appId: string,
+  name: string,
+  version?: number,
+): Promise<EventTypeView> {
+  const [category, type] = splitName(name);
+  const latest = await deps.storage.eventTypes.get(appId, category, type);
+  if (!latest) throw notFound(appId, name);
+  if (version === undefined || version === latest.version) return toView(latest, latest.version);
+  const asked = await deps.storage.eventTypes.get(appId, category, type, version);
+  if (!asked) throw notFound(appId, name, version);
+  return toView(asked, latest.version);
+}
+
+export async function listAppEventTypes(deps: ServiceDeps, appId: string): Promise<EventTypeView[]> {
+  await requireApp(deps, appId);
+  const records = await deps.storage.eventTypes.list({ app_id: appId });
+  return records.map((record) => toView(record, record.version));
+}
+
+export async function deleteEventType(deps: ServiceDeps, appId: string, name: string): Promise<void> {
+  const [category, type] = splitName(name);
+  const deleted = await deps.storage.eventTypes.delete(appId, category, type);
+  forgetDeclaredTypes(deps.storage, appId);
+  if (!deleted) throw notFound(appId, name);
+}
+
+/**
+ * The catalogue: the platform's own types (left out when asking for one app's), then every app's
+ * declared types, latest versions.
+ */
+export async function eventTypeCatalogue(
+  deps: ServiceDeps,
+  filter: { app_id?: string | undefined; category?: string | undefined },
+): Promise<EventTypeView[]> {
+  const platform =
+    filter.app_id === undefined
+      ? platformEventTypes()
+          .filter((type) => filter.category === undefined || type.event_category === filter.category)
+          .map(
+            (type): EventTypeView => ({
+              ...type,
+              app_id: null,
+              description: null,
+              examples: [],
+              deprecated: false,
+              version: 1,
+              versions: [1],
+              created_at: PLATFORM_TYPES_SINCE,
+              updated_at: PLATFORM_TYPES_SINCE,
+            }),
+          )
+      : [];
+  const declared = await deps.storage.eventTypes.list({ app_id: filter.app_id, event_category: filter.category });
+  return [...platform, ...declared.map((record) => toView(record, record.version))];
+}
+
+/** The platform's types are part of the server's code: they date from the catalogue's introduction. */
+const PLATFORM_TYPES_SINCE = '2026-12-01T00:00:00.000Z';
+
+function describe(fields: FieldError[]): string {
+  const [first] = fields;
+  const more = fields.length > 1 ? ` (and ${fields.length - 1} more)` : '';
+  return first ? `${first.path} ${first.message}${more}` : '';
+}
