@@ -39,22 +39,35 @@ export interface AsyncApiDocument {
 /** The subprotocol the server selects; a second one, `auth.<token>`, carries the credential. */
 export const STREAM_SUBPROTOCOL = 'oriva.v1';
 
+/** Which JSON Schema dialect to write: AsyncAPI's default format is a superset of draft 7; the catalogue speaks 2020-12. */
+export type JsonSchemaTarget = 'draft-7' | 'draft-2020-12';
+
 /**
- * AsyncAPI's default schema format is a superset of JSON Schema draft 7. Definitions stay inline
- * (zod's default) because a `$ref` to `#/definitions/…` would resolve against the AsyncAPI document.
+ * A zod schema as JSON Schema, without its `$schema` line. Definitions stay inline (zod's default)
+ * because a `$ref` to `#/definitions/…` would resolve against the AsyncAPI document.
  */
-export function toJsonSchema(schema: z.ZodType, io: 'input' | 'output' = 'output'): JsonSchema {
-  const { $schema: _dialect, ...rest } = z.toJSONSchema(schema, { target: 'draft-7', io, unrepresentable: 'any' });
+export function toJsonSchema(
+  schema: z.ZodType,
+  io: 'input' | 'output' = 'output',
+  target: JsonSchemaTarget = 'draft-7',
+): JsonSchema {
+  const { $schema: _dialect, ...rest } = z.toJSONSchema(schema, { target, io, unrepresentable: 'any' });
   return rest as JsonSchema;
 }
 
-/** The event types the server records itself, with their `event_data` schemas from `SERVER_EVENT_DATA`. */
-export function platformEventTypes(): CatalogEventType[] {
-  return Object.entries(SERVER_EVENT_DATA).map(([name, data]) => ({
-    name,
-    description: `The platform's own \`${name}\` event.`,
-    schema: toJsonSchema(data),
-  }));
+/**
+ * The event types the server records itself, with their `event_data` schemas from `SERVER_EVENT_DATA`
+ * (the zod schemas the server builds these events with), sorted by name: the one list the catalogue
+ * and the AsyncAPI document both show.
+ */
+export function platformEventTypes(target: JsonSchemaTarget = 'draft-7'): CatalogEventType[] {
+  return Object.entries(SERVER_EVENT_DATA)
+    .map(([name, data]) => ({
+      name,
+      description: `The platform's own \`${name}\` event.`,
+      schema: toJsonSchema(data, 'output', target),
+    }))
+    .sort((a, b) => a.name.localeCompare(b.name));
 }
 
 /** `notification.read_all` → `notificationReadAll`: message ids must be component-key safe. */

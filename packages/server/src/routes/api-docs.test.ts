@@ -135,6 +135,28 @@ describe('GET /asyncapi.json', () => {
     for (const name of Object.keys(SERVER_EVENT_DATA)) expect(names).toContain(name);
   });
 
+  it("lists the types apps declared beside the platform's, and stays valid", async () => {
+    const key = await server.createApp('asyncapi-declarer');
+    const declared = await server.request('/api/v1/apps/asyncapi-declarer/event-types/session.ended', {
+      method: 'PUT',
+      headers: { authorization: `Bearer ${key}` },
+      json: {
+        description: 'A focus session ended',
+        schema: { type: 'object', required: ['duration'], properties: { duration: { type: 'integer', minimum: 0 } } },
+        examples: [{ duration: 1500 }],
+      },
+    });
+    expect(declared.status).toBe(201);
+    const { document, diagnostics } = await new Parser().parse(await (await server.request('/asyncapi.json')).text());
+    expect(diagnostics.filter((diagnostic) => diagnostic.severity === 0)).toEqual([]);
+    const message = document!
+      .allMessages()
+      .all()
+      .find((candidate) => candidate.name() === 'session.ended');
+    expect(message?.summary()).toBe('A focus session ended');
+    expect(message?.payload()?.properties()?.event_data?.required()).toEqual(['duration']);
+  });
+
   it("points at this server's stream: a client following the document gets the ready frame", async () => {
     const { document } = await new Parser().parse(await (await server.request('/asyncapi.json')).text());
     const target = document!.servers().all()[0]!;
