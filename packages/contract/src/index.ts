@@ -4,6 +4,15 @@
  * and the SDK's types are generated from that document.
  */
 
+export {
+  type AsyncApiDocument,
+  buildAsyncApiDocument,
+  type CatalogEventType,
+  type JsonSchema,
+  platformEventTypes,
+  STREAM_SUBPROTOCOL,
+  toJsonSchema,
+} from './asyncapi.js';
 export * from './events/index.js';
 export * from './examples.js';
 export { API_VERSION, buildOpenApiDocument, type OpenApiDocument } from './openapi.js';

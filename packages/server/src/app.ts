@@ -34,7 +34,7 @@ export function createApp(deps: Deps, stream: StreamHub) {
   app.route('/', frontPageRoutes(deps));
   app.route('/', faviconRoutes());
   app.route('/', operationsRoutes(deps));
-  app.route('/', apiDocsRoutes());
+  app.route('/', apiDocsRoutes(deps));
   app.route('/', appRoutes(deps));
   app.route('/', adminRoutes(deps));
   app.route('/', eventRoutes(deps));

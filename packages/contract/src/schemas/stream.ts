@@ -105,3 +105,54 @@ export const StreamErrorFrame = z
   })
   .openapi('StreamErrorFrame');
 export type StreamErrorFrame = z.infer<typeof StreamErrorFrame>;
+
+/** The first frame of every connection: how the resume went, the stream's head position and the filter. */
+export const StreamReadyFrame = z
+  .object({
+    control: z.literal('ready'),
+    resume: z.enum(['none', 'complete', 'too_old']),
+    position: z.number().int(),
+    events: z.array(z.string()),
+  })
+  .openapi('StreamReadyFrame');
+export type StreamReadyFrame = z.infer<typeof StreamReadyFrame>;
+
+/** The answer to subscribe and unsubscribe: the connection's whole filter after the change. */
+export const StreamSubscribedFrame = z
+  .object({ control: z.literal('subscribed'), events: z.array(z.string()) })
+  .openapi('StreamSubscribedFrame');
+export type StreamSubscribedFrame = z.infer<typeof StreamSubscribedFrame>;
+
+/** The answer to `{"type":"ping"}`. */
+export const StreamPongFrame = z.object({ control: z.literal('pong') }).openapi('StreamPongFrame');
+export type StreamPongFrame = z.infer<typeof StreamPongFrame>;
+
+/**
+ * WebSocket close codes the stream uses: RFC 6455 section 7.4.1 for the standard ones; 4000–4999 are
+ * the application's. 1007 (invalid UTF-8) and 1009 (a frame over 64 KiB) come from the WebSocket library.
+ */
+export const STREAM_CLOSE_CODES = {
+  goingAway: 1001,
+  /** A binary frame: the protocol is JSON text. */
+  unsupportedData: 1003,
+  /** Invalid messages, again and again after being told (see the server's MAX_CONSECUTIVE_PROTOCOL_ERRORS). */
+  policyViolation: 1008,
+  /** Our fault: handling this connection threw. It is logged; the client may reconnect and resume. */
+  internalError: 1011,
+  unauthorized: 4401,
+  forbidden: 4403,
+  tooManyConnections: 4429,
+  slowConsumer: 4008,
+} as const;
+
+/** What each close code the server sends tells the client (4401 and 4403 are reserved, not sent today), for documents and clients that explain a close. */
+export const STREAM_CLOSE_CODE_MEANINGS: Record<number, string> = {
+  [STREAM_CLOSE_CODES.goingAway]: 'The server is shutting down: reconnect (to another instance) and resume.',
+  [STREAM_CLOSE_CODES.unsupportedData]: 'A binary frame: the protocol is JSON text.',
+  1007: 'A text frame that is not valid UTF-8.',
+  [STREAM_CLOSE_CODES.policyViolation]: 'Ten invalid messages in a row.',
+  1009: 'A frame over 64 KiB.',
+  [STREAM_CLOSE_CODES.internalError]: 'The server failed while serving this connection: reconnect and resume.',
+  [STREAM_CLOSE_CODES.slowConsumer]: 'Slow consumer: the unsent backlog grew too large; reconnect and resume.',
+  [STREAM_CLOSE_CODES.tooManyConnections]: 'Too many connections for this user (at most 10).',
+};

@@ -1,6 +1,8 @@
 import { request as httpRequest } from 'node:http';
-import { buildOpenApiDocument } from '@oriva/contract';
+import { Parser } from '@asyncapi/parser';
+import { buildOpenApiDocument, SERVER_EVENT_DATA, STREAM_SUBPROTOCOL } from '@oriva/contract';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import WebSocket from 'ws';
 import { startTestServer, type TestServer } from '../testing/harness.js';
 
 let server: TestServer;
@@ -116,5 +118,64 @@ describe('the reference opens on the introduction and publishing, with the admin
     ]) {
       expect(document.info.description).toContain(`## ${heading}`);
     }
+  });
+});
+
+describe('GET /asyncapi.json', () => {
+  it('is a valid AsyncAPI document with a message for every platform event type', async () => {
+    const response = await server.request('/asyncapi.json');
+    expect(response.status).toBe(200);
+    expect(response.headers.get('content-type')).toMatch(/^application\/json/);
+    const { document, diagnostics } = await new Parser().parse(await response.text());
+    expect(diagnostics.filter((diagnostic) => diagnostic.severity === 0)).toEqual([]);
+    const names = document!
+      .allMessages()
+      .all()
+      .map((message) => message.name());
+    for (const name of Object.keys(SERVER_EVENT_DATA)) expect(names).toContain(name);
+  });
+
+  it("lists the types apps declared beside the platform's, and stays valid", async () => {
+    const key = await server.createApp('asyncapi-declarer');
+    const declared = await server.request('/api/v1/apps/asyncapi-declarer/event-types/session.ended', {
+      method: 'PUT',
+      headers: { authorization: `Bearer ${key}` },
+      json: {
+        description: 'A focus session ended',
+        schema: { type: 'object', required: ['duration'], properties: { duration: { type: 'integer', minimum: 0 } } },
+        examples: [{ duration: 1500 }],
+      },
+    });
+    expect(declared.status).toBe(201);
+    const { document, diagnostics } = await new Parser().parse(await (await server.request('/asyncapi.json')).text());
+    expect(diagnostics.filter((diagnostic) => diagnostic.severity === 0)).toEqual([]);
+    const message = document!
+      .allMessages()
+      .all()
+      .find((candidate) => candidate.name() === 'session.ended');
+    expect(message?.summary()).toBe('A focus session ended');
+    expect(message?.payload()?.properties()?.event_data?.required()).toEqual(['duration']);
+  });
+
+  it("points at this server's stream: a client following the document gets the ready frame", async () => {
+    const { document } = await new Parser().parse(await (await server.request('/asyncapi.json')).text());
+    const target = document!.servers().all()[0]!;
+    const channel = document!.channels().all()[0]!;
+    expect(channel.address()).toBe('/api/v1/events/stream');
+    expect(channel.bindings().get('ws')?.value()).toMatchObject({ method: 'GET' });
+    expect(`${target.protocol()}://${target.host()}`).toBe(server.url.replace(/^http/, 'ws'));
+
+    const key = await server.createApp('asyncapi-app');
+    const ws = new WebSocket(`${target.protocol()}://${target.host()}${channel.address()}`, [
+      STREAM_SUBPROTOCOL,
+      `auth.${key}`,
+    ]);
+    const first = await new Promise<string>((resolve, reject) => {
+      ws.once('message', (data) => resolve(String(data)));
+      ws.once('error', reject);
+    });
+    ws.close();
+    expect(ws.protocol).toBe(STREAM_SUBPROTOCOL);
+    expect(JSON.parse(first)).toMatchObject({ control: 'ready' });
   });
 });

@@ -1,8 +1,11 @@
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
+import { buildAsyncApiDocument } from '@oriva/contract';
 import { Hono } from 'hono';
-import type { AppEnv } from '../http/context.js';
+import type { AppEnv, Deps } from '../http/context.js';
+import { publicOrigin } from '../http/public-origin.js';
+import { catalogEventTypes } from '../services/event-catalog.js';
 import { FAVICON_PATH } from './favicon.js';
 
 /** Where the page loads Scalar from: this server, never a CDN, so the reference works offline. */
@@ -44,9 +47,10 @@ const PAGE = `<!doctype html>
 
 /**
  * `GET /docs`: the interactive API reference, rendering `GET /openapi.json` with Scalar's standalone
- * bundle served from `node_modules`. Always on: the document holds no secrets, only the contract.
+ * bundle served from `node_modules`; `GET /asyncapi.json`: the stream's AsyncAPI document. Always on:
+ * the documents hold no secrets, only the contract.
  */
-export function apiDocsRoutes() {
+export function apiDocsRoutes(deps: Deps) {
   const app = new Hono<AppEnv>();
   let script: string | undefined;
 
@@ -55,6 +59,19 @@ export function apiDocsRoutes() {
   // Deprecated endpoints link here (`Link: </docs/migration>; rel="deprecation"`): the reference's
   // Legacy section describes the replacement; docs/migration.md in the repository has the full guide.
   app.get('/docs/migration', (c) => c.redirect('/docs#tag/legacy', 302));
+
+  // Built per request: the catalogue will include the event types apps declare, which change at run time.
+  // Like /openapi.json it names the server that answered, so a client generated from it connects here.
+  app.get('/asyncapi.json', async (c) => {
+    const document = buildAsyncApiDocument({
+      eventTypes: await catalogEventTypes(deps),
+      serverUrl: publicOrigin(c, deps.config.trustProxy) ?? undefined,
+    });
+    return c.body(JSON.stringify(document), 200, {
+      'content-type': 'application/json',
+      vary: 'Host, X-Forwarded-Host, X-Forwarded-Proto',
+    });
+  });
 
   app.get(SCALAR_SCRIPT_PATH, (c) => {
     // 3.5 MB: read on the first visit rather than at every start.

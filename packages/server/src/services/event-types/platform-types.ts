@@ -1,10 +1,8 @@
 /**
- * The platform's own event types in the catalogue (`notification.*`, `webhook.*`, `webhook.test`):
- * their schemas are the contract's `SERVER_EVENT_DATA`, the same zod schemas the server builds these
- * events with, turned into JSON Schema once.
+ * The platform's own event types in the catalogue (`notification.*`, `webhook.*`, `webhook.test`): the
+ * contract's one list (`platformEventTypes`), in JSON Schema 2020-12 like the types apps declare, made once.
  */
-import { SERVER_EVENT_DATA } from '@oriva/contract';
-import { z } from 'zod';
+import { platformEventTypes as contractPlatformTypes, SERVER_EVENT_DATA } from '@oriva/contract';
 
 export interface PlatformEventType {
   name: string;
@@ -16,17 +14,10 @@ export interface PlatformEventType {
 let platformTypes: PlatformEventType[] | undefined;
 
 export function platformEventTypes(): PlatformEventType[] {
-  platformTypes ??= Object.entries(SERVER_EVENT_DATA)
-    .map(([name, schema]) => {
-      const [category = '', type = ''] = name.split('.');
-      return {
-        name,
-        event_category: category,
-        event_type: type,
-        schema: z.toJSONSchema(schema, { target: 'draft-2020-12', unrepresentable: 'any' }) as Record<string, unknown>,
-      };
-    })
-    .sort((a, b) => a.name.localeCompare(b.name));
+  platformTypes ??= contractPlatformTypes('draft-2020-12').map(({ name, schema }) => {
+    const [category = '', type = ''] = name.split('.');
+    return { name, event_category: category, event_type: type, schema };
+  });
   return platformTypes;
 }
 

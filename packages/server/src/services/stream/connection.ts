@@ -1,4 +1,4 @@
-import type { StreamClientMessage } from '@oriva/contract';
+import type { StreamClientMessage, StreamPongFrame, StreamReadyFrame, StreamSubscribedFrame } from '@oriva/contract';
 import { matchesAnyEventPattern, qualifiedEventType } from '@oriva/contract/events';
 import type { Logger } from 'pino';
 import type { RawData, WebSocket } from 'ws';
@@ -92,7 +92,14 @@ export class StreamConnection {
       }
     }
     this.deps.metrics.streamResumes.inc({ outcome });
-    this.sendRaw(JSON.stringify({ control: 'ready', resume: outcome, position: head, events: this.patterns }));
+    this.sendRaw(
+      JSON.stringify({
+        control: 'ready',
+        resume: outcome,
+        position: head,
+        events: this.patterns,
+      } satisfies StreamReadyFrame),
+    );
     for (const event of replay) this.send(event);
     // Everything committed while replaying, once, in order.
     const held = this.held;
@@ -200,7 +207,7 @@ export class StreamConnection {
   private onMessage(message: StreamClientMessage): void {
     switch (message.type) {
       case 'ping':
-        this.sendRaw(JSON.stringify({ control: 'pong' }));
+        this.sendRaw(JSON.stringify({ control: 'pong' } satisfies StreamPongFrame));
         return;
       case 'subscribe':
         if (!this.patterns.includes('*')) this.patterns = [...new Set([...this.patterns, ...message.events])];
@@ -211,6 +218,6 @@ export class StreamConnection {
         break;
       }
     }
-    this.sendRaw(JSON.stringify({ control: 'subscribed', events: this.patterns }));
+    this.sendRaw(JSON.stringify({ control: 'subscribed', events: this.patterns } satisfies StreamSubscribedFrame));
   }
 }

@@ -1,20 +1,9 @@
+import { STREAM_CLOSE_CODES, STREAM_SUBPROTOCOL } from '@oriva/contract';
 import { toStreamEvent } from '@oriva/contract/events';
 import type { StoredEvent } from '../../storage/types.js';
 
-/** WebSocket close codes: RFC 6455 section 7.4.1 for the standard ones; 4000–4999 are the application's. */
-export const CLOSE = {
-  goingAway: 1001,
-  /** A binary frame: the protocol is JSON text. */
-  unsupportedData: 1003,
-  /** Invalid messages, again and again after being told (see MAX_CONSECUTIVE_PROTOCOL_ERRORS). */
-  policyViolation: 1008,
-  /** Our fault: handling this connection threw. It is logged; the client may reconnect and resume. */
-  internalError: 1011,
-  unauthorized: 4401,
-  forbidden: 4403,
-  tooManyConnections: 4429,
-  slowConsumer: 4008,
-} as const;
+/** WebSocket close codes, declared in the contract so the AsyncAPI document lists the same ones. */
+export const CLOSE = STREAM_CLOSE_CODES;
 
 /**
  * Each invalid message is answered with an error frame; this many in a row close the connection.
@@ -23,7 +12,7 @@ export const CLOSE = {
  */
 export const MAX_CONSECUTIVE_PROTOCOL_ERRORS = 10;
 
-export const SUBPROTOCOL = 'oriva.v1';
+export const SUBPROTOCOL = STREAM_SUBPROTOCOL;
 export const AUTH_SUBPROTOCOL_PREFIX = 'auth.';
 
 // Every connection gets the same event object from the bus: serialize each frame once, not once per
