@@ -36,7 +36,8 @@ export const errors = {
   validation: (fields: FieldError[]) => new ApiError(400, 'validation_failed', describeFields(fields), { fields }),
 };
 
-function describeFields(fields: FieldError[]): string {
+/** The first field's problem, and how many more: `event_data/duration: must be integer (and 2 more)`. */
+export function describeFields(fields: FieldError[]): string {
   const [first] = fields;
   if (!first) return 'The request is not valid';
   const more = fields.length > 1 ? ` (and ${fields.length - 1} more)` : '';

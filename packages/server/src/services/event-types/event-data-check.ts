@@ -4,7 +4,7 @@
  * (declared-cache.ts), so an app that declares none pays one map lookup per request.
  */
 import type { ServiceDeps } from '../../core/deps.js';
-import { ApiError, type FieldError } from '../../core/errors.js';
+import { ApiError, describeFields, type FieldError } from '../../core/errors.js';
 import type { EventRecord } from '../../storage/types.js';
 import { type DeclaredType, declaredTypes } from './declared-cache.js';
 import { validationErrors, validatorFor } from './schema-validator.js';
@@ -34,12 +34,10 @@ export async function checkDeclaredEventData(
   });
   if (fields.length === 0) return;
   const reported = fields.slice(0, MAX_REPORTED_ERRORS);
-  const [firstError] = reported;
-  const more = reported.length > 1 ? ` (and ${reported.length - 1} more)` : '';
   throw new ApiError(
     422,
     'event_data_invalid',
-    `event_data does not match its event type's schema: ${firstError?.path} ${firstError?.message}${more}`,
+    `event_data does not match its event type's schema: ${describeFields(reported)}`,
     { fields: reported },
   );
 }

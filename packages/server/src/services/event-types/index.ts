@@ -6,7 +6,7 @@
 import type { z } from '@hono/zod-openapi';
 import type { EventType, PutEventTypeRequest } from '@oriva/contract';
 import type { ServiceDeps } from '../../core/deps.js';
-import { ApiError, errors, type FieldError } from '../../core/errors.js';
+import { ApiError, describeFields, errors } from '../../core/errors.js';
 import type { EventTypeRecord } from '../../storage/types.js';
 import { requireApp } from '../apps.js';
 import { forgetDeclaredTypes } from './declared-cache.js';
@@ -71,7 +71,7 @@ export async function putEventType(
     throw new ApiError(
       400,
       'example_invalid',
-      `Examples must validate against the schema: ${describe(exampleErrors)}`,
+      `Examples must validate against the schema: ${describeFields(exampleErrors)}`,
       {
         fields: exampleErrors,
       },
@@ -91,7 +91,7 @@ export async function putEventType(
       throw new ApiError(
         409,
         'breaking_change',
-        `The new schema rejects examples of version ${existing.version}: ${describe(broken)}. Send ?breaking=true to accept.`,
+        `The new schema rejects examples of version ${existing.version}: ${describeFields(broken)}. Send ?breaking=true to accept.`,
         { fields: broken },
       );
     }
@@ -182,9 +182,3 @@ export async function eventTypeCatalogue(
 
 /** The platform's types are part of the server's code: they date from the catalogue's introduction. */
 const PLATFORM_TYPES_SINCE = '2026-12-01T00:00:00.000Z';
-
-function describe(fields: FieldError[]): string {
-  const [first] = fields;
-  const more = fields.length > 1 ? ` (and ${fields.length - 1} more)` : '';
-  return first ? `${first.path} ${first.message}${more}` : '';
-}
