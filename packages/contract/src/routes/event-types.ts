@@ -1,6 +1,7 @@
 import { createRoute } from '@hono/zod-openapi';
 import {
   CatalogueQuery,
+  CatalogueResponse,
   EventTypeParams,
   EventTypeResponse,
   GetEventTypeQuery,
@@ -32,7 +33,7 @@ export const putEventType = createRoute({
       409,
       'The new schema rejects examples of the previous version (`breaking_change`, each named in `error.fields`): send `?breaking=true` to accept. Or another request changed the type at the same time (`event_type_changed`): read it and send yours again.',
     ),
-    ...errorResponses(404),
+    ...errorResponses(404, 429),
   },
 });
 
@@ -44,7 +45,7 @@ export const getEventType = createRoute({
   summary: 'Read an event type (its latest version, or `?version=N`)',
   security: security.appOrAdmin,
   request: { params: EventTypeParams, query: GetEventTypeQuery },
-  responses: { 200: jsonContent(EventTypeResponse, 'The event type.'), ...errorResponses(404) },
+  responses: { 200: jsonContent(EventTypeResponse, 'The event type.'), ...errorResponses(404, 429) },
 });
 
 export const listAppEventTypes = createRoute({
@@ -55,7 +56,7 @@ export const listAppEventTypes = createRoute({
   summary: 'The event types an app declared (latest versions)',
   security: security.appOrAdmin,
   request: { params: AppParams },
-  responses: { 200: jsonContent(ListEventTypesResponse, 'The event types.'), ...errorResponses(404) },
+  responses: { 200: jsonContent(ListEventTypesResponse, 'The event types.'), ...errorResponses(404, 429) },
 });
 
 export const deleteEventType = createRoute({
@@ -66,7 +67,7 @@ export const deleteEventType = createRoute({
   summary: 'Remove an event type and its history; its events are no longer checked',
   security: security.appOrAdmin,
   request: { params: EventTypeParams },
-  responses: { 204: { description: 'Deleted.' }, ...errorResponses(404) },
+  responses: { 204: { description: 'Deleted.' }, ...errorResponses(404, 429) },
 });
 
 export const listEventTypeCatalogue = createRoute({
@@ -77,5 +78,5 @@ export const listEventTypeCatalogue = createRoute({
   summary: "The catalogue: every app's declared types and the platform's own, with their schemas",
   security: security.appOrAdmin,
   request: { query: CatalogueQuery },
-  responses: { 200: jsonContent(ListEventTypesResponse, 'The event types, by name.') },
+  responses: { 200: jsonContent(CatalogueResponse, 'A page of event types, by name.'), ...errorResponses(429) },
 });

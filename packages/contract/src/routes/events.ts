@@ -6,14 +6,25 @@ import {
   PublishBatchResponse,
   PublishEventRequest,
   PublishEventResponse,
+  ValidateBatchResponse,
+  ValidateEventResponse,
 } from '../schemas/events.js';
 import { AppParams } from './params.js';
 import { errorResponses, errorWhen, jsonBody, jsonContent, security } from './responses.js';
 
 const EVENT_DATA_INVALID = errorWhen(
   422,
-  "`event_data` does not validate against its event type's declared schema (`event_data_invalid`): each error is in `error.fields`, its path the event's field and the JSON pointer within it (`event_data/duration`, in a batch `events.3.event_data/duration`). Nothing is stored.",
+  "`event_data` does not validate against its event type's declared schema (`event_data_invalid`): each error is in `error.fields`, its path the event's field and the JSON pointer within it (`event_data/duration`, in a batch `events.3.event_data/duration`). Or the app rejects undeclared types (`undeclared_types: reject`) and the type is not in its catalogue (`event_type_undeclared`, field `event_type`). Nothing is stored.",
 );
+
+/** Sent when the app's `undeclared_types` is `warn` and an event's type is not in its catalogue. */
+const UNDECLARED_WARNING_HEADER = {
+  'Oriva-Undeclared-Types': {
+    description:
+      "The qualified types in the request that the app's catalogue does not declare, comma-separated; sent only when the app's `undeclared_types` is `warn`.",
+    schema: { type: 'string' as const, example: 'session.ended' },
+  },
+};
 
 export const publishEvent = createRoute({
   method: 'post',
@@ -24,7 +35,7 @@ export const publishEvent = createRoute({
   security: security.app,
   request: { params: AppParams, body: jsonBody(PublishEventRequest) },
   responses: {
-    200: jsonContent(PublishEventResponse, 'The event is stored.'),
+    200: { ...jsonContent(PublishEventResponse, 'The event is stored.'), headers: UNDECLARED_WARNING_HEADER },
     ...EVENT_DATA_INVALID,
     ...errorResponses(429),
   },
@@ -39,7 +50,43 @@ export const publishEventBatch = createRoute({
   security: security.app,
   request: { params: AppParams, body: jsonBody(PublishBatchRequest) },
   responses: {
-    200: jsonContent(PublishBatchResponse, 'Every event is stored, in order.'),
+    200: {
+      ...jsonContent(PublishBatchResponse, 'Every event is stored, in order.'),
+      headers: UNDECLARED_WARNING_HEADER,
+    },
+    ...EVENT_DATA_INVALID,
+    ...errorResponses(429),
+  },
+});
+
+export const validateEvent = createRoute({
+  method: 'post',
+  path: '/api/v1/apps/{app_id}/events/validate',
+  operationId: 'validateEvent',
+  tags: ['Events'],
+  summary: 'Check an event as publishing would, storing nothing',
+  security: security.app,
+  request: { params: AppParams, body: jsonBody(PublishEventRequest) },
+  responses: {
+    200: { ...jsonContent(ValidateEventResponse, 'Publishing would accept it.'), headers: UNDECLARED_WARNING_HEADER },
+    ...EVENT_DATA_INVALID,
+    ...errorResponses(429),
+  },
+});
+
+export const validateEventBatch = createRoute({
+  method: 'post',
+  path: '/api/v1/apps/{app_id}/events/batch/validate',
+  operationId: 'validateEventBatch',
+  tags: ['Events'],
+  summary: 'Check a batch as publishing would, storing nothing',
+  security: security.app,
+  request: { params: AppParams, body: jsonBody(PublishBatchRequest) },
+  responses: {
+    200: {
+      ...jsonContent(ValidateBatchResponse, 'Publishing would accept every event.'),
+      headers: UNDECLARED_WARNING_HEADER,
+    },
     ...EVENT_DATA_INVALID,
     ...errorResponses(429),
   },

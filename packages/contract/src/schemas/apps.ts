@@ -5,11 +5,18 @@ const HttpsUrl = storable(z.url({ protocol: /^https?$/, message: 'must be an htt
   example: 'https://workbuddy.example/icon.png',
 });
 
+/** What publishing does with an event whose type the app's catalogue does not declare. */
+export const UndeclaredTypesPolicy = z.enum(['allow', 'warn', 'reject']).openapi('UndeclaredTypesPolicy', {
+  description:
+    'What publishing does with an event whose type the app has not declared: `allow` stores it (the default), `warn` stores it and names the type in the `Oriva-Undeclared-Types` response header, `reject` refuses it with 422 `event_type_undeclared`.',
+});
+
 export const App = z
   .object({
     app_id: AppId,
     name: z.string(),
     icon_url: z.string().nullable(),
+    undeclared_types: UndeclaredTypesPolicy,
     created_at: Timestamp,
     updated_at: Timestamp,
   })
@@ -39,6 +46,7 @@ export const CreateAppRequest = z
     app_id: AppId,
     name: cleanString(100).openapi({ example: 'Work Buddy' }),
     icon_url: HttpsUrl.optional(),
+    undeclared_types: UndeclaredTypesPolicy.optional(),
   })
   .openapi('CreateAppRequest');
 
@@ -46,6 +54,7 @@ export const UpdateAppRequest = z
   .strictObject({
     name: cleanString(100).optional(),
     icon_url: HttpsUrl.nullable().optional(),
+    undeclared_types: UndeclaredTypesPolicy.optional(),
   })
   .openapi('UpdateAppRequest');
 

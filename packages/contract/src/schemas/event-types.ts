@@ -1,6 +1,6 @@
 import { z } from '@hono/zod-openapi';
 import { AppId, jsonObject, plainText, queryFlag, SuccessFlag, Timestamp } from './common.js';
-import { EventCategory, EventData } from './events.js';
+import { EventCategory, EventData, listLimit } from './events.js';
 
 /** How many examples one event type may keep: enough to show its shapes, few enough to check on every change. */
 export const MAX_EVENT_TYPE_EXAMPLES = 20;
@@ -91,10 +91,30 @@ export const ListEventTypesResponse = z
   .object({ success: SuccessFlag, event_types: z.array(EventType) })
   .openapi('ListEventTypesResponse');
 
+export const CatalogueResponse = z
+  .object({
+    success: SuccessFlag,
+    event_types: z.array(EventType),
+    pagination: z.object({
+      limit: z.number().int(),
+      has_more: z.boolean(),
+      next_cursor: z
+        .string()
+        .nullable()
+        .openapi({ description: 'Pass as `after` for the next page: the last name on this page.' }),
+    }),
+  })
+  .openapi('CatalogueResponse');
+
 export const CatalogueQuery = z.strictObject({
   app_id: AppId.optional().openapi({
     param: { name: 'app_id', in: 'query' },
     description: "Only this app's types (the platform's own are left out).",
   }),
   category: EventCategory.optional().openapi({ param: { name: 'category', in: 'query' } }),
+  limit: listLimit(500, 100),
+  after: QualifiedEventType.optional().openapi({
+    param: { name: 'after', in: 'query' },
+    description: "The previous page's `pagination.next_cursor`: types are listed by name, this one excluded.",
+  }),
 });

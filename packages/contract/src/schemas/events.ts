@@ -63,6 +63,32 @@ export const PublishBatchResponse = z
   })
   .openapi('PublishBatchResponse');
 
+/** What publishing would check for one event: its type, and the schema version it was held to. */
+export const EventCheck = z
+  .object({
+    event_type: z
+      .string()
+      .openapi({ description: 'The qualified type, `<event_category>.<event_type>`.', example: 'session.ended' }),
+    declared: z.boolean().openapi({ description: "Whether the app's catalogue declares the type." }),
+    schema_version: z
+      .number()
+      .int()
+      .nullable()
+      .openapi({
+        description:
+          'The version of the schema `event_data` was validated against; `null` when the type is undeclared.',
+      }),
+  })
+  .openapi('EventCheck');
+
+export const ValidateEventResponse = z
+  .object({ success: SuccessFlag, valid: z.literal(true), check: EventCheck })
+  .openapi('ValidateEventResponse');
+
+export const ValidateBatchResponse = z
+  .object({ success: SuccessFlag, valid: z.literal(true), count: z.number().int(), checks: z.array(EventCheck) })
+  .openapi('ValidateBatchResponse');
+
 export const Event = z
   .object({
     id: z.string().openapi({ example: 'evt_01J8ZQ3J5V8C9X2M4N6P7R8S9T' }),

@@ -7,6 +7,7 @@ const app: App = {
   app_id: 'work-buddy',
   name: 'Work Buddy',
   icon_url: null,
+  undeclared_types: 'allow',
   created_at: '2025-09-30T10:30:00.000Z',
   updated_at: '2025-09-30T10:30:00.000Z',
 };
