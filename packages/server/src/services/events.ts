@@ -8,6 +8,7 @@ import { newId } from '../ids.js';
 import type { EventRecord } from '../storage/types.js';
 import { checkDeclaredEventData } from './event-types/event-data-check.js';
 import { notificationSyncsFor } from './notifications/sync.js';
+import { countingPublishFailures } from './publish-failures.js';
 import { readStoredJson } from './stored-json.js';
 
 export type EventInput = z.infer<typeof PublishEventRequest>;
@@ -67,7 +68,7 @@ export async function publishEvents(
 ): Promise<void> {
   await checkDeclaredEventData(deps, records, fieldPrefix);
   const syncs = notificationSyncsFor(records);
-  await deps.storage.events.insert(records, syncs.length > 0 ? syncs : undefined);
+  await countingPublishFailures(deps, () => deps.storage.events.insert(records, syncs.length > 0 ? syncs : undefined));
   const first = records[0];
   if (first) deps.metrics.countEventsPublished(first.app_id, records.length);
 }
