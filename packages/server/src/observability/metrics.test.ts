@@ -1,6 +1,7 @@
 import Database from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestServer, type TestServer } from '../testing/harness.js';
+import { createMetrics } from './metrics.js';
 
 let server: TestServer;
 let key: string;
@@ -90,4 +91,15 @@ describe('/metrics for the operators’ alerts', () => {
       expect(await sample('oriva_event_publish_failures_total{reason="error"}')).toBe(failuresBefore + 1);
     },
   );
+});
+
+describe('createMetrics', () => {
+  it('still answers the scrape when storage cannot be read, with the values it could not read as NaN', async () => {
+    const down = () => Promise.reject(Object.assign(new Error('connect ECONNREFUSED'), { code: 'ECONNREFUSED' }));
+    const metrics = createMetrics({ pendingDeliveries: down, webhooks: down });
+    const text = await metrics.registry.metrics();
+    // prom-client writes "Nan"; Prometheus parses any case of it.
+    expect(text).toMatch(/^oriva_webhook_queue_depth nan$/im);
+    expect(text).toMatch(/^oriva_webhooks\{state="active"\} nan$/im);
+  });
 });

@@ -14,6 +14,15 @@ const NO_SOURCES: MetricSources = {
 /** Why an event could not be stored: the database out of reach (503, worth retrying), or anything else (500). */
 export const PUBLISH_FAILURE_REASONS = ['unavailable', 'error'] as const;
 
+/**
+ * A value read from storage at scrape time, NaN ("unknown") when storage fails: one failing read must
+ * not fail the whole scrape, or an unreachable database would look like a server that is down, and the
+ * storage error counters that tell the two apart would be lost with it.
+ */
+function unknownOnFailure(read: Promise<number>): Promise<number> {
+  return read.catch(() => Number.NaN);
+}
+
 /** `sources` are read from storage when /metrics is scraped. */
 export function createMetrics(sources: MetricSources = NO_SOURCES) {
   const registry = new Registry();
@@ -117,7 +126,7 @@ export function createMetrics(sources: MetricSources = NO_SOURCES) {
       help: 'Webhook deliveries waiting (due or scheduled for a retry)',
       registers: [registry],
       async collect() {
-        this.set(await sources.pendingDeliveries());
+        this.set(await unknownOnFailure(sources.pendingDeliveries()));
       },
     }),
     streamConnections: new Gauge({
@@ -154,7 +163,7 @@ export function createMetrics(sources: MetricSources = NO_SOURCES) {
       labelNames: ['state'] as const,
       registers: [registry],
       async collect() {
-        const counts = await sources.webhooks();
+        const counts = await sources.webhooks().catch(() => ({ active: Number.NaN, disabled: Number.NaN }));
         this.set({ state: 'active' }, counts.active);
         this.set({ state: 'disabled' }, counts.disabled);
       },
