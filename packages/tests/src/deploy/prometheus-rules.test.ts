@@ -9,8 +9,9 @@ function findPromtool(): string | undefined {
 }
 
 const promtool = findPromtool();
-const missing = promtool ? '' : ' (SKIPPED: promtool is not installed; apt-get install prometheus, as .ci/run does)';
-if (!promtool) console.warn(`deploy/prometheus tests skipped: promtool is not installed${missing}`);
+const SKIP_REASON = 'promtool is not installed; apt-get install prometheus, as .ci/run does';
+const missing = promtool ? '' : ` (SKIPPED: ${SKIP_REASON})`;
+if (!promtool) console.warn(`deploy/prometheus rule tests SKIPPED: ${SKIP_REASON}`);
 
 /** Runs promtool in deploy/prometheus, failing with its own output when it fails. */
 function run(args: string[]): string {
