@@ -14,7 +14,6 @@
  */
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { extname, join, relative, resolve } from 'node:path';
-import { PutEventTypeRequest, QualifiedEventType } from '@oriva/contract';
 import { parse as parseYaml } from 'yaml';
 import { z } from 'zod';
 import { UsageError, UserError } from '../../errors.js';
@@ -32,11 +31,18 @@ export interface Declaration {
 
 const DECLARATION_EXTENSIONS = new Set(['.json', '.yaml', '.yml']);
 
-const DeclarationFields = z.strictObject({ name: QualifiedEventType, ...PutEventTypeRequest.shape });
 const ManyDeclarations = z.strictObject({ event_types: z.array(z.unknown()).min(1) });
 
+/** A declaration's fields: the `PUT` body of the contract, plus the name. The contract loads only when a command reads files. */
+async function declarationFields() {
+  const { PutEventTypeRequest, QualifiedEventType } = await import('@oriva/contract');
+  return z.strictObject({ name: QualifiedEventType, ...PutEventTypeRequest.shape });
+}
+
+type DeclarationSchema = Awaited<ReturnType<typeof declarationFields>>;
+
 /** Every declaration in `target` (a file or a directory); a name declared twice is an error. */
-export function readDeclarations(target: string, cwd: string): Declaration[] {
+export async function readDeclarations(target: string, cwd: string): Promise<Declaration[]> {
   const path = resolve(cwd, target);
   let isDirectory: boolean;
   try {
@@ -52,7 +58,8 @@ export function readDeclarations(target: string, cwd: string): Declaration[] {
       hint: 'put one event type per file (name, description, schema, examples), see docs/event-types.md',
     });
   }
-  const declarations = files.flatMap((file) => parseFile(file, relative(cwd, file) || file));
+  const fields = await declarationFields();
+  const declarations = files.flatMap((file) => parseFile(file, relative(cwd, file) || file, fields));
   const seen = new Map<string, string>();
   for (const declaration of declarations) {
     const first = seen.get(declaration.name);
@@ -76,23 +83,25 @@ function declarationFiles(dir: string): string[] {
 }
 
 /** The declarations of one file: `{ name, … }` or `{ event_types: [{ name, … }, …] }`. */
-export function parseFile(file: string, source: string): Declaration[] {
+export function parseFile(file: string, source: string, fields: DeclarationSchema): Declaration[] {
   const text = readFileSync(file, 'utf8');
   let value: unknown;
   try {
     value = extname(file).toLowerCase() === '.json' ? JSON.parse(text) : parseYaml(text);
   } catch (error) {
     throw new UserError(`${source} is not valid ${extname(file).toLowerCase() === '.json' ? 'JSON' : 'YAML'}`, {
-      details: [error instanceof Error ? error.message.split('\n')[0] ?? '' : String(error)],
+      details: [error instanceof Error ? (error.message.split('\n')[0] ?? '') : String(error)],
     });
   }
   const many = ManyDeclarations.safeParse(value);
-  if (many.success) return many.data.event_types.map((item, index) => checked(item, source, `event_types.${index}.`));
-  return [checked(value, source, '')];
+  if (many.success) {
+    return many.data.event_types.map((item, index) => checked(fields, item, source, `event_types.${index}.`));
+  }
+  return [checked(fields, value, source, '')];
 }
 
-function checked(value: unknown, source: string, prefix: string): Declaration {
-  const parsed = DeclarationFields.safeParse(value);
+function checked(fields: DeclarationSchema, value: unknown, source: string, prefix: string): Declaration {
+  const parsed = fields.safeParse(value);
   if (!parsed.success) {
     throw new UserError(`${source} is not an event-type declaration`, {
       details: parsed.error.issues.map((issue) => `${prefix}${issue.path.join('.') || '(file)'}: ${issue.message}`),

@@ -22,7 +22,7 @@ interface Pushed {
 }
 
 export const run: Handler<typeof declaration> = async (ctx, [target], options) => {
-  const declarations = readDeclarations(target, ctx.cwd);
+  const declarations = await readDeclarations(target, ctx.cwd);
   const { oriva } = await eventTypeClient(ctx);
   const results: Pushed[] = [];
   for (const item of declarations) {

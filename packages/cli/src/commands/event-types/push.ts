@@ -4,7 +4,7 @@ export const declaration = (eventTypes: Parent) =>
   eventTypes
     .command('push')
     .description("declare the app's event types from JSON or YAML files: unchanged ones are left alone")
-    .argument('<file|dir>', 'a declaration file (.json, .yaml, .yml) or a directory of them, read recursively')
+    .argument('<path>', 'a declaration file (.json, .yaml, .yml) or a directory of them, read recursively')
     .option('--breaking', 'accept schemas that reject examples of the previous version (shown first)')
     .addHelpText(
       'after',

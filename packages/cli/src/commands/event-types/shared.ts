@@ -118,14 +118,15 @@ export function lineDiff(before: readonly string[], after: readonly string[]): s
       i++;
       j++;
     } else if (
-      j < after.length &&
-      (i === before.length || (common[i * cols + j + 1] ?? 0) >= (common[(i + 1) * cols + j] ?? 0))
+      i < before.length &&
+      (j === after.length || (common[(i + 1) * cols + j] ?? 0) >= (common[i * cols + j + 1] ?? 0))
     ) {
-      out.push(`+${after[j]}`);
-      j++;
-    } else {
+      // Removals before additions, as `diff -u` shows a changed line.
       out.push(`-${before[i]}`);
       i++;
+    } else {
+      out.push(`+${after[j]}`);
+      j++;
     }
   }
   return out;

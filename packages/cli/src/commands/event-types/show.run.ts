@@ -4,7 +4,7 @@ import type { declaration } from './show.js';
 
 export const run: Handler<typeof declaration> = async (ctx, [name], options) => {
   const { oriva } = await eventTypeClient(ctx);
-  const { event_type } = await onEventType(() => oriva.eventTypes.get(name, { version: options.version }), name);
+  const { event_type } = await onEventType(() => oriva.eventTypes.get(name, { version: options.schemaVersion }), name);
   if (ctx.json) {
     ctx.printJson({ event_type });
     return 0;

@@ -8,8 +8,9 @@ export const declaration = (eventTypes: Parent) =>
     .description("show one of the app's event types: schema, examples and versions")
     .argument('<name>', 'the qualified type, e.g. session.ended')
     .addOption(
-      new Option('--version <n>', 'an earlier version (default: the latest)').argParser(
-        integer('--version', 1, 1_000_000),
+      // Not `--version`: the program's own `--version` (print oriva's version) wins wherever it is written.
+      new Option('--schema-version <n>', 'an earlier version of the type (default: the latest)').argParser(
+        integer('--schema-version', 1, 1_000_000),
       ),
     );
 

@@ -77,10 +77,11 @@ export function interfaceNames(qualified: readonly string[]): Map<string, string
 }
 
 function typeSchema(type: CatalogueType, name: string): Record<string, unknown> {
-  const { $id: _id, $schema: _schema, ...schema } = relocateRefs(type.schema, `#/$defs/${name}`) as Record<
-    string,
-    unknown
-  >;
+  const {
+    $id: _id,
+    $schema: _schema,
+    ...schema
+  } = relocateRefs(type.schema, `#/$defs/${name}`) as Record<string, unknown>;
   const origin = type.app_id ? `declared by ${type.app_id}` : "one of the platform's own types";
   const about = [
     typeof schema.description === 'string' ? schema.description : (type.description ?? undefined),

@@ -16,9 +16,12 @@ export const run: Handler<typeof declaration> = async (ctx, _args, options) => {
   const types: EventType[] = [];
   for await (const type of oriva.eventTypes.catalogue({ appId: options.app, limit: PAGE })) types.push(type);
   if (types.length === 0) {
-    throw new UserError(options.app ? `app ${JSON.stringify(options.app)} declares no event types` : 'the catalogue is empty', {
-      hint: `\`${ctx.command} event-types push <file|dir>\` declares an app's types`,
-    });
+    throw new UserError(
+      options.app ? `app ${JSON.stringify(options.app)} declares no event types` : 'the catalogue is empty',
+      {
+        hint: `\`${ctx.command} event-types push <file|dir>\` declares an app's types`,
+      },
+    );
   }
   const scope = options.app ? `app ${options.app}` : 'every app and the platform';
   const source = await compileEventTypes(types, [
