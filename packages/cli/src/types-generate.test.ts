@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { startTestServer, type TestServer } from '@oriva/server/testing';
 import ts from 'typescript';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { interfaceNames } from './commands/types/compile.js';
+import { compileEventTypes, interfaceNames } from './commands/types/compile.js';
 import { removeTempDirs, run, tempDir } from './run-cli.test-support.js';
 
 afterAll(removeTempDirs);
@@ -140,5 +140,49 @@ describe('interface names', () => {
         'oriva.event_map',
       ]).values(),
     ]).toEqual(['SessionEnded', 'WorkBuddyTaskDone', 'SessionEndedX', 'SessionEndedX2', 'OrivaEventMap2']);
+  });
+});
+
+describe('compiling schemas', () => {
+  it('follows local $refs under each type and turns any other $ref into unknown, fetching nothing', async () => {
+    let fetched = 0;
+    const realFetch = globalThis.fetch;
+    globalThis.fetch = async (...args: Parameters<typeof fetch>) => {
+      fetched++;
+      return realFetch(...args);
+    };
+    try {
+      const source = await compileEventTypes(
+        [
+          {
+            name: 'a.one',
+            schema: {
+              type: 'object',
+              required: ['tag', 'remote', 'file'],
+              properties: {
+                tag: { $ref: '#/$defs/Tag' },
+                remote: { $ref: 'https://example.com/schema.json' },
+                file: { $ref: '/etc/passwd' },
+              },
+              $defs: { Tag: { type: 'string' } },
+            },
+          },
+          {
+            name: 'b.two',
+            schema: {
+              type: 'object',
+              properties: { tag: { $ref: '#/$defs/Tag' } },
+              $defs: { Tag: { type: 'number' } },
+            },
+          },
+        ],
+        ['test'],
+      );
+      expect(source).toMatch(/export interface AOne \{\n {2}tag: string;\n {2}remote: unknown;\n {2}file: unknown;/);
+      expect(source).toMatch(/export interface BTwo \{\n {2}tag\?: number;/);
+      expect(fetched).toBe(0);
+    } finally {
+      globalThis.fetch = realFetch;
+    }
   });
 });

@@ -1,4 +1,4 @@
-import { type APIError, ConflictError, NotFoundError, Oriva } from '@oriva/sdk';
+import { type APIError, ConflictError, NotFoundError, Oriva, UnprocessableEntityError } from '@oriva/sdk';
 import { describe, expect, it } from 'vitest';
 import { serverWithApp } from '../../server/src/testing/server-with-app.test-support.js';
 
@@ -62,5 +62,34 @@ describe('oriva.eventTypes against the real server', () => {
       own.push(type.name);
     }
     expect(own).toEqual(['alpha.one', 'alpha.two']);
+  });
+
+  it('validates events and batches against the declared schema, storing nothing', async () => {
+    const sdk = client();
+    await sdk.eventTypes.put('checked.ended', { schema: duration('integer') });
+    const event = (event_data: Record<string, unknown>) => ({
+      event_category: 'checked',
+      event_type: 'ended',
+      entity_type: 'session',
+      entity_id: 's_1',
+      user_id: 'user_1',
+      event_data,
+    });
+    const { check } = await sdk.eventTypes.validate(event({ duration: 1 }));
+    expect(check).toEqual({ event_type: 'checked.ended', declared: true, schema_version: 1 });
+
+    const invalid = await sdk.eventTypes.validate(event({ duration: 'long' })).catch((error: unknown) => error);
+    expect(invalid).toBeInstanceOf(UnprocessableEntityError);
+    expect((invalid as APIError).fields?.[0]?.path).toBe('event_data/duration');
+
+    const batch = await sdk.eventTypes.validateBatch([event({ duration: 1 }), event({ duration: 2 })]);
+    expect(batch).toMatchObject({ valid: true, count: 2 });
+    const badBatch = await sdk.eventTypes
+      .validateBatch([event({ duration: 1 }), event({})])
+      .catch((error: unknown) => error);
+    expect((badBatch as APIError).fields?.map((field) => field.path)).toEqual(['events.1.event_data']);
+
+    const stored = await sdk.events.list({ event_type: 'ended', limit: 10 });
+    expect(stored.data.filter((item) => item.event_category === 'checked')).toEqual([]);
   });
 });
