@@ -36,6 +36,7 @@ export async function createApp(
     app_id: input.app_id,
     name: input.name,
     icon_url: input.icon_url ?? null,
+    undeclared_types: input.undeclared_types ?? 'allow',
     created_at: now,
     updated_at: now,
   };

@@ -40,8 +40,16 @@ export function eventTypeRoutes(deps: Deps) {
   });
 
   app.openapi(guarded(routes.listEventTypeCatalogue, deps), async (c) => {
-    const query = c.req.valid('query');
-    return c.json({ success: true as const, event_types: await eventTypeCatalogue(deps, query) }, 200);
+    const { limit, ...filter } = c.req.valid('query');
+    const page = await eventTypeCatalogue(deps, filter, limit);
+    return c.json(
+      {
+        success: true as const,
+        event_types: page.event_types,
+        pagination: { limit, has_more: page.has_more, next_cursor: page.next_cursor },
+      },
+      200,
+    );
   });
 
   return app;
