@@ -135,3 +135,30 @@ export type WebhookListParams = Record<string, never>;
  * Type what `verify()` from `@oriva/webhook-verify` returns with it: `verify<WebhookPayload>(body, headers, secret)`.
  */
 export type WebhookPayload = Schemas['WebhookPayload'];
+
+// Event types (the catalogue)
+/** A declared event type: its JSON Schema for `event_data`, examples, and version history. */
+export type EventType = Schemas['EventType'];
+/** The body of `PUT /apps/{app_id}/event-types/{event_type}`. */
+export type PutEventTypeRequest = Schemas['PutEventTypeRequest'];
+export type EventTypeResponse = Schemas['EventTypeResponse'];
+export type ListEventTypesResponse = Schemas['ListEventTypesResponse'];
+/** One page of `GET /event-types`: every app's declared types and the platform's own. */
+export type CatalogueResponse = Schemas['CatalogueResponse'];
+/** The `pagination` of the catalogue: `limit`, `has_more`, `next_cursor` (the last name on the page). */
+export type CataloguePagination = CatalogueResponse['pagination'];
+type CatalogueQuery = NonNullable<operations['listEventTypeCatalogue']['parameters']['query']>;
+/**
+ * Filters and paging of `GET /event-types`. `appId` keeps only that app's types (the platform's own
+ * are left out); it filters the catalogue and is not the app the client acts on.
+ */
+export interface CatalogueParams {
+  appId?: string | undefined;
+  category?: CatalogueQuery['category'] | undefined;
+  limit?: CatalogueQuery['limit'] | undefined;
+  after?: CatalogueQuery['after'] | undefined;
+}
+/** What publishing would check for one event: its type, whether it is declared, and the schema version used. */
+export type EventCheck = Schemas['EventCheck'];
+export type ValidateEventResponse = Schemas['ValidateEventResponse'];
+export type ValidateBatchResponse = Schemas['ValidateBatchResponse'];
