@@ -16,6 +16,7 @@ import { preferences } from './commands/preferences/index.js';
 import { profile } from './commands/profile/index.js';
 import { server } from './commands/server/index.js';
 import { stream } from './commands/stream/index.js';
+import { trigger } from './commands/trigger/trigger.js';
 import { users } from './commands/users/index.js';
 import { webhooks } from './commands/webhooks/index.js';
 import { DEFAULT_BASE_URL } from './config.js';
@@ -39,6 +40,7 @@ const COMMANDS: readonly Register[] = [
   events,
   stream,
   listen,
+  trigger,
   notifications,
   preferences,
   webhooks,
