@@ -4,6 +4,7 @@ import { issueApiKey } from '../auth/api-keys.js';
 import type { ServiceDeps } from '../core/deps.js';
 import { errors } from '../core/errors.js';
 import type { ApiKeyRecord, AppRecord } from '../storage/types.js';
+import { forgetDeclaredTypes } from './event-types/declared-cache.js';
 
 export type CreateAppInput = z.infer<typeof CreateAppRequest>;
 export type UpdateAppInput = z.infer<typeof UpdateAppRequest>;
@@ -48,6 +49,8 @@ export async function createApp(
 export async function updateApp(deps: ServiceDeps, appId: string, changes: UpdateAppInput): Promise<AppRecord> {
   const updated = await deps.storage.apps.update(appId, changes, new Date().toISOString());
   if (!updated) throw appNotFound(appId);
+  // Publishing reads the policy from the catalogue cache: this process honours a change at once.
+  if (changes.undeclared_types !== undefined) forgetDeclaredTypes(deps.storage, appId);
   return updated;
 }
 

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { startTestServer } from '../../testing/harness.js';
 import { serverWithApp } from '../../testing/server-with-app.test-support.js';
 
 const context = serverWithApp();
@@ -435,5 +436,47 @@ describe('event types', () => {
     const bad = await context.server.request('/api/v1/event-types?after=nodot&limit=0', { token: otherKey });
     expect(bad.status).toBe(400);
     expect((await errorOf(bad)).fields?.map((field) => field.path).sort()).toEqual(['after', 'limit']);
+  });
+});
+
+describe('event type rate limits', () => {
+  it("counts an app's event-type calls against its budget, and the catalogue against the caller's queries", async () => {
+    const limited = await startTestServer({ ORIVA_RATE_LIMITS: 'event_types=4/1m,queries=2/1m' });
+    try {
+      const key = await limited.createApp('limited');
+      const otherKey = await limited.createApp('other');
+      const path = '/api/v1/apps/limited/event-types';
+      const calls = [
+        () => limited.request(`${path}/task.done`, { method: 'PUT', token: key, json: { schema: { type: 'object' } } }),
+        () => limited.request(`${path}/task.done`, { token: key }),
+        () => limited.request(path, { token: key }),
+        () => limited.request(`${path}/task.done`, { method: 'DELETE', token: key }),
+        () => limited.request(path, { token: limited.adminToken }),
+      ];
+      const statuses: number[] = [];
+      let last: Response | undefined;
+      for (const call of calls) {
+        last = await call();
+        statuses.push(last.status);
+      }
+      expect(statuses).toEqual([201, 200, 200, 204, 429]);
+      expect(last!.headers.get('ratelimit-policy')).toBe('4;w=60');
+      expect(Number(last!.headers.get('retry-after'))).toBeGreaterThan(0);
+      const error = ((await last!.json()) as ErrorBody).error;
+      expect(error.code).toBe('rate_limited');
+      expect(error.message).toContain('event type management');
+      // Another app's budget is its own.
+      expect((await limited.request('/api/v1/apps/other/event-types', { token: otherKey })).status).toBe(200);
+
+      const catalogue = () => limited.request('/api/v1/event-types', { token: otherKey });
+      expect((await catalogue()).status).toBe(200);
+      expect((await catalogue()).status).toBe(200);
+      const refused = await catalogue();
+      expect(refused.status).toBe(429);
+      expect(refused.headers.get('ratelimit-policy')).toBe('2;w=60');
+      expect((await limited.request('/api/v1/event-types', { token: key })).status).toBe(200);
+    } finally {
+      await limited.close();
+    }
   });
 });
