@@ -10,6 +10,7 @@
  * // { duration: 1500, mood: { label: 'calm' } }
  * ```
  */
+import { UserError } from '../errors.js';
 
 export interface Override {
   /** The path as given, for messages. */
@@ -21,17 +22,22 @@ export interface Override {
 /** Keys that would reach Object.prototype instead of the data. */
 const FORBIDDEN_KEYS = new Set(['__proto__', 'prototype', 'constructor']);
 
-export class OverrideError extends Error {}
+/** A path that cannot be set: a `UserError`, so the CLI and the MCP tool both show it as the user's to fix. */
+export class OverrideError extends UserError {}
 
 export function parseOverride(text: string): Override {
   const at = text.indexOf('=');
   if (at <= 0) throw new OverrideError(`${JSON.stringify(text)} is not path=value`);
-  const path = text.slice(0, at).trim();
+  return overrideAt(text.slice(0, at).trim(), parseValue(text.slice(at + 1)));
+}
+
+/** An override of `path` (dot-separated) with a value already parsed, as the MCP tool takes them. */
+export function overrideAt(path: string, value: unknown): Override {
   const keys = path.split('.');
   if (keys.some((key) => key === '')) throw new OverrideError(`${JSON.stringify(path)} has an empty part`);
   const forbidden = keys.find((key) => FORBIDDEN_KEYS.has(key));
   if (forbidden) throw new OverrideError(`${JSON.stringify(path)}: "${forbidden}" cannot be set`);
-  return { path, keys, value: parseValue(text.slice(at + 1)) };
+  return { path, keys, value };
 }
 
 /** JSON when it parses, else the text itself: `3` is a number, `"3"` and `three` are strings. */
