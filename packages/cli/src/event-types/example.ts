@@ -63,10 +63,16 @@ function generate(schema: unknown, path: string, state: State, depth: number, va
     state.gaps.push({ path, reason: 'the schema accepts no value' });
     return null;
   }
-  if ('const' in flat) return flat.const;
+  if ('const' in flat) {
+    if (!meetsKeywords(flat, flat.const)) state.gaps.push({ path, reason: 'the const breaks other constraints' });
+    return flat.const;
+  }
   if (Array.isArray(flat.enum)) {
-    if (flat.enum.length === 0) state.gaps.push({ path, reason: 'the enum is empty' });
-    return flat.enum[Math.min(variant, flat.enum.length - 1)] ?? null;
+    // The first value the rest of the schema allows (`allOf: [{ enum }, { minLength }]`).
+    const allowed = flat.enum.filter((value) => meetsKeywords(flat, value));
+    if (allowed.length === 0) state.gaps.push({ path, reason: 'no enum value meets the other constraints' });
+    const values = allowed.length > 0 ? allowed : flat.enum;
+    return values[Math.min(variant, values.length - 1)] ?? null;
   }
   if (flat.not !== undefined) state.gaps.push({ path, reason: '"not" is not taken into account' });
   switch (typeOf(flat)) {
@@ -251,6 +257,57 @@ function mergeFlat(a: Flat | false, b: Flat | false, path: string, state: State)
     return a;
   }
   return merged;
+}
+
+/**
+ * Whether a given value (a `const` or an `enum` value) meets the schema's own keywords for its type:
+ * type, bounds, lengths, patterns, `multipleOf` and required names. Subschemas are not checked.
+ */
+function meetsKeywords(schema: Flat, value: unknown): boolean {
+  const types = asList(schema.type);
+  const kind = jsonType(value);
+  if (types.length > 0 && !types.includes(kind) && !(kind === 'integer' && types.includes('number'))) return false;
+  const bound = (key: string) => (typeof schema[key] === 'number' ? (schema[key] as number) : undefined);
+  if (typeof value === 'string') {
+    const length = [...value].length;
+    if (length < (bound('minLength') ?? 0) || length > (bound('maxLength') ?? Number.POSITIVE_INFINITY)) return false;
+    return (schema.patterns ?? []).every((pattern) => {
+      try {
+        return new RegExp(pattern, 'u').test(value);
+      } catch {
+        return true;
+      }
+    });
+  }
+  if (typeof value === 'number') {
+    const [min, max, above, below, step] = [
+      'minimum',
+      'maximum',
+      'exclusiveMinimum',
+      'exclusiveMaximum',
+      'multipleOf',
+    ].map(bound);
+    if ((min !== undefined && value < min) || (max !== undefined && value > max)) return false;
+    if ((above !== undefined && value <= above) || (below !== undefined && value >= below)) return false;
+    return step === undefined || Number.isInteger(value / step);
+  }
+  if (Array.isArray(value)) {
+    return value.length >= (bound('minItems') ?? 0) && value.length <= (bound('maxItems') ?? Number.POSITIVE_INFINITY);
+  }
+  if (isObject(value)) {
+    const count = Object.keys(value).length;
+    if (count < (bound('minProperties') ?? 0) || count > (bound('maxProperties') ?? Number.POSITIVE_INFINITY))
+      return false;
+    return asList(schema.required).every((name) => Object.hasOwn(value, name));
+  }
+  return true;
+}
+
+function jsonType(value: unknown): string {
+  if (value === null) return 'null';
+  if (Array.isArray(value)) return 'array';
+  if (typeof value === 'number') return Number.isInteger(value) ? 'integer' : 'number';
+  return typeof value;
 }
 
 /** The one type to build: the schema's (the first that is not null when several), else what its keywords imply. */
