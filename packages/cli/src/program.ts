@@ -17,6 +17,7 @@ import { preferences } from './commands/preferences/index.js';
 import { profile } from './commands/profile/index.js';
 import { server } from './commands/server/index.js';
 import { stream } from './commands/stream/index.js';
+import { trigger } from './commands/trigger/trigger.js';
 import { types } from './commands/types/index.js';
 import { users } from './commands/users/index.js';
 import { webhooks } from './commands/webhooks/index.js';
@@ -43,6 +44,7 @@ const COMMANDS: readonly Register[] = [
   types,
   stream,
   listen,
+  trigger,
   notifications,
   preferences,
   webhooks,
