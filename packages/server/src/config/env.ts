@@ -82,6 +82,7 @@ const EnvSchema = z.object({
     .default('oriva:'),
   ORIVA_RETENTION_DAYS: z.coerce.number().int().min(0).max(36_500).default(183),
   ORIVA_INBOX: booleanFlag.optional(),
+  ORIVA_CONSOLE: booleanFlag.default(true),
 });
 
 export interface Config {
@@ -138,6 +139,8 @@ export interface Config {
   retentionDays: number;
   /** Serves the notification center page at /inbox (on by default in dev mode). */
   inbox: boolean;
+  /** Serves the developer console at /console (on by default; it holds no credential of its own). */
+  console: boolean;
 }
 
 /**
@@ -229,5 +232,6 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     redisPrefix: values.ORIVA_REDIS_PREFIX,
     retentionDays: values.ORIVA_RETENTION_DAYS,
     inbox: values.ORIVA_INBOX ?? values.ORIVA_DEV,
+    console: values.ORIVA_CONSOLE,
   };
 }
