@@ -151,7 +151,10 @@ function publicDelivery(delivery: DeliveryWithAttempts) {
     next_attempt_at: delivery.status === 'pending' ? delivery.next_attempt_at : null,
     created_at: delivery.created_at,
     updated_at: delivery.updated_at,
-    request: { headers: deliveryRequestHeaders(delivery.id), payload: JSON.parse(delivery.payload) as unknown },
+    request: {
+      headers: deliveryRequestHeaders(delivery.id),
+      payload: JSON.parse(delivery.payload) as Record<string, unknown>,
+    },
     attempt_log: delivery.attempt_log.map((attempt) => ({
       attempt: attempt.delivery_attempt,
       delivered_at: attempt.delivered_at,
