@@ -6,6 +6,7 @@
 import { Command, type CommandUnknownOpts, Help } from '@commander-js/extra-typings';
 import { admin } from './commands/admin/index.js';
 import { apps } from './commands/apps/index.js';
+import { consoleCommand } from './commands/console/console.js';
 import type { Register, Runner } from './commands/define.js';
 import { events } from './commands/events/index.js';
 import { keys } from './commands/keys/index.js';
@@ -42,6 +43,7 @@ const COMMANDS: readonly Register[] = [
   notifications,
   preferences,
   webhooks,
+  consoleCommand,
   mcp,
   profile,
 ];
