@@ -30,6 +30,8 @@ export interface BuiltPage {
   notBuiltPage: string;
   /** Whether the page opens a WebSocket to this origin (the CSP then names ws: and wss:). */
   sockets: boolean;
+  /** Origins that may frame the page; none by default, so no other site can overlay it (clickjacking). */
+  frameAncestors?: readonly string[];
 }
 
 /**
@@ -50,13 +52,14 @@ export function builtPageRoutes(deps: Deps, page: BuiltPage) {
     // The page talks to this origin only: its REST calls and its WebSocket (named explicitly, as
     // browsers before CSP3 do not let 'self' cover ws:).
     const sockets = page.sockets && PLAIN_HOST.test(host) ? ` ws://${host} wss://${host}` : '';
+    const ancestors = page.frameAncestors?.length ? page.frameAncestors.join(' ') : "'none'";
     const images = deps.config.dev ? "'self' https: http: data:" : "'self' https: data:";
     // Pages offer their dev-only sign-ins (a user picker, an API key) in dev mode only.
     const body = html.toString('utf8').replace('content="%ORIVA_DEV%"', `content="${deps.config.dev ? '1' : '0'}"`);
     return c.body(body, 200, {
       'Content-Type': CONTENT_TYPES['.html']!,
       'Cache-Control': 'no-cache',
-      'Content-Security-Policy': `default-src 'none'; script-src 'self'; style-src 'self'; img-src ${images}; connect-src 'self'${sockets}; base-uri 'none'; form-action 'none'; frame-ancestors 'none'`,
+      'Content-Security-Policy': `default-src 'none'; script-src 'self'; style-src 'self'; img-src ${images}; connect-src 'self'${sockets}; base-uri 'none'; form-action 'none'; frame-ancestors ${ancestors}`,
       'X-Content-Type-Options': 'nosniff',
       'Referrer-Policy': 'no-referrer',
     });

@@ -23,6 +23,7 @@ export function consoleRoutes(deps: Deps, options: ConsoleOptions = {}) {
     dir: options.dir === undefined ? CONSOLE_DIR : options.dir,
     notBuiltPage: NOT_BUILT_PAGE,
     sockets: false,
+    frameAncestors: deps.config.consoleFrameAncestors,
   });
 }
 
