@@ -181,7 +181,7 @@ describe('the console in Chromium', () => {
   });
 
   it('refuses an expired link with a note, and the operator sees every app', async () => {
-    const context = await browser.newContext({ viewport: { width: 1100, height: 760 } });
+    const context = await browser.newContext({ viewport: { width: 1100, height: 760 }, colorScheme: 'dark' });
     const page = await context.newPage();
     page.setDefaultTimeout(WAIT_MS);
     const expired = `ops_${Buffer.from(JSON.stringify({ app: 'work-buddy', sid: 'x', exp: 1 })).toString('base64url')}.x`;
@@ -194,8 +194,21 @@ describe('the console in Chromium', () => {
     await page.locator('tr[data-app-id="work-buddy"]').waitFor();
     await page.getByRole('button', { name: 'work-buddy' }).click();
     await page.locator('article[data-webhook-id]').first().waitFor();
-    await page.getByRole('tab', { name: 'Events' }).click();
-    await page.locator(`details[data-event-id="${eventId}"]`).waitFor();
+    // The section tabs take the arrow keys.
+    await page.getByRole('tab', { name: 'Webhooks' }).focus();
+    await page.keyboard.press('ArrowRight');
+    expect(await page.getByRole('tab', { name: 'Events' }).getAttribute('aria-selected')).toBe('true');
+    const event = page.locator(`details[data-event-id="${eventId}"]`);
+    await event.locator('summary').click();
+    const shown = JSON.parse((await event.locator('pre.json').textContent()) ?? '') as {
+      id: string;
+      event_data: object;
+    };
+    expect(shown).toMatchObject({ id: eventId, event_data: { title: 'Ship the console' } });
+    // Dark when the system is.
+    const background = await page.evaluate(() => getComputedStyle(document.body).backgroundColor);
+    expect(background).toBe('rgb(18, 18, 22)');
+    await page.screenshot({ path: join(ARTIFACTS, 'console-events-dark.png'), fullPage: true });
     await page.getByRole('tab', { name: 'API keys' }).click();
     await page.locator('tr[data-key-id]').first().waitFor();
     await context.close();
