@@ -19,6 +19,7 @@ export function Webhooks({ client }: { client: Oriva }) {
         </button>
         <WebhookCard client={client} webhook={open} onChanged={loaded.reload} onSecret={setSecret} detailed />
         {secret && <SecretNote {...secret} onDone={() => setSecret(null)} />}
+        <EditWebhook key={open.updated_at} client={client} webhook={open} onSaved={loaded.reload} />
         <Deliveries client={client} webhook={open} onChanged={loaded.reload} />
       </section>
     );
@@ -142,6 +143,70 @@ function WebhookCard({
   );
 }
 
+/** The endpoint's URL, subscriptions, description and retry budget, saved with one PATCH. */
+function EditWebhook({ client, webhook, onSaved }: { client: Oriva; webhook: Webhook; onSaved: () => void }) {
+  const [message, setMessage] = useState<{ ok: boolean; text: string } | null>(null);
+  const submit = async (event: Event) => {
+    event.preventDefault();
+    const data = new FormData(event.currentTarget as HTMLFormElement);
+    const description = String(data.get('description') ?? '').trim();
+    setMessage(null);
+    try {
+      await client.webhooks.update(webhook.id, {
+        webhook_url: String(data.get('url') ?? '').trim(),
+        subscribed_events: splitPatterns(String(data.get('events') ?? '')),
+        description: description || null,
+        max_retries: Number(data.get('max_retries')),
+      });
+      setMessage({ ok: true, text: 'Saved' });
+      onSaved();
+    } catch (caught) {
+      setMessage({ ok: false, text: messageOf(caught) });
+    }
+  };
+  return (
+    <details class="create">
+      <summary>Edit this endpoint</summary>
+      <form onSubmit={submit}>
+        <label>
+          URL
+          <input name="url" type="url" required defaultValue={webhook.webhook_url} />
+        </label>
+        <label>
+          Events (comma separated)
+          <input name="events" required defaultValue={webhook.subscribed_events.join(', ')} />
+        </label>
+        <label>
+          Description
+          <input name="description" maxLength={200} defaultValue={webhook.description ?? ''} />
+        </label>
+        <label>
+          Retries after the first attempt (0-10)
+          <input
+            name="max_retries"
+            type="number"
+            min={0}
+            max={10}
+            required
+            defaultValue={String(webhook.max_retries)}
+          />
+        </label>
+        <button type="submit" class="primary">
+          Save
+        </button>
+        {message && (
+          <p class={message.ok ? 'result ok' : 'result error'} role={message.ok ? 'status' : 'alert'}>
+            {message.text}
+          </p>
+        )}
+      </form>
+    </details>
+  );
+}
+
+/** `notification.*, task.created` → the patterns, however they are spaced. */
+const splitPatterns = (text: string) => text.split(/[\s,]+/).filter(Boolean);
+
 function CreateWebhook({ client, onCreated }: { client: Oriva; onCreated: (secret: string) => void }) {
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
@@ -149,9 +214,7 @@ function CreateWebhook({ client, onCreated }: { client: Oriva; onCreated: (secre
     event.preventDefault();
     const form = event.currentTarget as HTMLFormElement;
     const data = new FormData(form);
-    const events = String(data.get('events') ?? '')
-      .split(/[\s,]+/)
-      .filter(Boolean);
+    const events = splitPatterns(String(data.get('events') ?? ''));
     const description = String(data.get('description') ?? '').trim();
     setBusy(true);
     setError(null);

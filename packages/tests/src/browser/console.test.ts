@@ -175,6 +175,13 @@ describe('the console in Chromium', () => {
       .poll(() => page.locator('details[data-delivery-id]').first().getAttribute('data-status'), { timeout: WAIT_MS })
       .toBe('succeeded');
     expect(broken.received).toHaveLength(2);
+
+    // Edit the endpoint: the card shows what was saved.
+    await page.getByText('Edit this endpoint').click();
+    await page.getByLabel('Description').fill('Billing (EU)');
+    await page.getByRole('button', { name: 'Save' }).click();
+    await page.locator('article[data-webhook-id]').getByText('Billing (EU)').waitFor();
+    expect((await app.webhooks.retrieve(brokenWebhookId)).webhook.description).toBe('Billing (EU)');
     expect(broken.received[1]!.headers['webhook-id']).toBe(deliveryId);
     expect(dialogs).toEqual([]);
     await context.close();
