@@ -50,6 +50,7 @@ export default defineConfig({
       project('cli', ['packages/cli/src/**/*.test.ts']),
       project('webhook-verify', ['packages/webhook-verify/src/**/*.test.ts']),
       project('notification-center', ['packages/notification-center/src/**/*.test.ts']),
+      project('console', ['packages/console/src/**/*.test.ts']),
       project('integration', ['packages/tests/**/*.test.ts']),
       project('examples', ['examples/*/src/**/*.test.ts']),
     ],

@@ -6,6 +6,7 @@
 import { Command, type CommandUnknownOpts, Help } from '@commander-js/extra-typings';
 import { admin } from './commands/admin/index.js';
 import { apps } from './commands/apps/index.js';
+import { consoleCommand } from './commands/console/console.js';
 import type { Register, Runner } from './commands/define.js';
 import { eventTypes } from './commands/event-types/index.js';
 import { events } from './commands/events/index.js';
@@ -48,6 +49,7 @@ const COMMANDS: readonly Register[] = [
   notifications,
   preferences,
   webhooks,
+  consoleCommand,
   mcp,
   profile,
 ];

@@ -17,6 +17,7 @@ export * from './events/index.js';
 export * from './examples.js';
 export { API_VERSION, buildOpenApiDocument, type OpenApiDocument } from './openapi.js';
 export * as routes from './routes/index.js';
+export { portalSessionMayCall } from './routes/portal-session-scope.js';
 export {
   type Caller,
   errorResponses,
@@ -33,6 +34,7 @@ export * from './schemas/event-types.js';
 export * from './schemas/events.js';
 export * from './schemas/legacy.js';
 export * from './schemas/notifications.js';
+export * from './schemas/portal-sessions.js';
 export * from './schemas/stream.js';
 export * from './schemas/webhook-events.js';
 export * from './schemas/webhooks.js';

@@ -10,6 +10,7 @@ import { Apps } from './resources/apps.js';
 import { EventTypes } from './resources/event-types.js';
 import { Events } from './resources/events.js';
 import { Notifications } from './resources/notifications.js';
+import { PortalSessions } from './resources/portal-sessions.js';
 import { UserPreferences } from './resources/preferences.js';
 import { Stream, type StreamOptions, type WebSocketConstructor } from './resources/stream.js';
 import { Webhooks } from './resources/webhooks.js';
@@ -132,6 +133,8 @@ export class Oriva extends APIClient {
   readonly preferences: UserPreferences;
   /** Subscribe URLs to the app's events, and inspect, retry and recover their deliveries. */
   readonly webhooks: Webhooks;
+  /** Console links for one app: `create()` returns `{ url, expires_at }`. */
+  readonly portalSessions: PortalSessions;
   /** Server operations for the admin token, such as pruning old data. */
   readonly admin: Admin;
   /** Declare the app's event types (a JSON Schema each), read the catalogue, and validate events. */
@@ -175,6 +178,7 @@ export class Oriva extends APIClient {
     this.notifications = new Notifications(this);
     this.preferences = new UserPreferences(this);
     this.webhooks = new Webhooks(this);
+    this.portalSessions = new PortalSessions(this);
     this.admin = new Admin(this);
     this.eventTypes = new EventTypes(this);
   }

@@ -39,6 +39,7 @@ export {
 export { Events, MAX_BATCH_EVENTS } from './resources/events.js';
 export { Keys } from './resources/keys.js';
 export { type NotificationListOptions, NotificationPage, Notifications } from './resources/notifications.js';
+export { PortalSessions } from './resources/portal-sessions.js';
 export { UserPreferences } from './resources/preferences.js';
 export {
   Stream,

@@ -102,6 +102,10 @@ export type PutPreferencesRequest = Schemas['PutPreferencesRequest'];
 /** What `preferences.update` takes: the fields to change, merged into the current preferences. */
 export type PreferencesUpdate = Partial<Preferences>;
 
+// Portal sessions (console links)
+export type CreatePortalSessionRequest = Schemas['CreatePortalSessionRequest'];
+export type PortalSessionResponse = Schemas['PortalSessionResponse'];
+
 // Webhooks
 /** A webhook: a URL subscribed to some of the app's events (never its secret). */
 export type Webhook = Schemas['Webhook'];

@@ -7,6 +7,7 @@ import { requestContext } from './http/request-context.js';
 import { adminRoutes } from './routes/admin/index.js';
 import { apiDocsRoutes } from './routes/api-docs.js';
 import { appRoutes } from './routes/apps/index.js';
+import { consoleRoutes } from './routes/console.js';
 import { devRoutes } from './routes/dev/index.js';
 import { eventTypeRoutes } from './routes/event-types/index.js';
 import { eventRoutes } from './routes/events/index.js';
@@ -45,5 +46,6 @@ export function createApp(deps: Deps, stream: StreamHub) {
   app.route('/', streamRoutes(deps, stream));
   if (deps.config.dev) app.route('/', devRoutes(deps));
   if (deps.config.inbox) app.route('/', inboxRoutes(deps));
+  if (deps.config.console) app.route('/', consoleRoutes(deps));
   return app;
 }

@@ -51,6 +51,7 @@ export function startupBanner(server: RunningServer, options: BannerOptions = {}
     tokenLine,
     `Rate limits: ${describeRateLimits(server.config.rateLimits, server.config.dev)}`,
     ...(server.config.inbox ? [`Inbox:       ${server.url}/inbox (the notification center)`] : []),
+    ...(server.config.console ? [`Console:     ${server.url}/console (webhooks, deliveries, events, keys)`] : []),
     ...cliEnvironment(server, cwd, env),
     ...next,
   ].join('\n');

@@ -3,7 +3,7 @@ import { randomFillSync } from 'node:crypto';
 /** Crockford base32, as ULID uses: sortable as text, no ambiguous letters. */
 const ALPHABET = '0123456789ABCDEFGHJKMNPQRSTVWXYZ';
 
-export type IdPrefix = 'evt' | 'ntf' | 'wh' | 'del' | 'att' | 'key' | 'req' | 'app';
+export type IdPrefix = 'evt' | 'ntf' | 'wh' | 'del' | 'att' | 'key' | 'req' | 'app' | 'ops';
 
 let lastTime = -1;
 const lastRandom = new Uint8Array(10);

@@ -6,6 +6,7 @@ import type { DestinationStream, Logger } from 'pino';
 import { WebSocketServer } from 'ws';
 import { createApp } from './app.js';
 import { createUserTokenVerifier } from './auth/jwt.js';
+import { createPortalSessions } from './auth/portal-sessions.js';
 import { type Config, ConfigError, loadConfig } from './config/env.js';
 import { ensureSecrets } from './config/secrets.js';
 import { removeServerFile, writeServerFile } from './config/server-file.js';
@@ -82,6 +83,7 @@ export async function startServer(options: StartOptions = {}): Promise<RunningSe
     jwtSecret: secrets.jwtSecret,
     lookupHost: options.lookupHost ?? ((hostname) => lookup(hostname, { all: true })),
     secretBox: createSecretBox(config.secretKey),
+    portalSessions: createPortalSessions(secrets.adminToken),
   };
   // Committed events reach stream clients through the bus: in process for one instance; with Redis,
   // every instance's commits reach every instance's clients (gaps filled from the database).

@@ -147,6 +147,25 @@ export const DeliveryAttempt = z
   })
   .openapi('DeliveryAttempt');
 
+export const DeliveryRequest = z
+  .object({
+    headers: z.record(z.string(), z.string()).openapi({
+      description:
+        'The headers every attempt sends. Each attempt adds its own `webhook-timestamp` and `webhook-signature`, which are not kept; the signing secret never appears.',
+      example: {
+        'content-type': 'application/json',
+        'user-agent': 'Oriva-Webhooks/1',
+        'webhook-id': 'del_01J8ZQ3J5V8C9X2M4N6P7R8S9T',
+      },
+    }),
+    payload: z.record(z.string(), z.unknown()).openapi({
+      description: 'The body, exactly as signed and sent: a `WebhookPayload`. It is kept as long as the delivery.',
+    }),
+  })
+  .openapi('DeliveryRequest', {
+    description: 'What every attempt of the delivery sends: the same body, signed anew each time.',
+  });
+
 export const Delivery = z
   .object({
     id: z.string().openapi({
@@ -161,6 +180,7 @@ export const Delivery = z
     next_attempt_at: Timestamp.nullable(),
     created_at: Timestamp,
     updated_at: Timestamp,
+    request: DeliveryRequest,
     attempt_log: z.array(DeliveryAttempt),
   })
   .openapi('Delivery');

@@ -238,6 +238,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/apps/{app_id}/portal-sessions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Open the console for one app: a short-lived link to embed or open
+         * @description Returns a link to the console at `/console` scoped to this app. Its token acts as the app on the app's own `/api/v1/apps/{app_id}/…` routes (webhooks, deliveries, events, keys, event types) and nowhere else: not on other apps, not on routes without an app in their path (publishing is app-scoped, so it may publish too), not on admin routes, and it cannot open further sessions. It expires at `expires_at`; revoking every key does not end it, rotating the admin token does.
+         */
+        post: operations["createPortalSession"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/apps/{app_id}/webhooks": {
         parameters: {
             query?: never;
@@ -1815,6 +1835,27 @@ export interface components {
         };
         /** @enum {string} */
         SettableNotificationStatus: "unread" | "read" | "clicked" | "dismissed";
+        PortalSessionResponse: {
+            /** @enum {boolean} */
+            success: true;
+            /**
+             * @description The console, opened on this app: `<origin>/console#token=ops_…`. The token rides in the fragment, which browsers never send, so it stays out of servers' and proxies' logs.
+             * @example https://oriva.example/console#token=ops_eyJhcHAiOiJ3b3JrLWJ1ZGR5In0.3q2-7w
+             */
+            url: string;
+            /** @description The session token itself (`ops_…`), a bearer credential for this app's `/api/v1/apps/{app_id}/…` routes until `expires_at`. */
+            token: string;
+            app_id: string;
+            /**
+             * Format: date-time
+             * @example 2025-09-30T10:30:00.000Z
+             */
+            expires_at: string;
+        };
+        CreatePortalSessionRequest: {
+            /** @description How long the link works. Default 3600 (1 h), at most 24 h. */
+            expires_in_seconds?: number;
+        };
         ListWebhooksResponse: {
             /** @enum {boolean} */
             success: true;
@@ -1963,10 +2004,29 @@ export interface components {
              * @example 2025-09-30T10:30:00.000Z
              */
             updated_at: string;
+            request: components["schemas"]["DeliveryRequest"];
             attempt_log: components["schemas"]["DeliveryAttempt"][];
         };
         /** @enum {string} */
         DeliveryStatus: "pending" | "succeeded" | "failed";
+        /** @description What every attempt of the delivery sends: the same body, signed anew each time. */
+        DeliveryRequest: {
+            /**
+             * @description The headers every attempt sends. Each attempt adds its own `webhook-timestamp` and `webhook-signature`, which are not kept; the signing secret never appears.
+             * @example {
+             *       "content-type": "application/json",
+             *       "user-agent": "Oriva-Webhooks/1",
+             *       "webhook-id": "del_01J8ZQ3J5V8C9X2M4N6P7R8S9T"
+             *     }
+             */
+            headers: {
+                [key: string]: string;
+            };
+            /** @description The body, exactly as signed and sent: a `WebhookPayload`. It is kept as long as the delivery. */
+            payload: {
+                [key: string]: unknown;
+            };
+        };
         DeliveryAttempt: {
             attempt: number;
             /**
@@ -4228,6 +4288,118 @@ export interface operations {
                     Deprecation: components["headers"]["Deprecation"];
                     Sunset: components["headers"]["Sunset"];
                     Link: components["headers"]["Link"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    createPortalSession: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Repeat a POST safely: the same key with the same body answers the stored response (with `Idempotent-Replayed: true`); the same key with another body is a 409 `idempotency_key_reused`. 1-255 printable ASCII characters, space included; remembered for 24 hours per caller. */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
+            path: {
+                app_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                "application/json": components["schemas"]["CreatePortalSessionRequest"];
+            };
+        };
+        responses: {
+            /** @description The link and when it stops working. */
+            201: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "Idempotent-Replayed": components["headers"]["Idempotent-Replayed"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PortalSessionResponse"];
+                };
+            };
+            /** @description A path parameter is not valid (`validation_failed`, naming it in `error.fields`). The body is not JSON (`malformed_json`) or a field failed validation (`validation_failed`, see `error.fields`). The `Idempotency-Key` is not 1-255 printable ASCII characters (`invalid_idempotency_key`). */
+            400: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "x-should-retry": components["headers"]["x-should-retry"];
+                    "Idempotent-Replayed": components["headers"]["Idempotent-Replayed"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description No credentials, or ones that are not valid (`unauthorized`, `invalid_credentials`, `revoked_key`, `token_expired`, `invalid_token`). */
+            401: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "x-should-retry": components["headers"]["x-should-retry"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The credentials may not call this operation or act on this resource (`insufficient_scope`, `forbidden_app`, `forbidden_user`, or a more specific code). */
+            403: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "x-should-retry": components["headers"]["x-should-retry"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description No such resource. */
+            404: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "x-should-retry": components["headers"]["x-should-retry"];
+                    "Idempotent-Replayed": components["headers"]["Idempotent-Replayed"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The `Idempotency-Key` was used with another request (`idempotency_key_reused`), or its first request is still running (`idempotency_request_in_progress`: retry after `Retry-After`). */
+            409: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "x-should-retry": components["headers"]["x-should-retry"];
+                    "Retry-After": components["headers"]["Retry-After"];
+                    "Idempotent-Replayed": components["headers"]["Idempotent-Replayed"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The body is larger than 1 MiB (`payload_too_large`); the connection is closed. */
+            413: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "x-should-retry": components["headers"]["x-should-retry"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The body is in a media type this operation does not take (`unsupported_media_type`): send `Content-Type: application/json`. */
+            415: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "x-should-retry": components["headers"]["x-should-retry"];
                     [name: string]: unknown;
                 };
                 content: {

@@ -24,6 +24,7 @@ function delivery(n: number): Delivery {
     next_attempt_at: null,
     created_at: AT,
     updated_at: AT,
+    request: { headers: { 'webhook-id': deliveryId(n) }, payload: { id: `evt_${n}` } },
     attempt_log: [],
   };
 }

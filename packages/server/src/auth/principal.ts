@@ -1,7 +1,14 @@
 /** Who is calling, as established from the bearer credential. */
 export type Principal =
   | { kind: 'admin' }
-  | { kind: 'app'; appId: string; keyId: string }
+  | {
+      kind: 'app';
+      appId: string;
+      /** The API key's id, or the portal session's id when `portal` is set. */
+      keyId: string;
+      /** Set when the credential is a portal session token, which acts as the app on fewer routes. */
+      portal?: { expiresAt: Date };
+    }
   | { kind: 'user'; userId: string };
 
 export type PrincipalKind = Principal['kind'];

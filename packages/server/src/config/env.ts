@@ -82,6 +82,15 @@ const EnvSchema = z.object({
     .default('oriva:'),
   ORIVA_RETENTION_DAYS: z.coerce.number().int().min(0).max(36_500).default(183),
   ORIVA_INBOX: booleanFlag.optional(),
+  ORIVA_CONSOLE: booleanFlag.default(true),
+  ORIVA_CONSOLE_FRAME_ANCESTORS: optionalString.pipe(
+    z
+      .string()
+      .regex(/^(?:https?:\/\/[A-Za-z0-9.:[\]-]+)(?:[ ,]+https?:\/\/[A-Za-z0-9.:[\]-]+)*$/, {
+        message: 'must be origins such as https://dashboard.example, separated by commas',
+      })
+      .optional(),
+  ),
 });
 
 export interface Config {
@@ -138,6 +147,10 @@ export interface Config {
   retentionDays: number;
   /** Serves the notification center page at /inbox (on by default in dev mode). */
   inbox: boolean;
+  /** Serves the developer console at /console (on by default; it holds no credential of its own). */
+  console: boolean;
+  /** Origins allowed to embed /console in a frame (its CSP `frame-ancestors`); none by default. */
+  consoleFrameAncestors: string[];
 }
 
 /**
@@ -229,5 +242,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     redisPrefix: values.ORIVA_REDIS_PREFIX,
     retentionDays: values.ORIVA_RETENTION_DAYS,
     inbox: values.ORIVA_INBOX ?? values.ORIVA_DEV,
+    console: values.ORIVA_CONSOLE,
+    consoleFrameAncestors: values.ORIVA_CONSOLE_FRAME_ANCESTORS?.split(/[ ,]+/).filter(Boolean) ?? [],
   };
 }

@@ -4,6 +4,7 @@
  * layer alike, so neither imports the other for it.
  */
 import type { Logger } from 'pino';
+import type { PortalSessions } from '../auth/portal-sessions.js';
 import type { Config } from '../config/env.js';
 import type { Metrics } from '../observability/metrics.js';
 import type { Storage } from '../storage/types.js';
@@ -26,6 +27,8 @@ export interface ServiceDeps {
   lookupHost: LookupAll;
   /** Encrypts webhook secrets at rest when ORIVA_SECRET_KEY is set. */
   secretBox: SecretBox;
+  /** Issues and verifies the console's single-app portal session tokens. */
+  portalSessions: PortalSessions;
 }
 
 /** The delivery worker: the outbox, its settings, and where it reports. */

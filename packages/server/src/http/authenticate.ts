@@ -1,6 +1,6 @@
 import { createHash, timingSafeEqual } from 'node:crypto';
 import type { RouteConfig } from '@hono/zod-openapi';
-import { SECURITY_SCHEMES, type SecuritySchemeName } from '@oriva/contract';
+import { PORTAL_TOKEN_PREFIX, portalSessionMayCall, SECURITY_SCHEMES, type SecuritySchemeName } from '@oriva/contract';
 import type { MiddlewareHandler } from 'hono';
 import { API_KEY_PREFIX, hashApiKey } from '../auth/api-keys.js';
 import { InvalidTokenError } from '../auth/jwt.js';
@@ -14,7 +14,10 @@ const KIND_NAMES: Record<PrincipalKind, string> = {
   user: 'a user token',
 };
 
-/** Establishes who is calling from `Authorization: Bearer …`: an app key, the admin token or a user JWT. */
+/**
+ * Establishes who is calling from `Authorization: Bearer …`: an app key, a portal session token (acting as
+ * its app), the admin token or a user JWT.
+ */
 export async function authenticate(deps: Deps, credential: string | undefined): Promise<Principal> {
   if (!credential) throw errors.unauthorized();
   if (credential.startsWith(API_KEY_PREFIX)) {
@@ -25,6 +28,10 @@ export async function authenticate(deps: Deps, credential: string | undefined): 
   }
   if (sameSecret(credential, deps.adminToken)) return { kind: 'admin' };
   try {
+    if (credential.startsWith(PORTAL_TOKEN_PREFIX)) {
+      const session = deps.portalSessions.verify(credential);
+      return { kind: 'app', appId: session.appId, keyId: session.sessionId, portal: { expiresAt: session.expiresAt } };
+    }
     const { userId } = await deps.verifyUserToken(credential);
     return { kind: 'user', userId };
   } catch (error) {
@@ -55,6 +62,12 @@ export function authorize(route: RouteConfig, deps: Deps): MiddlewareHandler<App
       throw errors.forbidden(
         `This route needs ${allowedNames}; ${KIND_NAMES[principal.kind]} was sent`,
         'insufficient_scope',
+      );
+    }
+    if (principal.kind === 'app' && principal.portal && !portalSessionMayCall(route)) {
+      throw errors.forbidden(
+        "A portal session acts only on its app's own /api/v1/apps/{app_id}/… routes, and cannot open further sessions",
+        'portal_scope',
       );
     }
     const appId = c.req.param('app_id');

@@ -27,7 +27,7 @@ describe('GET /', () => {
     expect(html).toContain('dev mode');
     expect(html).toContain('pnpm oriva apps create work-buddy');
     expect(html).toContain('<link rel="icon" href="/favicon.ico"');
-    expect(hrefs(html)).toEqual(['/docs', '/inbox', '/openapi.json', '/healthz', '/readyz']);
+    expect(hrefs(html)).toEqual(['/docs', '/inbox', '/console', '/openapi.json', '/healthz', '/readyz']);
     // Every link leads somewhere (/inbox answers 503 "not built yet" where the page has not been built).
     for (const href of hrefs(html)) expect((await dev.request(href!)).status, href).not.toBe(404);
     expect((await dev.request('/docs')).status).toBe(200);

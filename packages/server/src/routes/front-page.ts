@@ -41,7 +41,15 @@ function places(deps: Deps): Place[] {
     ...(deps.config.inbox
       ? [{ href: '/inbox', name: 'Notification center', what: "one user's notifications from every app, live" }]
       : []),
-    // The admin console goes here once the server serves one.
+    ...(deps.config.console
+      ? [
+          {
+            href: '/console',
+            name: 'Console',
+            what: "an app's webhooks, deliveries, events and keys (open it with `oriva console`)",
+          },
+        ]
+      : []),
     { href: '/openapi.json', name: 'OpenAPI document', what: 'the contract, for code generators and API clients' },
     { href: '/healthz', name: 'Liveness', what: 'the process answers' },
     { href: '/readyz', name: 'Readiness', what: 'storage answers too' },

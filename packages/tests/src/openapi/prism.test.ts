@@ -131,6 +131,10 @@ describe('docs/openapi.yml against the real server, through Prism', () => {
     await drive(strict, 'GET', '/api/v1/apps/work-buddy/keys', 200, { token: appKey });
     const keyId = (key.body!.api_key as { id: string }).id;
     await drive(strict, 'DELETE', `/api/v1/apps/work-buddy/keys/${keyId}`, 204, { token: appKey });
+    await drive(strict, 'POST', '/api/v1/apps/work-buddy/portal-sessions', 201, {
+      token: appKey,
+      json: { expires_in_seconds: 600 },
+    });
 
     const minted = await drive(strict, 'POST', '/api/v1/dev/users/user_456/token', 200);
     userToken = minted.body!.token as string;

@@ -1,10 +1,12 @@
 import { OpenAPIHono } from '@hono/zod-openapi';
-import { routes } from '@oriva/contract';
+import { DEFAULT_PORTAL_SESSION_SECONDS, routes } from '@oriva/contract';
 import { publicApiKey } from '../../auth/api-keys.js';
 import type { AppEnv, Deps } from '../../http/context.js';
 import { guarded } from '../../http/guarded-route.js';
+import { publicOrigin } from '../../http/public-origin.js';
 import { validationHook } from '../../http/validation.js';
 import { createApp, type IssuedKey, issueKey, requireApp, revokeKey, updateApp } from '../../services/apps.js';
+import { CONSOLE_PATH } from '../console.js';
 
 /** A key as the one response that shows it: its public fields and the key itself. */
 const shownOnce = ({ key, record }: IssuedKey) => ({ ...publicApiKey(record), key });
@@ -42,6 +44,25 @@ export function appRoutes(deps: Deps) {
     await requireApp(deps, app_id);
     const keys = await deps.storage.apps.listKeys(app_id);
     return c.json({ success: true as const, api_keys: keys.map(publicApiKey) }, 200);
+  });
+
+  app.openapi(guarded(routes.createPortalSession, deps), async (c) => {
+    const { app_id } = c.req.valid('param');
+    const body = (c.req.valid('json') as { expires_in_seconds?: number } | undefined) ?? {};
+    await requireApp(deps, app_id);
+    const seconds = body.expires_in_seconds ?? DEFAULT_PORTAL_SESSION_SECONDS;
+    const { token, session } = deps.portalSessions.issue(app_id, new Date(Date.now() + seconds * 1000));
+    const origin = publicOrigin(c, deps.config.trustProxy) ?? '';
+    return c.json(
+      {
+        success: true as const,
+        url: `${origin}${CONSOLE_PATH}#token=${token}`,
+        token,
+        app_id,
+        expires_at: session.expiresAt.toISOString(),
+      },
+      201,
+    );
   });
 
   app.openapi(guarded(routes.revokeKey, deps), async (c) => {

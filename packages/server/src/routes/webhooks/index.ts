@@ -12,6 +12,7 @@ import {
   updateWebhook,
 } from '../../services/webhooks/endpoints.js';
 import { recoverDeliveries, retryDelivery } from '../../services/webhooks/redelivery.js';
+import { deliveryRequestHeaders } from '../../services/webhooks/request-headers.js';
 import type { DeliveryWithAttempts, WebhookRecord } from '../../storage/types.js';
 import { decodeCursor, encodeCursor, pageOf } from '../pagination.js';
 
@@ -150,6 +151,10 @@ function publicDelivery(delivery: DeliveryWithAttempts) {
     next_attempt_at: delivery.status === 'pending' ? delivery.next_attempt_at : null,
     created_at: delivery.created_at,
     updated_at: delivery.updated_at,
+    request: {
+      headers: deliveryRequestHeaders(delivery.id),
+      payload: JSON.parse(delivery.payload) as Record<string, unknown>,
+    },
     attempt_log: delivery.attempt_log.map((attempt) => ({
       attempt: attempt.delivery_attempt,
       delivered_at: attempt.delivered_at,

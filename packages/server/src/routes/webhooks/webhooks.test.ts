@@ -61,6 +61,7 @@ async function deliveriesOf(webhookId: string, target = server, token = workBudd
         attempts: number;
         event_type: string;
         attempt_log: Array<Record<string, unknown>>;
+        request: { headers: Record<string, string>; payload: unknown };
       }>;
     }
   ).deliveries;
@@ -232,6 +233,14 @@ describe('delivery', () => {
         [200, true],
       ]);
       expect(delivery!.attempt_log[0]).toMatchObject({ response_body: 'boom', error_message: 'HTTP 500' });
+      // The request as the receiver got it: the same body, the shared headers; never a secret.
+      expect(delivery!.request.payload).toEqual(JSON.parse(requests[0]!.body));
+      expect(delivery!.request.headers).toEqual({
+        'content-type': requests[0]!.headers['content-type'],
+        'user-agent': requests[0]!.headers['user-agent'],
+        'webhook-id': requests[0]!.headers['webhook-id'],
+      });
+      expect(JSON.stringify(delivery)).not.toMatch(/whsec_|webhook-signature/);
       const webhook = await server.request(`/api/v1/apps/work-buddy/webhooks/${webhook_id}`, { token: workBuddy });
       expect(((await webhook.json()) as { webhook: object }).webhook).toMatchObject({
         total_deliveries: 3,

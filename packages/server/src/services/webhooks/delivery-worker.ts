@@ -4,6 +4,7 @@ import type { DeliveryWorkerDeps } from '../../core/deps.js';
 import type { SecretBox } from '../../core/secret-box.js';
 import { newId } from '../../ids.js';
 import type { DeliveryRecord, EventRecord, WebhookRecord } from '../../storage/types.js';
+import { deliveryRequestHeaders } from './request-headers.js';
 import { retryDelayMs } from './retry-schedule.js';
 import type { createSender, SendResult } from './sender.js';
 
@@ -133,8 +134,7 @@ export class DeliveryWorker {
       secrets.push(this.options.secretBox.open(webhook.previous_secret));
     }
     const headers = {
-      'content-type': 'application/json',
-      'user-agent': 'Oriva-Webhooks/1',
+      ...deliveryRequestHeaders(delivery.id),
       ...signatureHeaders({
         id: delivery.id,
         timestamp: Math.floor(started.getTime() / 1000),

@@ -27,6 +27,7 @@ export async function everyOperation() {
   await oriva.DELETE('/api/v1/apps/{app_id}/keys/{key_id}', {
     params: { path: { app_id: 'work-buddy', key_id: 'k' } },
   });
+  await oriva.POST('/api/v1/apps/{app_id}/portal-sessions', { params: app, body: { expires_in_seconds: 600 } });
 
   const published = await oriva.POST('/api/v1/apps/{app_id}/events', {
     params: { ...app, ...retryKey },
