@@ -8,6 +8,7 @@ import type { AddressInfo } from 'node:net';
 import { APIError, type CreateNotificationRequest, Oriva, type WebhookPayload } from '@oriva/sdk';
 import { verifyWebhookSignature } from '@oriva/webhook-verify';
 import express, { type NextFunction, type Request, type Response } from 'express';
+import { declareEventTypes, type TaskReminded } from './event-types.js';
 import { InMemoryNotificationRepository, type LocalNotification } from './notification-repository.js';
 
 export type { LocalNotification } from './notification-repository.js';
@@ -31,6 +32,8 @@ export interface WorkBuddy {
   url: string;
   webhookUrl: string;
   webhookId: string;
+  /** The event types Work Buddy declared in Oriva's catalogue at start (`task.reminded`). */
+  eventTypes: string[];
   /** Local state, by external id. */
   notifications: InMemoryNotificationRepository;
   /** Every verified webhook event, in arrival order. */
@@ -82,7 +85,7 @@ const HTML_ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '
 const escapeHtml = (value: string) => value.replace(/[&<>"']/g, (ch) => HTML_ESCAPES[ch]!);
 
 /**
- * Starts Work Buddy: registers (or reuses, by URL) its `notification.*` webhook and serves
+ * Starts Work Buddy: declares its event types, registers (or reuses, by URL) its `notification.*` webhook and serves
  * `POST /api/oriva-events`, `POST /tasks/:id/remind` and `GET /`.
  *
  * @example
@@ -140,6 +143,21 @@ export async function startWorkBuddy(options: WorkBuddyOptions): Promise<WorkBud
       body: text(input.body),
     });
     const created = await oriva.notifications.create(params);
+    // Work Buddy's own event, validated by Oriva against the schema it declared at start.
+    const reminded: TaskReminded = {
+      task_id: taskId,
+      session_id: `session_${taskId}`,
+      notification_external_id: params.external_id,
+      starts_in_minutes: 10,
+    };
+    await oriva.events.publish({
+      event_category: 'task',
+      event_type: 'reminded',
+      entity_type: 'task',
+      entity_id: taskId,
+      user_id: userId,
+      event_data: { ...reminded },
+    });
     const local: LocalNotification = {
       external_id: params.external_id,
       task_id: taskId,
@@ -187,6 +205,7 @@ export async function startWorkBuddy(options: WorkBuddyOptions): Promise<WorkBud
   const webhookUrl = `${(options.publicUrl ?? url).replace(/\/$/, '')}${WEBHOOK_PATH}`;
 
   try {
+    const eventTypes = await declareEventTypes(oriva);
     const subscription = { subscribed_events: ['notification.*'] };
     const existing = (await oriva.webhooks.list()).webhooks.find((w) => w.webhook_url === webhookUrl);
     let webhookId: string;
@@ -211,6 +230,7 @@ export async function startWorkBuddy(options: WorkBuddyOptions): Promise<WorkBud
       url,
       webhookUrl,
       webhookId,
+      eventTypes,
       notifications: NotificationRepository,
       events,
       close,

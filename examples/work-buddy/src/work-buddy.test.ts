@@ -75,9 +75,10 @@ describe('the story', () => {
 describe('Work Buddy', () => {
   let buddy: WorkBuddy;
   let user: Oriva;
+  let apiKey: string;
 
   beforeAll(async () => {
-    const apiKey = await oriva.createApp('buddy');
+    apiKey = await oriva.createApp('buddy');
     buddy = await startWorkBuddy({ orivaBaseUrl: oriva.url, apiKey, appId: 'buddy' });
     user = new Oriva({ userToken: await oriva.userToken('user_1'), baseUrl: oriva.url });
   });
@@ -117,6 +118,43 @@ describe('Work Buddy', () => {
     expect(listed.notifications).toEqual([
       expect.objectContaining({ external_id: 'wb_notif_42', status: 'dismissed' }),
     ]);
+  });
+
+  it('declares task.reminded in the catalogue and publishes one, checked against it, with each reminder', async () => {
+    expect(buddy.eventTypes).toEqual(['task.reminded']);
+    const app = new Oriva({ apiKey: await oriva.createApp('reader'), baseUrl: oriva.url });
+    const catalogued = (await app.eventTypes.catalogue({ appId: 'buddy' })).data;
+    expect(catalogued).toEqual([expect.objectContaining({ name: 'task.reminded', app_id: 'buddy', version: 1 })]);
+
+    await remind('99', { user_id: 'user_1' });
+    const admin = new Oriva({ adminToken: oriva.adminToken, baseUrl: oriva.url });
+    const { data } = await admin.events.list({ event_category: 'task', event_type: 'reminded' }, { appId: 'buddy' });
+    expect(data.map((e) => e.event_data)).toContainEqual({
+      task_id: '99',
+      session_id: 'session_99',
+      notification_external_id: 'wb_notif_99',
+      starts_in_minutes: 10,
+    });
+
+    // The schema holds: the same type with a field it does not declare is refused, nothing stored.
+    const buddyKey = new Oriva({ apiKey, appId: 'buddy', baseUrl: oriva.url });
+    await expect(
+      buddyKey.events.publish({
+        event_category: 'task',
+        event_type: 'reminded',
+        entity_type: 'task',
+        entity_id: '99',
+        user_id: 'user_1',
+        event_data: { task_id: '99' },
+      }),
+    ).rejects.toMatchObject({ status: 422, code: 'event_data_invalid' });
+  });
+
+  it('declares its types again at the next start without a new version', async () => {
+    const again = await startWorkBuddy({ orivaBaseUrl: oriva.url, apiKey, appId: 'buddy' });
+    await again.close();
+    const admin = new Oriva({ adminToken: oriva.adminToken, baseUrl: oriva.url });
+    expect((await admin.eventTypes.get('task.reminded', { appId: 'buddy' })).event_type.versions).toEqual([1]);
   });
 
   it('escapes text in its HTML page', async () => {
