@@ -5,7 +5,9 @@ import { guarded } from '../../http/guarded-route.js';
 import { requestOrigin } from '../../http/origin.js';
 import { validationHook } from '../../http/validation.js';
 import { publishEvents, toEventRecords, toPublicEvent } from '../../services/events.js';
+import { replayEvent } from '../../services/webhooks/redelivery.js';
 import { decodeCursor, encodeCursor, pageOf } from '../pagination.js';
+import { publicDelivery } from '../webhooks/shapes.js';
 
 export function eventRoutes(deps: Deps) {
   const app = new OpenAPIHono<AppEnv>({ defaultHook: validationHook });
@@ -66,6 +68,15 @@ export function eventRoutes(deps: Deps) {
       },
       200,
     );
+  });
+
+  app.openapi(guarded(routes.replayEvent, deps), async (c) => {
+    const { app_id, event_id } = c.req.valid('param');
+    const { webhook_id } = c.req.valid('json');
+    // A replay is a webhook delivery: it counts against the webhooks limit, as a retry does.
+    await deps.rateLimiter?.enforce(c, 'webhooks', app_id, 1);
+    const delivery = await replayEvent(deps, app_id, event_id, webhook_id);
+    return c.json({ success: true as const, delivery: publicDelivery(delivery) }, 200);
   });
 
   return app;
