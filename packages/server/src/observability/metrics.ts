@@ -61,7 +61,7 @@ export function createMetrics(sources: MetricSources = NO_SOURCES) {
     }),
     webhookDeliveries: new Counter({
       name: 'oriva_webhook_deliveries_total',
-      help: 'Webhook delivery attempts, by outcome (succeeded, retrying, failed)',
+      help: 'Webhook delivery attempts, by outcome (succeeded, retrying, failed, aborted)',
       labelNames: ['outcome'] as const,
       registers: [registry],
     }),
