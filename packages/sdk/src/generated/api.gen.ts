@@ -581,7 +581,7 @@ export interface paths {
     };
 }
 export interface webhooks {
-    "notification.created": {
+    "delivery.exhausted": {
         parameters: {
             query?: never;
             header?: never;
@@ -590,25 +590,11 @@ export interface webhooks {
         };
         get?: never;
         put?: never;
-        /** The `notification.created` event, delivered to webhooks that subscribe to it */
-        post: operations["on_notification_created"];
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "notification.read": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        /** The `notification.read` event, delivered to webhooks that subscribe to it */
-        post: operations["on_notification_read"];
+        /**
+         * The `delivery.exhausted` event, delivered to webhooks that subscribe to it
+         * @description The platform's own `delivery.exhausted` event.
+         */
+        post: operations["on_delivery_exhausted"];
         delete?: never;
         options?: never;
         head?: never;
@@ -624,7 +610,10 @@ export interface webhooks {
         };
         get?: never;
         put?: never;
-        /** The `notification.clicked` event, delivered to webhooks that subscribe to it */
+        /**
+         * The `notification.clicked` event, delivered to webhooks that subscribe to it
+         * @description The platform's own `notification.clicked` event.
+         */
         post: operations["on_notification_clicked"];
         delete?: never;
         options?: never;
@@ -632,7 +621,7 @@ export interface webhooks {
         patch?: never;
         trace?: never;
     };
-    "notification.dismissed": {
+    "notification.created": {
         parameters: {
             query?: never;
             header?: never;
@@ -641,59 +630,11 @@ export interface webhooks {
         };
         get?: never;
         put?: never;
-        /** The `notification.dismissed` event, delivered to webhooks that subscribe to it */
-        post: operations["on_notification_dismissed"];
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "notification.unread": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        /** The `notification.unread` event, delivered to webhooks that subscribe to it */
-        post: operations["on_notification_unread"];
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "notification.expired": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        /** The `notification.expired` event, delivered to webhooks that subscribe to it */
-        post: operations["on_notification_expired"];
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "notification.updated": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        /** The `notification.updated` event, delivered to webhooks that subscribe to it */
-        post: operations["on_notification_updated"];
+        /**
+         * The `notification.created` event, delivered to webhooks that subscribe to it
+         * @description The platform's own `notification.created` event.
+         */
+        post: operations["on_notification_created"];
         delete?: never;
         options?: never;
         head?: never;
@@ -709,8 +650,71 @@ export interface webhooks {
         };
         get?: never;
         put?: never;
-        /** The `notification.deleted` event, delivered to webhooks that subscribe to it */
+        /**
+         * The `notification.deleted` event, delivered to webhooks that subscribe to it
+         * @description The platform's own `notification.deleted` event.
+         */
         post: operations["on_notification_deleted"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "notification.dismissed": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * The `notification.dismissed` event, delivered to webhooks that subscribe to it
+         * @description The platform's own `notification.dismissed` event.
+         */
+        post: operations["on_notification_dismissed"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "notification.expired": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * The `notification.expired` event, delivered to webhooks that subscribe to it
+         * @description The platform's own `notification.expired` event.
+         */
+        post: operations["on_notification_expired"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "notification.read": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * The `notification.read` event, delivered to webhooks that subscribe to it
+         * @description The platform's own `notification.read` event.
+         */
+        post: operations["on_notification_read"];
         delete?: never;
         options?: never;
         head?: never;
@@ -726,8 +730,51 @@ export interface webhooks {
         };
         get?: never;
         put?: never;
-        /** The `notification.read_all` event, delivered to webhooks that subscribe to it */
+        /**
+         * The `notification.read_all` event, delivered to webhooks that subscribe to it
+         * @description The platform's own `notification.read_all` event.
+         */
         post: operations["on_notification_read_all"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "notification.unread": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * The `notification.unread` event, delivered to webhooks that subscribe to it
+         * @description The platform's own `notification.unread` event.
+         */
+        post: operations["on_notification_unread"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "notification.updated": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * The `notification.updated` event, delivered to webhooks that subscribe to it
+         * @description The platform's own `notification.updated` event.
+         */
+        post: operations["on_notification_updated"];
         delete?: never;
         options?: never;
         head?: never;
@@ -743,8 +790,31 @@ export interface webhooks {
         };
         get?: never;
         put?: never;
-        /** The `webhook.disabled` event, delivered to webhooks that subscribe to it */
+        /**
+         * The `webhook.disabled` event, delivered to webhooks that subscribe to it
+         * @description The platform's own `webhook.disabled` event.
+         */
         post: operations["on_webhook_disabled"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "webhook.enabled": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * The `webhook.enabled` event, delivered to webhooks that subscribe to it
+         * @description The platform's own `webhook.enabled` event.
+         */
+        post: operations["on_webhook_enabled"];
         delete?: never;
         options?: never;
         head?: never;
@@ -760,7 +830,10 @@ export interface webhooks {
         };
         get?: never;
         put?: never;
-        /** The `webhook.failing` event, delivered to webhooks that subscribe to it */
+        /**
+         * The `webhook.failing` event, delivered to webhooks that subscribe to it
+         * @description The platform's own `webhook.failing` event.
+         */
         post: operations["on_webhook_failing"];
         delete?: never;
         options?: never;
@@ -777,25 +850,11 @@ export interface webhooks {
         };
         get?: never;
         put?: never;
-        /** The `webhook.recovered` event, delivered to webhooks that subscribe to it */
+        /**
+         * The `webhook.recovered` event, delivered to webhooks that subscribe to it
+         * @description The platform's own `webhook.recovered` event.
+         */
         post: operations["on_webhook_recovered"];
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "webhook.enabled": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        /** The `webhook.enabled` event, delivered to webhooks that subscribe to it */
-        post: operations["on_webhook_enabled"];
         delete?: never;
         options?: never;
         head?: never;
@@ -811,25 +870,11 @@ export interface webhooks {
         };
         get?: never;
         put?: never;
-        /** The `webhook.test` event, delivered to webhooks that subscribe to it */
+        /**
+         * The `webhook.test` event, delivered to webhooks that subscribe to it
+         * @description The platform's own `webhook.test` event.
+         */
         post: operations["on_webhook_test"];
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "delivery.exhausted": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        /** The `delivery.exhausted` event, delivered to webhooks that subscribe to it */
-        post: operations["on_delivery_exhausted"];
         delete?: never;
         options?: never;
         head?: never;
@@ -839,6 +884,134 @@ export interface webhooks {
 }
 export interface components {
     schemas: {
+        /**
+         * @example {
+         *       "id": "evt_01J8ZQ3J5V8C9X2M4N6P7R8S9T",
+         *       "type": "notification.dismissed",
+         *       "event_category": "notification",
+         *       "event_type": "notification.dismissed",
+         *       "entity_type": "notification",
+         *       "entity_id": "wb_notif_123",
+         *       "user_id": "user_456",
+         *       "app_id": "work-buddy",
+         *       "event_data": {
+         *         "notification_id": "ntf_01J8ZQ3J5V8C9X2M4N6P7R8S9T",
+         *         "dismissed_from": "oriva_core"
+         *       },
+         *       "timestamp": "2025-09-30T10:30:00.000Z"
+         *     }
+         */
+        DeliveryExhaustedEvent: components["schemas"]["WebhookPayload"] & {
+            /** @enum {string} */
+            type?: "delivery.exhausted";
+            event_data?: components["schemas"]["DeliveryExhaustedData"];
+        };
+        DeliveryExhaustedData: {
+            delivery_id: string;
+            webhook_id: string;
+            /** @description The event whose delivery gave up. */
+            event_id: string;
+            /** @example notification.dismissed */
+            event_type: string;
+            attempts: number;
+            last_status_code: number | null;
+            last_error: string | null;
+            /** @description The endpoint the event is about. */
+            webhook_url: string;
+        };
+        /**
+         * @example {
+         *       "id": "evt_01J8ZQ3J5V8C9X2M4N6P7R8S9T",
+         *       "type": "notification.dismissed",
+         *       "event_category": "notification",
+         *       "event_type": "notification.dismissed",
+         *       "entity_type": "notification",
+         *       "entity_id": "wb_notif_123",
+         *       "user_id": "user_456",
+         *       "app_id": "work-buddy",
+         *       "event_data": {
+         *         "notification_id": "ntf_01J8ZQ3J5V8C9X2M4N6P7R8S9T",
+         *         "dismissed_from": "oriva_core"
+         *       },
+         *       "timestamp": "2025-09-30T10:30:00.000Z"
+         *     }
+         */
+        WebhookPayload: {
+            /** @example evt_01J8ZQ3J5V8C9X2M4N6P7R8S9T */
+            id: string;
+            /**
+             * @description `<event_category>.<event_type>`
+             * @example notification.dismissed
+             */
+            type: string;
+            /** @example work-buddy */
+            app_id: string;
+            event_category: string;
+            /**
+             * @description The qualified `<event_category>.<event_type>` name, like `type` (REST lists and the stream carry the bare name).
+             * @example notification.dismissed
+             */
+            event_type: string;
+            entity_type: string;
+            /**
+             * @description For notification events, the app's own `external_id` of the notification.
+             * @example wb_notif_123
+             */
+            entity_id: string;
+            user_id: string | null;
+            event_data: {
+                [key: string]: unknown;
+            };
+            /**
+             * Format: date-time
+             * @example 2025-09-30T10:30:00.000Z
+             */
+            timestamp: string;
+        };
+        /**
+         * @example {
+         *       "id": "evt_01J8ZQ3J5V8C9X2M4N6P7R8S9T",
+         *       "type": "notification.dismissed",
+         *       "event_category": "notification",
+         *       "event_type": "notification.dismissed",
+         *       "entity_type": "notification",
+         *       "entity_id": "wb_notif_123",
+         *       "user_id": "user_456",
+         *       "app_id": "work-buddy",
+         *       "event_data": {
+         *         "notification_id": "ntf_01J8ZQ3J5V8C9X2M4N6P7R8S9T",
+         *         "dismissed_from": "oriva_core"
+         *       },
+         *       "timestamp": "2025-09-30T10:30:00.000Z"
+         *     }
+         */
+        NotificationClickedEvent: components["schemas"]["WebhookPayload"] & {
+            /** @enum {string} */
+            type?: "notification.clicked";
+            event_data?: components["schemas"]["NotificationClickedData"];
+        };
+        NotificationClickedData: {
+            /**
+             * @description The platform id of the notification.
+             * @example ntf_01J8ZQ3J5V8C9X2M4N6P7R8S9T
+             */
+            notification_id: string;
+            previous_status: components["schemas"]["NotificationStatus"];
+            /** @enum {string} */
+            status: "clicked";
+            changed_by: components["schemas"]["EventActor"];
+            /** @description Where it was dismissed, when the caller said. */
+            dismissed_from?: string;
+            /** @description What the click did, when the caller said. */
+            click_action?: string;
+        };
+        /** @enum {string} */
+        NotificationStatus: "unread" | "read" | "clicked" | "dismissed" | "expired";
+        /**
+         * @description Who caused the change: the owning app, the user, the admin, or the server itself (`system`).
+         * @enum {string}
+         */
+        EventActor: "app" | "user" | "admin" | "system";
         /**
          * @example {
          *       "id": "evt_01J8ZQ3J5V8C9X2M4N6P7R8S9T",
@@ -941,8 +1114,6 @@ export interface components {
         };
         /** @enum {string} */
         NotificationPriority: "low" | "normal" | "high" | "urgent";
-        /** @enum {string} */
-        NotificationStatus: "unread" | "read" | "clicked" | "dismissed" | "expired";
         /**
          * @example {
          *       "id": "evt_01J8ZQ3J5V8C9X2M4N6P7R8S9T",
@@ -960,116 +1131,18 @@ export interface components {
          *       "timestamp": "2025-09-30T10:30:00.000Z"
          *     }
          */
-        WebhookPayload: {
-            /** @example evt_01J8ZQ3J5V8C9X2M4N6P7R8S9T */
-            id: string;
-            /**
-             * @description `<event_category>.<event_type>`
-             * @example notification.dismissed
-             */
-            type: string;
-            /** @example work-buddy */
-            app_id: string;
-            event_category: string;
-            /**
-             * @description The qualified `<event_category>.<event_type>` name, like `type` (REST lists and the stream carry the bare name).
-             * @example notification.dismissed
-             */
-            event_type: string;
-            entity_type: string;
-            /**
-             * @description For notification events, the app's own `external_id` of the notification.
-             * @example wb_notif_123
-             */
-            entity_id: string;
-            user_id: string | null;
-            event_data: {
-                [key: string]: unknown;
-            };
-            /**
-             * Format: date-time
-             * @example 2025-09-30T10:30:00.000Z
-             */
-            timestamp: string;
-        };
-        /**
-         * @example {
-         *       "id": "evt_01J8ZQ3J5V8C9X2M4N6P7R8S9T",
-         *       "type": "notification.dismissed",
-         *       "event_category": "notification",
-         *       "event_type": "notification.dismissed",
-         *       "entity_type": "notification",
-         *       "entity_id": "wb_notif_123",
-         *       "user_id": "user_456",
-         *       "app_id": "work-buddy",
-         *       "event_data": {
-         *         "notification_id": "ntf_01J8ZQ3J5V8C9X2M4N6P7R8S9T",
-         *         "dismissed_from": "oriva_core"
-         *       },
-         *       "timestamp": "2025-09-30T10:30:00.000Z"
-         *     }
-         */
-        NotificationReadEvent: components["schemas"]["WebhookPayload"] & {
+        NotificationDeletedEvent: components["schemas"]["WebhookPayload"] & {
             /** @enum {string} */
-            type?: "notification.read";
-            event_data?: components["schemas"]["NotificationReadData"];
+            type?: "notification.deleted";
+            event_data?: components["schemas"]["NotificationDeletedData"];
         };
-        NotificationReadData: {
+        NotificationDeletedData: {
             /**
              * @description The platform id of the notification.
              * @example ntf_01J8ZQ3J5V8C9X2M4N6P7R8S9T
              */
             notification_id: string;
-            previous_status: components["schemas"]["NotificationStatus"];
-            /** @enum {string} */
-            status: "read";
-            changed_by: components["schemas"]["EventActor"];
-            /** @description Where it was dismissed, when the caller said. */
-            dismissed_from?: string;
-            /** @description What the click did, when the caller said. */
-            click_action?: string;
-        };
-        /**
-         * @description Who caused the change: the owning app, the user, the admin, or the server itself (`system`).
-         * @enum {string}
-         */
-        EventActor: "app" | "user" | "admin" | "system";
-        /**
-         * @example {
-         *       "id": "evt_01J8ZQ3J5V8C9X2M4N6P7R8S9T",
-         *       "type": "notification.dismissed",
-         *       "event_category": "notification",
-         *       "event_type": "notification.dismissed",
-         *       "entity_type": "notification",
-         *       "entity_id": "wb_notif_123",
-         *       "user_id": "user_456",
-         *       "app_id": "work-buddy",
-         *       "event_data": {
-         *         "notification_id": "ntf_01J8ZQ3J5V8C9X2M4N6P7R8S9T",
-         *         "dismissed_from": "oriva_core"
-         *       },
-         *       "timestamp": "2025-09-30T10:30:00.000Z"
-         *     }
-         */
-        NotificationClickedEvent: components["schemas"]["WebhookPayload"] & {
-            /** @enum {string} */
-            type?: "notification.clicked";
-            event_data?: components["schemas"]["NotificationClickedData"];
-        };
-        NotificationClickedData: {
-            /**
-             * @description The platform id of the notification.
-             * @example ntf_01J8ZQ3J5V8C9X2M4N6P7R8S9T
-             */
-            notification_id: string;
-            previous_status: components["schemas"]["NotificationStatus"];
-            /** @enum {string} */
-            status: "clicked";
-            changed_by: components["schemas"]["EventActor"];
-            /** @description Where it was dismissed, when the caller said. */
-            dismissed_from?: string;
-            /** @description What the click did, when the caller said. */
-            click_action?: string;
+            deleted_by: components["schemas"]["EventActor"];
         };
         /**
          * @example {
@@ -1102,43 +1175,6 @@ export interface components {
             previous_status: components["schemas"]["NotificationStatus"];
             /** @enum {string} */
             status: "dismissed";
-            changed_by: components["schemas"]["EventActor"];
-            /** @description Where it was dismissed, when the caller said. */
-            dismissed_from?: string;
-            /** @description What the click did, when the caller said. */
-            click_action?: string;
-        };
-        /**
-         * @example {
-         *       "id": "evt_01J8ZQ3J5V8C9X2M4N6P7R8S9T",
-         *       "type": "notification.dismissed",
-         *       "event_category": "notification",
-         *       "event_type": "notification.dismissed",
-         *       "entity_type": "notification",
-         *       "entity_id": "wb_notif_123",
-         *       "user_id": "user_456",
-         *       "app_id": "work-buddy",
-         *       "event_data": {
-         *         "notification_id": "ntf_01J8ZQ3J5V8C9X2M4N6P7R8S9T",
-         *         "dismissed_from": "oriva_core"
-         *       },
-         *       "timestamp": "2025-09-30T10:30:00.000Z"
-         *     }
-         */
-        NotificationUnreadEvent: components["schemas"]["WebhookPayload"] & {
-            /** @enum {string} */
-            type?: "notification.unread";
-            event_data?: components["schemas"]["NotificationUnreadData"];
-        };
-        NotificationUnreadData: {
-            /**
-             * @description The platform id of the notification.
-             * @example ntf_01J8ZQ3J5V8C9X2M4N6P7R8S9T
-             */
-            notification_id: string;
-            previous_status: components["schemas"]["NotificationStatus"];
-            /** @enum {string} */
-            status: "unread";
             changed_by: components["schemas"]["EventActor"];
             /** @description Where it was dismissed, when the caller said. */
             dismissed_from?: string;
@@ -1196,55 +1232,25 @@ export interface components {
          *       "timestamp": "2025-09-30T10:30:00.000Z"
          *     }
          */
-        NotificationUpdatedEvent: components["schemas"]["WebhookPayload"] & {
+        NotificationReadEvent: components["schemas"]["WebhookPayload"] & {
             /** @enum {string} */
-            type?: "notification.updated";
-            event_data?: components["schemas"]["NotificationUpdatedData"];
+            type?: "notification.read";
+            event_data?: components["schemas"]["NotificationReadData"];
         };
-        NotificationUpdatedData: {
+        NotificationReadData: {
             /**
              * @description The platform id of the notification.
              * @example ntf_01J8ZQ3J5V8C9X2M4N6P7R8S9T
              */
             notification_id: string;
-            /**
-             * @example [
-             *       "title",
-             *       "body"
-             *     ]
-             */
-            changed_fields: string[];
+            previous_status: components["schemas"]["NotificationStatus"];
+            /** @enum {string} */
+            status: "read";
             changed_by: components["schemas"]["EventActor"];
-        };
-        /**
-         * @example {
-         *       "id": "evt_01J8ZQ3J5V8C9X2M4N6P7R8S9T",
-         *       "type": "notification.dismissed",
-         *       "event_category": "notification",
-         *       "event_type": "notification.dismissed",
-         *       "entity_type": "notification",
-         *       "entity_id": "wb_notif_123",
-         *       "user_id": "user_456",
-         *       "app_id": "work-buddy",
-         *       "event_data": {
-         *         "notification_id": "ntf_01J8ZQ3J5V8C9X2M4N6P7R8S9T",
-         *         "dismissed_from": "oriva_core"
-         *       },
-         *       "timestamp": "2025-09-30T10:30:00.000Z"
-         *     }
-         */
-        NotificationDeletedEvent: components["schemas"]["WebhookPayload"] & {
-            /** @enum {string} */
-            type?: "notification.deleted";
-            event_data?: components["schemas"]["NotificationDeletedData"];
-        };
-        NotificationDeletedData: {
-            /**
-             * @description The platform id of the notification.
-             * @example ntf_01J8ZQ3J5V8C9X2M4N6P7R8S9T
-             */
-            notification_id: string;
-            deleted_by: components["schemas"]["EventActor"];
+            /** @description Where it was dismissed, when the caller said. */
+            dismissed_from?: string;
+            /** @description What the click did, when the caller said. */
+            click_action?: string;
         };
         /**
          * @example {
@@ -1296,6 +1302,80 @@ export interface components {
          *       "timestamp": "2025-09-30T10:30:00.000Z"
          *     }
          */
+        NotificationUnreadEvent: components["schemas"]["WebhookPayload"] & {
+            /** @enum {string} */
+            type?: "notification.unread";
+            event_data?: components["schemas"]["NotificationUnreadData"];
+        };
+        NotificationUnreadData: {
+            /**
+             * @description The platform id of the notification.
+             * @example ntf_01J8ZQ3J5V8C9X2M4N6P7R8S9T
+             */
+            notification_id: string;
+            previous_status: components["schemas"]["NotificationStatus"];
+            /** @enum {string} */
+            status: "unread";
+            changed_by: components["schemas"]["EventActor"];
+            /** @description Where it was dismissed, when the caller said. */
+            dismissed_from?: string;
+            /** @description What the click did, when the caller said. */
+            click_action?: string;
+        };
+        /**
+         * @example {
+         *       "id": "evt_01J8ZQ3J5V8C9X2M4N6P7R8S9T",
+         *       "type": "notification.dismissed",
+         *       "event_category": "notification",
+         *       "event_type": "notification.dismissed",
+         *       "entity_type": "notification",
+         *       "entity_id": "wb_notif_123",
+         *       "user_id": "user_456",
+         *       "app_id": "work-buddy",
+         *       "event_data": {
+         *         "notification_id": "ntf_01J8ZQ3J5V8C9X2M4N6P7R8S9T",
+         *         "dismissed_from": "oriva_core"
+         *       },
+         *       "timestamp": "2025-09-30T10:30:00.000Z"
+         *     }
+         */
+        NotificationUpdatedEvent: components["schemas"]["WebhookPayload"] & {
+            /** @enum {string} */
+            type?: "notification.updated";
+            event_data?: components["schemas"]["NotificationUpdatedData"];
+        };
+        NotificationUpdatedData: {
+            /**
+             * @description The platform id of the notification.
+             * @example ntf_01J8ZQ3J5V8C9X2M4N6P7R8S9T
+             */
+            notification_id: string;
+            /**
+             * @example [
+             *       "title",
+             *       "body"
+             *     ]
+             */
+            changed_fields: string[];
+            changed_by: components["schemas"]["EventActor"];
+        };
+        /**
+         * @example {
+         *       "id": "evt_01J8ZQ3J5V8C9X2M4N6P7R8S9T",
+         *       "type": "notification.dismissed",
+         *       "event_category": "notification",
+         *       "event_type": "notification.dismissed",
+         *       "entity_type": "notification",
+         *       "entity_id": "wb_notif_123",
+         *       "user_id": "user_456",
+         *       "app_id": "work-buddy",
+         *       "event_data": {
+         *         "notification_id": "ntf_01J8ZQ3J5V8C9X2M4N6P7R8S9T",
+         *         "dismissed_from": "oriva_core"
+         *       },
+         *       "timestamp": "2025-09-30T10:30:00.000Z"
+         *     }
+         */
         WebhookDisabledEvent: components["schemas"]["WebhookPayload"] & {
             /** @enum {string} */
             type?: "webhook.disabled";
@@ -1308,6 +1388,34 @@ export interface components {
              */
             reason: "gone" | "too_many_failures" | "receiver_requested";
             consecutive_failures: number;
+            /** @description The endpoint the event is about. */
+            webhook_url: string;
+        };
+        /**
+         * @example {
+         *       "id": "evt_01J8ZQ3J5V8C9X2M4N6P7R8S9T",
+         *       "type": "notification.dismissed",
+         *       "event_category": "notification",
+         *       "event_type": "notification.dismissed",
+         *       "entity_type": "notification",
+         *       "entity_id": "wb_notif_123",
+         *       "user_id": "user_456",
+         *       "app_id": "work-buddy",
+         *       "event_data": {
+         *         "notification_id": "ntf_01J8ZQ3J5V8C9X2M4N6P7R8S9T",
+         *         "dismissed_from": "oriva_core"
+         *       },
+         *       "timestamp": "2025-09-30T10:30:00.000Z"
+         *     }
+         */
+        WebhookEnabledEvent: components["schemas"]["WebhookPayload"] & {
+            /** @enum {string} */
+            type?: "webhook.enabled";
+            event_data?: components["schemas"]["WebhookEnabledData"];
+        };
+        WebhookEnabledData: {
+            /** @description Why it had been disabled. */
+            previous_disabled_reason: string | null;
             /** @description The endpoint the event is about. */
             webhook_url: string;
         };
@@ -1399,34 +1507,6 @@ export interface components {
          *       "timestamp": "2025-09-30T10:30:00.000Z"
          *     }
          */
-        WebhookEnabledEvent: components["schemas"]["WebhookPayload"] & {
-            /** @enum {string} */
-            type?: "webhook.enabled";
-            event_data?: components["schemas"]["WebhookEnabledData"];
-        };
-        WebhookEnabledData: {
-            /** @description Why it had been disabled. */
-            previous_disabled_reason: string | null;
-            /** @description The endpoint the event is about. */
-            webhook_url: string;
-        };
-        /**
-         * @example {
-         *       "id": "evt_01J8ZQ3J5V8C9X2M4N6P7R8S9T",
-         *       "type": "notification.dismissed",
-         *       "event_category": "notification",
-         *       "event_type": "notification.dismissed",
-         *       "entity_type": "notification",
-         *       "entity_id": "wb_notif_123",
-         *       "user_id": "user_456",
-         *       "app_id": "work-buddy",
-         *       "event_data": {
-         *         "notification_id": "ntf_01J8ZQ3J5V8C9X2M4N6P7R8S9T",
-         *         "dismissed_from": "oriva_core"
-         *       },
-         *       "timestamp": "2025-09-30T10:30:00.000Z"
-         *     }
-         */
         WebhookTestEvent: components["schemas"]["WebhookPayload"] & {
             /** @enum {string} */
             type?: "webhook.test";
@@ -1434,41 +1514,6 @@ export interface components {
         };
         WebhookTestData: {
             message: string;
-            webhook_url: string;
-        };
-        /**
-         * @example {
-         *       "id": "evt_01J8ZQ3J5V8C9X2M4N6P7R8S9T",
-         *       "type": "notification.dismissed",
-         *       "event_category": "notification",
-         *       "event_type": "notification.dismissed",
-         *       "entity_type": "notification",
-         *       "entity_id": "wb_notif_123",
-         *       "user_id": "user_456",
-         *       "app_id": "work-buddy",
-         *       "event_data": {
-         *         "notification_id": "ntf_01J8ZQ3J5V8C9X2M4N6P7R8S9T",
-         *         "dismissed_from": "oriva_core"
-         *       },
-         *       "timestamp": "2025-09-30T10:30:00.000Z"
-         *     }
-         */
-        DeliveryExhaustedEvent: components["schemas"]["WebhookPayload"] & {
-            /** @enum {string} */
-            type?: "delivery.exhausted";
-            event_data?: components["schemas"]["DeliveryExhaustedData"];
-        };
-        DeliveryExhaustedData: {
-            delivery_id: string;
-            webhook_id: string;
-            /** @description The event whose delivery gave up. */
-            event_id: string;
-            /** @example notification.dismissed */
-            event_type: string;
-            attempts: number;
-            last_status_code: number | null;
-            last_error: string | null;
-            /** @description The endpoint the event is about. */
             webhook_url: string;
         };
         /**
@@ -6662,7 +6707,7 @@ export interface operations {
             };
         };
     };
-    on_notification_created: {
+    on_delivery_exhausted: {
         parameters: {
             query?: never;
             header: {
@@ -6678,36 +6723,7 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": components["schemas"]["NotificationCreatedEvent"];
-            };
-        };
-        responses: {
-            /** @description Any 2xx acknowledges the delivery; anything else (or no answer within the server's delivery timeout) is retried on the webhook's schedule. */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
-        };
-    };
-    on_notification_read: {
-        parameters: {
-            query?: never;
-            header: {
-                /** @description The delivery id (`del_…`), the same on every retry: deduplicate on it. */
-                "webhook-id": string;
-                /** @description Unix seconds when this attempt was signed; refuse old ones. */
-                "webhook-timestamp": string;
-                /** @description Space-separated `v1,<base64 HMAC-SHA256>` signatures of `<webhook-id>.<webhook-timestamp>.<body>`, one per valid secret (two during a rotation). Verify with @oriva/webhook-verify. */
-                "webhook-signature": string;
-            };
-            path?: never;
-            cookie?: never;
-        };
-        requestBody: {
-            content: {
-                "application/json": components["schemas"]["NotificationReadEvent"];
+                "application/json": components["schemas"]["DeliveryExhaustedEvent"];
             };
         };
         responses: {
@@ -6749,7 +6765,7 @@ export interface operations {
             };
         };
     };
-    on_notification_dismissed: {
+    on_notification_created: {
         parameters: {
             query?: never;
             header: {
@@ -6765,94 +6781,7 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": components["schemas"]["NotificationDismissedEvent"];
-            };
-        };
-        responses: {
-            /** @description Any 2xx acknowledges the delivery; anything else (or no answer within the server's delivery timeout) is retried on the webhook's schedule. */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
-        };
-    };
-    on_notification_unread: {
-        parameters: {
-            query?: never;
-            header: {
-                /** @description The delivery id (`del_…`), the same on every retry: deduplicate on it. */
-                "webhook-id": string;
-                /** @description Unix seconds when this attempt was signed; refuse old ones. */
-                "webhook-timestamp": string;
-                /** @description Space-separated `v1,<base64 HMAC-SHA256>` signatures of `<webhook-id>.<webhook-timestamp>.<body>`, one per valid secret (two during a rotation). Verify with @oriva/webhook-verify. */
-                "webhook-signature": string;
-            };
-            path?: never;
-            cookie?: never;
-        };
-        requestBody: {
-            content: {
-                "application/json": components["schemas"]["NotificationUnreadEvent"];
-            };
-        };
-        responses: {
-            /** @description Any 2xx acknowledges the delivery; anything else (or no answer within the server's delivery timeout) is retried on the webhook's schedule. */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
-        };
-    };
-    on_notification_expired: {
-        parameters: {
-            query?: never;
-            header: {
-                /** @description The delivery id (`del_…`), the same on every retry: deduplicate on it. */
-                "webhook-id": string;
-                /** @description Unix seconds when this attempt was signed; refuse old ones. */
-                "webhook-timestamp": string;
-                /** @description Space-separated `v1,<base64 HMAC-SHA256>` signatures of `<webhook-id>.<webhook-timestamp>.<body>`, one per valid secret (two during a rotation). Verify with @oriva/webhook-verify. */
-                "webhook-signature": string;
-            };
-            path?: never;
-            cookie?: never;
-        };
-        requestBody: {
-            content: {
-                "application/json": components["schemas"]["NotificationExpiredEvent"];
-            };
-        };
-        responses: {
-            /** @description Any 2xx acknowledges the delivery; anything else (or no answer within the server's delivery timeout) is retried on the webhook's schedule. */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
-        };
-    };
-    on_notification_updated: {
-        parameters: {
-            query?: never;
-            header: {
-                /** @description The delivery id (`del_…`), the same on every retry: deduplicate on it. */
-                "webhook-id": string;
-                /** @description Unix seconds when this attempt was signed; refuse old ones. */
-                "webhook-timestamp": string;
-                /** @description Space-separated `v1,<base64 HMAC-SHA256>` signatures of `<webhook-id>.<webhook-timestamp>.<body>`, one per valid secret (two during a rotation). Verify with @oriva/webhook-verify. */
-                "webhook-signature": string;
-            };
-            path?: never;
-            cookie?: never;
-        };
-        requestBody: {
-            content: {
-                "application/json": components["schemas"]["NotificationUpdatedEvent"];
+                "application/json": components["schemas"]["NotificationCreatedEvent"];
             };
         };
         responses: {
@@ -6894,6 +6823,93 @@ export interface operations {
             };
         };
     };
+    on_notification_dismissed: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description The delivery id (`del_…`), the same on every retry: deduplicate on it. */
+                "webhook-id": string;
+                /** @description Unix seconds when this attempt was signed; refuse old ones. */
+                "webhook-timestamp": string;
+                /** @description Space-separated `v1,<base64 HMAC-SHA256>` signatures of `<webhook-id>.<webhook-timestamp>.<body>`, one per valid secret (two during a rotation). Verify with @oriva/webhook-verify. */
+                "webhook-signature": string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["NotificationDismissedEvent"];
+            };
+        };
+        responses: {
+            /** @description Any 2xx acknowledges the delivery; anything else (or no answer within the server's delivery timeout) is retried on the webhook's schedule. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    on_notification_expired: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description The delivery id (`del_…`), the same on every retry: deduplicate on it. */
+                "webhook-id": string;
+                /** @description Unix seconds when this attempt was signed; refuse old ones. */
+                "webhook-timestamp": string;
+                /** @description Space-separated `v1,<base64 HMAC-SHA256>` signatures of `<webhook-id>.<webhook-timestamp>.<body>`, one per valid secret (two during a rotation). Verify with @oriva/webhook-verify. */
+                "webhook-signature": string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["NotificationExpiredEvent"];
+            };
+        };
+        responses: {
+            /** @description Any 2xx acknowledges the delivery; anything else (or no answer within the server's delivery timeout) is retried on the webhook's schedule. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    on_notification_read: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description The delivery id (`del_…`), the same on every retry: deduplicate on it. */
+                "webhook-id": string;
+                /** @description Unix seconds when this attempt was signed; refuse old ones. */
+                "webhook-timestamp": string;
+                /** @description Space-separated `v1,<base64 HMAC-SHA256>` signatures of `<webhook-id>.<webhook-timestamp>.<body>`, one per valid secret (two during a rotation). Verify with @oriva/webhook-verify. */
+                "webhook-signature": string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["NotificationReadEvent"];
+            };
+        };
+        responses: {
+            /** @description Any 2xx acknowledges the delivery; anything else (or no answer within the server's delivery timeout) is retried on the webhook's schedule. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
     on_notification_read_all: {
         parameters: {
             query?: never;
@@ -6923,6 +6939,64 @@ export interface operations {
             };
         };
     };
+    on_notification_unread: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description The delivery id (`del_…`), the same on every retry: deduplicate on it. */
+                "webhook-id": string;
+                /** @description Unix seconds when this attempt was signed; refuse old ones. */
+                "webhook-timestamp": string;
+                /** @description Space-separated `v1,<base64 HMAC-SHA256>` signatures of `<webhook-id>.<webhook-timestamp>.<body>`, one per valid secret (two during a rotation). Verify with @oriva/webhook-verify. */
+                "webhook-signature": string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["NotificationUnreadEvent"];
+            };
+        };
+        responses: {
+            /** @description Any 2xx acknowledges the delivery; anything else (or no answer within the server's delivery timeout) is retried on the webhook's schedule. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    on_notification_updated: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description The delivery id (`del_…`), the same on every retry: deduplicate on it. */
+                "webhook-id": string;
+                /** @description Unix seconds when this attempt was signed; refuse old ones. */
+                "webhook-timestamp": string;
+                /** @description Space-separated `v1,<base64 HMAC-SHA256>` signatures of `<webhook-id>.<webhook-timestamp>.<body>`, one per valid secret (two during a rotation). Verify with @oriva/webhook-verify. */
+                "webhook-signature": string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["NotificationUpdatedEvent"];
+            };
+        };
+        responses: {
+            /** @description Any 2xx acknowledges the delivery; anything else (or no answer within the server's delivery timeout) is retried on the webhook's schedule. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
     on_webhook_disabled: {
         parameters: {
             query?: never;
@@ -6940,6 +7014,35 @@ export interface operations {
         requestBody: {
             content: {
                 "application/json": components["schemas"]["WebhookDisabledEvent"];
+            };
+        };
+        responses: {
+            /** @description Any 2xx acknowledges the delivery; anything else (or no answer within the server's delivery timeout) is retried on the webhook's schedule. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    on_webhook_enabled: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description The delivery id (`del_…`), the same on every retry: deduplicate on it. */
+                "webhook-id": string;
+                /** @description Unix seconds when this attempt was signed; refuse old ones. */
+                "webhook-timestamp": string;
+                /** @description Space-separated `v1,<base64 HMAC-SHA256>` signatures of `<webhook-id>.<webhook-timestamp>.<body>`, one per valid secret (two during a rotation). Verify with @oriva/webhook-verify. */
+                "webhook-signature": string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["WebhookEnabledEvent"];
             };
         };
         responses: {
@@ -7010,35 +7113,6 @@ export interface operations {
             };
         };
     };
-    on_webhook_enabled: {
-        parameters: {
-            query?: never;
-            header: {
-                /** @description The delivery id (`del_…`), the same on every retry: deduplicate on it. */
-                "webhook-id": string;
-                /** @description Unix seconds when this attempt was signed; refuse old ones. */
-                "webhook-timestamp": string;
-                /** @description Space-separated `v1,<base64 HMAC-SHA256>` signatures of `<webhook-id>.<webhook-timestamp>.<body>`, one per valid secret (two during a rotation). Verify with @oriva/webhook-verify. */
-                "webhook-signature": string;
-            };
-            path?: never;
-            cookie?: never;
-        };
-        requestBody: {
-            content: {
-                "application/json": components["schemas"]["WebhookEnabledEvent"];
-            };
-        };
-        responses: {
-            /** @description Any 2xx acknowledges the delivery; anything else (or no answer within the server's delivery timeout) is retried on the webhook's schedule. */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
-        };
-    };
     on_webhook_test: {
         parameters: {
             query?: never;
@@ -7056,35 +7130,6 @@ export interface operations {
         requestBody: {
             content: {
                 "application/json": components["schemas"]["WebhookTestEvent"];
-            };
-        };
-        responses: {
-            /** @description Any 2xx acknowledges the delivery; anything else (or no answer within the server's delivery timeout) is retried on the webhook's schedule. */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
-        };
-    };
-    on_delivery_exhausted: {
-        parameters: {
-            query?: never;
-            header: {
-                /** @description The delivery id (`del_…`), the same on every retry: deduplicate on it. */
-                "webhook-id": string;
-                /** @description Unix seconds when this attempt was signed; refuse old ones. */
-                "webhook-timestamp": string;
-                /** @description Space-separated `v1,<base64 HMAC-SHA256>` signatures of `<webhook-id>.<webhook-timestamp>.<body>`, one per valid secret (two during a rotation). Verify with @oriva/webhook-verify. */
-                "webhook-signature": string;
-            };
-            path?: never;
-            cookie?: never;
-        };
-        requestBody: {
-            content: {
-                "application/json": components["schemas"]["DeliveryExhaustedEvent"];
             };
         };
         responses: {
