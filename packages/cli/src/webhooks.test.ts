@@ -36,6 +36,7 @@ function delivery(overrides: Record<string, unknown> = {}) {
     event_id: 'evt_1',
     event_type: 'notification.dismissed',
     status: 'failed',
+    replay: false,
     attempts: 2,
     next_attempt_at: null,
     created_at: '2025-09-30T11:55:00.000Z',

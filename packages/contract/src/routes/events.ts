@@ -9,7 +9,8 @@ import {
   ValidateBatchResponse,
   ValidateEventResponse,
 } from '../schemas/events.js';
-import { AppParams } from './params.js';
+import { DeliveryResponse, ReplayEventRequest } from '../schemas/webhooks.js';
+import { AppParams, idParam } from './params.js';
 import { errorResponses, errorWhen, jsonBody, jsonContent, security } from './responses.js';
 
 const EVENT_DATA_INVALID = errorWhen(
@@ -103,5 +104,24 @@ export const listEvents = createRoute({
   responses: {
     200: jsonContent(ListEventsResponse, 'A page of events.'),
     ...errorResponses(429),
+  },
+});
+
+export const replayEvent = createRoute({
+  method: 'post',
+  path: '/api/v1/apps/{app_id}/events/{event_id}/replay',
+  operationId: 'replayEvent',
+  tags: ['Events'],
+  summary: "Deliver one stored event again, to one of the app's webhooks",
+  description:
+    "Queues a new delivery (its own `webhook-id`, `replay: true`) of the stored event to the webhook named in the body, whatever it subscribes to: for debugging a receiver. A disabled webhook gets it once re-enabled. `event_not_found` and `webhook_not_found` (404) also answer for another app's event or webhook.",
+  security: security.appOrAdmin,
+  request: {
+    params: AppParams.extend({ event_id: idParam('event_id', 'evt_01J8ZQ3J5V8C9X2M4N6P7R8S9T') }),
+    body: jsonBody(ReplayEventRequest),
+  },
+  responses: {
+    200: jsonContent(DeliveryResponse, 'Queued: the new delivery.'),
+    ...errorResponses(404, 429),
   },
 });

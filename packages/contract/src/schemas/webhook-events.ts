@@ -69,22 +69,75 @@ const notificationEvents = {
     .openapi('NotificationReadAllData'),
 };
 
+const WebhookUrl = z.string().openapi({ description: 'The endpoint the event is about.' });
+
+/**
+ * Endpoint health (docs/webhooks.md, "Endpoint health"). Each is about one endpoint (`entity_type`
+ * `webhook`, `entity_id` its id) and goes to the app's stream and its other webhooks, never to the
+ * endpoint it is about.
+ */
 const webhookEvents = {
   'webhook.disabled': z
     .object({
-      reason: z.enum(['gone', 'too_many_failures']).openapi({
+      reason: z.enum(['gone', 'too_many_failures', 'receiver_requested']).openapi({
         description:
-          '`gone`: the endpoint answered 410 Gone; `too_many_failures`: too many deliveries failed in a row.',
+          '`gone`: the endpoint answered 410 Gone; `too_many_failures`: too many deliveries failed in a row; `receiver_requested`: the endpoint answered with the header `webhook-delivery: disable`.',
       }),
       consecutive_failures: z.number().int(),
-      webhook_url: z.string(),
+      webhook_url: WebhookUrl,
     })
     .openapi('WebhookDisabledData'),
+  'webhook.failing': z
+    .object({
+      reason: z.enum(['failure_rate', 'consecutive_failures']).openapi({
+        description:
+          "`failure_rate`: more than 10% of the last hour's attempts failed, over at least 10 attempts; `consecutive_failures`: half the failures in a row that disable an endpoint.",
+      }),
+      failure_rate: z
+        .number()
+        .openapi({ description: "The last hour's failed share of attempts, 0 to 1.", example: 0.25 }),
+      attempts: z
+        .number()
+        .int()
+        .openapi({ description: 'Attempts in the last hour (an estimate across two hourly windows).' }),
+      failures: z.number().int().openapi({ description: 'Failed attempts in the last hour (the same estimate).' }),
+      consecutive_failures: z.number().int(),
+      webhook_url: WebhookUrl,
+    })
+    .openapi('WebhookFailingData'),
+  'webhook.recovered': z
+    .object({
+      failing_since: z.string().openapi({ description: 'When the endpoint was reported failing.' }),
+      status_code: z.number().int().openapi({ description: 'The status of the attempt that succeeded.' }),
+      webhook_url: WebhookUrl,
+    })
+    .openapi('WebhookRecoveredData'),
+  'webhook.enabled': z
+    .object({
+      previous_disabled_reason: z.string().nullable().openapi({ description: 'Why it had been disabled.' }),
+      webhook_url: WebhookUrl,
+    })
+    .openapi('WebhookEnabledData'),
   'webhook.test': z.object({ message: z.string(), webhook_url: z.string() }).openapi('WebhookTestData'),
 };
 
+const deliveryEvents = {
+  'delivery.exhausted': z
+    .object({
+      delivery_id: z.string(),
+      webhook_id: z.string(),
+      event_id: z.string().openapi({ description: 'The event whose delivery gave up.' }),
+      event_type: z.string().openapi({ example: 'notification.dismissed' }),
+      attempts: z.number().int(),
+      last_status_code: z.number().int().nullable(),
+      last_error: z.string().nullable(),
+      webhook_url: WebhookUrl,
+    })
+    .openapi('DeliveryExhaustedData'),
+};
+
 /** Every event the server records on its own, by `<category>.<type>`. */
-export const SERVER_EVENT_DATA = { ...notificationEvents, ...webhookEvents };
+export const SERVER_EVENT_DATA = { ...notificationEvents, ...webhookEvents, ...deliveryEvents };
 
 export type ServerEventName = keyof typeof SERVER_EVENT_DATA;
 /** What the server puts in `event_data` for one of its own events. */

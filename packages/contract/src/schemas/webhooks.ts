@@ -132,7 +132,10 @@ export const RotateSecretResponse = z
   })
   .openapi('RotateSecretResponse');
 
-export const DeliveryStatus = z.enum(['pending', 'succeeded', 'failed']).openapi('DeliveryStatus');
+export const DeliveryStatus = z.enum(['pending', 'succeeded', 'failed', 'aborted']).openapi('DeliveryStatus', {
+  description:
+    '`failed`: every retry was spent (or the endpoint answered 410 Gone); `aborted`: the endpoint answered `webhook-delivery: abort-message`, so it is not retried.',
+});
 
 export const DeliveryAttempt = z
   .object({
@@ -176,6 +179,9 @@ export const Delivery = z
     event_id: z.string(),
     event_type: z.string(),
     status: DeliveryStatus,
+    replay: z.boolean().openapi({
+      description: 'Made by replaying a stored event to this webhook (`POST …/events/{event_id}/replay`).',
+    }),
     attempts: z.number().int(),
     next_attempt_at: Timestamp.nullable(),
     created_at: Timestamp,
@@ -211,6 +217,15 @@ export const DeliveryResponse = z.object({ success: SuccessFlag, delivery: Deliv
 export const TestWebhookResponse = z
   .object({ success: SuccessFlag, event_id: z.string(), delivery_id: z.string() })
   .openapi('TestWebhookResponse');
+
+export const ReplayEventRequest = z
+  .strictObject({
+    webhook_id: storableString().openapi({
+      description: "One of the app's webhooks.",
+      example: 'wh_01J8ZQ3J5V8C9X2M4N6P7R8S9T',
+    }),
+  })
+  .openapi('ReplayEventRequest');
 
 export const RecoverRequest = z
   .strictObject({

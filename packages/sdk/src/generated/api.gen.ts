@@ -110,6 +110,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/apps/{app_id}/events/{event_id}/replay": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Deliver one stored event again, to one of the app's webhooks
+         * @description Queues a new delivery (its own `webhook-id`, `replay: true`) of the stored event to the webhook named in the body, whatever it subscribes to: for debugging a receiver. A disabled webhook gets it once re-enabled. `event_not_found` and `webhook_not_found` (404) also answer for another app's event or webhook.
+         */
+        post: operations["replayEvent"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/apps/{app_id}/events/batch": {
         parameters: {
             query?: never;
@@ -581,6 +601,26 @@ export interface paths {
     };
 }
 export interface webhooks {
+    "delivery.exhausted": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * The `delivery.exhausted` event, delivered to webhooks that subscribe to it
+         * @description The platform's own `delivery.exhausted` event.
+         */
+        post: operations["on_delivery_exhausted"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "notification.clicked": {
         parameters: {
             query?: never;
@@ -781,6 +821,66 @@ export interface webhooks {
         patch?: never;
         trace?: never;
     };
+    "webhook.enabled": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * The `webhook.enabled` event, delivered to webhooks that subscribe to it
+         * @description The platform's own `webhook.enabled` event.
+         */
+        post: operations["on_webhook_enabled"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "webhook.failing": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * The `webhook.failing` event, delivered to webhooks that subscribe to it
+         * @description The platform's own `webhook.failing` event.
+         */
+        post: operations["on_webhook_failing"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "webhook.recovered": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * The `webhook.recovered` event, delivered to webhooks that subscribe to it
+         * @description The platform's own `webhook.recovered` event.
+         */
+        post: operations["on_webhook_recovered"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "webhook.test": {
         parameters: {
             query?: never;
@@ -821,33 +921,24 @@ export interface components {
          *       "timestamp": "2025-09-30T10:30:00.000Z"
          *     }
          */
-        NotificationClickedEvent: components["schemas"]["WebhookPayload"] & {
+        DeliveryExhaustedEvent: components["schemas"]["WebhookPayload"] & {
             /** @enum {string} */
-            type?: "notification.clicked";
-            event_data?: components["schemas"]["NotificationClickedData"];
+            type?: "delivery.exhausted";
+            event_data?: components["schemas"]["DeliveryExhaustedData"];
         };
-        NotificationClickedData: {
-            /**
-             * @description The platform id of the notification.
-             * @example ntf_01J8ZQ3J5V8C9X2M4N6P7R8S9T
-             */
-            notification_id: string;
-            previous_status: components["schemas"]["NotificationStatus"];
-            /** @enum {string} */
-            status: "clicked";
-            changed_by: components["schemas"]["EventActor"];
-            /** @description Where it was dismissed, when the caller said. */
-            dismissed_from?: string;
-            /** @description What the click did, when the caller said. */
-            click_action?: string;
+        DeliveryExhaustedData: {
+            delivery_id: string;
+            webhook_id: string;
+            /** @description The event whose delivery gave up. */
+            event_id: string;
+            /** @example notification.dismissed */
+            event_type: string;
+            attempts: number;
+            last_status_code: number | null;
+            last_error: string | null;
+            /** @description The endpoint the event is about. */
+            webhook_url: string;
         };
-        /** @enum {string} */
-        NotificationStatus: "unread" | "read" | "clicked" | "dismissed" | "expired";
-        /**
-         * @description Who caused the change: the owning app, the user, the admin, or the server itself (`system`).
-         * @enum {string}
-         */
-        EventActor: "app" | "user" | "admin" | "system";
         /**
          * @example {
          *       "id": "evt_01J8ZQ3J5V8C9X2M4N6P7R8S9T",
@@ -897,6 +988,50 @@ export interface components {
              */
             timestamp: string;
         };
+        /**
+         * @example {
+         *       "id": "evt_01J8ZQ3J5V8C9X2M4N6P7R8S9T",
+         *       "type": "notification.dismissed",
+         *       "event_category": "notification",
+         *       "event_type": "notification.dismissed",
+         *       "entity_type": "notification",
+         *       "entity_id": "wb_notif_123",
+         *       "user_id": "user_456",
+         *       "app_id": "work-buddy",
+         *       "event_data": {
+         *         "notification_id": "ntf_01J8ZQ3J5V8C9X2M4N6P7R8S9T",
+         *         "dismissed_from": "oriva_core"
+         *       },
+         *       "timestamp": "2025-09-30T10:30:00.000Z"
+         *     }
+         */
+        NotificationClickedEvent: components["schemas"]["WebhookPayload"] & {
+            /** @enum {string} */
+            type?: "notification.clicked";
+            event_data?: components["schemas"]["NotificationClickedData"];
+        };
+        NotificationClickedData: {
+            /**
+             * @description The platform id of the notification.
+             * @example ntf_01J8ZQ3J5V8C9X2M4N6P7R8S9T
+             */
+            notification_id: string;
+            previous_status: components["schemas"]["NotificationStatus"];
+            /** @enum {string} */
+            status: "clicked";
+            changed_by: components["schemas"]["EventActor"];
+            /** @description Where it was dismissed, when the caller said. */
+            dismissed_from?: string;
+            /** @description What the click did, when the caller said. */
+            click_action?: string;
+        };
+        /** @enum {string} */
+        NotificationStatus: "unread" | "read" | "clicked" | "dismissed" | "expired";
+        /**
+         * @description Who caused the change: the owning app, the user, the admin, or the server itself (`system`).
+         * @enum {string}
+         */
+        EventActor: "app" | "user" | "admin" | "system";
         /**
          * @example {
          *       "id": "evt_01J8ZQ3J5V8C9X2M4N6P7R8S9T",
@@ -1268,11 +1403,111 @@ export interface components {
         };
         WebhookDisabledData: {
             /**
-             * @description `gone`: the endpoint answered 410 Gone; `too_many_failures`: too many deliveries failed in a row.
+             * @description `gone`: the endpoint answered 410 Gone; `too_many_failures`: too many deliveries failed in a row; `receiver_requested`: the endpoint answered with the header `webhook-delivery: disable`.
              * @enum {string}
              */
-            reason: "gone" | "too_many_failures";
+            reason: "gone" | "too_many_failures" | "receiver_requested";
             consecutive_failures: number;
+            /** @description The endpoint the event is about. */
+            webhook_url: string;
+        };
+        /**
+         * @example {
+         *       "id": "evt_01J8ZQ3J5V8C9X2M4N6P7R8S9T",
+         *       "type": "notification.dismissed",
+         *       "event_category": "notification",
+         *       "event_type": "notification.dismissed",
+         *       "entity_type": "notification",
+         *       "entity_id": "wb_notif_123",
+         *       "user_id": "user_456",
+         *       "app_id": "work-buddy",
+         *       "event_data": {
+         *         "notification_id": "ntf_01J8ZQ3J5V8C9X2M4N6P7R8S9T",
+         *         "dismissed_from": "oriva_core"
+         *       },
+         *       "timestamp": "2025-09-30T10:30:00.000Z"
+         *     }
+         */
+        WebhookEnabledEvent: components["schemas"]["WebhookPayload"] & {
+            /** @enum {string} */
+            type?: "webhook.enabled";
+            event_data?: components["schemas"]["WebhookEnabledData"];
+        };
+        WebhookEnabledData: {
+            /** @description Why it had been disabled. */
+            previous_disabled_reason: string | null;
+            /** @description The endpoint the event is about. */
+            webhook_url: string;
+        };
+        /**
+         * @example {
+         *       "id": "evt_01J8ZQ3J5V8C9X2M4N6P7R8S9T",
+         *       "type": "notification.dismissed",
+         *       "event_category": "notification",
+         *       "event_type": "notification.dismissed",
+         *       "entity_type": "notification",
+         *       "entity_id": "wb_notif_123",
+         *       "user_id": "user_456",
+         *       "app_id": "work-buddy",
+         *       "event_data": {
+         *         "notification_id": "ntf_01J8ZQ3J5V8C9X2M4N6P7R8S9T",
+         *         "dismissed_from": "oriva_core"
+         *       },
+         *       "timestamp": "2025-09-30T10:30:00.000Z"
+         *     }
+         */
+        WebhookFailingEvent: components["schemas"]["WebhookPayload"] & {
+            /** @enum {string} */
+            type?: "webhook.failing";
+            event_data?: components["schemas"]["WebhookFailingData"];
+        };
+        WebhookFailingData: {
+            /**
+             * @description `failure_rate`: more than 10% of the last hour's attempts failed, over at least 10 attempts; `consecutive_failures`: half the failures in a row that disable an endpoint.
+             * @enum {string}
+             */
+            reason: "failure_rate" | "consecutive_failures";
+            /**
+             * @description The last hour's failed share of attempts, 0 to 1.
+             * @example 0.25
+             */
+            failure_rate: number;
+            /** @description Attempts in the last hour (an estimate across two hourly windows). */
+            attempts: number;
+            /** @description Failed attempts in the last hour (the same estimate). */
+            failures: number;
+            consecutive_failures: number;
+            /** @description The endpoint the event is about. */
+            webhook_url: string;
+        };
+        /**
+         * @example {
+         *       "id": "evt_01J8ZQ3J5V8C9X2M4N6P7R8S9T",
+         *       "type": "notification.dismissed",
+         *       "event_category": "notification",
+         *       "event_type": "notification.dismissed",
+         *       "entity_type": "notification",
+         *       "entity_id": "wb_notif_123",
+         *       "user_id": "user_456",
+         *       "app_id": "work-buddy",
+         *       "event_data": {
+         *         "notification_id": "ntf_01J8ZQ3J5V8C9X2M4N6P7R8S9T",
+         *         "dismissed_from": "oriva_core"
+         *       },
+         *       "timestamp": "2025-09-30T10:30:00.000Z"
+         *     }
+         */
+        WebhookRecoveredEvent: components["schemas"]["WebhookPayload"] & {
+            /** @enum {string} */
+            type?: "webhook.recovered";
+            event_data?: components["schemas"]["WebhookRecoveredData"];
+        };
+        WebhookRecoveredData: {
+            /** @description When the endpoint was reported failing. */
+            failing_since: string;
+            /** @description The status of the attempt that succeeded. */
+            status_code: number;
+            /** @description The endpoint the event is about. */
             webhook_url: string;
         };
         /**
@@ -1718,6 +1953,89 @@ export interface components {
                 [key: string]: unknown;
             };
         };
+        DeliveryResponse: {
+            /** @enum {boolean} */
+            success: true;
+            delivery: components["schemas"]["Delivery"];
+        };
+        Delivery: {
+            /**
+             * @description Stable across retries: the `webhook-id` header.
+             * @example del_01J8ZQ3J5V8C9X2M4N6P7R8S9T
+             */
+            id: string;
+            webhook_id: string;
+            event_id: string;
+            event_type: string;
+            status: components["schemas"]["DeliveryStatus"];
+            /** @description Made by replaying a stored event to this webhook (`POST …/events/{event_id}/replay`). */
+            replay: boolean;
+            attempts: number;
+            /**
+             * Format: date-time
+             * @example 2025-09-30T10:30:00.000Z
+             */
+            next_attempt_at: string | null;
+            /**
+             * Format: date-time
+             * @example 2025-09-30T10:30:00.000Z
+             */
+            created_at: string;
+            /**
+             * Format: date-time
+             * @example 2025-09-30T10:30:00.000Z
+             */
+            updated_at: string;
+            request: components["schemas"]["DeliveryRequest"];
+            attempt_log: components["schemas"]["DeliveryAttempt"][];
+        };
+        /**
+         * @description `failed`: every retry was spent (or the endpoint answered 410 Gone); `aborted`: the endpoint answered `webhook-delivery: abort-message`, so it is not retried.
+         * @enum {string}
+         */
+        DeliveryStatus: "pending" | "succeeded" | "failed" | "aborted";
+        /** @description What every attempt of the delivery sends: the same body, signed anew each time. */
+        DeliveryRequest: {
+            /**
+             * @description The headers every attempt sends. Each attempt adds its own `webhook-timestamp` and `webhook-signature`, which are not kept; the signing secret never appears.
+             * @example {
+             *       "content-type": "application/json",
+             *       "user-agent": "Oriva-Webhooks/1",
+             *       "webhook-id": "del_01J8ZQ3J5V8C9X2M4N6P7R8S9T"
+             *     }
+             */
+            headers: {
+                [key: string]: string;
+            };
+            /** @description The body, exactly as signed and sent: a `WebhookPayload`. It is kept as long as the delivery. */
+            payload: {
+                [key: string]: unknown;
+            };
+        };
+        DeliveryAttempt: {
+            attempt: number;
+            /**
+             * Format: date-time
+             * @example 2025-09-30T10:30:00.000Z
+             */
+            delivered_at: string;
+            success: boolean;
+            status_code: number | null;
+            response_time_ms: number | null;
+            /** @description The first 20 KB of the response. */
+            response_body: string | null;
+            response_headers: {
+                [key: string]: string;
+            } | null;
+            error_message: string | null;
+        };
+        ReplayEventRequest: {
+            /**
+             * @description One of the app's webhooks.
+             * @example wh_01J8ZQ3J5V8C9X2M4N6P7R8S9T
+             */
+            webhook_id: string;
+        };
         PublishBatchResponse: {
             /** @enum {boolean} */
             success: true;
@@ -1977,77 +2295,6 @@ export interface components {
                 has_more: boolean;
                 next_cursor: string | null;
             };
-        };
-        Delivery: {
-            /**
-             * @description Stable across retries: the `webhook-id` header.
-             * @example del_01J8ZQ3J5V8C9X2M4N6P7R8S9T
-             */
-            id: string;
-            webhook_id: string;
-            event_id: string;
-            event_type: string;
-            status: components["schemas"]["DeliveryStatus"];
-            attempts: number;
-            /**
-             * Format: date-time
-             * @example 2025-09-30T10:30:00.000Z
-             */
-            next_attempt_at: string | null;
-            /**
-             * Format: date-time
-             * @example 2025-09-30T10:30:00.000Z
-             */
-            created_at: string;
-            /**
-             * Format: date-time
-             * @example 2025-09-30T10:30:00.000Z
-             */
-            updated_at: string;
-            request: components["schemas"]["DeliveryRequest"];
-            attempt_log: components["schemas"]["DeliveryAttempt"][];
-        };
-        /** @enum {string} */
-        DeliveryStatus: "pending" | "succeeded" | "failed";
-        /** @description What every attempt of the delivery sends: the same body, signed anew each time. */
-        DeliveryRequest: {
-            /**
-             * @description The headers every attempt sends. Each attempt adds its own `webhook-timestamp` and `webhook-signature`, which are not kept; the signing secret never appears.
-             * @example {
-             *       "content-type": "application/json",
-             *       "user-agent": "Oriva-Webhooks/1",
-             *       "webhook-id": "del_01J8ZQ3J5V8C9X2M4N6P7R8S9T"
-             *     }
-             */
-            headers: {
-                [key: string]: string;
-            };
-            /** @description The body, exactly as signed and sent: a `WebhookPayload`. It is kept as long as the delivery. */
-            payload: {
-                [key: string]: unknown;
-            };
-        };
-        DeliveryAttempt: {
-            attempt: number;
-            /**
-             * Format: date-time
-             * @example 2025-09-30T10:30:00.000Z
-             */
-            delivered_at: string;
-            success: boolean;
-            status_code: number | null;
-            response_time_ms: number | null;
-            /** @description The first 20 KB of the response. */
-            response_body: string | null;
-            response_headers: {
-                [key: string]: string;
-            } | null;
-            error_message: string | null;
-        };
-        DeliveryResponse: {
-            /** @enum {boolean} */
-            success: true;
-            delivery: components["schemas"]["Delivery"];
         };
         RecoverResponse: {
             /** @enum {boolean} */
@@ -3287,6 +3534,141 @@ export interface operations {
                     RateLimit: components["headers"]["RateLimit"];
                     "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
                     "Idempotent-Replayed": components["headers"]["Idempotent-Replayed"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Rate limited: wait as `Retry-After` says (see also the `RateLimit` headers). */
+            429: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "x-should-retry": components["headers"]["x-should-retry"];
+                    "Retry-After": components["headers"]["Retry-After"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    replayEvent: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Repeat a POST safely: the same key with the same body answers the stored response (with `Idempotent-Replayed: true`); the same key with another body is a 409 `idempotency_key_reused`. 1-255 printable ASCII characters, space included; remembered for 24 hours per caller. */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
+            path: {
+                app_id: string;
+                event_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ReplayEventRequest"];
+            };
+        };
+        responses: {
+            /** @description Queued: the new delivery. */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    "Idempotent-Replayed": components["headers"]["Idempotent-Replayed"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DeliveryResponse"];
+                };
+            };
+            /** @description A path parameter is not valid (`validation_failed`, naming it in `error.fields`). The body is not JSON (`malformed_json`) or a field failed validation (`validation_failed`, see `error.fields`). The `Idempotency-Key` is not 1-255 printable ASCII characters (`invalid_idempotency_key`). */
+            400: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "x-should-retry": components["headers"]["x-should-retry"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    "Idempotent-Replayed": components["headers"]["Idempotent-Replayed"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description No credentials, or ones that are not valid (`unauthorized`, `invalid_credentials`, `revoked_key`, `token_expired`, `invalid_token`). */
+            401: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "x-should-retry": components["headers"]["x-should-retry"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The credentials may not call this operation or act on this resource (`insufficient_scope`, `forbidden_app`, `forbidden_user`, or a more specific code). */
+            403: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "x-should-retry": components["headers"]["x-should-retry"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description No such resource. */
+            404: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "x-should-retry": components["headers"]["x-should-retry"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    "Idempotent-Replayed": components["headers"]["Idempotent-Replayed"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The `Idempotency-Key` was used with another request (`idempotency_key_reused`), or its first request is still running (`idempotency_request_in_progress`: retry after `Retry-After`). */
+            409: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "x-should-retry": components["headers"]["x-should-retry"];
+                    "Retry-After": components["headers"]["Retry-After"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    "Idempotent-Replayed": components["headers"]["Idempotent-Replayed"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The body is larger than 1 MiB (`payload_too_large`); the connection is closed. */
+            413: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "x-should-retry": components["headers"]["x-should-retry"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The body is in a media type this operation does not take (`unsupported_media_type`): send `Content-Type: application/json`. */
+            415: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "x-should-retry": components["headers"]["x-should-retry"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -6497,6 +6879,35 @@ export interface operations {
             };
         };
     };
+    on_delivery_exhausted: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description The delivery id (`del_…`), the same on every retry: deduplicate on it. */
+                "webhook-id": string;
+                /** @description Unix seconds when this attempt was signed; refuse old ones. */
+                "webhook-timestamp": string;
+                /** @description Space-separated `v1,<base64 HMAC-SHA256>` signatures of `<webhook-id>.<webhook-timestamp>.<body>`, one per valid secret (two during a rotation). Verify with @oriva/webhook-verify. */
+                "webhook-signature": string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["DeliveryExhaustedEvent"];
+            };
+        };
+        responses: {
+            /** @description Any 2xx acknowledges the delivery; anything else (or no answer within the server's delivery timeout) is retried on the webhook's schedule. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
     on_notification_clicked: {
         parameters: {
             query?: never;
@@ -6775,6 +7186,93 @@ export interface operations {
         requestBody: {
             content: {
                 "application/json": components["schemas"]["WebhookDisabledEvent"];
+            };
+        };
+        responses: {
+            /** @description Any 2xx acknowledges the delivery; anything else (or no answer within the server's delivery timeout) is retried on the webhook's schedule. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    on_webhook_enabled: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description The delivery id (`del_…`), the same on every retry: deduplicate on it. */
+                "webhook-id": string;
+                /** @description Unix seconds when this attempt was signed; refuse old ones. */
+                "webhook-timestamp": string;
+                /** @description Space-separated `v1,<base64 HMAC-SHA256>` signatures of `<webhook-id>.<webhook-timestamp>.<body>`, one per valid secret (two during a rotation). Verify with @oriva/webhook-verify. */
+                "webhook-signature": string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["WebhookEnabledEvent"];
+            };
+        };
+        responses: {
+            /** @description Any 2xx acknowledges the delivery; anything else (or no answer within the server's delivery timeout) is retried on the webhook's schedule. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    on_webhook_failing: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description The delivery id (`del_…`), the same on every retry: deduplicate on it. */
+                "webhook-id": string;
+                /** @description Unix seconds when this attempt was signed; refuse old ones. */
+                "webhook-timestamp": string;
+                /** @description Space-separated `v1,<base64 HMAC-SHA256>` signatures of `<webhook-id>.<webhook-timestamp>.<body>`, one per valid secret (two during a rotation). Verify with @oriva/webhook-verify. */
+                "webhook-signature": string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["WebhookFailingEvent"];
+            };
+        };
+        responses: {
+            /** @description Any 2xx acknowledges the delivery; anything else (or no answer within the server's delivery timeout) is retried on the webhook's schedule. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    on_webhook_recovered: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description The delivery id (`del_…`), the same on every retry: deduplicate on it. */
+                "webhook-id": string;
+                /** @description Unix seconds when this attempt was signed; refuse old ones. */
+                "webhook-timestamp": string;
+                /** @description Space-separated `v1,<base64 HMAC-SHA256>` signatures of `<webhook-id>.<webhook-timestamp>.<body>`, one per valid secret (two during a rotation). Verify with @oriva/webhook-verify. */
+                "webhook-signature": string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["WebhookRecoveredEvent"];
             };
         };
         responses: {

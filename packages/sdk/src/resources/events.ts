@@ -4,6 +4,7 @@ import type { AppRequestOptions } from '../core/request-options.js';
 import { APIResource } from '../core/resource.js';
 import { path } from '../core/url.js';
 import type {
+  DeliveryResponse,
   Event,
   EventListParams,
   PublishBatchResponse,
@@ -113,6 +114,24 @@ export class Events extends APIResource {
       'events',
       query,
     );
+  }
+
+  /**
+   * Deliver one stored event again, to one of the app's webhooks whatever it subscribes to: a new
+   * delivery (its own `webhook-id`, `replay: true`), for debugging a receiver. Rejects with a
+   * `NotFoundError` (`event_not_found`, `webhook_not_found`) for an id the app does not own.
+   *
+   * @example
+   * const { delivery } = await client.events.replay('evt_01J8…', { webhookId: 'wh_01J8…' });
+   * console.log(delivery.id, delivery.replay);
+   */
+  replay(eventId: string, params: { webhookId: string }, options?: AppRequestOptions): APIPromise<DeliveryResponse> {
+    return this._client.request<DeliveryResponse>(() => ({
+      ...this._requestOptions(options),
+      method: 'post',
+      path: path`/apps/${this._appId(options)}/events/${eventId}/replay`,
+      body: { webhook_id: params.webhookId },
+    }));
   }
 }
 

@@ -20,6 +20,7 @@ function delivery(n: number): Delivery {
     event_id: `evt_${n}`,
     event_type: 'notification.dismissed',
     status: 'succeeded',
+    replay: false,
     attempts: 1,
     next_attempt_at: null,
     created_at: AT,

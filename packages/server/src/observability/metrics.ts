@@ -57,14 +57,14 @@ export function createMetrics(sources: MetricSources = NO_SOURCES) {
   });
   const webhookDeliveries = new Counter({
     name: 'oriva_webhook_deliveries_total',
-    help: 'Webhook delivery attempts, by outcome (succeeded, retrying, failed)',
+    help: 'Webhook delivery attempts, by outcome (succeeded, retrying, failed, aborted)',
     labelNames: ['outcome'] as const,
     registers: [registry],
   });
   // Series an alert divides or takes the rate of exist from the start at 0: a series born at its first
   // increment hides that increment from rate(), and a ratio over a missing series is no ratio at all.
   for (const reason of PUBLISH_FAILURE_REASONS) eventPublishFailures.inc({ reason }, 0);
-  for (const outcome of ['succeeded', 'retrying', 'failed'] as const) webhookDeliveries.inc({ outcome }, 0);
+  for (const outcome of ['succeeded', 'retrying', 'failed', 'aborted'] as const) webhookDeliveries.inc({ outcome }, 0);
   return {
     registry,
     /** `oriva_events_published_total{app_id}` += count. */

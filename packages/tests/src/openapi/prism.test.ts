@@ -222,6 +222,10 @@ describe('docs/openapi.yml against the real server, through Prism', () => {
       token: appKey,
       json: { since: '2020-01-01T00:00:00Z', dry_run: true },
     });
+    // The test event: a platform event, so its replayed body matches the document's webhook payload.
+    const replayed = `/api/v1/apps/work-buddy/events/${test.body!.event_id as string}/replay`;
+    await drive(strict, 'POST', replayed, 200, { token: appKey, json: { webhook_id: hooks.split('/').at(-1) } });
+    await drive(strict, 'POST', replayed, 404, { token: appKey, json: { webhook_id: 'wh_missing' } });
 
     const sessionEnded = '/api/v1/apps/work-buddy/event-types/session.ended';
     const declaration = { schema: { type: 'object' }, examples: [{ duration: 1500 }], description: 'A session ended' };

@@ -366,7 +366,15 @@ describe('event types', () => {
     const oneApp = await context.server.request('/api/v1/event-types?app_id=catalogue-app', { token: otherKey });
     expect(await names(oneApp)).toEqual(['catalogue-app:task.done']);
     const webhooks = await context.server.request('/api/v1/event-types?category=webhook', { token: otherKey });
-    expect(await names(webhooks)).toEqual(['platform:webhook.disabled', 'platform:webhook.test']);
+    expect(await names(webhooks)).toEqual([
+      'platform:webhook.disabled',
+      'platform:webhook.enabled',
+      'platform:webhook.failing',
+      'platform:webhook.recovered',
+      'platform:webhook.test',
+    ]);
+    const deliveries = await context.server.request('/api/v1/event-types?category=delivery', { token: otherKey });
+    expect(await names(deliveries)).toEqual(['platform:delivery.exhausted']);
 
     expect((await context.server.request('/api/v1/event-types?category=Bad!', { token: otherKey })).status).toBe(400);
     expect((await context.server.request('/api/v1/event-types')).status).toBe(401);

@@ -8,7 +8,9 @@ import { requestOrigin } from '../../http/origin.js';
 import { validationHook } from '../../http/validation.js';
 import type { EventChecks } from '../../services/event-types/event-checks.js';
 import { checkEventInputs, storeEvents, toPublicEvent } from '../../services/events.js';
+import { replayEvent } from '../../services/webhooks/redelivery.js';
 import { decodeCursor, encodeCursor, pageOf } from '../pagination.js';
+import { publicDelivery } from '../webhooks/shapes.js';
 
 /** Names the n-th event of a batch in errors: `events.3.event_data/duration`. */
 const inBatch = (index: number) => `events.${index}.`;
@@ -98,6 +100,15 @@ export function eventRoutes(deps: Deps) {
       },
       200,
     );
+  });
+
+  app.openapi(guarded(routes.replayEvent, deps), async (c) => {
+    const { app_id, event_id } = c.req.valid('param');
+    const { webhook_id } = c.req.valid('json');
+    // A replay is a webhook delivery: it counts against the webhooks limit, as a retry does.
+    await deps.rateLimiter?.enforce(c, 'webhooks', app_id, 1);
+    const delivery = await replayEvent(deps, app_id, event_id, webhook_id);
+    return c.json({ success: true as const, delivery: publicDelivery(delivery) }, 200);
   });
 
   return app;

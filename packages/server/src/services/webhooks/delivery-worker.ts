@@ -4,6 +4,8 @@ import type { DeliveryWorkerDeps } from '../../core/deps.js';
 import type { SecretBox } from '../../core/secret-box.js';
 import { newId } from '../../ids.js';
 import type { DeliveryRecord, EventRecord, WebhookRecord } from '../../storage/types.js';
+import { endpointEvent, HEALTH_EVENT_TYPES, healthUpdate } from './endpoint-health.js';
+import { receiverSignals } from './receiver-signals.js';
 import { deliveryRequestHeaders } from './request-headers.js';
 import { retryDelayMs } from './retry-schedule.js';
 import type { createSender, SendResult } from './sender.js';
@@ -147,9 +149,23 @@ export class DeliveryWorker {
     const attemptNumber = delivery.attempts + 1;
     const success = result.statusCode !== null && result.statusCode >= 200 && result.statusCode < 300;
     const gone = result.statusCode === 410;
+    const signals = receiverSignals(result.headers);
+    // `abort-message` ends this delivery only; a success has nothing left to abort.
+    const aborted = signals.abortMessage && !success;
     // A disabled webhook is claimed only for test deliveries, tried once each: the operator reads the
     // outcome and tests again, rather than retries running on behind a webhook that is off.
-    const retry = !success && !gone && webhook.is_active && attemptNumber <= webhook.max_retries;
+    const retry =
+      !success && !gone && !aborted && !signals.disable && webhook.is_active && attemptNumber <= webhook.max_retries;
+    // Spent its last retry. A health event's own delivery reports nothing more, or two failing
+    // endpoints would tell each other of their failures without end.
+    const exhausted =
+      !success &&
+      !retry &&
+      !gone &&
+      !aborted &&
+      !signals.disable &&
+      webhook.is_active &&
+      !HEALTH_EVENT_TYPES.has(delivery.event_type);
     const retryAfter = result.statusCode === 429 || result.statusCode === 503 ? result.retryAfterSeconds : undefined;
     const nextAt = retry
       ? new Date(
@@ -174,16 +190,39 @@ export class DeliveryWorker {
         success,
         error_message: errorMessage(result),
       },
-      status: success ? 'succeeded' : retry ? 'pending' : 'failed',
+      status: success ? 'succeeded' : retry ? 'pending' : aborted ? 'aborted' : 'failed',
       next_attempt_at: nextAt,
       disable: gone
         ? { reason: 'gone', event: disabledEvent(webhook, at, 'gone', webhook.consecutive_failures + 1) }
-        : undefined,
+        : signals.disable
+          ? {
+              reason: 'receiver_requested',
+              event: disabledEvent(webhook, at, 'receiver_requested', success ? 0 : webhook.consecutive_failures + 1),
+            }
+          : undefined,
       // The webhook's count when this failure is recorded: its failures so far, as claimed, and this one.
       disable_on_failures: {
         after: deps.config.webhooks.disableAfter,
         event: disabledEvent(webhook, at, 'too_many_failures', webhook.consecutive_failures + 1),
       },
+      exhausted: exhausted
+        ? endpointEvent('delivery.exhausted', webhook, at, {
+            delivery_id: delivery.id,
+            webhook_id: webhook.id,
+            event_id: delivery.event_id,
+            event_type: delivery.event_type,
+            attempts: attemptNumber,
+            last_status_code: result.statusCode,
+            last_error: errorMessage(result),
+            webhook_url: webhook.webhook_url,
+          })
+        : undefined,
+      health: healthUpdate(
+        webhook,
+        new Date(at),
+        { success, status_code: result.statusCode },
+        deps.config.webhooks.disableAfter,
+      ),
     });
 
     if (!recorded) {
@@ -194,7 +233,15 @@ export class DeliveryWorker {
       );
       return;
     }
-    const outcome = success ? 'succeeded' : retry ? 'retrying' : 'failed';
+    if (signals.disable || aborted) {
+      deps.logger.warn(
+        { delivery_id: delivery.id, webhook_id: webhook.id, status: result.statusCode, signal: signals.header },
+        signals.disable
+          ? 'receiver asked to disable its webhook (webhook-delivery: disable); disabled'
+          : 'receiver asked to stop retrying this delivery (webhook-delivery: abort-message); aborted',
+      );
+    }
+    const outcome = success ? 'succeeded' : retry ? 'retrying' : aborted ? 'aborted' : 'failed';
     deps.metrics.webhookDeliveries.inc({ outcome });
     if (success) {
       const accepted = Date.parse(JSON.parse(delivery.payload).timestamp);
@@ -224,22 +271,9 @@ function disabledEvent(
   reason: EventDataOf<'webhook.disabled'>['reason'],
   consecutiveFailures: number,
 ): EventRecord {
-  const data: EventDataOf<'webhook.disabled'> = {
+  return endpointEvent('webhook.disabled', webhook, at, {
     reason,
     consecutive_failures: consecutiveFailures,
     webhook_url: webhook.webhook_url,
-  };
-  return {
-    id: newId('evt'),
-    app_id: webhook.app_id,
-    user_id: null,
-    event_category: 'webhook',
-    event_type: 'disabled',
-    entity_type: 'webhook',
-    entity_id: webhook.id,
-    event_data: JSON.stringify(data),
-    timestamp: at,
-    ip_address: null,
-    user_agent: null,
-  };
+  });
 }

@@ -17,6 +17,7 @@ import { errors } from '../../core/errors.js';
 import { newId } from '../../ids.js';
 import { type EventRecord, TEST_DELIVERY_TYPE, type WebhookRecord } from '../../storage/types.js';
 import { requireApp } from '../apps.js';
+import { endpointEvent } from './endpoint-health.js';
 import { checkWebhookUrl, urlPolicyFrom } from './url-policy.js';
 
 export type CreateWebhookInput = z.infer<typeof CreateWebhookRequest>;
@@ -77,7 +78,8 @@ export async function createWebhook(
 
 /**
  * Applies the fields given. Disabling records that the app did it; re-enabling a disabled webhook
- * starts afresh: the failure count that disabled it resets (and storage makes its pending deliveries due).
+ * starts afresh: the failure count that disabled it resets (and storage makes its pending deliveries
+ * due and forgets its health), and `webhook.enabled` tells the app's other webhooks and its stream.
  */
 export async function updateWebhook(
   deps: ServiceDeps,
@@ -96,10 +98,15 @@ export async function updateWebhook(
     updated_at: now(),
   };
   if (input.is_active === false) Object.assign(changes, { is_active: false, disabled_reason: 'disabled_by_app' });
+  let enabledEvent: EventRecord | undefined;
   if (input.is_active === true && !current.is_active) {
     Object.assign(changes, { is_active: true, disabled_reason: null, consecutive_failures: 0 });
+    enabledEvent = endpointEvent('webhook.enabled', current, changes.updated_at!, {
+      previous_disabled_reason: current.disabled_reason,
+      webhook_url: changes.webhook_url ?? current.webhook_url,
+    });
   }
-  const updated = await deps.storage.webhooks.update(appId, webhookId, changes);
+  const updated = await deps.storage.webhooks.update(appId, webhookId, changes, enabledEvent);
   // Deleted between the read and the write.
   if (!updated) throw errors.notFound(`No webhook "${webhookId}"`, 'webhook_not_found');
   return updated;

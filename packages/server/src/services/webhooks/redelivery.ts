@@ -1,10 +1,12 @@
 /**
  * Sending deliveries again on an operator's word: one delivery whatever became of it, or every failed
  * one in a time window (after a receiver's outage). Both keep the delivery ids, so receivers that
- * deduplicate on them see a redelivery, not a new event.
+ * deduplicate on them see a redelivery, not a new event. Replaying an event is the exception: a new
+ * delivery, so a receiver that already handled the event sees it again.
  */
 import type { ServiceDeps } from '../../core/deps.js';
 import { errors } from '../../core/errors.js';
+import { newId } from '../../ids.js';
 import type { DeliveryWithAttempts } from '../../storage/types.js';
 import { requireWebhook } from './endpoints.js';
 
@@ -44,4 +46,27 @@ export async function recoverDeliveries(
     dryRun,
   );
   return { count, dryRun };
+}
+
+/**
+ * Delivers one of the app's stored events again, to one of its webhooks whatever that subscribes to,
+ * as a new delivery (its own id, marked `replay`): the design document's event replay, for debugging a
+ * receiver. A disabled webhook gets it once re-enabled.
+ */
+export async function replayEvent(
+  deps: ServiceDeps,
+  appId: string,
+  eventId: string,
+  webhookId: string,
+): Promise<DeliveryWithAttempts> {
+  await requireWebhook(deps, appId, webhookId);
+  const delivery = await deps.storage.deliveries.replay(
+    appId,
+    eventId,
+    webhookId,
+    newId('del'),
+    new Date().toISOString(),
+  );
+  if (!delivery) throw errors.notFound(`No event "${eventId}" for app "${appId}"`, 'event_not_found');
+  return { ...delivery, attempt_log: [] };
 }

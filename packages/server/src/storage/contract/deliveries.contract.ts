@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { issueApiKey } from '../../auth/api-keys.js';
-import type { Storage } from '../types.js';
+import type { DeliveryOutcome, EndpointHealth, HealthTransition, Storage } from '../types.js';
 import { app, at, attempt, event, later, outcome, webhook } from './records.test-support.js';
 import { storage } from './subject.test-support.js';
 
@@ -32,6 +32,7 @@ export function deliveryStoreContract(): void {
         event_type: 'notification.dismissed',
         payload: expect.any(String),
         status: 'pending',
+        replay: false,
         attempts: 0,
         next_attempt_at: at,
         locked_until: null,
@@ -236,6 +237,144 @@ export function deliveryStoreContract(): void {
       stop();
       expect(wakes).toBeGreaterThanOrEqual(2);
       expect(await storage.deliveries.countPending()).toBe(3);
+    });
+    it("keeps each endpoint's hourly attempt counters as outcomes are recorded, rolling the windows forward", async () => {
+      const hook = webhook();
+      await storage.webhooks.create(hook);
+      await storage.events.insert([event('a1')]);
+      const [delivery] = await storage.deliveries.list({ webhook_id: hook.id, limit: 1 });
+      const seen: EndpointHealth[] = [];
+      const record = (n: number, success: boolean, when: string) => {
+        const base = outcome(attempt(delivery!, n, success, when));
+        return storage.deliveries.recordOutcome({
+          ...base,
+          health: { ...base.health, judge: (health) => void seen.push(health) },
+        });
+      };
+      await record(1, false, later(1));
+      await record(2, true, later(2));
+      await record(3, false, later(3));
+      expect(seen.at(-1)).toEqual({
+        window_start: at,
+        attempts: 3,
+        failures: 2,
+        previous_attempts: 0,
+        previous_failures: 0,
+        consecutive_failures: 1,
+        failing_since: null,
+      });
+      // The next hour: the last one becomes the previous window.
+      await record(4, false, later(3_600 + 5));
+      expect(seen.at(-1)).toMatchObject({
+        window_start: later(3_600),
+        attempts: 1,
+        failures: 1,
+        previous_attempts: 3,
+        previous_failures: 2,
+      });
+      // Two hours on: both windows are older than an hour and drop out.
+      await record(5, true, later(3 * 3_600 + 5));
+      expect(seen.at(-1)).toMatchObject({ attempts: 1, failures: 0, previous_attempts: 0, previous_failures: 0 });
+    });
+
+    it('stores a health transition once, with its event, and starts the counts afresh on recovery', async () => {
+      const [hook, other] = [webhook(), webhook()];
+      for (const item of [hook, other]) await storage.webhooks.create(item);
+      await storage.events.insert([event('a1')]);
+      const [delivery] = await storage.deliveries.list({ webhook_id: hook.id, limit: 1 });
+      const seen: EndpointHealth[] = [];
+      const healthEvent = (type: string) =>
+        event('a1', { event_category: 'webhook', event_type: type, entity_type: 'webhook', entity_id: hook.id });
+      const record = (n: number, success: boolean, transition?: HealthTransition) => {
+        const base: DeliveryOutcome = outcome(attempt(delivery!, n, success, later(n)));
+        return storage.deliveries.recordOutcome({
+          ...base,
+          health: {
+            ...base.health,
+            judge: (health) => {
+              seen.push(health);
+              return transition;
+            },
+          },
+        });
+      };
+      const before = await storage.events.head();
+      const failing = healthEvent('failing');
+      await record(1, false, { failing_since: later(1), event: failing });
+      // Another outcome judging the same (already stored) state stores nothing more.
+      await record(2, false, { failing_since: later(2), event: healthEvent('failing') });
+      expect(seen.at(-1)).toMatchObject({ failing_since: later(1), attempts: 2 });
+      const recovered = healthEvent('recovered');
+      await record(3, true, { failing_since: null, event: recovered });
+      await record(4, true);
+      expect(seen.at(-1)).toMatchObject({ failing_since: null, attempts: 1, failures: 0 });
+      const stored = await storage.events.committedAfter(before, 10);
+      expect(stored.map((item) => item.id)).toEqual([failing.id, recovered.id]);
+      // They go to the app's other webhooks, never to the one they are about.
+      expect(await storage.deliveries.list({ webhook_id: hook.id, limit: 10 })).toHaveLength(1);
+      expect((await storage.deliveries.list({ webhook_id: other.id, limit: 10 })).map((item) => item.event_id)).toEqual(
+        [recovered.id, failing.id, expect.any(String)],
+      );
+    });
+
+    it('stores delivery.exhausted with the outcome, and reads an aborted delivery back as aborted', async () => {
+      const hook = webhook();
+      await storage.webhooks.create(hook);
+      await storage.events.insert([event('a1'), event('a1')]);
+      const [second, first] = await storage.deliveries.list({ webhook_id: hook.id, limit: 10 });
+      const exhausted = event('a1', {
+        event_category: 'delivery',
+        event_type: 'exhausted',
+        entity_type: 'webhook',
+        entity_id: hook.id,
+      });
+      const before = await storage.events.head();
+      await storage.deliveries.recordOutcome(
+        outcome(attempt(first!, 1, false, later(1)), { status: 'failed', next_attempt_at: null, exhausted }),
+      );
+      expect((await storage.events.committedAfter(before, 10)).map((item) => item.id)).toEqual([exhausted.id]);
+      await storage.deliveries.recordOutcome(
+        outcome(attempt(second!, 1, false, later(1)), { status: 'aborted', next_attempt_at: null }),
+      );
+      expect(await storage.deliveries.get(hook.id, second!.id)).toMatchObject({
+        status: 'aborted',
+        next_attempt_at: null,
+      });
+      expect(
+        (await storage.deliveries.list({ webhook_id: hook.id, success: false, limit: 10 })).map((d) => d.status),
+      ).toEqual(['aborted', 'failed']);
+      // Recovery takes failed deliveries only: the receiver asked to stop this one.
+      expect(await storage.deliveries.recover(hook.id, at, later(5), later(20), true)).toBe(1);
+      expect(await storage.deliveries.requeue(hook.id, second!.id, later(30))).toBe(true);
+      expect(await storage.deliveries.get(hook.id, second!.id)).toMatchObject({ status: 'pending' });
+    });
+
+    it("replays one of the app's stored events to one webhook as a new delivery, whatever it subscribes to", async () => {
+      await storage.apps.create(app('a2'), issueApiKey('a2', null, at).record);
+      const hook = webhook({ subscribed_events: ['user.*'] });
+      await storage.webhooks.create(hook);
+      const stored = event('a1');
+      const foreign = event('a2');
+      await storage.events.insert([stored, foreign]);
+      let wakes = 0;
+      const stop = storage.deliveries.onQueued(() => wakes++);
+      const replayed = await storage.deliveries.replay('a1', stored.id, hook.id, 'del_replay1', later(5));
+      stop();
+      expect(wakes).toBeGreaterThan(0);
+      expect(replayed).toMatchObject({
+        id: 'del_replay1',
+        webhook_id: hook.id,
+        event_id: stored.id,
+        event_type: 'notification.dismissed',
+        status: 'pending',
+        replay: true,
+        attempts: 0,
+        next_attempt_at: later(5),
+      });
+      expect(JSON.parse(replayed!.payload)).toMatchObject({ id: stored.id, type: 'notification.dismissed' });
+      expect(await storage.deliveries.get(hook.id, 'del_replay1')).toMatchObject({ replay: true });
+      expect(await storage.deliveries.replay('a1', foreign.id, hook.id, 'del_replay2', later(5))).toBeUndefined();
+      expect(await storage.deliveries.replay('a1', 'evt_missing', hook.id, 'del_replay3', later(5))).toBeUndefined();
     });
   });
 }

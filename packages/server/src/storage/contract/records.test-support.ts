@@ -101,6 +101,14 @@ export const outcome = (record: DeliveryAttemptRecord, overrides: Partial<Delive
       event_data: JSON.stringify({ failures: 3 }),
     }),
   },
+  // Counted in the attempt's hourly window; no health change unless a test judges one.
+  health: {
+    window_start: `${record.delivered_at.slice(0, 13)}:00:00.000Z`,
+    previous_window_start: new Date(
+      Date.parse(`${record.delivered_at.slice(0, 13)}:00:00.000Z`) - 3_600_000,
+    ).toISOString(),
+    judge: () => undefined,
+  },
   ...overrides,
 });
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { later, webhook } from './records.test-support.js';
+import { attempt, event, later, outcome, webhook } from './records.test-support.js';
 import { storage } from './subject.test-support.js';
 
 /** Webhook endpoints: create, read, update, delete. */
@@ -35,6 +35,42 @@ export function webhookStoreContract(): void {
       expect(await storage.webhooks.delete('a1', hook.id)).toBe(true);
       expect(await storage.webhooks.delete('a1', hook.id)).toBe(false);
       expect(await storage.webhooks.list('a1')).toHaveLength(1);
+    });
+    it('stores webhook.enabled with a re-enable, only when the webhook was disabled, and forgets its health', async () => {
+      const hook = webhook({ is_active: false, disabled_reason: 'gone' });
+      const other = webhook();
+      for (const item of [hook, other]) await storage.webhooks.create(item);
+      const enabled = () =>
+        event('a1', { event_category: 'webhook', event_type: 'enabled', entity_type: 'webhook', entity_id: hook.id });
+      const before = await storage.events.head();
+      const first = enabled();
+      await storage.webhooks.update('a1', hook.id, { is_active: true, disabled_reason: null }, first);
+      // Already enabled: a second re-enable stores nothing.
+      await storage.webhooks.update('a1', hook.id, { is_active: true }, enabled());
+      expect((await storage.events.committedAfter(before, 10)).map((item) => item.id)).toEqual([first.id]);
+      // To the app's other webhooks, not the one it is about.
+      expect((await storage.deliveries.list({ webhook_id: other.id, limit: 10 })).map((d) => d.event_id)).toEqual([
+        first.id,
+      ]);
+      expect(await storage.deliveries.list({ webhook_id: hook.id, limit: 10 })).toEqual([]);
+
+      // Its health counters start afresh with each re-enable.
+      await storage.events.insert([event('a1')]);
+      const [delivery] = await storage.deliveries.list({ webhook_id: hook.id, limit: 1 });
+      const seen: number[] = [];
+      const record = async (n: number) => {
+        const base = outcome(attempt(delivery!, n, false, later(n)));
+        await storage.deliveries.recordOutcome({
+          ...base,
+          health: { ...base.health, judge: (health) => void seen.push(health.attempts) },
+        });
+      };
+      await record(1);
+      await record(2);
+      await storage.webhooks.update('a1', hook.id, { is_active: false });
+      await storage.webhooks.update('a1', hook.id, { is_active: true });
+      await record(3);
+      expect(seen).toEqual([1, 2, 1]);
     });
   });
 }

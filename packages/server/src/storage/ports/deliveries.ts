@@ -2,7 +2,8 @@
 import type { EventRecord } from './events.js';
 import type { WebhookRecord } from './webhooks.js';
 
-export type DeliveryStatus = 'pending' | 'succeeded' | 'failed';
+/** `aborted`: the receiver answered `webhook-delivery: abort-message`, so it is not retried. */
+export type DeliveryStatus = 'pending' | 'succeeded' | 'failed' | 'aborted';
 
 export interface DeliveryRecord {
   position: number;
@@ -13,6 +14,8 @@ export interface DeliveryRecord {
   /** The request body, exactly as signed and sent. */
   payload: string;
   status: DeliveryStatus;
+  /** Made by replaying a stored event to this webhook, not by the event's commit. */
+  replay: boolean;
   attempts: number;
   next_attempt_at: string | null;
   locked_until: string | null;
@@ -56,6 +59,44 @@ export interface DeliveryOutcome {
    * consecutive failures reach `after`, it is disabled (`too_many_failures`) and `event` is stored.
    */
   disable_on_failures: { after: number; event: EventRecord };
+  /** The delivery spent its last retry: `delivery.exhausted`, stored with the outcome. */
+  exhausted?: EventRecord | undefined;
+  /** The endpoint's health counters, kept as attempts complete, and the rule that reads them. */
+  health: HealthUpdate;
+}
+
+/**
+ * An endpoint's health as the outcome's transaction leaves it: its attempts and failures in the current
+ * hourly window and the one before (a sliding-window estimate of the last hour, never a scan of
+ * deliveries), its failures in a row, and since when it is reported failing (null: healthy).
+ */
+export interface EndpointHealth {
+  window_start: string;
+  attempts: number;
+  failures: number;
+  previous_attempts: number;
+  previous_failures: number;
+  consecutive_failures: number;
+  failing_since: string | null;
+}
+
+/** A change of the endpoint's reported health, with the event that announces it. */
+export interface HealthTransition {
+  /** When it started failing, or null: it recovered. */
+  failing_since: string | null;
+  event: EventRecord;
+}
+
+export interface HealthUpdate {
+  /** The start of the hourly window the attempt falls in, and of the window before it. */
+  window_start: string;
+  previous_window_start: string;
+  /**
+   * Reads the counters after this attempt. A transition is applied once (only if the stored state
+   * still differs, so concurrent outcomes report an episode once) with its event; recovering starts
+   * the counters afresh.
+   */
+  judge: (health: EndpointHealth) => HealthTransition | undefined;
 }
 
 export interface DeliveryQuery {
@@ -103,6 +144,17 @@ export interface DeliveryStore {
   get(webhookId: string, deliveryId: string): Promise<DeliveryWithAttempts | undefined>;
   /** Makes one delivery due now (whatever its status), keeping its id. */
   requeue(webhookId: string, deliveryId: string, now: string): Promise<boolean>;
+  /**
+   * A new delivery (`replay`) of the app's stored event `eventId` to one webhook, whatever it subscribes
+   * to, due now; returns it, or undefined when the app has no such event.
+   */
+  replay(
+    appId: string,
+    eventId: string,
+    webhookId: string,
+    deliveryId: string,
+    now: string,
+  ): Promise<DeliveryRecord | undefined>;
   /** Failed deliveries created in [since, until): counted, and requeued unless `dryRun`. */
   recover(webhookId: string, since: string, until: string, now: string, dryRun: boolean): Promise<number>;
 }

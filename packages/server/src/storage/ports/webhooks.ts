@@ -1,4 +1,5 @@
 /** Webhook endpoints: where an app's events are delivered, and each endpoint's delivery stats. */
+import type { EventRecord } from './events.js';
 
 export interface WebhookRecord {
   id: string;
@@ -43,8 +44,17 @@ export interface WebhookStore {
   create(webhook: WebhookRecord): Promise<void>;
   get(appId: string, webhookId: string): Promise<WebhookRecord | undefined>;
   list(appId: string): Promise<WebhookRecord[]>;
-  /** Re-enabling (`is_active: true`) makes the webhook's pending deliveries due again. */
-  update(appId: string, webhookId: string, changes: Partial<WebhookRecord>): Promise<WebhookRecord | undefined>;
+  /**
+   * Re-enabling (`is_active: true`) makes the webhook's pending deliveries due again and starts its
+   * health afresh; `enabledEvent` (`webhook.enabled`) is stored with the change only when the webhook
+   * was disabled until then.
+   */
+  update(
+    appId: string,
+    webhookId: string,
+    changes: Partial<WebhookRecord>,
+    enabledEvent?: EventRecord,
+  ): Promise<WebhookRecord | undefined>;
   /** Deletes the webhook with its deliveries and their attempt logs. */
   delete(appId: string, webhookId: string): Promise<boolean>;
   count(): Promise<{ active: number; disabled: number }>;

@@ -85,7 +85,7 @@ export function openSqliteStorage(path: string, options: SqliteOptions = {}): St
     eventTypes: sqliteEventTypes(db, write),
     notifications,
     preferences: sqlitePreferences(db, write, feeds),
-    webhooks: sqliteWebhooks(db, write, outbox),
+    webhooks: sqliteWebhooks(db, write, outbox, events.insertRows),
     deliveries: sqliteDeliveries(db, write, outbox, events.insertRows),
     idempotency: sqliteIdempotency(db, write),
     jobs: sqliteJobs(db, write),

@@ -111,6 +111,10 @@ export async function everyOperation() {
     params: hook,
     body: { since: '2025-09-30T00:00:00Z', dry_run: true },
   });
+  await oriva.POST('/api/v1/apps/{app_id}/events/{event_id}/replay', {
+    params: { path: { app_id: 'work-buddy', event_id: 'evt_1' } },
+    body: { webhook_id: 'wh_1' },
+  });
 
   const sessionEnded = { path: { app_id: 'work-buddy', event_type: 'session.ended' } };
   await oriva.PUT('/api/v1/apps/{app_id}/event-types/{event_type}', {

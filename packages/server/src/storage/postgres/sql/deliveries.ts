@@ -1,9 +1,12 @@
+import { qualifiedEventType } from '@oriva/contract/events';
 import type pg from 'pg';
-import { outboxRows } from '../../outbox.js';
+import { deliveryPayload, outboxRows } from '../../outbox.js';
 import {
   type DeliveryAttemptRecord,
   type DeliveryRecord,
   type DeliveryStore,
+  type EndpointHealth,
+  type EventRecord,
   TEST_DELIVERY_TYPE,
   type WebhookRecord,
 } from '../../types.js';
@@ -116,14 +119,13 @@ export function postgresDeliveries(pool: pg.Pool, transactions: Transactions): D
       const { attempt } = outcome;
       // Every outcome updates its webhook's row (the stats), so outcomes of one webhook would commit
       // one at a time behind that row lock, one fsync each: they share commits instead.
-      let stats: { recorded: boolean; consecutive_failures: number | null; is_active: boolean | null } | undefined;
+      type Stats = { recorded: boolean; consecutive_failures: number | null; is_active: boolean | null } & {
+        [K in Exclude<keyof EndpointHealth, 'consecutive_failures'>]: EndpointHealth[K] | null;
+      };
+      let stats: Stats | undefined;
       try {
         stats = await outcomes(async (tx) => {
-          const { rows } = await tx.client.query<{
-            recorded: boolean;
-            consecutive_failures: number | null;
-            is_active: boolean | null;
-          }>(
+          const { rows } = await tx.client.query<Stats>(
             `WITH live AS (
              SELECT id FROM webhook_deliveries WHERE id = $2
            ), logged AS (
@@ -146,9 +148,25 @@ export function postgresDeliveries(pool: pg.Pool, transactions: Transactions): D
                total_failures = total_failures + CASE WHEN $12::boolean THEN 0 ELSE 1 END
              WHERE id = $3 AND is_active AND EXISTS (SELECT 1 FROM live)
              RETURNING consecutive_failures, is_active
+           ), health AS (
+             -- The hourly windows roll forward as attempts complete: the window before the current one
+             -- keeps its counts, anything older is dropped (docs/webhooks.md, "Endpoint health").
+             INSERT INTO webhook_health AS h (webhook_id, window_start, attempts, failures)
+             SELECT $3::text, $16::timestamptz, 1, CASE WHEN $12::boolean THEN 0 ELSE 1 END FROM counted
+             ON CONFLICT (webhook_id) DO UPDATE SET
+               previous_attempts = CASE WHEN h.window_start >= $16::timestamptz THEN h.previous_attempts
+                 WHEN h.window_start = $17::timestamptz THEN h.attempts ELSE 0 END,
+               previous_failures = CASE WHEN h.window_start >= $16::timestamptz THEN h.previous_failures
+                 WHEN h.window_start = $17::timestamptz THEN h.failures ELSE 0 END,
+               attempts = CASE WHEN h.window_start >= $16::timestamptz THEN h.attempts ELSE 0 END + 1,
+               failures = CASE WHEN h.window_start >= $16::timestamptz THEN h.failures ELSE 0 END + EXCLUDED.failures,
+               window_start = GREATEST(h.window_start, $16::timestamptz)
+             RETURNING window_start, attempts, failures, previous_attempts, previous_failures, failing_since
            )
-           SELECT EXISTS (SELECT 1 FROM live) AS recorded, counted.consecutive_failures, counted.is_active
-           FROM (SELECT 1) AS one LEFT JOIN counted ON true`,
+           SELECT EXISTS (SELECT 1 FROM live) AS recorded, counted.consecutive_failures, counted.is_active,
+             health.window_start, health.attempts, health.failures, health.previous_attempts,
+             health.previous_failures, health.failing_since
+           FROM (SELECT 1) AS one LEFT JOIN counted ON true LEFT JOIN health ON true`,
             [
               attempt.id,
               attempt.delivery_id,
@@ -165,6 +183,8 @@ export function postgresDeliveries(pool: pg.Pool, transactions: Transactions): D
               attempt.error_message,
               outcome.status,
               outcome.next_attempt_at,
+              outcome.health.window_start,
+              outcome.health.previous_window_start,
             ],
           );
           return rows[0];
@@ -175,14 +195,40 @@ export function postgresDeliveries(pool: pg.Pool, transactions: Transactions): D
       }
       if (!stats?.recorded) return false;
       // A disabled webhook's stats stand still (a test delivery to it counts nothing).
-      if (!stats.is_active || stats.consecutive_failures === null) return true;
+      if (!stats.is_active || stats.consecutive_failures === null || stats.window_start === null) return true;
       const failures = stats.consecutive_failures;
+      const transition = outcome.health.judge({
+        window_start: stats.window_start,
+        attempts: stats.attempts ?? 0,
+        failures: stats.failures ?? 0,
+        previous_attempts: stats.previous_attempts ?? 0,
+        previous_failures: stats.previous_failures ?? 0,
+        failing_since: stats.failing_since,
+        consecutive_failures: failures,
+      });
       const threshold = outcome.disable_on_failures;
       const disabling =
         outcome.disable ??
         (failures >= threshold.after ? { reason: 'too_many_failures', event: threshold.event } : undefined);
-      if (!disabling) return true;
+      if (!disabling && !transition && !outcome.exhausted) return true;
+      // Rare: health changes, spent deliveries and disabling, each with its event, in one transaction.
       await runTx(async (tx) => {
+        if (transition) {
+          // Only if the stored state differs, so an episode is reported once across instances;
+          // recovering starts the counts afresh.
+          const changed = await tx.client.query(
+            `UPDATE webhook_health SET failing_since = $2::timestamptz,
+               attempts = CASE WHEN $2::timestamptz IS NULL THEN 0 ELSE attempts END,
+               failures = CASE WHEN $2::timestamptz IS NULL THEN 0 ELSE failures END,
+               previous_attempts = CASE WHEN $2::timestamptz IS NULL THEN 0 ELSE previous_attempts END,
+               previous_failures = CASE WHEN $2::timestamptz IS NULL THEN 0 ELSE previous_failures END
+             WHERE webhook_id = $1 AND (failing_since IS NULL) <> ($2::timestamptz IS NULL)`,
+            [attempt.webhook_id, transition.failing_since],
+          );
+          if ((changed.rowCount ?? 0) > 0) tx.addEvents([transition.event]);
+        }
+        if (outcome.exhausted) tx.addEvents([outcome.exhausted]);
+        if (!disabling) return;
         const disabled = await tx.client.query(
           'UPDATE app_webhooks SET is_active = false, disabled_reason = $2, updated_at = $3 WHERE id = $1 AND is_active',
           [attempt.webhook_id, disabling.reason, attempt.delivered_at],
@@ -234,6 +280,26 @@ export function postgresDeliveries(pool: pg.Pool, transactions: Transactions): D
       transactions.deliveriesQueued();
       return true;
     },
+    replay: (appId, eventId, webhookId, id, now) =>
+      runTx(async (tx) => {
+        const { rows } = await tx.client.query<EventRecord>(
+          `SELECT id, app_id, user_id, event_category, event_type, entity_type, entity_id, event_data,
+             "timestamp", ip_address, user_agent
+           FROM platform_events WHERE app_id = $1 AND id = $2 ORDER BY position DESC LIMIT 1`,
+          [appId, eventId],
+        );
+        const event = rows[0];
+        if (!event) return undefined;
+        const inserted = await tx.client.query<DeliveryRecord>(
+          `INSERT INTO webhook_deliveries (id, webhook_id, event_id, event_type, payload, status, attempts,
+             next_attempt_at, created_at, updated_at, replay)
+           VALUES ($1, $2, $3, $4, $5, 'pending', 0, $6, $6, $6, true)
+           RETURNING ${DELIVERY_FIELDS.join(', ')}`,
+          [id, webhookId, event.id, qualifiedEventType(event), deliveryPayload(event), now],
+        );
+        tx.deliveriesQueued();
+        return inserted.rows[0];
+      }),
     recover: async (webhookId, since, until, now, dryRun) => {
       if (dryRun) {
         const { rows } = await pool.query<{ n: number }>(

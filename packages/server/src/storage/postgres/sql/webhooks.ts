@@ -33,6 +33,7 @@ export const DELIVERY_FIELDS = [
   'event_type',
   'payload',
   'status',
+  'replay',
   'attempts',
   'next_attempt_at',
   'locked_until',
@@ -83,8 +84,17 @@ export function postgresWebhooks(pool: pg.Pool, runTx: RunTx): WebhookStore {
       }),
     get: (appId, id) => selectWebhook(pool, appId, id),
     list: async (appId) => (await pool.query<WebhookRecord>(`${WEBHOOK} WHERE app_id = $1 ORDER BY id`, [appId])).rows,
-    update: (appId, id, changes) =>
+    update: (appId, id, changes, enabledEvent) =>
       runTx(async (tx) => {
+        // Locked to the commit, so of two concurrent re-enables one sees it disabled and reports it.
+        const enabling =
+          changes.is_active === true &&
+          (
+            await tx.client.query<{ is_active: boolean }>(
+              'SELECT is_active FROM app_webhooks WHERE app_id = $1 AND id = $2 FOR UPDATE',
+              [appId, id],
+            )
+          ).rows[0]?.is_active === false;
         const columns = WEBHOOK_UPDATABLE_COLUMNS.filter((column) => changes[column] !== undefined);
         if (columns.length > 0) {
           const params = new Params();
@@ -96,6 +106,11 @@ export function postgresWebhooks(pool: pg.Pool, runTx: RunTx): WebhookStore {
             `UPDATE app_webhooks SET ${assignments.join(', ')} WHERE app_id = ${params.add(appId)} AND id = ${params.add(id)}`,
             params.values,
           );
+        }
+        if (enabling) {
+          // Re-enabled: its health starts afresh, as its failure count does.
+          await tx.client.query('DELETE FROM webhook_health WHERE webhook_id = $1', [id]);
+          if (enabledEvent) tx.addEvents([enabledEvent]);
         }
         // Re-enabled: its pending deliveries are due again, so wake the worker.
         if (changes.is_active === true) tx.deliveriesQueued();

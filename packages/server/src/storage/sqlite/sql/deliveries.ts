@@ -1,9 +1,11 @@
+import { qualifiedEventType } from '@oriva/contract/events';
 import type Database from 'better-sqlite3';
-import { outboxRows } from '../../outbox.js';
+import { deliveryPayload, outboxRows } from '../../outbox.js';
 import {
   type DeliveryAttemptRecord,
   type DeliveryRecord,
   type DeliveryStore,
+  type EndpointHealth,
   type EventRecord,
   TEST_DELIVERY_TYPE,
   type WebhookRecord,
@@ -15,9 +17,13 @@ import { toWebhook, type WebhookRow } from './webhooks.js';
 type AttemptRow = Omit<DeliveryAttemptRecord, 'success'> & { success: number };
 const toAttempt = (row: AttemptRow): DeliveryAttemptRecord => ({ ...row, success: row.success === 1 });
 
-const DELIVERY_COLUMNS = `seq AS position, id, webhook_id, event_id, event_type, payload, status, attempts,
+// An aborted delivery is stored as failed with `aborted = 1` (see migration 005) and read back as `aborted`.
+const DELIVERY_COLUMNS = `seq AS position, id, webhook_id, event_id, event_type, payload,
+  CASE WHEN aborted = 1 THEN 'aborted' ELSE status END AS status, replay, attempts,
   next_attempt_at, locked_until, created_at, updated_at`;
 const DELIVERY = `SELECT ${DELIVERY_COLUMNS} FROM webhook_deliveries`;
+type DeliveryRow = Omit<DeliveryRecord, 'replay'> & { replay: number };
+const toDelivery = (row: DeliveryRow): DeliveryRecord => ({ ...row, replay: row.replay === 1 });
 
 /**
  * Deliveries: claimed under leases, moved on by each attempt's outcome (with the webhook's stats, and
@@ -49,7 +55,7 @@ export function sqliteDeliveries(
   // One statement claims and leases a webhook's share: concurrent claimants never take the same delivery.
   const claimForWebhook = db.prepare<
     { webhook_id: string; is_active: number; now: string; lease: string; limit: number; test_type: string },
-    DeliveryRecord
+    DeliveryRow
   >(
     `UPDATE webhook_deliveries SET locked_until = @lease
      WHERE id IN (
@@ -80,7 +86,8 @@ export function sqliteDeliveries(
     next_attempt_at: string | null;
     updated_at: string;
   }>(
-    `UPDATE webhook_deliveries SET status = @status, attempts = @attempts, next_attempt_at = @next_attempt_at,
+    `UPDATE webhook_deliveries SET status = CASE @status WHEN 'aborted' THEN 'failed' ELSE @status END,
+       aborted = (@status = 'aborted'), attempts = @attempts, next_attempt_at = @next_attempt_at,
        locked_until = NULL, updated_at = @updated_at WHERE id = @id`,
   );
   const recordStats = db.prepare<
@@ -96,6 +103,49 @@ export function sqliteDeliveries(
        total_failures = total_failures + (1 - @success)
      WHERE id = @id AND is_active = 1 RETURNING consecutive_failures, is_active`,
   );
+  // The endpoint's hourly windows roll forward as attempts complete: the window before the current one
+  // keeps its counts, anything older is dropped (docs/webhooks.md, "Endpoint health").
+  const countAttempt = db.prepare<
+    { id: string; window: string; previous: string; failed: number },
+    Omit<EndpointHealth, 'consecutive_failures'>
+  >(
+    `INSERT INTO webhook_health (webhook_id, window_start, attempts, failures)
+     VALUES (@id, @window, 1, @failed)
+     ON CONFLICT (webhook_id) DO UPDATE SET
+       previous_attempts = CASE WHEN webhook_health.window_start >= @window THEN webhook_health.previous_attempts
+         WHEN webhook_health.window_start = @previous THEN webhook_health.attempts ELSE 0 END,
+       previous_failures = CASE WHEN webhook_health.window_start >= @window THEN webhook_health.previous_failures
+         WHEN webhook_health.window_start = @previous THEN webhook_health.failures ELSE 0 END,
+       attempts = CASE WHEN webhook_health.window_start >= @window THEN webhook_health.attempts ELSE 0 END + 1,
+       failures = CASE WHEN webhook_health.window_start >= @window THEN webhook_health.failures ELSE 0 END + @failed,
+       window_start = MAX(webhook_health.window_start, @window)
+     RETURNING window_start, attempts, failures, previous_attempts, previous_failures, failing_since`,
+  );
+  // Only if the stored state differs, so an episode is reported once; recovering starts the counts afresh.
+  const setFailing = db.prepare<{ id: string; failing_since: string | null }>(
+    `UPDATE webhook_health SET failing_since = @failing_since,
+       attempts = CASE WHEN @failing_since IS NULL THEN 0 ELSE attempts END,
+       failures = CASE WHEN @failing_since IS NULL THEN 0 ELSE failures END,
+       previous_attempts = CASE WHEN @failing_since IS NULL THEN 0 ELSE previous_attempts END,
+       previous_failures = CASE WHEN @failing_since IS NULL THEN 0 ELSE previous_failures END
+     WHERE webhook_id = @id AND (failing_since IS NULL) <> (@failing_since IS NULL)`,
+  );
+  const selectEvent = db.prepare<[string, string], EventRecord>(
+    `SELECT id, app_id, user_id, event_category, event_type, entity_type, entity_id, event_data, timestamp, ip_address,
+       user_agent FROM platform_events WHERE app_id = ? AND id = ? ORDER BY seq DESC LIMIT 1`,
+  );
+  const insertReplay = db.prepare<{
+    id: string;
+    webhook_id: string;
+    event_id: string;
+    event_type: string;
+    payload: string;
+    now: string;
+  }>(
+    `INSERT INTO webhook_deliveries (id, webhook_id, event_id, event_type, payload, status, attempts, next_attempt_at,
+       created_at, updated_at, replay)
+     VALUES (@id, @webhook_id, @event_id, @event_type, @payload, 'pending', 0, @now, @now, @now, 1)`,
+  );
   const disable = db.prepare<{ id: string; reason: string; at: string }>(
     'UPDATE app_webhooks SET is_active = 0, disabled_reason = @reason, updated_at = @at WHERE id = @id AND is_active = 1',
   );
@@ -103,24 +153,25 @@ export function sqliteDeliveries(
   const selectAttempts = db.prepare<[string], AttemptRow>(
     'SELECT * FROM webhook_delivery_log WHERE delivery_id = ? ORDER BY delivery_attempt',
   );
-  const selectDelivery = db.prepare<[string, string], DeliveryRecord>(`${DELIVERY} WHERE webhook_id = ? AND id = ?`);
+  const selectDelivery = db.prepare<[string, string], DeliveryRow>(`${DELIVERY} WHERE webhook_id = ? AND id = ?`);
   const requeue = db.prepare<{ webhook_id: string; id: string; now: string }>(
-    `UPDATE webhook_deliveries SET status = 'pending', next_attempt_at = @now, locked_until = NULL, updated_at = @now
+    `UPDATE webhook_deliveries SET status = 'pending', aborted = 0, next_attempt_at = @now, locked_until = NULL,
+       updated_at = @now
      WHERE webhook_id = @webhook_id AND id = @id`,
   );
   const countFailed = db
     .prepare<{ webhook_id: string; since: string; until: string }>(
-      "SELECT COUNT(*) FROM webhook_deliveries WHERE webhook_id = @webhook_id AND status = 'failed' AND created_at >= @since AND created_at < @until",
+      "SELECT COUNT(*) FROM webhook_deliveries WHERE webhook_id = @webhook_id AND status = 'failed' AND aborted = 0 AND created_at >= @since AND created_at < @until",
     )
     .pluck();
   const recover = db.prepare<{ webhook_id: string; since: string; until: string; now: string }>(
     `UPDATE webhook_deliveries SET status = 'pending', next_attempt_at = @now, locked_until = NULL, updated_at = @now
-     WHERE webhook_id = @webhook_id AND status = 'failed' AND created_at >= @since AND created_at < @until`,
+     WHERE webhook_id = @webhook_id AND status = 'failed' AND aborted = 0 AND created_at >= @since AND created_at < @until`,
   );
 
-  const withAttempts = (delivery: DeliveryRecord) => ({
-    ...delivery,
-    attempt_log: selectAttempts.all(delivery.id).map(toAttempt),
+  const withAttempts = (row: DeliveryRow) => ({
+    ...toDelivery(row),
+    attempt_log: selectAttempts.all(row.id).map(toAttempt),
   });
 
   return {
@@ -143,14 +194,16 @@ export function sqliteDeliveries(
         for (const { id: webhookId, is_active } of webhooksWithDueWork.all({ now, test_type: TEST_DELIVERY_TYPE })) {
           const share = Math.min(perWebhook - (inFlight.get(webhookId) ?? 0), limit - claimed.length);
           if (share <= 0) continue;
-          const deliveries = claimForWebhook.all({
-            webhook_id: webhookId,
-            is_active,
-            now,
-            lease,
-            limit: share,
-            test_type: TEST_DELIVERY_TYPE,
-          });
+          const deliveries = claimForWebhook
+            .all({
+              webhook_id: webhookId,
+              is_active,
+              now,
+              lease,
+              limit: share,
+              test_type: TEST_DELIVERY_TYPE,
+            })
+            .map(toDelivery);
           if (deliveries.length === 0) continue;
           const webhook = toWebhook(selectWebhookById.get(webhookId)!);
           for (const delivery of deliveries) claimed.push({ delivery, webhook });
@@ -177,6 +230,20 @@ export function sqliteDeliveries(
           success: attempt.success ? 1 : 0,
         });
         if (!stats?.is_active) return true;
+        const counted = countAttempt.get({
+          id: attempt.webhook_id,
+          window: outcome.health.window_start,
+          previous: outcome.health.previous_window_start,
+          failed: attempt.success ? 0 : 1,
+        })!;
+        const transition = outcome.health.judge({ ...counted, consecutive_failures: stats.consecutive_failures });
+        if (
+          transition &&
+          setFailing.run({ id: attempt.webhook_id, failing_since: transition.failing_since }).changes > 0
+        ) {
+          insertEvents([transition.event]);
+        }
+        if (outcome.exhausted) insertEvents([outcome.exhausted]);
         const threshold = outcome.disable_on_failures;
         const disabling =
           outcome.disable ??
@@ -208,7 +275,7 @@ export function sqliteDeliveries(
       return (
         db
           .prepare(`${DELIVERY} WHERE ${where.join(' AND ')} ORDER BY seq DESC LIMIT @limit`)
-          .all(params) as DeliveryRecord[]
+          .all(params) as DeliveryRow[]
       ).map(withAttempts);
     },
     get: async (webhookId, id) => {
@@ -220,6 +287,21 @@ export function sqliteDeliveries(
         if (requeue.run({ webhook_id: webhookId, id, now }).changes === 0) return false;
         outbox.wake();
         return true;
+      }),
+    replay: (appId, eventId, webhookId, id, now) =>
+      write(() => {
+        const event = selectEvent.get(appId, eventId);
+        if (!event) return undefined;
+        insertReplay.run({
+          id,
+          webhook_id: webhookId,
+          event_id: event.id,
+          event_type: qualifiedEventType(event),
+          payload: deliveryPayload(event),
+          now,
+        });
+        outbox.wake();
+        return toDelivery(selectDelivery.get(webhookId, id)!);
       }),
     recover: (webhookId, since, until, now, dryRun) =>
       write(() => {

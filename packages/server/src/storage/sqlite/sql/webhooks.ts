@@ -1,5 +1,5 @@
 import type Database from 'better-sqlite3';
-import { WEBHOOK_UPDATABLE_COLUMNS, type WebhookRecord, type WebhookStore } from '../../types.js';
+import { type EventRecord, WEBHOOK_UPDATABLE_COLUMNS, type WebhookRecord, type WebhookStore } from '../../types.js';
 import type { SqliteOutbox } from '../outbox.js';
 import type { WriteQueue } from '../write-queue.js';
 
@@ -20,8 +20,16 @@ const webhookRow = (webhook: Partial<WebhookRecord>) => ({
   ...(webhook.is_active !== undefined ? { is_active: webhook.is_active ? 1 : 0 } : {}),
 });
 
-/** Webhook endpoints. Every change drops the app's endpoints cached by the outbox. */
-export function sqliteWebhooks(db: Database.Database, write: WriteQueue, outbox: SqliteOutbox): WebhookStore {
+/**
+ * Webhook endpoints. Every change drops the app's endpoints cached by the outbox. `insertEvents` stores
+ * events inside the caller's transaction (`webhook.enabled`).
+ */
+export function sqliteWebhooks(
+  db: Database.Database,
+  write: WriteQueue,
+  outbox: SqliteOutbox,
+  insertEvents: (events: EventRecord[]) => void,
+): WebhookStore {
   const insertWebhook = db.prepare(
     `INSERT INTO app_webhooks (id, app_id, webhook_url, webhook_secret, previous_secret, previous_secret_expires_at,
        subscribed_events, description, is_active, disabled_reason, max_retries, retry_backoff_seconds, created_at, updated_at)
@@ -32,6 +40,11 @@ export function sqliteWebhooks(db: Database.Database, write: WriteQueue, outbox:
     'SELECT * FROM app_webhooks WHERE app_id = ? AND id = ?',
   );
   const selectWebhooks = db.prepare<[string], WebhookRow>('SELECT * FROM app_webhooks WHERE app_id = ? ORDER BY id');
+  const isActive = db
+    .prepare<[string, string]>('SELECT is_active FROM app_webhooks WHERE app_id = ? AND id = ?')
+    .pluck();
+  // Re-enabled: its health starts afresh, as its failure count does.
+  const forgetHealth = db.prepare<[string]>('DELETE FROM webhook_health WHERE webhook_id = ?');
   const deleteWebhook = db.prepare<[string, string]>('DELETE FROM app_webhooks WHERE app_id = ? AND id = ?');
   const countByState = db.prepare<[], { active: number | null; disabled: number | null }>(
     'SELECT SUM(is_active) AS active, SUM(1 - is_active) AS disabled FROM app_webhooks',
@@ -48,8 +61,9 @@ export function sqliteWebhooks(db: Database.Database, write: WriteQueue, outbox:
       return row ? toWebhook(row) : undefined;
     },
     list: async (appId) => selectWebhooks.all(appId).map(toWebhook),
-    update: (appId, id, changes) =>
+    update: (appId, id, changes, enabledEvent) =>
       write(() => {
+        const enabling = changes.is_active === true && isActive.get(appId, id) === 0;
         const columns = WEBHOOK_UPDATABLE_COLUMNS.filter((column) => changes[column] !== undefined);
         if (columns.length > 0) {
           db.prepare(
@@ -62,6 +76,10 @@ export function sqliteWebhooks(db: Database.Database, write: WriteQueue, outbox:
           });
         }
         outbox.forget(appId);
+        if (enabling) {
+          forgetHealth.run(id);
+          if (enabledEvent) insertEvents([enabledEvent]);
+        }
         // Re-enabled: its pending deliveries are due again, so wake the worker.
         if (changes.is_active === true) outbox.wake();
         const row = selectWebhook.get(appId, id);
