@@ -24,6 +24,12 @@ export type PublishEventResponse = Schemas['PublishEventResponse'];
 export type PublishBatchRequest = Schemas['PublishBatchRequest'];
 export type PublishBatchResponse = Schemas['PublishBatchResponse'];
 export type ListEventsResponse = Schemas['ListEventsResponse'];
+/** What validating one event found: its qualified type, whether the app declares it, and the schema version used. */
+export type EventCheck = Schemas['EventCheck'];
+/** `POST /apps/{app_id}/events/validate`: publishing would accept the event (a refusal is an error, as for publishing). */
+export type ValidateEventResponse = Schemas['ValidateEventResponse'];
+/** `POST /apps/{app_id}/events/batch/validate`: publishing would accept every event, one check per event in order. */
+export type ValidateBatchResponse = Schemas['ValidateBatchResponse'];
 /** Filters and paging of `GET /apps/{app_id}/events`. */
 export type EventListParams = NonNullable<operations['listEvents']['parameters']['query']>;
 
