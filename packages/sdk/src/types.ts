@@ -138,6 +138,7 @@ export type WebhookListParams = Record<string, never>;
 /**
  * The body of every webhook delivery (and of `oriva listen` forwards): the event, with `event_type` the qualified
  * `<category>.<type>` name (`notification.dismissed`) and, for notification events, `entity_id` your `external_id`.
- * Type what `verify()` from `@oriva/webhook-verify` returns with it: `verify<WebhookPayload>(body, headers, secret)`.
+ * Type what `verify()` from `@oriva/webhook-verify` returns with it: `verify<WebhookPayload>(body, headers, secret)`,
+ * or with the client's type map, narrowed by type: `verify<WebhookEvent<OrivaEventMap>>(…)` (`WebhookEvent` from the verifier).
  */
 export type WebhookPayload = Schemas['WebhookPayload'];
