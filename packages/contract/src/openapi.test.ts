@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { platformEventTypes } from './asyncapi.js';
 import { buildOpenApiDocument } from './openapi.js';
 import { isIdempotent, SECURITY_SCHEMES } from './routes/responses.js';
 import { IdempotencyKey, queryFlag } from './schemas/common.js';
@@ -9,6 +10,18 @@ interface Operation {
   parameters?: Array<{ $ref?: string; in?: string; name?: string }>;
   requestBody?: unknown;
   responses: Record<string, { headers?: Record<string, unknown> }>;
+}
+
+interface JsonSchema {
+  $ref?: string;
+  allOf?: JsonSchema[];
+  properties?: Record<string, JsonSchema>;
+  required?: string[];
+  enum?: unknown[];
+}
+interface WebhookOperation {
+  description?: string;
+  requestBody: { content: { 'application/json': { schema: JsonSchema } } };
 }
 
 const document = buildOpenApiDocument() as unknown as {
@@ -61,6 +74,28 @@ describe('the OpenAPI document', () => {
 
   it('has one webhooks entry per event the server records itself', () => {
     expect(Object.keys(document.webhooks).sort()).toEqual(Object.keys(SERVER_EVENT_DATA).sort());
+  });
+
+  it("lists the catalogue's platform types in its order, each body carrying the catalogue's event_data schema", () => {
+    const catalogue = platformEventTypes('draft-2020-12');
+    expect(Object.keys(document.webhooks)).toEqual(catalogue.map((type) => type.name));
+    const schemas = (document.components as unknown as { schemas: Record<string, JsonSchema> }).schemas;
+    const resolve = (schema: JsonSchema): JsonSchema =>
+      schema.$ref ? resolve(schemas[schema.$ref.replace('#/components/schemas/', '')]!) : schema;
+    for (const { name, description, schema } of catalogue) {
+      const entry = (document.webhooks[name] as { post: WebhookOperation }).post;
+      expect(entry.description).toBe(description);
+      const body = resolve(entry.requestBody.content['application/json'].schema);
+      // The common WebhookPayload, then this event's own part.
+      const own = resolve(body.allOf!.at(-1)!);
+      expect(own.properties!.type).toMatchObject({ enum: [name] });
+      const eventData = resolve(own.properties!.event_data!);
+      const catalogued = schema as JsonSchema;
+      expect(Object.keys(eventData.properties ?? {}).sort(), name).toEqual(
+        Object.keys(catalogued.properties ?? {}).sort(),
+      );
+      expect([...(eventData.required ?? [])].sort(), name).toEqual([...(catalogued.required ?? [])].sort());
+    }
   });
 });
 

@@ -1,4 +1,5 @@
 import { OpenAPIHono, z } from '@hono/zod-openapi';
+import { platformEventTypes } from './asyncapi.js';
 import { INTRODUCTION, TAGS } from './introduction.js';
 import * as routes from './routes/index.js';
 import {
@@ -73,7 +74,13 @@ export function buildOpenApiDocument(): OpenApiDocument {
     `${a.path} ${a.method}`.localeCompare(`${b.path} ${b.method}`),
   );
   for (const route of definitions) registry.registerPath(withServerBehaviour(route));
-  for (const { name, payload } of serverEventPayloads) {
+  // The platform's types as the catalogue lists them (by name, with their descriptions); each body is
+  // the delivery payload built from the same `event_data` schema the catalogue shows.
+  const payloads = new Map<string, (typeof serverEventPayloads)[number]['payload']>(
+    serverEventPayloads.map(({ name, payload }) => [name, payload]),
+  );
+  for (const { name, description } of platformEventTypes()) {
+    const payload = payloads.get(name)!;
     registry.registerWebhook({
       method: 'post',
       path: name,
@@ -82,6 +89,7 @@ export function buildOpenApiDocument(): OpenApiDocument {
       // The receiver checks `webhook-signature` (below) instead: there is no credential to send.
       security: [],
       summary: `The \`${name}\` event, delivered to webhooks that subscribe to it`,
+      description,
       request: {
         headers: DeliveryHeaders,
         body: { required: true, content: { 'application/json': { schema: payload } } },

@@ -561,40 +561,6 @@ export interface paths {
     };
 }
 export interface webhooks {
-    "notification.created": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        /** The `notification.created` event, delivered to webhooks that subscribe to it */
-        post: operations["on_notification_created"];
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "notification.read": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        /** The `notification.read` event, delivered to webhooks that subscribe to it */
-        post: operations["on_notification_read"];
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
     "notification.clicked": {
         parameters: {
             query?: never;
@@ -604,7 +570,10 @@ export interface webhooks {
         };
         get?: never;
         put?: never;
-        /** The `notification.clicked` event, delivered to webhooks that subscribe to it */
+        /**
+         * The `notification.clicked` event, delivered to webhooks that subscribe to it
+         * @description The platform's own `notification.clicked` event.
+         */
         post: operations["on_notification_clicked"];
         delete?: never;
         options?: never;
@@ -612,7 +581,7 @@ export interface webhooks {
         patch?: never;
         trace?: never;
     };
-    "notification.dismissed": {
+    "notification.created": {
         parameters: {
             query?: never;
             header?: never;
@@ -621,59 +590,11 @@ export interface webhooks {
         };
         get?: never;
         put?: never;
-        /** The `notification.dismissed` event, delivered to webhooks that subscribe to it */
-        post: operations["on_notification_dismissed"];
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "notification.unread": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        /** The `notification.unread` event, delivered to webhooks that subscribe to it */
-        post: operations["on_notification_unread"];
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "notification.expired": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        /** The `notification.expired` event, delivered to webhooks that subscribe to it */
-        post: operations["on_notification_expired"];
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "notification.updated": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        /** The `notification.updated` event, delivered to webhooks that subscribe to it */
-        post: operations["on_notification_updated"];
+        /**
+         * The `notification.created` event, delivered to webhooks that subscribe to it
+         * @description The platform's own `notification.created` event.
+         */
+        post: operations["on_notification_created"];
         delete?: never;
         options?: never;
         head?: never;
@@ -689,8 +610,71 @@ export interface webhooks {
         };
         get?: never;
         put?: never;
-        /** The `notification.deleted` event, delivered to webhooks that subscribe to it */
+        /**
+         * The `notification.deleted` event, delivered to webhooks that subscribe to it
+         * @description The platform's own `notification.deleted` event.
+         */
         post: operations["on_notification_deleted"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "notification.dismissed": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * The `notification.dismissed` event, delivered to webhooks that subscribe to it
+         * @description The platform's own `notification.dismissed` event.
+         */
+        post: operations["on_notification_dismissed"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "notification.expired": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * The `notification.expired` event, delivered to webhooks that subscribe to it
+         * @description The platform's own `notification.expired` event.
+         */
+        post: operations["on_notification_expired"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "notification.read": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * The `notification.read` event, delivered to webhooks that subscribe to it
+         * @description The platform's own `notification.read` event.
+         */
+        post: operations["on_notification_read"];
         delete?: never;
         options?: never;
         head?: never;
@@ -706,8 +690,51 @@ export interface webhooks {
         };
         get?: never;
         put?: never;
-        /** The `notification.read_all` event, delivered to webhooks that subscribe to it */
+        /**
+         * The `notification.read_all` event, delivered to webhooks that subscribe to it
+         * @description The platform's own `notification.read_all` event.
+         */
         post: operations["on_notification_read_all"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "notification.unread": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * The `notification.unread` event, delivered to webhooks that subscribe to it
+         * @description The platform's own `notification.unread` event.
+         */
+        post: operations["on_notification_unread"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "notification.updated": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * The `notification.updated` event, delivered to webhooks that subscribe to it
+         * @description The platform's own `notification.updated` event.
+         */
+        post: operations["on_notification_updated"];
         delete?: never;
         options?: never;
         head?: never;
@@ -723,7 +750,10 @@ export interface webhooks {
         };
         get?: never;
         put?: never;
-        /** The `webhook.disabled` event, delivered to webhooks that subscribe to it */
+        /**
+         * The `webhook.disabled` event, delivered to webhooks that subscribe to it
+         * @description The platform's own `webhook.disabled` event.
+         */
         post: operations["on_webhook_disabled"];
         delete?: never;
         options?: never;
@@ -740,7 +770,10 @@ export interface webhooks {
         };
         get?: never;
         put?: never;
-        /** The `webhook.test` event, delivered to webhooks that subscribe to it */
+        /**
+         * The `webhook.test` event, delivered to webhooks that subscribe to it
+         * @description The platform's own `webhook.test` event.
+         */
         post: operations["on_webhook_test"];
         delete?: never;
         options?: never;
@@ -751,6 +784,99 @@ export interface webhooks {
 }
 export interface components {
     schemas: {
+        /**
+         * @example {
+         *       "id": "evt_01J8ZQ3J5V8C9X2M4N6P7R8S9T",
+         *       "type": "notification.dismissed",
+         *       "event_category": "notification",
+         *       "event_type": "notification.dismissed",
+         *       "entity_type": "notification",
+         *       "entity_id": "wb_notif_123",
+         *       "user_id": "user_456",
+         *       "app_id": "work-buddy",
+         *       "event_data": {
+         *         "notification_id": "ntf_01J8ZQ3J5V8C9X2M4N6P7R8S9T",
+         *         "dismissed_from": "oriva_core"
+         *       },
+         *       "timestamp": "2025-09-30T10:30:00.000Z"
+         *     }
+         */
+        NotificationClickedEvent: components["schemas"]["WebhookPayload"] & {
+            /** @enum {string} */
+            type?: "notification.clicked";
+            event_data?: components["schemas"]["NotificationClickedData"];
+        };
+        NotificationClickedData: {
+            /**
+             * @description The platform id of the notification.
+             * @example ntf_01J8ZQ3J5V8C9X2M4N6P7R8S9T
+             */
+            notification_id: string;
+            previous_status: components["schemas"]["NotificationStatus"];
+            /** @enum {string} */
+            status: "clicked";
+            changed_by: components["schemas"]["EventActor"];
+            /** @description Where it was dismissed, when the caller said. */
+            dismissed_from?: string;
+            /** @description What the click did, when the caller said. */
+            click_action?: string;
+        };
+        /** @enum {string} */
+        NotificationStatus: "unread" | "read" | "clicked" | "dismissed" | "expired";
+        /**
+         * @description Who caused the change: the owning app, the user, the admin, or the server itself (`system`).
+         * @enum {string}
+         */
+        EventActor: "app" | "user" | "admin" | "system";
+        /**
+         * @example {
+         *       "id": "evt_01J8ZQ3J5V8C9X2M4N6P7R8S9T",
+         *       "type": "notification.dismissed",
+         *       "event_category": "notification",
+         *       "event_type": "notification.dismissed",
+         *       "entity_type": "notification",
+         *       "entity_id": "wb_notif_123",
+         *       "user_id": "user_456",
+         *       "app_id": "work-buddy",
+         *       "event_data": {
+         *         "notification_id": "ntf_01J8ZQ3J5V8C9X2M4N6P7R8S9T",
+         *         "dismissed_from": "oriva_core"
+         *       },
+         *       "timestamp": "2025-09-30T10:30:00.000Z"
+         *     }
+         */
+        WebhookPayload: {
+            /** @example evt_01J8ZQ3J5V8C9X2M4N6P7R8S9T */
+            id: string;
+            /**
+             * @description `<event_category>.<event_type>`
+             * @example notification.dismissed
+             */
+            type: string;
+            /** @example work-buddy */
+            app_id: string;
+            event_category: string;
+            /**
+             * @description The qualified `<event_category>.<event_type>` name, like `type` (REST lists and the stream carry the bare name).
+             * @example notification.dismissed
+             */
+            event_type: string;
+            entity_type: string;
+            /**
+             * @description For notification events, the app's own `external_id` of the notification.
+             * @example wb_notif_123
+             */
+            entity_id: string;
+            user_id: string | null;
+            event_data: {
+                [key: string]: unknown;
+            };
+            /**
+             * Format: date-time
+             * @example 2025-09-30T10:30:00.000Z
+             */
+            timestamp: string;
+        };
         /**
          * @example {
          *       "id": "evt_01J8ZQ3J5V8C9X2M4N6P7R8S9T",
@@ -853,8 +979,6 @@ export interface components {
         };
         /** @enum {string} */
         NotificationPriority: "low" | "normal" | "high" | "urgent";
-        /** @enum {string} */
-        NotificationStatus: "unread" | "read" | "clicked" | "dismissed" | "expired";
         /**
          * @example {
          *       "id": "evt_01J8ZQ3J5V8C9X2M4N6P7R8S9T",
@@ -872,116 +996,18 @@ export interface components {
          *       "timestamp": "2025-09-30T10:30:00.000Z"
          *     }
          */
-        WebhookPayload: {
-            /** @example evt_01J8ZQ3J5V8C9X2M4N6P7R8S9T */
-            id: string;
-            /**
-             * @description `<event_category>.<event_type>`
-             * @example notification.dismissed
-             */
-            type: string;
-            /** @example work-buddy */
-            app_id: string;
-            event_category: string;
-            /**
-             * @description The qualified `<event_category>.<event_type>` name, like `type` (REST lists and the stream carry the bare name).
-             * @example notification.dismissed
-             */
-            event_type: string;
-            entity_type: string;
-            /**
-             * @description For notification events, the app's own `external_id` of the notification.
-             * @example wb_notif_123
-             */
-            entity_id: string;
-            user_id: string | null;
-            event_data: {
-                [key: string]: unknown;
-            };
-            /**
-             * Format: date-time
-             * @example 2025-09-30T10:30:00.000Z
-             */
-            timestamp: string;
-        };
-        /**
-         * @example {
-         *       "id": "evt_01J8ZQ3J5V8C9X2M4N6P7R8S9T",
-         *       "type": "notification.dismissed",
-         *       "event_category": "notification",
-         *       "event_type": "notification.dismissed",
-         *       "entity_type": "notification",
-         *       "entity_id": "wb_notif_123",
-         *       "user_id": "user_456",
-         *       "app_id": "work-buddy",
-         *       "event_data": {
-         *         "notification_id": "ntf_01J8ZQ3J5V8C9X2M4N6P7R8S9T",
-         *         "dismissed_from": "oriva_core"
-         *       },
-         *       "timestamp": "2025-09-30T10:30:00.000Z"
-         *     }
-         */
-        NotificationReadEvent: components["schemas"]["WebhookPayload"] & {
+        NotificationDeletedEvent: components["schemas"]["WebhookPayload"] & {
             /** @enum {string} */
-            type?: "notification.read";
-            event_data?: components["schemas"]["NotificationReadData"];
+            type?: "notification.deleted";
+            event_data?: components["schemas"]["NotificationDeletedData"];
         };
-        NotificationReadData: {
+        NotificationDeletedData: {
             /**
              * @description The platform id of the notification.
              * @example ntf_01J8ZQ3J5V8C9X2M4N6P7R8S9T
              */
             notification_id: string;
-            previous_status: components["schemas"]["NotificationStatus"];
-            /** @enum {string} */
-            status: "read";
-            changed_by: components["schemas"]["EventActor"];
-            /** @description Where it was dismissed, when the caller said. */
-            dismissed_from?: string;
-            /** @description What the click did, when the caller said. */
-            click_action?: string;
-        };
-        /**
-         * @description Who caused the change: the owning app, the user, the admin, or the server itself (`system`).
-         * @enum {string}
-         */
-        EventActor: "app" | "user" | "admin" | "system";
-        /**
-         * @example {
-         *       "id": "evt_01J8ZQ3J5V8C9X2M4N6P7R8S9T",
-         *       "type": "notification.dismissed",
-         *       "event_category": "notification",
-         *       "event_type": "notification.dismissed",
-         *       "entity_type": "notification",
-         *       "entity_id": "wb_notif_123",
-         *       "user_id": "user_456",
-         *       "app_id": "work-buddy",
-         *       "event_data": {
-         *         "notification_id": "ntf_01J8ZQ3J5V8C9X2M4N6P7R8S9T",
-         *         "dismissed_from": "oriva_core"
-         *       },
-         *       "timestamp": "2025-09-30T10:30:00.000Z"
-         *     }
-         */
-        NotificationClickedEvent: components["schemas"]["WebhookPayload"] & {
-            /** @enum {string} */
-            type?: "notification.clicked";
-            event_data?: components["schemas"]["NotificationClickedData"];
-        };
-        NotificationClickedData: {
-            /**
-             * @description The platform id of the notification.
-             * @example ntf_01J8ZQ3J5V8C9X2M4N6P7R8S9T
-             */
-            notification_id: string;
-            previous_status: components["schemas"]["NotificationStatus"];
-            /** @enum {string} */
-            status: "clicked";
-            changed_by: components["schemas"]["EventActor"];
-            /** @description Where it was dismissed, when the caller said. */
-            dismissed_from?: string;
-            /** @description What the click did, when the caller said. */
-            click_action?: string;
+            deleted_by: components["schemas"]["EventActor"];
         };
         /**
          * @example {
@@ -1014,43 +1040,6 @@ export interface components {
             previous_status: components["schemas"]["NotificationStatus"];
             /** @enum {string} */
             status: "dismissed";
-            changed_by: components["schemas"]["EventActor"];
-            /** @description Where it was dismissed, when the caller said. */
-            dismissed_from?: string;
-            /** @description What the click did, when the caller said. */
-            click_action?: string;
-        };
-        /**
-         * @example {
-         *       "id": "evt_01J8ZQ3J5V8C9X2M4N6P7R8S9T",
-         *       "type": "notification.dismissed",
-         *       "event_category": "notification",
-         *       "event_type": "notification.dismissed",
-         *       "entity_type": "notification",
-         *       "entity_id": "wb_notif_123",
-         *       "user_id": "user_456",
-         *       "app_id": "work-buddy",
-         *       "event_data": {
-         *         "notification_id": "ntf_01J8ZQ3J5V8C9X2M4N6P7R8S9T",
-         *         "dismissed_from": "oriva_core"
-         *       },
-         *       "timestamp": "2025-09-30T10:30:00.000Z"
-         *     }
-         */
-        NotificationUnreadEvent: components["schemas"]["WebhookPayload"] & {
-            /** @enum {string} */
-            type?: "notification.unread";
-            event_data?: components["schemas"]["NotificationUnreadData"];
-        };
-        NotificationUnreadData: {
-            /**
-             * @description The platform id of the notification.
-             * @example ntf_01J8ZQ3J5V8C9X2M4N6P7R8S9T
-             */
-            notification_id: string;
-            previous_status: components["schemas"]["NotificationStatus"];
-            /** @enum {string} */
-            status: "unread";
             changed_by: components["schemas"]["EventActor"];
             /** @description Where it was dismissed, when the caller said. */
             dismissed_from?: string;
@@ -1108,55 +1097,25 @@ export interface components {
          *       "timestamp": "2025-09-30T10:30:00.000Z"
          *     }
          */
-        NotificationUpdatedEvent: components["schemas"]["WebhookPayload"] & {
+        NotificationReadEvent: components["schemas"]["WebhookPayload"] & {
             /** @enum {string} */
-            type?: "notification.updated";
-            event_data?: components["schemas"]["NotificationUpdatedData"];
+            type?: "notification.read";
+            event_data?: components["schemas"]["NotificationReadData"];
         };
-        NotificationUpdatedData: {
+        NotificationReadData: {
             /**
              * @description The platform id of the notification.
              * @example ntf_01J8ZQ3J5V8C9X2M4N6P7R8S9T
              */
             notification_id: string;
-            /**
-             * @example [
-             *       "title",
-             *       "body"
-             *     ]
-             */
-            changed_fields: string[];
+            previous_status: components["schemas"]["NotificationStatus"];
+            /** @enum {string} */
+            status: "read";
             changed_by: components["schemas"]["EventActor"];
-        };
-        /**
-         * @example {
-         *       "id": "evt_01J8ZQ3J5V8C9X2M4N6P7R8S9T",
-         *       "type": "notification.dismissed",
-         *       "event_category": "notification",
-         *       "event_type": "notification.dismissed",
-         *       "entity_type": "notification",
-         *       "entity_id": "wb_notif_123",
-         *       "user_id": "user_456",
-         *       "app_id": "work-buddy",
-         *       "event_data": {
-         *         "notification_id": "ntf_01J8ZQ3J5V8C9X2M4N6P7R8S9T",
-         *         "dismissed_from": "oriva_core"
-         *       },
-         *       "timestamp": "2025-09-30T10:30:00.000Z"
-         *     }
-         */
-        NotificationDeletedEvent: components["schemas"]["WebhookPayload"] & {
-            /** @enum {string} */
-            type?: "notification.deleted";
-            event_data?: components["schemas"]["NotificationDeletedData"];
-        };
-        NotificationDeletedData: {
-            /**
-             * @description The platform id of the notification.
-             * @example ntf_01J8ZQ3J5V8C9X2M4N6P7R8S9T
-             */
-            notification_id: string;
-            deleted_by: components["schemas"]["EventActor"];
+            /** @description Where it was dismissed, when the caller said. */
+            dismissed_from?: string;
+            /** @description What the click did, when the caller said. */
+            click_action?: string;
         };
         /**
          * @example {
@@ -1189,6 +1148,80 @@ export interface components {
             notification_ids: string[];
             /** @description More were marked than listed. */
             truncated: boolean;
+            changed_by: components["schemas"]["EventActor"];
+        };
+        /**
+         * @example {
+         *       "id": "evt_01J8ZQ3J5V8C9X2M4N6P7R8S9T",
+         *       "type": "notification.dismissed",
+         *       "event_category": "notification",
+         *       "event_type": "notification.dismissed",
+         *       "entity_type": "notification",
+         *       "entity_id": "wb_notif_123",
+         *       "user_id": "user_456",
+         *       "app_id": "work-buddy",
+         *       "event_data": {
+         *         "notification_id": "ntf_01J8ZQ3J5V8C9X2M4N6P7R8S9T",
+         *         "dismissed_from": "oriva_core"
+         *       },
+         *       "timestamp": "2025-09-30T10:30:00.000Z"
+         *     }
+         */
+        NotificationUnreadEvent: components["schemas"]["WebhookPayload"] & {
+            /** @enum {string} */
+            type?: "notification.unread";
+            event_data?: components["schemas"]["NotificationUnreadData"];
+        };
+        NotificationUnreadData: {
+            /**
+             * @description The platform id of the notification.
+             * @example ntf_01J8ZQ3J5V8C9X2M4N6P7R8S9T
+             */
+            notification_id: string;
+            previous_status: components["schemas"]["NotificationStatus"];
+            /** @enum {string} */
+            status: "unread";
+            changed_by: components["schemas"]["EventActor"];
+            /** @description Where it was dismissed, when the caller said. */
+            dismissed_from?: string;
+            /** @description What the click did, when the caller said. */
+            click_action?: string;
+        };
+        /**
+         * @example {
+         *       "id": "evt_01J8ZQ3J5V8C9X2M4N6P7R8S9T",
+         *       "type": "notification.dismissed",
+         *       "event_category": "notification",
+         *       "event_type": "notification.dismissed",
+         *       "entity_type": "notification",
+         *       "entity_id": "wb_notif_123",
+         *       "user_id": "user_456",
+         *       "app_id": "work-buddy",
+         *       "event_data": {
+         *         "notification_id": "ntf_01J8ZQ3J5V8C9X2M4N6P7R8S9T",
+         *         "dismissed_from": "oriva_core"
+         *       },
+         *       "timestamp": "2025-09-30T10:30:00.000Z"
+         *     }
+         */
+        NotificationUpdatedEvent: components["schemas"]["WebhookPayload"] & {
+            /** @enum {string} */
+            type?: "notification.updated";
+            event_data?: components["schemas"]["NotificationUpdatedData"];
+        };
+        NotificationUpdatedData: {
+            /**
+             * @description The platform id of the notification.
+             * @example ntf_01J8ZQ3J5V8C9X2M4N6P7R8S9T
+             */
+            notification_id: string;
+            /**
+             * @example [
+             *       "title",
+             *       "body"
+             *     ]
+             */
+            changed_fields: string[];
             changed_by: components["schemas"]["EventActor"];
         };
         /**
@@ -6292,64 +6325,6 @@ export interface operations {
             };
         };
     };
-    on_notification_created: {
-        parameters: {
-            query?: never;
-            header: {
-                /** @description The delivery id (`del_…`), the same on every retry: deduplicate on it. */
-                "webhook-id": string;
-                /** @description Unix seconds when this attempt was signed; refuse old ones. */
-                "webhook-timestamp": string;
-                /** @description Space-separated `v1,<base64 HMAC-SHA256>` signatures of `<webhook-id>.<webhook-timestamp>.<body>`, one per valid secret (two during a rotation). Verify with @oriva/webhook-verify. */
-                "webhook-signature": string;
-            };
-            path?: never;
-            cookie?: never;
-        };
-        requestBody: {
-            content: {
-                "application/json": components["schemas"]["NotificationCreatedEvent"];
-            };
-        };
-        responses: {
-            /** @description Any 2xx acknowledges the delivery; anything else (or no answer within the server's delivery timeout) is retried on the webhook's schedule. */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
-        };
-    };
-    on_notification_read: {
-        parameters: {
-            query?: never;
-            header: {
-                /** @description The delivery id (`del_…`), the same on every retry: deduplicate on it. */
-                "webhook-id": string;
-                /** @description Unix seconds when this attempt was signed; refuse old ones. */
-                "webhook-timestamp": string;
-                /** @description Space-separated `v1,<base64 HMAC-SHA256>` signatures of `<webhook-id>.<webhook-timestamp>.<body>`, one per valid secret (two during a rotation). Verify with @oriva/webhook-verify. */
-                "webhook-signature": string;
-            };
-            path?: never;
-            cookie?: never;
-        };
-        requestBody: {
-            content: {
-                "application/json": components["schemas"]["NotificationReadEvent"];
-            };
-        };
-        responses: {
-            /** @description Any 2xx acknowledges the delivery; anything else (or no answer within the server's delivery timeout) is retried on the webhook's schedule. */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
-        };
-    };
     on_notification_clicked: {
         parameters: {
             query?: never;
@@ -6379,7 +6354,7 @@ export interface operations {
             };
         };
     };
-    on_notification_dismissed: {
+    on_notification_created: {
         parameters: {
             query?: never;
             header: {
@@ -6395,94 +6370,7 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": components["schemas"]["NotificationDismissedEvent"];
-            };
-        };
-        responses: {
-            /** @description Any 2xx acknowledges the delivery; anything else (or no answer within the server's delivery timeout) is retried on the webhook's schedule. */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
-        };
-    };
-    on_notification_unread: {
-        parameters: {
-            query?: never;
-            header: {
-                /** @description The delivery id (`del_…`), the same on every retry: deduplicate on it. */
-                "webhook-id": string;
-                /** @description Unix seconds when this attempt was signed; refuse old ones. */
-                "webhook-timestamp": string;
-                /** @description Space-separated `v1,<base64 HMAC-SHA256>` signatures of `<webhook-id>.<webhook-timestamp>.<body>`, one per valid secret (two during a rotation). Verify with @oriva/webhook-verify. */
-                "webhook-signature": string;
-            };
-            path?: never;
-            cookie?: never;
-        };
-        requestBody: {
-            content: {
-                "application/json": components["schemas"]["NotificationUnreadEvent"];
-            };
-        };
-        responses: {
-            /** @description Any 2xx acknowledges the delivery; anything else (or no answer within the server's delivery timeout) is retried on the webhook's schedule. */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
-        };
-    };
-    on_notification_expired: {
-        parameters: {
-            query?: never;
-            header: {
-                /** @description The delivery id (`del_…`), the same on every retry: deduplicate on it. */
-                "webhook-id": string;
-                /** @description Unix seconds when this attempt was signed; refuse old ones. */
-                "webhook-timestamp": string;
-                /** @description Space-separated `v1,<base64 HMAC-SHA256>` signatures of `<webhook-id>.<webhook-timestamp>.<body>`, one per valid secret (two during a rotation). Verify with @oriva/webhook-verify. */
-                "webhook-signature": string;
-            };
-            path?: never;
-            cookie?: never;
-        };
-        requestBody: {
-            content: {
-                "application/json": components["schemas"]["NotificationExpiredEvent"];
-            };
-        };
-        responses: {
-            /** @description Any 2xx acknowledges the delivery; anything else (or no answer within the server's delivery timeout) is retried on the webhook's schedule. */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
-        };
-    };
-    on_notification_updated: {
-        parameters: {
-            query?: never;
-            header: {
-                /** @description The delivery id (`del_…`), the same on every retry: deduplicate on it. */
-                "webhook-id": string;
-                /** @description Unix seconds when this attempt was signed; refuse old ones. */
-                "webhook-timestamp": string;
-                /** @description Space-separated `v1,<base64 HMAC-SHA256>` signatures of `<webhook-id>.<webhook-timestamp>.<body>`, one per valid secret (two during a rotation). Verify with @oriva/webhook-verify. */
-                "webhook-signature": string;
-            };
-            path?: never;
-            cookie?: never;
-        };
-        requestBody: {
-            content: {
-                "application/json": components["schemas"]["NotificationUpdatedEvent"];
+                "application/json": components["schemas"]["NotificationCreatedEvent"];
             };
         };
         responses: {
@@ -6524,6 +6412,93 @@ export interface operations {
             };
         };
     };
+    on_notification_dismissed: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description The delivery id (`del_…`), the same on every retry: deduplicate on it. */
+                "webhook-id": string;
+                /** @description Unix seconds when this attempt was signed; refuse old ones. */
+                "webhook-timestamp": string;
+                /** @description Space-separated `v1,<base64 HMAC-SHA256>` signatures of `<webhook-id>.<webhook-timestamp>.<body>`, one per valid secret (two during a rotation). Verify with @oriva/webhook-verify. */
+                "webhook-signature": string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["NotificationDismissedEvent"];
+            };
+        };
+        responses: {
+            /** @description Any 2xx acknowledges the delivery; anything else (or no answer within the server's delivery timeout) is retried on the webhook's schedule. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    on_notification_expired: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description The delivery id (`del_…`), the same on every retry: deduplicate on it. */
+                "webhook-id": string;
+                /** @description Unix seconds when this attempt was signed; refuse old ones. */
+                "webhook-timestamp": string;
+                /** @description Space-separated `v1,<base64 HMAC-SHA256>` signatures of `<webhook-id>.<webhook-timestamp>.<body>`, one per valid secret (two during a rotation). Verify with @oriva/webhook-verify. */
+                "webhook-signature": string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["NotificationExpiredEvent"];
+            };
+        };
+        responses: {
+            /** @description Any 2xx acknowledges the delivery; anything else (or no answer within the server's delivery timeout) is retried on the webhook's schedule. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    on_notification_read: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description The delivery id (`del_…`), the same on every retry: deduplicate on it. */
+                "webhook-id": string;
+                /** @description Unix seconds when this attempt was signed; refuse old ones. */
+                "webhook-timestamp": string;
+                /** @description Space-separated `v1,<base64 HMAC-SHA256>` signatures of `<webhook-id>.<webhook-timestamp>.<body>`, one per valid secret (two during a rotation). Verify with @oriva/webhook-verify. */
+                "webhook-signature": string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["NotificationReadEvent"];
+            };
+        };
+        responses: {
+            /** @description Any 2xx acknowledges the delivery; anything else (or no answer within the server's delivery timeout) is retried on the webhook's schedule. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
     on_notification_read_all: {
         parameters: {
             query?: never;
@@ -6541,6 +6516,64 @@ export interface operations {
         requestBody: {
             content: {
                 "application/json": components["schemas"]["NotificationReadAllEvent"];
+            };
+        };
+        responses: {
+            /** @description Any 2xx acknowledges the delivery; anything else (or no answer within the server's delivery timeout) is retried on the webhook's schedule. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    on_notification_unread: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description The delivery id (`del_…`), the same on every retry: deduplicate on it. */
+                "webhook-id": string;
+                /** @description Unix seconds when this attempt was signed; refuse old ones. */
+                "webhook-timestamp": string;
+                /** @description Space-separated `v1,<base64 HMAC-SHA256>` signatures of `<webhook-id>.<webhook-timestamp>.<body>`, one per valid secret (two during a rotation). Verify with @oriva/webhook-verify. */
+                "webhook-signature": string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["NotificationUnreadEvent"];
+            };
+        };
+        responses: {
+            /** @description Any 2xx acknowledges the delivery; anything else (or no answer within the server's delivery timeout) is retried on the webhook's schedule. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    on_notification_updated: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description The delivery id (`del_…`), the same on every retry: deduplicate on it. */
+                "webhook-id": string;
+                /** @description Unix seconds when this attempt was signed; refuse old ones. */
+                "webhook-timestamp": string;
+                /** @description Space-separated `v1,<base64 HMAC-SHA256>` signatures of `<webhook-id>.<webhook-timestamp>.<body>`, one per valid secret (two during a rotation). Verify with @oriva/webhook-verify. */
+                "webhook-signature": string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["NotificationUpdatedEvent"];
             };
         };
         responses: {

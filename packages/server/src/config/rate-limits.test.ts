@@ -11,6 +11,7 @@ describe('rate limits by mode', () => {
       notifications: { limit: 500, windowSeconds: 900 },
       queries: { limit: 1000, windowSeconds: 900 },
       webhooks: { limit: 50, windowSeconds: 900 },
+      event_types: { limit: 300, windowSeconds: 900 },
     });
     const dev = loadConfig({ ORIVA_DEV: '1' }).rateLimits;
     expect(dev).toEqual(DEV_RATE_LIMITS);
@@ -31,7 +32,7 @@ describe('rate limits by mode', () => {
       "dev mode's, 100× production (ORIVA_RATE_LIMITS=on for production's, =off for none)",
     );
     expect(describeRateLimits(DEFAULT_RATE_LIMITS, false)).toBe(
-      'events=1000/15m, notifications=500/15m, queries=1000/15m, webhooks=50/15m',
+      'events=1000/15m, notifications=500/15m, queries=1000/15m, webhooks=50/15m, event_types=300/15m',
     );
     expect(describeRateLimits(undefined, true)).toBe('off (ORIVA_RATE_LIMITS=off)');
   });

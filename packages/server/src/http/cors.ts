@@ -23,6 +23,7 @@ export function corsFor(config: Config): MiddlewareHandler<AppEnv> | undefined {
       'Idempotent-Replayed',
       'RateLimit',
       'RateLimit-Policy',
+      'Oriva-Undeclared-Types',
     ],
     maxAge: 600,
   });

@@ -41,6 +41,20 @@ describe('GET /docs', () => {
     expect(document.status).toBe(200);
     expect(((await document.json()) as { openapi: string }).openapi).toBe('3.1.0');
   });
+
+  it("has a webhooks entry for each of the catalogue's platform types, described as the catalogue describes it", async () => {
+    const key = await server.createApp('docs-reader');
+    const catalogue = (await (await server.request('/api/v1/event-types?limit=500', { token: key })).json()) as {
+      event_types: Array<{ name: string; app_id: string | null }>;
+    };
+    const platform = catalogue.event_types.filter((type) => type.app_id === null).map((type) => type.name);
+    expect(platform.length).toBeGreaterThan(0);
+    const document = (await (await server.request('/openapi.json')).json()) as {
+      webhooks: Record<string, { post: { description: string } }>;
+    };
+    expect(Object.keys(document.webhooks)).toEqual(platform);
+    for (const name of platform) expect(document.webhooks[name]!.post.description).toContain(name);
+  });
 });
 
 /** A GET with a Host header of our choosing (fetch does not let a caller set one). */

@@ -4,6 +4,7 @@ import { issueApiKey } from '../auth/api-keys.js';
 import type { ServiceDeps } from '../core/deps.js';
 import { errors } from '../core/errors.js';
 import type { ApiKeyRecord, AppRecord } from '../storage/types.js';
+import { forgetDeclaredTypes } from './event-types/declared-cache.js';
 
 export type CreateAppInput = z.infer<typeof CreateAppRequest>;
 export type UpdateAppInput = z.infer<typeof UpdateAppRequest>;
@@ -36,6 +37,7 @@ export async function createApp(
     app_id: input.app_id,
     name: input.name,
     icon_url: input.icon_url ?? null,
+    undeclared_types: input.undeclared_types ?? 'allow',
     created_at: now,
     updated_at: now,
   };
@@ -47,6 +49,8 @@ export async function createApp(
 export async function updateApp(deps: ServiceDeps, appId: string, changes: UpdateAppInput): Promise<AppRecord> {
   const updated = await deps.storage.apps.update(appId, changes, new Date().toISOString());
   if (!updated) throw appNotFound(appId);
+  // Publishing reads the policy from the catalogue cache: this process honours a change at once.
+  if (changes.undeclared_types !== undefined) forgetDeclaredTypes(deps.storage, appId);
   return updated;
 }
 

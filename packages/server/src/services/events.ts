@@ -6,7 +6,7 @@ import { errors } from '../core/errors.js';
 import type { RequestOrigin } from '../core/request-origin.js';
 import { newId } from '../ids.js';
 import type { EventRecord } from '../storage/types.js';
-import { checkDeclaredEventData } from './event-types/event-data-check.js';
+import { checkEvents, type EventChecks } from './event-types/event-checks.js';
 import { notificationSyncsFor } from './notifications/sync.js';
 import { readStoredJson } from './stored-json.js';
 
@@ -16,7 +16,7 @@ export type EventInput = z.infer<typeof PublishEventRequest>;
  * Builds the stored records for validated inputs. Checks what the schema cannot cheaply:
  * the serialized size of `event_data` (it is serialized here once anyway).
  */
-export function toEventRecords(
+function toEventRecords(
   appId: string,
   inputs: EventInput[],
   origin: RequestOrigin,
@@ -55,17 +55,30 @@ export function toEventRecords(
   return records;
 }
 
+/** Records built from a request, and what the catalogue said of each. */
+export interface CheckedEvents {
+  records: EventRecord[];
+  checks: EventChecks;
+}
+
 /**
- * Checks the events against their declared types (all or nothing: one mismatch stores none), then
- * stores them in one transaction (with the notification changes they imply) and counts them.
- * `fieldPrefix` names each event in errors, as `toEventRecords` does.
+ * Everything publishing checks before it stores, in one place so that validating answers exactly what
+ * publishing would: the serialized size (`toEventRecords`), then the app's undeclared-types policy and
+ * each declared type's schema (`checkEvents`), all or nothing. `fieldPrefix` names each event in errors.
  */
-export async function publishEvents(
+export async function checkEventInputs(
   deps: ServiceDeps,
-  records: EventRecord[],
+  appId: string,
+  inputs: EventInput[],
+  origin: RequestOrigin,
   fieldPrefix: (index: number) => string = () => '',
-): Promise<void> {
-  await checkDeclaredEventData(deps, records, fieldPrefix);
+): Promise<CheckedEvents> {
+  const records = toEventRecords(appId, inputs, origin, fieldPrefix);
+  return { records, checks: await checkEvents(deps, records, fieldPrefix) };
+}
+
+/** Stores checked records in one transaction (with the notification changes they imply) and counts them. */
+export async function storeEvents(deps: ServiceDeps, records: EventRecord[]): Promise<void> {
   const syncs = notificationSyncsFor(records);
   await deps.storage.events.insert(records, syncs.length > 0 ? syncs : undefined);
   const first = records[0];

@@ -23,6 +23,7 @@ describe('apps', () => {
       app_id: 'work-buddy',
       name: 'Work Buddy',
       icon_url: 'https://workbuddy.example/icon.png',
+      undeclared_types: 'allow',
     });
     expect(body.api_key.key).toMatch(/^ok_live_[\w-]{43}$/);
     expect(body.api_key.id).toMatch(/^key_[0-9A-Z]{26}$/);
@@ -42,6 +43,44 @@ describe('apps', () => {
     });
     expect(updated.status).toBe(200);
     expect(((await updated.json()) as { app: object }).app).toMatchObject({ name: 'Work Buddy 2', icon_url: null });
+  });
+
+  it('keeps the undeclared-types policy set on create and on PATCH, and refuses an unknown one', async () => {
+    const created = await server.request('/api/v1/apps', {
+      method: 'POST',
+      token: server.adminToken,
+      json: { app_id: 'strict-app', name: 'Strict', undeclared_types: 'warn' },
+    });
+    expect(((await created.json()) as { app: object }).app).toMatchObject({ undeclared_types: 'warn' });
+    const patched = await server.request('/api/v1/apps/strict-app', {
+      method: 'PATCH',
+      token: server.adminToken,
+      json: { undeclared_types: 'reject' },
+    });
+    expect(((await patched.json()) as { app: object }).app).toMatchObject({
+      name: 'Strict',
+      undeclared_types: 'reject',
+    });
+    // A PATCH of something else leaves the policy as it was.
+    await server.request('/api/v1/apps/strict-app', {
+      method: 'PATCH',
+      token: server.adminToken,
+      json: { name: 'Strict 2' },
+    });
+    const read = await server.request('/api/v1/apps/strict-app', { token: server.adminToken });
+    expect(((await read.json()) as { app: object }).app).toMatchObject({
+      name: 'Strict 2',
+      undeclared_types: 'reject',
+    });
+
+    const bad = await server.request('/api/v1/apps/strict-app', {
+      method: 'PATCH',
+      token: server.adminToken,
+      json: { undeclared_types: 'ignore' },
+    });
+    expect(bad.status).toBe(400);
+    const error = ((await bad.json()) as { error: { fields: Array<{ path: string }> } }).error;
+    expect(error.fields.map((field) => field.path)).toEqual(['undeclared_types']);
   });
 
   it('409 for a duplicate app id, 400 for a bad one, 404 for an unknown one', async () => {

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { startTestServer } from '../../testing/harness.js';
 import { serverWithApp } from '../../testing/server-with-app.test-support.js';
 
 const context = serverWithApp();
@@ -369,5 +370,113 @@ describe('event types', () => {
 
     expect((await context.server.request('/api/v1/event-types?category=Bad!', { token: otherKey })).status).toBe(400);
     expect((await context.server.request('/api/v1/event-types')).status).toBe(401);
+  });
+
+  it('pages the catalogue by name, never splitting a name two apps declared', async () => {
+    const otherKey = await context.server.createApp('paging-app');
+    const declare = (appId: string, token: string, name: string) =>
+      context.server.request(`/api/v1/apps/${appId}/event-types/${name}`, {
+        method: 'PUT',
+        token,
+        json: { schema: { type: 'object' } },
+      });
+    // `a-b.x` sorts before `a.x` by bytes ("-" < "."), though category `a` sorts before `a-b`.
+    for (const name of ['pg.a', 'pg.b', 'pg.c', 'pg-x.a']) await declare('work-buddy', context.apiKey, name);
+    for (const name of ['pg.b', 'pg.d']) await declare('paging-app', otherKey, name);
+
+    interface Page {
+      event_types: Array<{ name: string; app_id: string | null }>;
+      pagination: { limit: number; has_more: boolean; next_cursor: string | null };
+    }
+    const pages: string[][] = [];
+    let after = '';
+    for (;;) {
+      const response = await context.server.request(`/api/v1/event-types?limit=2${after}`, { token: otherKey });
+      expect(response.status).toBe(200);
+      const page = (await response.json()) as Page;
+      expect(page.pagination.limit).toBe(2);
+      pages.push(page.event_types.map((type) => `${type.app_id ?? 'platform'}:${type.name}`));
+      if (!page.pagination.has_more) {
+        expect(page.pagination.next_cursor).toBeNull();
+        break;
+      }
+      expect(page.pagination.next_cursor).toBe(page.event_types.at(-1)?.name);
+      after = `&after=${page.pagination.next_cursor}`;
+    }
+    const all = pages.flat();
+    const everything = (await (
+      await context.server.request('/api/v1/event-types?limit=500', { token: otherKey })
+    ).json()) as Page;
+    // Every type once, in name order (bytes), then app.
+    expect(all).toEqual(everything.event_types.map((type) => `${type.app_id ?? 'platform'}:${type.name}`));
+    const names = everything.event_types.map((type) => type.name);
+    expect(names).toEqual([...names].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0)));
+    expect(all.filter((entry) => entry.includes(':pg'))).toEqual([
+      'work-buddy:pg-x.a',
+      'work-buddy:pg.a',
+      'paging-app:pg.b',
+      'work-buddy:pg.b',
+      'work-buddy:pg.c',
+      'paging-app:pg.d',
+    ]);
+    // `pg.b` of both apps is on one page.
+    expect(pages.some((page) => page.includes('paging-app:pg.b') && page.includes('work-buddy:pg.b'))).toBe(true);
+    expect(pages.every((page) => page.length <= 2)).toBe(true);
+
+    // A page of one that would split `pg.b` holds both of its apps instead.
+    const one = (await (
+      await context.server.request('/api/v1/event-types?limit=1&after=pg.a', { token: otherKey })
+    ).json()) as Page;
+    expect(one.event_types.map((type) => `${type.app_id}:${type.name}`)).toEqual([
+      'paging-app:pg.b',
+      'work-buddy:pg.b',
+    ]);
+    expect(one.pagination).toEqual({ limit: 1, has_more: true, next_cursor: 'pg.b' });
+
+    const bad = await context.server.request('/api/v1/event-types?after=nodot&limit=0', { token: otherKey });
+    expect(bad.status).toBe(400);
+    expect((await errorOf(bad)).fields?.map((field) => field.path).sort()).toEqual(['after', 'limit']);
+  });
+});
+
+describe('event type rate limits', () => {
+  it("counts an app's event-type calls against its budget, and the catalogue against the caller's queries", async () => {
+    const limited = await startTestServer({ ORIVA_RATE_LIMITS: 'event_types=4/1m,queries=2/1m' });
+    try {
+      const key = await limited.createApp('limited');
+      const otherKey = await limited.createApp('other');
+      const path = '/api/v1/apps/limited/event-types';
+      const calls = [
+        () => limited.request(`${path}/task.done`, { method: 'PUT', token: key, json: { schema: { type: 'object' } } }),
+        () => limited.request(`${path}/task.done`, { token: key }),
+        () => limited.request(path, { token: key }),
+        () => limited.request(`${path}/task.done`, { method: 'DELETE', token: key }),
+        () => limited.request(path, { token: limited.adminToken }),
+      ];
+      const statuses: number[] = [];
+      let last: Response | undefined;
+      for (const call of calls) {
+        last = await call();
+        statuses.push(last.status);
+      }
+      expect(statuses).toEqual([201, 200, 200, 204, 429]);
+      expect(last!.headers.get('ratelimit-policy')).toBe('4;w=60');
+      expect(Number(last!.headers.get('retry-after'))).toBeGreaterThan(0);
+      const error = ((await last!.json()) as ErrorBody).error;
+      expect(error.code).toBe('rate_limited');
+      expect(error.message).toContain('event type management');
+      // Another app's budget is its own.
+      expect((await limited.request('/api/v1/apps/other/event-types', { token: otherKey })).status).toBe(200);
+
+      const catalogue = () => limited.request('/api/v1/event-types', { token: otherKey });
+      expect((await catalogue()).status).toBe(200);
+      expect((await catalogue()).status).toBe(200);
+      const refused = await catalogue();
+      expect(refused.status).toBe(429);
+      expect(refused.headers.get('ratelimit-policy')).toBe('2;w=60');
+      expect((await limited.request('/api/v1/event-types', { token: key })).status).toBe(200);
+    } finally {
+      await limited.close();
+    }
   });
 });

@@ -1,11 +1,24 @@
 import { OpenAPIHono } from '@hono/zod-openapi';
 import { routes } from '@oriva/contract';
+import type { Context } from 'hono';
+import { principalScope } from '../../auth/principal.js';
 import type { AppEnv, Deps } from '../../http/context.js';
 import { guarded } from '../../http/guarded-route.js';
 import { requestOrigin } from '../../http/origin.js';
 import { validationHook } from '../../http/validation.js';
-import { publishEvents, toEventRecords, toPublicEvent } from '../../services/events.js';
+import type { EventChecks } from '../../services/event-types/event-checks.js';
+import { checkEventInputs, storeEvents, toPublicEvent } from '../../services/events.js';
 import { decodeCursor, encodeCursor, pageOf } from '../pagination.js';
+
+/** Names the n-th event of a batch in errors: `events.3.event_data/duration`. */
+const inBatch = (index: number) => `events.${index}.`;
+
+/** Under `undeclared_types: warn`, the response names the request's undeclared types. */
+function warnOfUndeclared(c: Context, checks: EventChecks): void {
+  if (checks.warnUndeclared.length > 0) c.header(UNDECLARED_TYPES_HEADER, checks.warnUndeclared.join(', '));
+}
+
+export const UNDECLARED_TYPES_HEADER = 'Oriva-Undeclared-Types';
 
 export function eventRoutes(deps: Deps) {
   const app = new OpenAPIHono<AppEnv>({ defaultHook: validationHook });
@@ -14,8 +27,10 @@ export function eventRoutes(deps: Deps) {
     const { app_id } = c.req.valid('param');
     const input = c.req.valid('json');
     await deps.rateLimiter?.enforce(c, 'events', app_id, 1);
-    const [record] = toEventRecords(app_id, [input], requestOrigin(c, deps));
-    await publishEvents(deps, [record!]);
+    const { records, checks } = await checkEventInputs(deps, app_id, [input], requestOrigin(c, deps));
+    await storeEvents(deps, records);
+    warnOfUndeclared(c, checks);
+    const [record] = records;
     return c.json({ success: true as const, event_id: record!.id, timestamp: record!.timestamp }, 200);
   });
 
@@ -24,9 +39,9 @@ export function eventRoutes(deps: Deps) {
     const { events } = c.req.valid('json');
     // A batch counts as its number of events against the design document's 1,000 events per 15 minutes.
     await deps.rateLimiter?.enforce(c, 'events', app_id, events.length);
-    const fieldPrefix = (index: number) => `events.${index}.`;
-    const records = toEventRecords(app_id, events, requestOrigin(c, deps), fieldPrefix);
-    await publishEvents(deps, records, fieldPrefix);
+    const { records, checks } = await checkEventInputs(deps, app_id, events, requestOrigin(c, deps), inBatch);
+    await storeEvents(deps, records);
+    warnOfUndeclared(c, checks);
     return c.json(
       {
         success: true as const,
@@ -37,16 +52,33 @@ export function eventRoutes(deps: Deps) {
     );
   });
 
+  // Validating stores nothing, so it spends the caller's query budget, not its publishing one.
+  app.openapi(guarded(routes.validateEvent, deps), async (c) => {
+    const { app_id } = c.req.valid('param');
+    const input = c.req.valid('json');
+    await deps.rateLimiter?.enforce(c, 'queries', principalScope(c.get('principal')!), 1);
+    const { checks } = await checkEventInputs(deps, app_id, [input], requestOrigin(c, deps));
+    warnOfUndeclared(c, checks);
+    return c.json({ success: true as const, valid: true as const, check: checks.checks[0]! }, 200);
+  });
+
+  app.openapi(guarded(routes.validateEventBatch, deps), async (c) => {
+    const { app_id } = c.req.valid('param');
+    const { events } = c.req.valid('json');
+    await deps.rateLimiter?.enforce(c, 'queries', principalScope(c.get('principal')!), 1);
+    const { checks } = await checkEventInputs(deps, app_id, events, requestOrigin(c, deps), inBatch);
+    warnOfUndeclared(c, checks);
+    return c.json(
+      { success: true as const, valid: true as const, count: checks.checks.length, checks: checks.checks },
+      200,
+    );
+  });
+
   app.openapi(guarded(routes.listEvents, deps), async (c) => {
     const { app_id } = c.req.valid('param');
     const query = c.req.valid('query');
     const principal = c.get('principal')!;
-    await deps.rateLimiter?.enforce(
-      c,
-      'queries',
-      principal.kind === 'app' ? `app:${principal.appId}` : principal.kind,
-      1,
-    );
+    await deps.rateLimiter?.enforce(c, 'queries', principalScope(principal), 1);
     const { after, start_date, end_date, ...filters } = query;
     const page = await deps.storage.events.list({
       ...filters,

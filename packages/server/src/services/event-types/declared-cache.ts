@@ -1,10 +1,10 @@
 /**
- * The event types each app declared, kept in memory so that publishing looks a type up without a
- * query. Declaring or deleting a type forgets the app's entry in this process. SQLite has one process,
+ * The event types each app declared, and its `undeclared_types` policy, kept in memory so that
+ * publishing looks a type up without a query. Declaring or deleting a type, or changing the app's policy, forgets the app's entry in this process. SQLite has one process,
  * so there the cache is always current; on PostgreSQL other instances change types too, so an entry
  * is also dropped after `POSTGRES_TTL_MS`: a change made elsewhere is honoured within that time.
  */
-import type { Storage } from '../../storage/types.js';
+import type { Storage, UndeclaredTypesPolicy } from '../../storage/types.js';
 import type { EventDataValidator } from './schema-validator.js';
 
 export const POSTGRES_TTL_MS = 5_000;
@@ -17,9 +17,15 @@ export interface DeclaredType {
   validate?: EventDataValidator | undefined;
 }
 
+export interface AppCatalogue {
+  /** By qualified name, latest versions. */
+  types: Map<string, DeclaredType>;
+  undeclaredTypes: UndeclaredTypesPolicy;
+}
+
 interface AppEntry {
   loadedAt: number;
-  types: Promise<Map<string, DeclaredType>>;
+  catalogue: Promise<AppCatalogue>;
 }
 
 // One cache per store: each test server, and each adapter, has its own.
@@ -34,31 +40,33 @@ function cacheOf(storage: Storage): Map<string, AppEntry> {
   return cache;
 }
 
-/** The app's declared types by qualified name (latest versions). */
-export function declaredTypes(storage: Storage, appId: string): Promise<Map<string, DeclaredType>> {
+/** The app's declared types (latest versions) and its policy for the others. */
+export function declaredTypes(storage: Storage, appId: string): Promise<AppCatalogue> {
   const cache = cacheOf(storage);
   const entry = cache.get(appId);
   const now = Date.now();
-  if (entry && (storage.kind === 'sqlite' || now - entry.loadedAt < POSTGRES_TTL_MS)) return entry.types;
-  const types = storage.eventTypes.list({ app_id: appId }).then(
-    (records) =>
-      new Map(
+  if (entry && (storage.kind === 'sqlite' || now - entry.loadedAt < POSTGRES_TTL_MS)) return entry.catalogue;
+  const catalogue = Promise.all([storage.eventTypes.list({ app_id: appId }), storage.apps.get(appId)]).then(
+    ([records, app]): AppCatalogue => ({
+      types: new Map(
         records.map((record) => {
           const name = `${record.event_category}.${record.event_type}`;
           return [name, { name, version: record.version, schema: record.schema }];
         }),
       ),
+      undeclaredTypes: app?.undeclared_types ?? 'allow',
+    }),
   );
-  const loading = { loadedAt: now, types };
+  const loading = { loadedAt: now, catalogue };
   cache.set(appId, loading);
   // A failed read is not remembered.
-  types.catch(() => {
+  catalogue.catch(() => {
     if (cache.get(appId) === loading) cache.delete(appId);
   });
-  return types;
+  return catalogue;
 }
 
-/** Called after the app's types change: the next publish reads them again. */
+/** Called after the app's types or policy change: the next publish reads them again. */
 export function forgetDeclaredTypes(storage: Storage, appId: string): void {
   cacheOf(storage).delete(appId);
 }

@@ -150,34 +150,76 @@ export async function deleteEventType(deps: ServiceDeps, appId: string, name: st
   if (!deleted) throw notFound(appId, name);
 }
 
+export interface CataloguePage {
+  event_types: EventTypeView[];
+  has_more: boolean;
+  next_cursor: string | null;
+}
+
+type CatalogueFilter = { app_id?: string | undefined; category?: string | undefined; after?: string | undefined };
+
+const byNameThenApp = (a: EventTypeView, b: EventTypeView): number =>
+  a.name < b.name ? -1 : a.name > b.name ? 1 : (a.app_id ?? '') < (b.app_id ?? '') ? -1 : 1;
+
+function platformViews(filter: CatalogueFilter): EventTypeView[] {
+  if (filter.app_id !== undefined) return [];
+  return platformEventTypes()
+    .filter((type) => filter.category === undefined || type.event_category === filter.category)
+    .filter((type) => filter.after === undefined || type.name > filter.after)
+    .map(
+      (type): EventTypeView => ({
+        ...type,
+        app_id: null,
+        description: null,
+        examples: [],
+        deprecated: false,
+        version: 1,
+        versions: [1],
+        created_at: PLATFORM_TYPES_SINCE,
+        updated_at: PLATFORM_TYPES_SINCE,
+      }),
+    );
+}
+
+/** Platform and declared types after `filter.after`, by name then app, at least `count` of them when there are. */
+async function catalogueFrom(deps: ServiceDeps, filter: CatalogueFilter, count: number): Promise<EventTypeView[]> {
+  const declared = await deps.storage.eventTypes.listByName(
+    { app_id: filter.app_id, event_category: filter.category, after: filter.after },
+    count,
+  );
+  return [...platformViews(filter), ...declared.map((record) => toView(record, record.version))]
+    .sort(byNameThenApp)
+    .slice(0, count);
+}
+
 /**
- * The catalogue: the platform's own types (left out when asking for one app's), then every app's
- * declared types, latest versions.
+ * A page of the catalogue: the platform's own types (left out when asking for one app's) and every
+ * app's declared types, latest versions, by name then app. Two apps may declare the same name and the
+ * cursor is a name, so a page never splits a name: it ends before a name whose types do not all fit,
+ * unless that name starts the page, which then holds all of them (more than `limit`, which takes as
+ * many apps declaring one name).
  */
 export async function eventTypeCatalogue(
   deps: ServiceDeps,
-  filter: { app_id?: string | undefined; category?: string | undefined },
-): Promise<EventTypeView[]> {
-  const platform =
-    filter.app_id === undefined
-      ? platformEventTypes()
-          .filter((type) => filter.category === undefined || type.event_category === filter.category)
-          .map(
-            (type): EventTypeView => ({
-              ...type,
-              app_id: null,
-              description: null,
-              examples: [],
-              deprecated: false,
-              version: 1,
-              versions: [1],
-              created_at: PLATFORM_TYPES_SINCE,
-              updated_at: PLATFORM_TYPES_SINCE,
-            }),
-          )
-      : [];
-  const declared = await deps.storage.eventTypes.list({ app_id: filter.app_id, event_category: filter.category });
-  return [...platform, ...declared.map((record) => toView(record, record.version))];
+  filter: CatalogueFilter,
+  limit: number,
+): Promise<CataloguePage> {
+  const rows = await catalogueFrom(deps, filter, limit + 1);
+  if (rows.length <= limit) return { event_types: rows, has_more: false, next_cursor: null };
+  const boundary = rows[limit]!.name;
+  let page = rows.slice(0, limit).filter((row) => row.name !== boundary);
+  if (page.length === 0) {
+    // One name fills the page: read on until its last app.
+    let count = 2 * (limit + 1);
+    let more = await catalogueFrom(deps, filter, count);
+    while (more.length === count && more.at(-1)!.name === boundary) {
+      count *= 2;
+      more = await catalogueFrom(deps, filter, count);
+    }
+    page = more.filter((row) => row.name === boundary);
+    return { event_types: page, has_more: more.length > page.length, next_cursor: boundary };
+  }
+  return { event_types: page, has_more: true, next_cursor: page.at(-1)!.name };
 }
 
 /** The platform's types are part of the server's code: they date from the catalogue's introduction. */

@@ -18,6 +18,7 @@ export const app = (appId: string): AppRecord => ({
   app_id: appId,
   name: appId,
   icon_url: null,
+  undeclared_types: 'allow',
   created_at: at,
   updated_at: at,
 });

@@ -1,9 +1,13 @@
 /** Apps and their API keys. */
 
+export type UndeclaredTypesPolicy = 'allow' | 'warn' | 'reject';
+
 export interface AppRecord {
   app_id: string;
   name: string;
   icon_url: string | null;
+  /** What publishing does with an event whose type the app has not declared. */
+  undeclared_types: UndeclaredTypesPolicy;
   created_at: string;
   updated_at: string;
 }
@@ -26,7 +30,7 @@ export interface AppStore {
   /** An app's name and icon show in every feed: a change counts as a change of every feed. */
   update(
     appId: string,
-    changes: { name?: string; icon_url?: string | null },
+    changes: { name?: string; icon_url?: string | null; undeclared_types?: UndeclaredTypesPolicy },
     updatedAt: string,
   ): Promise<AppRecord | undefined>;
 

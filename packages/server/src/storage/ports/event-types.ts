@@ -40,6 +40,11 @@ export interface EventTypeStore {
   versions(appId: string, category: string, type: string): Promise<number[]>;
   /** The latest version of every matching type, by app then name. */
   list(filter: EventTypeFilter): Promise<EventTypeRecord[]>;
+  /**
+   * The catalogue's order: the latest version of every matching type by qualified name
+   * (`<event_category>.<event_type>`, byte order), then app; only names after `after`; at most `limit`.
+   */
+  listByName(filter: EventTypeFilter & { after?: string | undefined }, limit: number): Promise<EventTypeRecord[]>;
   /** Removes the type and every version of it. */
   delete(appId: string, category: string, type: string): Promise<boolean>;
 }

@@ -59,7 +59,7 @@ const webhook = (appId: string, overrides: Partial<WebhookRecord> = {}) =>
   webhookRecord(at, { app_id: appId, ...overrides });
 const createApp = (storage: PostgresStorage, appId: string) =>
   storage.apps.create(
-    { app_id: appId, name: appId, icon_url: null, created_at: at, updated_at: at },
+    { app_id: appId, name: appId, icon_url: null, undeclared_types: 'allow', created_at: at, updated_at: at },
     issueApiKey(appId, null, at).record,
   );
 

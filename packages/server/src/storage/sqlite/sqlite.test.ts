@@ -39,7 +39,7 @@ describe('sqlite adapter', () => {
     const at = new Date().toISOString();
     const first = openSqliteStorage(file);
     await first.apps.create(
-      { app_id: 'a1', name: 'A', icon_url: null, created_at: at, updated_at: at },
+      { app_id: 'a1', name: 'A', icon_url: null, undeclared_types: 'allow', created_at: at, updated_at: at },
       issueApiKey('a1', null, at).record,
     );
     await first.close();
@@ -85,7 +85,7 @@ describe('sqlite adapter', () => {
     });
     const first = openSqliteStorage(file);
     await first.apps.create(
-      { app_id: 'a1', name: 'A', icon_url: null, created_at: at, updated_at: at },
+      { app_id: 'a1', name: 'A', icon_url: null, undeclared_types: 'allow', created_at: at, updated_at: at },
       issueApiKey('a1', null, at).record,
     );
     await first.events.insert([event('evt_a'), event('evt_b')]);
@@ -119,7 +119,7 @@ describe('sqlite adapter', () => {
     const at = new Date().toISOString();
     const storage = openSqliteStorage(file, { walLimitBytes });
     await storage.apps.create(
-      { app_id: 'a1', name: 'A', icon_url: null, created_at: at, updated_at: at },
+      { app_id: 'a1', name: 'A', icon_url: null, undeclared_types: 'allow', created_at: at, updated_at: at },
       issueApiKey('a1', null, at).record,
     );
     return { file, storage, batch: (round: number) => walTestBatch(round, at) };

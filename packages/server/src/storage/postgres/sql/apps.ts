@@ -3,7 +3,8 @@ import type { ApiKeyRecord, AppRecord, AppStore } from '../../types.js';
 import type { Queryable } from '../db.js';
 import type { RunTx } from '../transactions.js';
 
-const APP = 'SELECT app_id, name, icon_url, created_at, updated_at FROM apps';
+const APP_COLUMNS = 'app_id, name, icon_url, undeclared_types, created_at, updated_at';
+const APP = `SELECT ${APP_COLUMNS} FROM apps`;
 const KEY = 'SELECT id, app_id, name, prefix, key_hash, created_at, revoked_at FROM api_keys';
 
 async function insertKey(db: Queryable, key: ApiKeyRecord): Promise<void> {
@@ -18,10 +19,14 @@ export function postgresApps(pool: pg.Pool, runTx: RunTx): AppStore {
   return {
     create: (app, key) =>
       runTx(async ({ client }) => {
-        await client.query(
-          'INSERT INTO apps (app_id, name, icon_url, created_at, updated_at) VALUES ($1, $2, $3, $4, $5)',
-          [app.app_id, app.name, app.icon_url, app.created_at, app.updated_at],
-        );
+        await client.query(`INSERT INTO apps (${APP_COLUMNS}) VALUES ($1, $2, $3, $4, $5, $6)`, [
+          app.app_id,
+          app.name,
+          app.icon_url,
+          app.undeclared_types,
+          app.created_at,
+          app.updated_at,
+        ]);
         await insertKey(client, key);
       }),
     get: async (appId) => (await pool.query<AppRecord>(`${APP} WHERE app_id = $1`, [appId])).rows[0],
@@ -31,10 +36,18 @@ export function postgresApps(pool: pg.Pool, runTx: RunTx): AppStore {
         await pool.query<AppRecord>(
           `UPDATE apps SET name = COALESCE($2, name),
              icon_url = CASE WHEN $3 THEN $4 ELSE icon_url END,
+             undeclared_types = COALESCE($6, undeclared_types),
              updated_at = $5
            WHERE app_id = $1
-           RETURNING app_id, name, icon_url, created_at, updated_at`,
-          [appId, changes.name ?? null, changes.icon_url !== undefined, changes.icon_url ?? null, updatedAt],
+           RETURNING ${APP_COLUMNS}`,
+          [
+            appId,
+            changes.name ?? null,
+            changes.icon_url !== undefined,
+            changes.icon_url ?? null,
+            updatedAt,
+            changes.undeclared_types ?? null,
+          ],
         )
       ).rows[0],
     createKey: (key) => insertKey(pool, key),

@@ -1,11 +1,32 @@
 import type pg from 'pg';
-import type { EventTypeRecord, EventTypeStore } from '../../types.js';
+import type { EventTypeFilter, EventTypeRecord, EventTypeStore } from '../../types.js';
 import type { RunTx } from '../transactions.js';
 
 const SELECT = `SELECT t.app_id, t.event_category, t.event_type, t.description, t.deprecated, v.version, v.schema,
   v.examples, t.created_at, t.updated_at
   FROM event_types t JOIN event_type_versions v
     ON v.app_id = t.app_id AND v.event_category = t.event_category AND v.event_type = t.event_type`;
+
+/** The qualified name in byte order ("C"), as the catalogue orders names; the catalogue is small, so no index. */
+const NAME = `((t.event_category || '.' || t.event_type) COLLATE "C")`;
+
+function conditionsOf(filter: EventTypeFilter & { after?: string | undefined }) {
+  const conditions = ['v.version = t.version'];
+  const params: (string | number)[] = [];
+  if (filter.app_id !== undefined) {
+    params.push(filter.app_id);
+    conditions.push(`t.app_id = $${params.length}`);
+  }
+  if (filter.event_category !== undefined) {
+    params.push(filter.event_category);
+    conditions.push(`t.event_category = $${params.length}`);
+  }
+  if (filter.after !== undefined) {
+    params.push(filter.after);
+    conditions.push(`${NAME} > $${params.length}`);
+  }
+  return { where: conditions.join(' AND '), params };
+}
 
 /** Declared event types and their versions. */
 export function postgresEventTypes(pool: pg.Pool, runTx: RunTx): EventTypeStore {
@@ -69,19 +90,18 @@ export function postgresEventTypes(pool: pg.Pool, runTx: RunTx): EventTypeStore 
       return rows.map((row) => row.version);
     },
     list: async (filter) => {
-      const conditions = ['v.version = t.version'];
-      const params: string[] = [];
-      if (filter.app_id !== undefined) {
-        params.push(filter.app_id);
-        conditions.push(`t.app_id = $${params.length}`);
-      }
-      if (filter.event_category !== undefined) {
-        params.push(filter.event_category);
-        conditions.push(`t.event_category = $${params.length}`);
-      }
+      const { where, params } = conditionsOf(filter);
       const { rows } = await pool.query<EventTypeRecord>(
-        `${SELECT} WHERE ${conditions.join(' AND ')} ORDER BY t.app_id, t.event_category, t.event_type`,
+        `${SELECT} WHERE ${where} ORDER BY t.app_id, t.event_category, t.event_type`,
         params,
+      );
+      return rows;
+    },
+    listByName: async (filter, limit) => {
+      const { where, params } = conditionsOf(filter);
+      const { rows } = await pool.query<EventTypeRecord>(
+        `${SELECT} WHERE ${where} ORDER BY ${NAME}, t.app_id LIMIT $${params.length + 1}`,
+        [...params, limit],
       );
       return rows;
     },

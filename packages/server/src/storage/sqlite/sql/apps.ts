@@ -4,7 +4,7 @@ import type { ApiKeyRecord, AppRecord, AppStore } from '../../types.js';
 /** `appChanged` runs after a change of an app's name or icon, which every feed shows. */
 export function sqliteApps(db: Database.Database, appChanged: () => void): AppStore {
   const insertApp = db.prepare<AppRecord>(
-    'INSERT INTO apps (app_id, name, icon_url, created_at, updated_at) VALUES (@app_id, @name, @icon_url, @created_at, @updated_at)',
+    'INSERT INTO apps (app_id, name, icon_url, undeclared_types, created_at, updated_at) VALUES (@app_id, @name, @icon_url, @undeclared_types, @created_at, @updated_at)',
   );
   const insertKey = db.prepare<ApiKeyRecord>(
     'INSERT INTO api_keys (id, app_id, name, prefix, key_hash, created_at, revoked_at) VALUES (@id, @app_id, @name, @prefix, @key_hash, @created_at, @revoked_at)',
@@ -16,10 +16,12 @@ export function sqliteApps(db: Database.Database, appChanged: () => void): AppSt
     name: string | null;
     icon_url: string | null;
     set_icon: number;
+    undeclared_types: string | null;
     updated_at: string;
   }>(
     `UPDATE apps SET name = COALESCE(@name, name),
        icon_url = CASE WHEN @set_icon = 1 THEN @icon_url ELSE icon_url END,
+       undeclared_types = COALESCE(@undeclared_types, undeclared_types),
        updated_at = @updated_at
      WHERE app_id = @app_id`,
   );
@@ -45,6 +47,7 @@ export function sqliteApps(db: Database.Database, appChanged: () => void): AppSt
           name: changes.name ?? null,
           icon_url: changes.icon_url ?? null,
           set_icon: changes.icon_url === undefined ? 0 : 1,
+          undeclared_types: changes.undeclared_types ?? null,
           updated_at: updatedAt,
         }).changes > 0;
       if (!changed) return undefined;

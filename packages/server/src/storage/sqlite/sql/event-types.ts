@@ -1,5 +1,5 @@
 import type Database from 'better-sqlite3';
-import type { EventTypeRecord, EventTypeStore } from '../../types.js';
+import type { EventTypeFilter, EventTypeRecord, EventTypeStore } from '../../types.js';
 import type { WriteQueue } from '../write-queue.js';
 
 type EventTypeRow = Omit<EventTypeRecord, 'deprecated'> & { deprecated: number };
@@ -10,6 +10,26 @@ const SELECT = `SELECT t.app_id, t.event_category, t.event_type, t.description, 
   v.examples, t.created_at, t.updated_at
   FROM event_types t JOIN event_type_versions v
     ON v.app_id = t.app_id AND v.event_category = t.event_category AND v.event_type = t.event_type`;
+
+const NAME = "(t.event_category || '.' || t.event_type)";
+
+function conditionsOf(filter: EventTypeFilter & { after?: string | undefined }) {
+  const conditions = ['v.version = t.version'];
+  const params: string[] = [];
+  if (filter.app_id !== undefined) {
+    conditions.push('t.app_id = ?');
+    params.push(filter.app_id);
+  }
+  if (filter.event_category !== undefined) {
+    conditions.push('t.event_category = ?');
+    params.push(filter.event_category);
+  }
+  if (filter.after !== undefined) {
+    conditions.push(`${NAME} > ?`);
+    params.push(filter.after);
+  }
+  return { where: conditions.join(' AND '), params };
+}
 
 /** Declared event types and their versions. */
 export function sqliteEventTypes(db: Database.Database, write: WriteQueue): EventTypeStore {
@@ -63,21 +83,19 @@ export function sqliteEventTypes(db: Database.Database, write: WriteQueue): Even
     },
     versions: async (appId, category, type) => selectVersions.all(appId, category, type).map((row) => row.version),
     list: async (filter) => {
-      const conditions = ['v.version = t.version'];
-      const params: string[] = [];
-      if (filter.app_id !== undefined) {
-        conditions.push('t.app_id = ?');
-        params.push(filter.app_id);
-      }
-      if (filter.event_category !== undefined) {
-        conditions.push('t.event_category = ?');
-        params.push(filter.event_category);
-      }
+      const { where, params } = conditionsOf(filter);
       const rows = db
-        .prepare<string[], EventTypeRow>(
-          `${SELECT} WHERE ${conditions.join(' AND ')} ORDER BY t.app_id, t.event_category, t.event_type`,
-        )
+        .prepare<string[], EventTypeRow>(`${SELECT} WHERE ${where} ORDER BY t.app_id, t.event_category, t.event_type`)
         .all(...params);
+      return rows.map(toEventType);
+    },
+    listByName: async (filter, limit) => {
+      const { where, params } = conditionsOf(filter);
+      // BINARY collation compares bytes, as the catalogue orders names; the catalogue is small enough
+      // that comparing the joined name (no index) costs nothing worth an index of its own.
+      const rows = db
+        .prepare<(string | number)[], EventTypeRow>(`${SELECT} WHERE ${where} ORDER BY ${NAME}, t.app_id LIMIT ?`)
+        .all(...params, limit);
       return rows.map(toEventType);
     },
     delete: (appId, category, type) => write(() => deleteType.run(appId, category, type).changes > 0),
