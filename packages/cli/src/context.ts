@@ -5,6 +5,8 @@ import { writeLineAroundProgress } from './progress.js';
 
 /** Where `main` reads and writes. Everything is optional: the defaults are the real process's. */
 export interface MainIO {
+  /** Where a command asks for confirmation, only when it is a terminal. Default `process.stdin`. */
+  stdin?: InputStream;
   stdout?: OutputStream;
   stderr?: OutputStream;
   /** The environment to read `ORIVA_*`, `XDG_CONFIG_HOME`, `HOME`, `NO_COLOR` from. Default `process.env`. */
@@ -18,7 +20,11 @@ export interface MainIO {
   signal?: AbortSignal;
 }
 
+/** What a command reads answers from: `process.stdin`, or a test's stream. */
+export type InputStream = NodeJS.ReadableStream & { isTTY?: boolean };
+
 export interface CommandContext {
+  readonly stdin: InputStream;
   readonly stdout: OutputStream;
   readonly stderr: OutputStream;
   readonly env: Env;
@@ -54,6 +60,7 @@ export function createContext(io: MainIO, getFlags: () => GlobalFlags): CommandC
   const env = io.env ?? process.env;
   let settings: ResolvedSettings | undefined;
   const context: CommandContext = {
+    stdin: io.stdin ?? process.stdin,
     stdout,
     stderr,
     env,

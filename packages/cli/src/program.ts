@@ -7,6 +7,7 @@ import { Command, type CommandUnknownOpts, Help } from '@commander-js/extra-typi
 import { admin } from './commands/admin/index.js';
 import { apps } from './commands/apps/index.js';
 import type { Register, Runner } from './commands/define.js';
+import { eventTypes } from './commands/event-types/index.js';
 import { events } from './commands/events/index.js';
 import { keys } from './commands/keys/index.js';
 import { listen } from './commands/listen/listen.js';
@@ -16,6 +17,8 @@ import { preferences } from './commands/preferences/index.js';
 import { profile } from './commands/profile/index.js';
 import { server } from './commands/server/index.js';
 import { stream } from './commands/stream/index.js';
+import { trigger } from './commands/trigger/trigger.js';
+import { types } from './commands/types/index.js';
 import { users } from './commands/users/index.js';
 import { webhooks } from './commands/webhooks/index.js';
 import { DEFAULT_BASE_URL } from './config.js';
@@ -37,8 +40,11 @@ const COMMANDS: readonly Register[] = [
   users,
   admin,
   events,
+  eventTypes,
+  types,
   stream,
   listen,
+  trigger,
   notifications,
   preferences,
   webhooks,

@@ -3,6 +3,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Env } from './config.js';
+import type { InputStream } from './context.js';
 import { main } from './index.js';
 import type { OutputStream } from './output.js';
 
@@ -29,6 +30,8 @@ export interface RunResult {
 }
 
 export interface RunOptions {
+  /** Answers to prompts: a stream marked as a terminal, so the command asks. */
+  stdin?: InputStream;
   env?: Env;
   cwd?: string;
   signal?: AbortSignal;
@@ -57,6 +60,7 @@ export async function run(argv: string[], options: RunOptions = {}): Promise<Run
     env: env.HOME === undefined && env.XDG_CONFIG_HOME === undefined ? { ...env, HOME: emptyHome } : env,
     cwd: options.cwd ?? process.cwd(),
     ...(options.signal ? { signal: options.signal } : {}),
+    ...(options.stdin ? { stdin: options.stdin } : {}),
   });
   return { code, stdout: stdout.text, stderr: stderr.text };
 }

@@ -8,6 +8,7 @@ import type { Fetch, HeadersRecord } from './core/request-options.js';
 import { DEFAULT_BASE_URL, normalizeBaseUrl } from './core/url.js';
 import { Admin } from './resources/admin.js';
 import { Apps } from './resources/apps.js';
+import { EventTypes } from './resources/event-types.js';
 import { Events } from './resources/events.js';
 import { Notifications } from './resources/notifications.js';
 import { UserPreferences } from './resources/preferences.js';
@@ -146,6 +147,8 @@ export class Oriva<M extends object = UntypedEventMap> extends APIClient {
   readonly webhooks: Webhooks;
   /** Server operations for the admin token, such as pruning old data. */
   readonly admin: Admin;
+  /** Declare the app's event types (a JSON Schema each), read the catalogue, and validate events. */
+  readonly eventTypes: EventTypes;
 
   readonly #options: ClientOptions;
   readonly #credential: string;
@@ -186,6 +189,7 @@ export class Oriva<M extends object = UntypedEventMap> extends APIClient {
     this.preferences = new UserPreferences(this);
     this.webhooks = new Webhooks(this);
     this.admin = new Admin(this);
+    this.eventTypes = new EventTypes(this);
   }
 
   /**

@@ -47,6 +47,12 @@ export type {
 export { API_PREFIX, DEFAULT_BASE_URL } from './core/url.js';
 export { Admin } from './resources/admin.js';
 export { Apps } from './resources/apps.js';
+export {
+  CataloguePage,
+  EventTypes,
+  type GetEventTypeOptions,
+  type PutEventTypeOptions,
+} from './resources/event-types.js';
 export { Events, MAX_BATCH_EVENTS } from './resources/events.js';
 export { Keys } from './resources/keys.js';
 export { type NotificationListOptions, NotificationPage, Notifications } from './resources/notifications.js';

@@ -24,12 +24,6 @@ export type PublishEventResponse = Schemas['PublishEventResponse'];
 export type PublishBatchRequest = Schemas['PublishBatchRequest'];
 export type PublishBatchResponse = Schemas['PublishBatchResponse'];
 export type ListEventsResponse = Schemas['ListEventsResponse'];
-/** What validating one event found: its qualified type, whether the app declares it, and the schema version used. */
-export type EventCheck = Schemas['EventCheck'];
-/** `POST /apps/{app_id}/events/validate`: publishing would accept the event (a refusal is an error, as for publishing). */
-export type ValidateEventResponse = Schemas['ValidateEventResponse'];
-/** `POST /apps/{app_id}/events/batch/validate`: publishing would accept every event, one check per event in order. */
-export type ValidateBatchResponse = Schemas['ValidateBatchResponse'];
 /** Filters and paging of `GET /apps/{app_id}/events`. */
 export type EventListParams = NonNullable<operations['listEvents']['parameters']['query']>;
 
@@ -142,3 +136,32 @@ export type WebhookListParams = Record<string, never>;
  * or with the client's type map, narrowed by type: `verify<WebhookEvent<OrivaEventMap>>(…)` (`WebhookEvent` from the verifier).
  */
 export type WebhookPayload = Schemas['WebhookPayload'];
+
+// Event types (the catalogue)
+/** A declared event type: its JSON Schema for `event_data`, examples, and version history. */
+export type EventType = Schemas['EventType'];
+/** The body of `PUT /apps/{app_id}/event-types/{event_type}`. */
+export type PutEventTypeRequest = Schemas['PutEventTypeRequest'];
+export type EventTypeResponse = Schemas['EventTypeResponse'];
+export type ListEventTypesResponse = Schemas['ListEventTypesResponse'];
+/** One page of `GET /event-types`: every app's declared types and the platform's own. */
+export type CatalogueResponse = Schemas['CatalogueResponse'];
+/** The `pagination` of the catalogue: `limit`, `has_more`, `next_cursor` (the last name on the page). */
+export type CataloguePagination = CatalogueResponse['pagination'];
+type CatalogueQuery = NonNullable<operations['listEventTypeCatalogue']['parameters']['query']>;
+/**
+ * Filters and paging of `GET /event-types`. `appId` keeps only that app's types (the platform's own
+ * are left out); it filters the catalogue and is not the app the client acts on.
+ */
+export interface CatalogueParams {
+  appId?: string | undefined;
+  category?: CatalogueQuery['category'] | undefined;
+  limit?: CatalogueQuery['limit'] | undefined;
+  after?: CatalogueQuery['after'] | undefined;
+}
+/** What publishing would check for one event: its type, whether it is declared, and the schema version used. */
+export type EventCheck = Schemas['EventCheck'];
+/** `POST /apps/{app_id}/events/validate`: publishing would accept the event (a refusal is an error, as for publishing). */
+export type ValidateEventResponse = Schemas['ValidateEventResponse'];
+/** `POST /apps/{app_id}/events/batch/validate`: publishing would accept every event, one check per event in order. */
+export type ValidateBatchResponse = Schemas['ValidateBatchResponse'];

@@ -30,6 +30,7 @@ import { urlPolicyFrom } from './services/webhooks/url-policy.js';
 import { withApiKeyCache } from './storage/cached-api-keys.js';
 import { isDatabaseUnreachable } from './storage/failures.js';
 import { openSqliteStorage } from './storage/sqlite/index.js';
+import { type StorageCallObserver, withQueryTiming } from './storage/timed-storage.js';
 import type { Storage } from './storage/types.js';
 
 export const DATABASE_FILE = 'oriva.db';
@@ -62,17 +63,19 @@ export async function startServer(options: StartOptions = {}): Promise<RunningSe
   const config = loadConfig(options.env ?? process.env);
   const secrets = ensureSecrets(config);
   const databaseFile = config.database ? undefined : join(config.dataDir, DATABASE_FILE);
-  const storage = await openStorage(config, databaseFile);
+  // The sources are read at scrape time, once storage is open.
+  const metrics = createMetrics({
+    pendingDeliveries: () => storage.deliveries.countPending(),
+    webhooks: () => storage.webhooks.count(),
+  });
+  const storage = await openStorage(config, databaseFile, metrics.storageCallObserver);
   const appsAtStart = (await storage.apps.list()).map((app) => app.app_id);
   const logger = createLogger(config.logLevel, config.logFormat, options.logDestination);
   const deps: Deps = {
     config,
     storage,
     logger,
-    metrics: createMetrics({
-      pendingDeliveries: () => storage.deliveries.countPending(),
-      webhooks: () => storage.webhooks.count(),
-    }),
+    metrics,
     rateLimiter: createRateLimiter(config, logger),
     adminToken: secrets.adminToken,
     verifyUserToken: createUserTokenVerifier({ ...config.jwt, secret: secrets.jwtSecret }),
@@ -207,14 +210,19 @@ function createRateLimiter(config: Config, logger: Logger): RateLimiter | undefi
 /**
  * PostgreSQL when ORIVA_DATABASE_URL is set (several instances may share it), else the embedded
  * SQLite file. Only a single SQLite writer may cache API keys: on PostgreSQL another instance may
- * revoke a key, and revocation must take effect on the next request.
+ * revoke a key, and revocation must take effect on the next request. Calls are timed on the adapter,
+ * beneath the cache, so cache hits do not pass for fast queries.
  */
-async function openStorage(config: Config, databaseFile: string | undefined): Promise<Storage> {
+async function openStorage(
+  config: Config,
+  databaseFile: string | undefined,
+  observerFor: (operation: string) => StorageCallObserver,
+): Promise<Storage> {
   if (config.database) {
     // Loaded only when configured: the embedded default never loads the PostgreSQL driver.
     const { openPostgresStorage } = await import('./storage/postgres/index.js');
     try {
-      return await openPostgresStorage(config.database);
+      return withQueryTiming(await openPostgresStorage(config.database), observerFor);
     } catch (error) {
       // Unreachable, refused, unknown database, bad password: the operator's URL is the thing to check.
       if (!isConnectionFailure(error)) throw error;
@@ -225,7 +233,7 @@ async function openStorage(config: Config, databaseFile: string | undefined): Pr
     }
   }
   if (!databaseFile) throw new Error('no database configured');
-  return withApiKeyCache(openSqliteStorage(databaseFile));
+  return withApiKeyCache(withQueryTiming(openSqliteStorage(databaseFile), observerFor));
 }
 
 /**

@@ -95,6 +95,10 @@ describe('oriva mcp', () => {
       'list_webhooks',
       'list_deliveries',
       'retry_delivery',
+      'list_event_types',
+      'get_event_type',
+      'validate_event',
+      'trigger_event',
     ]);
     const publish = tools.find((tool) => tool.name === 'publish_event');
     expect(publish?.inputSchema.type).toBe('object');
@@ -103,6 +107,16 @@ describe('oriva mcp', () => {
     );
     expect(publish?.annotations?.readOnlyHint).toBe(false);
     expect(tools.find((tool) => tool.name === 'list_events')?.annotations?.readOnlyHint).toBe(true);
+    expect(publish?.description).toMatch(/validated against its JSON Schema/);
+    // The contract's own rules reach the agent: the qualified-name pattern, the catalogue's limit.
+    const trigger = tools.find((tool) => tool.name === 'trigger_event');
+    const triggerProps = trigger?.inputSchema.properties as Record<string, { pattern?: string }>;
+    expect(triggerProps.event_type?.pattern).toBe('^[a-z][a-z0-9_-]{0,63}\\.[a-z][a-z0-9_-]{0,63}$');
+    expect(trigger?.inputSchema.required).toEqual(['event_type']);
+    expect(trigger?.annotations?.readOnlyHint).toBe(false);
+    const catalogue = tools.find((tool) => tool.name === 'list_event_types');
+    expect(Object.keys(catalogue?.inputSchema.properties ?? {})).toEqual(['app_id', 'category', 'limit', 'after']);
+    expect(catalogue?.annotations?.readOnlyHint).toBe(true);
     expect(stderr).toContain('oriva mcp: serving');
   });
 
@@ -170,13 +184,127 @@ describe('oriva mcp', () => {
 
   it('serves the OpenAPI document as a resource', async () => {
     const { resources } = await client.listResources();
-    expect(resources.map((resource) => resource.uri)).toEqual(['oriva://openapi.json']);
+    expect(resources.map((resource) => resource.uri)).toEqual([
+      'oriva://openapi.json',
+      'oriva://asyncapi.json',
+      'oriva://event-types',
+    ]);
     const read = await client.readResource({ uri: 'oriva://openapi.json' });
     const content = read.contents[0] as { text: string; mimeType?: string };
     expect(content.mimeType).toBe('application/json');
     const document = JSON.parse(content.text) as { openapi: string; paths: Record<string, unknown> };
     expect(document.openapi).toMatch(/^3\./);
     expect(Object.keys(document.paths)).toContain('/api/v1/apps/{app_id}/events');
+  });
+
+  it('serves the AsyncAPI document and the event catalogue as resources', async () => {
+    const asyncapi = await client.readResource({ uri: 'oriva://asyncapi.json' });
+    const stream = JSON.parse((asyncapi.contents[0] as { text: string }).text) as {
+      asyncapi: string;
+      channels: { stream: { messages: Record<string, { name?: string }> } };
+    };
+    expect(stream.asyncapi).toBe('3.0.0');
+    expect(Object.values(stream.channels.stream.messages).map((message) => message.name)).toContain(
+      'notification.dismissed',
+    );
+
+    const read = await client.readResource({ uri: 'oriva://event-types' });
+    const { event_types } = JSON.parse((read.contents[0] as { text: string }).text) as {
+      event_types: { name: string; app_id: string | null }[];
+    };
+    expect(event_types).toContainEqual(expect.objectContaining({ name: 'notification.dismissed', app_id: null }));
+  });
+
+  it('reads the catalogue, validates against a declared schema and triggers a type, publishing what validated', async () => {
+    const app = new Oriva({ apiKey, appId: 'work-buddy', baseUrl: server.url });
+    await app.eventTypes.put('focus.ended', {
+      schema: {
+        type: 'object',
+        required: ['duration', 'ended_at'],
+        properties: { duration: { type: 'integer', minimum: 60 }, ended_at: { type: 'string', format: 'date-time' } },
+      },
+    });
+
+    const listed = json(
+      (await client.callTool({ name: 'list_event_types', arguments: { category: 'focus' } })) as CallToolResult,
+    );
+    expect((listed.event_types as { name: string }[]).map((type) => type.name)).toEqual(['focus.ended']);
+    expect(listed.pagination).toMatchObject({ has_more: false });
+
+    const got = json(
+      (await client.callTool({ name: 'get_event_type', arguments: { event_type: 'focus.ended' } })) as CallToolResult,
+    );
+    expect(got).toMatchObject({ name: 'focus.ended', app_id: 'work-buddy', version: 1, examples: [] });
+    const platformType = json(
+      (await client.callTool({
+        name: 'get_event_type',
+        arguments: { event_type: 'notification.dismissed' },
+      })) as CallToolResult,
+    );
+    expect(platformType).toMatchObject({ name: 'notification.dismissed', app_id: null });
+
+    const event = {
+      event_category: 'focus',
+      event_type: 'ended',
+      entity_type: 'session',
+      entity_id: 's_9',
+      user_id: 'user_mcp',
+    };
+    const invalid = errorOf(
+      (await client.callTool({
+        name: 'validate_event',
+        arguments: { ...event, event_data: { duration: 5, ended_at: 'soon' } },
+      })) as CallToolResult,
+    );
+    expect(invalid.code).toBe('event_data_invalid');
+    expect(invalid.fields?.map((field) => field.path).sort()).toEqual(['event_data/duration', 'event_data/ended_at']);
+    const valid = json(
+      (await client.callTool({
+        name: 'validate_event',
+        arguments: { ...event, event_data: { duration: 60, ended_at: '2026-01-01T00:00:00Z' } },
+      })) as CallToolResult,
+    );
+    expect(valid).toEqual({ valid: true, check: { event_type: 'focus.ended', declared: true, schema_version: 1 } });
+
+    // No example declared: the value is generated from the schema, then the override goes on top.
+    const triggered = json(
+      (await client.callTool({
+        name: 'trigger_event',
+        arguments: { event_type: 'focus.ended', user_id: 'user_mcp', set: { duration: 90 } },
+      })) as CallToolResult,
+    );
+    expect(triggered).toMatchObject({ event_type: 'focus.ended', source: 'generated', gaps: [] });
+    const [published] = (triggered.events as { event_id: string }[]).map((item) => item.event_id);
+    const stored = await app.events.list({ event_category: 'focus' });
+    expect(stored.data.map((item) => item.id)).toEqual([published]);
+    expect(stored.data[0]?.event_data).toMatchObject({ duration: 90, ended_at: expect.any(String) });
+
+    const refused = errorOf(
+      (await client.callTool({
+        name: 'trigger_event',
+        arguments: { event_type: 'focus.ended', set: { duration: 'long' } },
+      })) as CallToolResult,
+    );
+    expect(refused.code).toBe('event_data_invalid');
+    expect(refused.fields?.map((field) => field.path)).toEqual(['event_data/duration']);
+  });
+
+  it('triggers a platform fixture: a notification created, then dismissed', async () => {
+    const triggered = json(
+      (await client.callTool({
+        name: 'trigger_event',
+        arguments: { event_type: 'notification.dismissed', user_id: 'user_fixture' },
+      })) as CallToolResult,
+    );
+    expect(triggered).toMatchObject({ source: 'fixture', notification_id: expect.stringMatching(/^ntf_/) });
+    expect(triggered.events).toEqual([
+      { type: 'notification.created', event_id: expect.stringMatching(/^evt_/) },
+      { type: 'notification.dismissed', event_id: expect.stringMatching(/^evt_/) },
+    ]);
+    const missing = errorOf(
+      (await client.callTool({ name: 'trigger_event', arguments: { event_type: 'focus.paused' } })) as CallToolResult,
+    );
+    expect(missing).toMatchObject({ code: 'cli_error', message: 'focus.paused is not in the catalogue' });
   });
 
   it("lists the app's webhooks and a webhook's deliveries, and retries one", async () => {

@@ -11,6 +11,18 @@ const NO_SOURCES: MetricSources = {
   webhooks: async () => ({ active: 0, disabled: 0 }),
 };
 
+/** Why an event could not be stored: the database out of reach (503, worth retrying), or anything else (500). */
+export const PUBLISH_FAILURE_REASONS = ['unavailable', 'error'] as const;
+
+/**
+ * A value read from storage at scrape time, NaN ("unknown") when storage fails: one failing read must
+ * not fail the whole scrape, or an unreachable database would look like a server that is down, and the
+ * storage error counters that tell the two apart would be lost with it.
+ */
+function unknownOnFailure(read: Promise<number>): Promise<number> {
+  return read.catch(() => Number.NaN);
+}
+
 /** `sources` are read from storage when /metrics is scraped. */
 export function createMetrics(sources: MetricSources = NO_SOURCES) {
   const registry = new Registry();
@@ -23,6 +35,36 @@ export function createMetrics(sources: MetricSources = NO_SOURCES) {
   });
   // One labelled child per app, made once: prom-client hashes the label object on every inc() otherwise.
   const publishedByApp = new Map<string, ReturnType<typeof eventsPublished.labels>>();
+  const dbQueryDuration = new Histogram({
+    name: 'oriva_db_query_duration_seconds',
+    help: 'Storage calls (one statement or one transaction, waits for the writer included), by port and method',
+    labelNames: ['operation'] as const,
+    // Around the design document's 100 ms query target, with room below for SQLite's sub-millisecond reads.
+    buckets: [0.0005, 0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5],
+    registers: [registry],
+  });
+  const dbQueryErrors = new Counter({
+    name: 'oriva_db_query_errors_total',
+    help: 'Storage calls that failed, by port and method',
+    labelNames: ['operation'] as const,
+    registers: [registry],
+  });
+  const eventPublishFailures = new Counter({
+    name: 'oriva_event_publish_failures_total',
+    help: 'Events (and notifications, which publish one) that could not be stored: unavailable (503, retry) or error (500)',
+    labelNames: ['reason'] as const,
+    registers: [registry],
+  });
+  const webhookDeliveries = new Counter({
+    name: 'oriva_webhook_deliveries_total',
+    help: 'Webhook delivery attempts, by outcome (succeeded, retrying, failed)',
+    labelNames: ['outcome'] as const,
+    registers: [registry],
+  });
+  // Series an alert divides or takes the rate of exist from the start at 0: a series born at its first
+  // increment hides that increment from rate(), and a ratio over a missing series is no ratio at all.
+  for (const reason of PUBLISH_FAILURE_REASONS) eventPublishFailures.inc({ reason }, 0);
+  for (const outcome of ['succeeded', 'retrying', 'failed'] as const) webhookDeliveries.inc({ outcome }, 0);
   return {
     registry,
     /** `oriva_events_published_total{app_id}` += count. */
@@ -59,12 +101,20 @@ export function createMetrics(sources: MetricSources = NO_SOURCES) {
       labelNames: ['status'] as const,
       registers: [registry],
     }),
-    webhookDeliveries: new Counter({
-      name: 'oriva_webhook_deliveries_total',
-      help: 'Webhook delivery attempts, by outcome (succeeded, retrying, failed)',
-      labelNames: ['outcome'] as const,
-      registers: [registry],
-    }),
+    webhookDeliveries,
+    eventPublishFailures,
+    /**
+     * Times one storage call as `oriva_db_query_duration_seconds{operation}`, and counts it in
+     * `oriva_db_query_errors_total` when it failed. Returns the observer for that operation, made once.
+     */
+    storageCallObserver(operation: string) {
+      const duration = dbQueryDuration.labels({ operation });
+      const errorCount = dbQueryErrors.labels({ operation });
+      return (seconds: number, failed: boolean) => {
+        duration.observe(seconds);
+        if (failed) errorCount.inc();
+      };
+    },
     webhookDeliveryLatency: new Histogram({
       name: 'oriva_webhook_delivery_latency_seconds',
       help: 'From the event being accepted to its successful delivery',
@@ -76,7 +126,7 @@ export function createMetrics(sources: MetricSources = NO_SOURCES) {
       help: 'Webhook deliveries waiting (due or scheduled for a retry)',
       registers: [registry],
       async collect() {
-        this.set(await sources.pendingDeliveries());
+        this.set(await unknownOnFailure(sources.pendingDeliveries()));
       },
     }),
     streamConnections: new Gauge({
@@ -88,6 +138,12 @@ export function createMetrics(sources: MetricSources = NO_SOURCES) {
     streamMessages: new Counter({
       name: 'oriva_stream_messages_total',
       help: 'Events sent to stream clients',
+      registers: [registry],
+    }),
+    streamDisconnects: new Counter({
+      name: 'oriva_stream_disconnects_total',
+      help: 'Stream connections closed, by principal type and reason (see docs/operations.md)',
+      labelNames: ['principal', 'reason'] as const,
       registers: [registry],
     }),
     streamSlowConsumerCloses: new Counter({
@@ -107,7 +163,7 @@ export function createMetrics(sources: MetricSources = NO_SOURCES) {
       labelNames: ['state'] as const,
       registers: [registry],
       async collect() {
-        const counts = await sources.webhooks();
+        const counts = await sources.webhooks().catch(() => ({ active: Number.NaN, disabled: Number.NaN }));
         this.set({ state: 'active' }, counts.active);
         this.set({ state: 'disabled' }, counts.disabled);
       },

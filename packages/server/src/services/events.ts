@@ -8,6 +8,7 @@ import { newId } from '../ids.js';
 import type { EventRecord } from '../storage/types.js';
 import { checkEvents, type EventChecks } from './event-types/event-checks.js';
 import { notificationSyncsFor } from './notifications/sync.js';
+import { countingPublishFailures } from './publish-failures.js';
 import { readStoredJson } from './stored-json.js';
 
 export type EventInput = z.infer<typeof PublishEventRequest>;
@@ -80,7 +81,7 @@ export async function checkEventInputs(
 /** Stores checked records in one transaction (with the notification changes they imply) and counts them. */
 export async function storeEvents(deps: ServiceDeps, records: EventRecord[]): Promise<void> {
   const syncs = notificationSyncsFor(records);
-  await deps.storage.events.insert(records, syncs.length > 0 ? syncs : undefined);
+  await countingPublishFailures(deps, () => deps.storage.events.insert(records, syncs.length > 0 ? syncs : undefined));
   const first = records[0];
   if (first) deps.metrics.countEventsPublished(first.app_id, records.length);
 }

@@ -12,7 +12,9 @@ and talks JSON-RPC over its stdin and stdout; notes go to stderr. The agent acts
 resolved as for every command: flags, then ORIVA_* variables, then the profile.
 
 Tools: publish_event, list_events, create_notification, list_notifications, list_webhooks,
-list_deliveries, retry_delivery. Resources: the server's OpenAPI document (oriva://openapi.json).
+list_deliveries, retry_delivery, list_event_types, get_event_type, validate_event, trigger_event.
+Resources: the server's OpenAPI document (oriva://openapi.json), its AsyncAPI document
+(oriva://asyncapi.json) and the event catalogue (oriva://event-types).
 
 A client config entry (see docs/mcp.md):
   { "mcpServers": { "oriva": { "command": "oriva", "args": ["mcp", "--profile", "work-buddy"] } } }

@@ -10,6 +10,8 @@ import type { CommandContext } from '../../context.js';
 export interface Platform {
   /** The API base URL the session talks to. */
   readonly baseUrl: string;
+  /** The configured app's id; a `UserError` naming how to set it when there is none. */
+  appId(): string;
   /** A client for the configured app with the credential `mode` names. */
   app(mode: AuthMode): Promise<Oriva>;
   /** A client acting as `userId`, with a token signed by the local server's secret (as `--as-user`). */
@@ -20,6 +22,7 @@ export function createPlatform(ctx: CommandContext): Platform {
   const clients = new Map<AuthMode, Promise<Oriva>>();
   return {
     baseUrl: ctx.settings().baseUrl,
+    appId: () => requireAppId(ctx),
     app(mode) {
       requireAppId(ctx);
       let client = clients.get(mode);

@@ -8,6 +8,8 @@
 import type * as Contract from '@oriva/contract';
 import type { NotificationListParams } from '@oriva/sdk';
 import { z } from 'zod';
+import { overrideAt } from '../../event-types/overrides.js';
+import { DEFAULT_TRIGGER_USER, FIXTURE_TYPES, findInCatalogue, trigger } from '../../event-types/trigger.js';
 import type { Platform } from './platform.js';
 
 export interface Tool<Input extends z.ZodObject = z.ZodObject> {
@@ -34,7 +36,7 @@ export const publishEvent: ToolFactory = (contract) =>
     name: 'publish_event',
     title: 'Publish an event',
     description:
-      'Publish one event as the configured app (needs its API key). event_category and event_type join as "<category>.<type>". Pass idempotency_key to make a retry safe.',
+      'Publish one event as the configured app (needs its API key). event_category and event_type join as "<category>.<type>". When the app declared that type, event_data is validated against its JSON Schema first: a mismatch is refused (event_data_invalid, each field in error.fields) and nothing is stored; check with validate_event, read the schema with get_event_type. Pass idempotency_key to make a retry safe.',
     input: contract.PublishEventRequest.extend({ idempotency_key: contract.IdempotencyKey.optional() }),
     readOnly: false,
     async call({ idempotency_key, ...event }, platform) {
@@ -158,6 +160,89 @@ export const retryDelivery: ToolFactory = () =>
     },
   });
 
+export const listEventTypes: ToolFactory = (contract) =>
+  defineTool({
+    name: 'list_event_types',
+    title: 'List event types',
+    description:
+      "The event catalogue: every app's declared types and the platform's own (notification.*, webhook.*; app_id null), by name, each with its JSON Schema for event_data, examples and version. Filter by category or app_id (that app's types only); next page: pass pagination.next_cursor as after.",
+    input: contract.CatalogueQuery,
+    readOnly: true,
+    async call({ app_id, ...query }, platform) {
+      const oriva = await platform.app('app-or-admin');
+      const page = await oriva.eventTypes.catalogue({ ...query, appId: app_id });
+      return { event_types: page.data, pagination: page.pagination };
+    },
+  });
+
+export const getEventType: ToolFactory = (contract) =>
+  defineTool({
+    name: 'get_event_type',
+    title: 'Get an event type',
+    description:
+      'One event type from the catalogue by its qualified name ("session.ended"): its JSON Schema for event_data, examples, version and who declared it. With version: that version of one of the configured app\'s own types.',
+    input: z.strictObject({
+      event_type: contract.QualifiedEventType.describe('The qualified name, <event_category>.<event_type>.'),
+      version: contract.GetEventTypeQuery.shape.version,
+    }),
+    readOnly: true,
+    async call({ event_type, version }, platform) {
+      const oriva = await platform.app('app-or-admin');
+      if (version !== undefined) return (await oriva.eventTypes.get(event_type, { version })).event_type;
+      return findInCatalogue(oriva, event_type, platform.appId());
+    },
+  });
+
+export const validateEvent: ToolFactory = (contract) =>
+  defineTool({
+    name: 'validate_event',
+    title: 'Validate an event',
+    description:
+      "Check an event as publish_event would, storing nothing: against its type's JSON Schema and the app's undeclared-types policy. Answers { valid: true, check: { event_type, declared, schema_version } }, or an error event_data_invalid whose fields give each JSON pointer (event_data/duration) and message.",
+    input: contract.PublishEventRequest,
+    readOnly: true,
+    async call(event, platform) {
+      const oriva = await platform.app('app');
+      const { success: _success, ...checked } = await oriva.eventTypes.validate(event);
+      return checked;
+    },
+  });
+
+export const triggerEvent: ToolFactory = (contract) =>
+  defineTool({
+    name: 'trigger_event',
+    title: 'Trigger an event type',
+    description: `Make an event of a type happen, as \`oriva trigger\` does, to exercise a receiver. An app's type is published as the configured app with its first example (or a minimal value generated from its schema), with set applied; the server validates it. The platform's own types happen for real through a fixture: ${FIXTURE_TYPES.join(', ')} (a notification for user_id is created, then changed; set changes the notification's fields; webhook.test goes to the app's enabled webhooks or webhook_id). Answers the events caused, with their ids.`,
+    input: z.strictObject({
+      event_type: contract.QualifiedEventType.describe('The qualified name, <event_category>.<event_type>.'),
+      user_id: contract.UserId.optional().describe(
+        `The event's user_id, or who gets the fixture's notification. Default "${DEFAULT_TRIGGER_USER}".`,
+      ),
+      entity_id: contract.PublishEventRequest.shape.entity_id
+        .optional()
+        .describe("The event's entity_id, or the fixture notification's external_id. Default: a new trigger_… id."),
+      set: z
+        .record(z.string().min(1), z.unknown())
+        .optional()
+        .describe(
+          'Fields to override, by dot-separated path into event_data: { "duration": 1500, "mood.label": "calm" }.',
+        ),
+      webhook_id: WebhookId.optional().describe('webhook.test only: the webhook to test.'),
+    }),
+    readOnly: false,
+    async call({ event_type, user_id, entity_id, set, webhook_id }, platform) {
+      const oriva = await platform.app('app');
+      return trigger(oriva, {
+        eventType: event_type,
+        appId: platform.appId(),
+        userId: user_id ?? DEFAULT_TRIGGER_USER,
+        entityId: entity_id,
+        overrides: Object.entries(set ?? {}).map(([path, value]) => overrideAt(path, value)),
+        webhookId: webhook_id,
+      });
+    },
+  });
+
 /** In the order `tools/list` shows them. */
 const TOOLS: readonly ToolFactory[] = [
   publishEvent,
@@ -167,6 +252,10 @@ const TOOLS: readonly ToolFactory[] = [
   listWebhooks,
   listDeliveries,
   retryDelivery,
+  listEventTypes,
+  getEventType,
+  validateEvent,
+  triggerEvent,
 ];
 
 export function buildTools(contract: typeof Contract): Tool[] {

@@ -251,6 +251,29 @@ describe('the event stream', () => {
     expect(metrics).toMatch(/oriva_stream_slow_consumer_closes_total \d/);
     client.ws.close();
   });
+
+  it('counts disconnects by reason: a client closing is not a dropped connection', async () => {
+    const count = async (reason: string) => {
+      const metrics = await (await server.request('/metrics')).text();
+      const line = new RegExp(`^oriva_stream_disconnects_total\\{principal="app",reason="${reason}"\\} (\\d+)$`, 'm');
+      return Number(metrics.match(line)?.[1] ?? 0);
+    };
+    const closedBefore = await count('client_closed');
+    const droppedBefore = await count('abnormal');
+    const polite = await connect(`auth=${hugo}`);
+    const dropped = await connect(`auth=${hugo}`);
+    polite.ws.close(1000);
+    // No close frame: what the server sees when a network or a phone drops the connection.
+    dropped.ws.terminate();
+    const deadline = Date.now() + 3_000;
+    while ((await count('abnormal')) === droppedBefore || (await count('client_closed')) === closedBefore) {
+      if (Date.now() > deadline) throw new Error('the disconnects were not counted');
+      await new Promise((resolve) => setTimeout(resolve, 20));
+    }
+    // Only this test drops a connection; an earlier test's client may still be closing politely.
+    expect(await count('abnormal')).toBe(droppedBefore + 1);
+    expect(await count('client_closed')).toBeGreaterThan(closedBefore);
+  });
 });
 
 describe('stream limits and shutdown (production settings)', () => {

@@ -1,6 +1,7 @@
 import type { ServiceDeps } from '../../core/deps.js';
 import { errors } from '../../core/errors.js';
 import type { NotificationRecord, NotificationView } from '../../storage/types.js';
+import { countingPublishFailures } from '../publish-failures.js';
 import { type CreateNotificationInput, checkContent, sameNotification, toNotificationRecord } from './content.js';
 import { notificationEvent } from './event.js';
 import { toPublicNotification } from './public-view.js';
@@ -34,7 +35,7 @@ export async function createNotification(
       false,
     ),
   });
-  const result = await deps.storage.notifications.create(record, event);
+  const result = await countingPublishFailures(deps, () => deps.storage.notifications.create(record, event));
   if (!result.created) {
     const { existing } = result;
     if (sameNotification(existing, record)) {

@@ -13,6 +13,7 @@ import {
   MemoryTicketStore,
   type TicketStore,
 } from './coordination.js';
+import { disconnectReason } from './disconnect-reason.js';
 import { CLOSE } from './protocol.js';
 
 export { MAX_CONNECTIONS_PER_USER } from './coordination.js';
@@ -144,6 +145,7 @@ export class StreamHub {
         'stream disconnected',
       );
       this.deps.metrics.streamConnections.dec({ principal: principal.kind });
+      this.deps.metrics.streamDisconnects.inc({ principal: principal.kind, reason: disconnectReason(code) });
       if (this.places.delete(connection) && userId !== undefined) {
         this.counter
           .release(userId, connectionId)

@@ -82,6 +82,26 @@ export function eventTypeStoreContract(): void {
       expect(await storage.eventTypes.list({ app_id: 'nobody' })).toEqual([]);
     });
 
+    it('lists by qualified name in byte order, then app, after a name and up to a limit', async () => {
+      await storage.apps.create(app('a2'), issueApiKey('a2', null, at).record);
+      await storage.eventTypes.save(declared({ event_category: 'a', event_type: 'x' }), undefined);
+      // "a-b.x" sorts before "a.x" by bytes ("-" < "."), though category "a" sorts before "a-b".
+      await storage.eventTypes.save(declared({ event_category: 'a-b', event_type: 'x' }), undefined);
+      await storage.eventTypes.save(declared({ app_id: 'a2', event_category: 'a', event_type: 'x' }), undefined);
+      await storage.eventTypes.save(declared({ event_category: 'b', event_type: 'y' }), undefined);
+      const names = (records: EventTypeRecord[]) =>
+        records.map((record) => `${record.app_id}:${record.event_category}.${record.event_type}`);
+      expect(names(await storage.eventTypes.listByName({}, 10))).toEqual(['a1:a-b.x', 'a1:a.x', 'a2:a.x', 'a1:b.y']);
+      expect(names(await storage.eventTypes.listByName({}, 2))).toEqual(['a1:a-b.x', 'a1:a.x']);
+      expect(names(await storage.eventTypes.listByName({ after: 'a-b.x' }, 10))).toEqual([
+        'a1:a.x',
+        'a2:a.x',
+        'a1:b.y',
+      ]);
+      expect(names(await storage.eventTypes.listByName({ after: 'a.x', app_id: 'a1' }, 10))).toEqual(['a1:b.y']);
+      expect(names(await storage.eventTypes.listByName({ event_category: 'a' }, 10))).toEqual(['a1:a.x', 'a2:a.x']);
+    });
+
     it('writes nothing when the latest version is not the one the change was made from', async () => {
       expect(await storage.eventTypes.save(declared(), undefined)).toBe(true);
       // Declared already: a second "new" declaration made at the same time loses.

@@ -1,0 +1,80 @@
+import type { Storage } from './types.js';
+
+/** Records one storage call: how long it took, and whether it failed. */
+export type StorageCallObserver = (seconds: number, failed: boolean) => void;
+
+/** The ports whose calls are timed: every aggregate, so no query escapes the measure. */
+const PORTS = [
+  'apps',
+  'events',
+  'eventTypes',
+  'notifications',
+  'preferences',
+  'webhooks',
+  'deliveries',
+  'idempotency',
+  'jobs',
+] as const satisfies ReadonlyArray<keyof Storage>;
+
+/**
+ * Times every asynchronous call on every port (`events.insert`, `deliveries.claim`, ...) and `ping`,
+ * for the design document's "query p95 < 100 ms" and its slow-query alert. Measured where services
+ * call storage, so the figure is what a request waits for: the statement or transaction, and on
+ * SQLite the wait for the single writer too. Synchronous members (listener registration) pass
+ * through untimed. `observerFor` is asked once per operation name.
+ */
+export function withQueryTiming(storage: Storage, observerFor: (operation: string) => StorageCallObserver): Storage {
+  const timed = Object.create(storage) as Storage;
+  const ports: Record<string, unknown> = {};
+  for (const port of PORTS) ports[port] = timePort(storage[port], port, observerFor);
+  ports.ping = timeCall(
+    () => storage.ping(),
+    () => observerFor('ping'),
+  );
+  return Object.assign(timed, ports);
+}
+
+function timePort<T extends object>(port: T, name: string, observerFor: (operation: string) => StorageCallObserver): T {
+  const wrappers = new Map<PropertyKey, unknown>();
+  return new Proxy(port, {
+    get(target, property) {
+      const value = Reflect.get(target, property, target);
+      if (typeof value !== 'function' || typeof property !== 'string') return value;
+      let wrapper = wrappers.get(property);
+      if (!wrapper) {
+        wrapper = timeCall(
+          (...args: unknown[]) => value.apply(target, args),
+          () => observerFor(`${name}.${property}`),
+        );
+        wrappers.set(property, wrapper);
+      }
+      return wrapper;
+    },
+  });
+}
+
+/** The observer is made at the first asynchronous result, so synchronous members leave no empty series. */
+function timeCall<A extends unknown[], R>(
+  call: (...args: A) => R,
+  makeObserver: () => StorageCallObserver,
+): (...args: A) => R {
+  let observe: StorageCallObserver | undefined;
+  return (...args: A) => {
+    const started = performance.now();
+    const result = call(...args);
+    if (!(result instanceof Promise)) return result;
+    observe ??= makeObserver();
+    const record = observe;
+    const seconds = () => (performance.now() - started) / 1000;
+    return result.then(
+      (value) => {
+        record(seconds(), false);
+        return value;
+      },
+      (error: unknown) => {
+        record(seconds(), true);
+        throw error;
+      },
+    ) as R;
+  };
+}
