@@ -3,6 +3,11 @@
  * map `oriva types generate` would write for it, validating (nothing stored), publishing, reading back,
  * the stream's per-type listener, and a delivery body typed by the verifier.
  */
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { type MainIO, main } from '@oriva/cli';
 import type { WebhookPayload as ContractWebhookPayload } from '@oriva/contract';
 import { toWebhookPayload } from '@oriva/contract/events';
 import { type APIError, Oriva, UnprocessableEntityError } from '@oriva/sdk';
@@ -13,6 +18,7 @@ import {
   type WebhookEvent,
   type WebhookPayload,
 } from '@oriva/webhook-verify';
+import ts from 'typescript';
 import { beforeAll, describe, expect, expectTypeOf, it } from 'vitest';
 import { serverWithApp } from '../../server/src/testing/server-with-app.test-support.js';
 
@@ -134,4 +140,74 @@ describe('typed events against the real server', () => {
     expect(event.type).toBe('session.ended');
     expect(event.event_data.duration).toBe(7);
   });
+});
+
+/**
+ * A file using what `oriva types generate` wrote with the SDK and the verifier themselves (their sources, through the
+ * repository's compiler options): each line marked `@ts-expect-error` must fail.
+ */
+const USAGE = `import { Oriva } from '@oriva/sdk';
+import { verify, type WebhookEvent } from '@oriva/webhook-verify';
+import type { OrivaEventMap } from './oriva-events.js';
+
+const client = new Oriva<OrivaEventMap>({ apiKey: 'ok_x', appId: 'work-buddy' });
+const event = { event_category: 'session', event_type: 'ended', entity_type: 'session', entity_id: 's_1', user_id: 'u_1' } as const;
+void client.events.publish({ ...event, event_data: { duration: 1200 } });
+// @ts-expect-error duration is a number
+void client.events.publish({ ...event, event_data: { duration: 'an hour' } });
+// @ts-expect-error duration is required
+void client.events.validate({ ...event, event_data: {} });
+client.stream().on('session.ended', (received) => {
+  const duration: number = received.event_data.duration;
+  void duration;
+});
+const delivery = verify<WebhookEvent<OrivaEventMap>>('{}', {}, 'whsec_x');
+if (delivery.type === 'session.ended') {
+  const duration: number = delivery.event_data.duration;
+  void duration;
+}
+`;
+
+function typeErrors(dir: string): string[] {
+  const root = fileURLToPath(new URL('../../../', import.meta.url));
+  const configFile = join(root, 'tsconfig.json');
+  const { config } = ts.readConfigFile(configFile, ts.sys.readFile);
+  const { options } = ts.parseJsonConfigFileContent(config, ts.sys, root, undefined, configFile);
+  const program = ts.createProgram([join(dir, 'usage.ts')], { ...options, noEmit: true });
+  return ts
+    .getPreEmitDiagnostics(program)
+    .map((diagnostic) => ts.flattenDiagnosticMessageText(diagnostic.messageText, '\n'));
+}
+
+describe('oriva types generate, used with the SDK and the verifier', () => {
+  it('writes a map that new Oriva<OrivaEventMap>() and verify<WebhookEvent<OrivaEventMap>>() check against', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'oriva-typed-'));
+    try {
+      let stderr = '';
+      const io: MainIO = {
+        stdout: { write: () => {} },
+        stderr: {
+          write: (text: string) => {
+            stderr += text;
+          },
+        },
+        env: { XDG_CONFIG_HOME: dir, NO_COLOR: '1' },
+        cwd: dir,
+      };
+      const flags = ['--base-url', workBuddy.server.url, '--api-key', workBuddy.apiKey, '--app-id', 'work-buddy'];
+      const code = await main(['types', 'generate', '--out', 'oriva-events.d.ts', '--app', 'work-buddy', ...flags], io);
+      expect(stderr).toBe('');
+      expect(code).toBe(0);
+
+      // An ES module, as the SDK's users write them (the repository's options are NodeNext).
+      writeFileSync(join(dir, 'package.json'), '{ "type": "module" }');
+      writeFileSync(join(dir, 'usage.ts'), USAGE);
+      expect(typeErrors(dir)).toEqual([]);
+      // Without the markers the same file fails once per marked line: the check above can fail.
+      writeFileSync(join(dir, 'usage.ts'), USAGE.replace(/^\/\/ @ts-expect-error.*\n/gm, ''));
+      expect(typeErrors(dir)).toHaveLength(2);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  }, 60_000);
 });
