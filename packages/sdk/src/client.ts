@@ -2,6 +2,7 @@ import { APIClient, DEFAULT_MAX_RETRIES, DEFAULT_MAX_RETRY_WAIT, DEFAULT_TIMEOUT
 import { isBrowser, readEnv } from './core/env.js';
 import * as errors from './core/errors.js';
 import { OrivaError } from './core/errors.js';
+import type { UntypedEventMap } from './core/event-map.js';
 import { jwtSubject } from './core/jwt.js';
 import type { Fetch, HeadersRecord } from './core/request-options.js';
 import { DEFAULT_BASE_URL, normalizeBaseUrl } from './core/url.js';
@@ -75,6 +76,13 @@ export interface ClientOptions {
   WebSocket?: WebSocketConstructor | undefined;
 }
 
+/**
+ * A client with any event map, typed or not: the parameter type for code that accepts every client
+ * (`function audit(client: AnyOriva)`), since `Oriva<OrivaEventMap>` and `Oriva` check events differently.
+ */
+// biome-ignore lint/suspicious/noExplicitAny: any map, so that every `Oriva<M>` fits
+export type AnyOriva = Oriva<any>;
+
 const CREDENTIALS: readonly CredentialKind[] = ['apiKey', 'userToken', 'adminToken'];
 
 /**
@@ -95,8 +103,13 @@ const CREDENTIALS: readonly CredentialKind[] = ['apiKey', 'userToken', 'adminTok
  *   entity_id: 'wb_notif_123',
  *   user_id: 'user_456',
  * });
+ *
+ * @example
+ * // Typed events: the map `oriva types generate` writes checks what is published and narrows what is received.
+ * import type { OrivaEventMap } from './oriva-events.js';
+ * const typed = new Oriva<OrivaEventMap>({ appId: 'work-buddy' });
  */
-export class Oriva extends APIClient {
+export class Oriva<M extends object = UntypedEventMap> extends APIClient {
   static readonly VERSION = VERSION;
   static readonly DEFAULT_TIMEOUT = DEFAULT_TIMEOUT_MS;
   static readonly DEFAULT_MAX_RETRIES = DEFAULT_MAX_RETRIES;
@@ -123,8 +136,8 @@ export class Oriva extends APIClient {
   /** Which credential this client sends (the credential itself is kept private). */
   readonly credentialKind: CredentialKind;
 
-  /** Publish events and read an app's event history. */
-  readonly events: Events;
+  /** Publish and validate events and read an app's event history, typed by the client's event map `M`. */
+  readonly events: Events<M>;
   /** Register apps, and manage their API keys (`apps.keys`). */
   readonly apps: Apps;
   /** Create and manage an app's notifications; read a user's feed and act on it. */
@@ -173,7 +186,7 @@ export class Oriva extends APIClient {
     this.appId = options.appId ?? readEnv('ORIVA_APP_ID') ?? null;
     this.userId = options.userId ?? (kind === 'userToken' ? jwtSubject(credential) : undefined) ?? null;
     this.credentialKind = kind;
-    this.events = new Events(this);
+    this.events = new Events<M>(this);
     this.apps = new Apps(this);
     this.notifications = new Notifications(this);
     this.preferences = new UserPreferences(this);
@@ -202,9 +215,9 @@ export class Oriva extends APIClient {
    * stream.on('event', (event) => showToast(event));
    * stream.on('resync', () => reloadFeed()); // missed too much while offline: reload from REST
    */
-  stream(options: StreamOptions = {}): Stream {
+  stream(options: StreamOptions = {}): Stream<M> {
     const kind = this.credentialKind;
-    return new Stream(
+    return new Stream<M>(
       {
         baseUrl: this.baseUrl,
         credential: this.#credential,

@@ -14,11 +14,28 @@
 
 import { Oriva } from './client.js';
 
-export { type ClientOptions, type CredentialKind, Oriva } from './client.js';
+export { type AnyOriva, type ClientOptions, type CredentialKind, Oriva } from './client.js';
 export { DEFAULT_MAX_RETRIES, DEFAULT_MAX_RETRY_WAIT, DEFAULT_TIMEOUT_MS } from './core/api-client.js';
 export { APIPromise, type WithResponse } from './core/api-promise.js';
 // Every class in core/errors.ts is public: OrivaError, APIError and one subclass per status class.
 export * from './core/errors.js';
+// Typed events: the type map's rules (core/event-map.ts) and what each channel makes of it.
+export type {
+  EventData,
+  EventName,
+  EventOfName,
+  EventUnion,
+  IsUntyped,
+  ListenableName,
+  PublishableCategory,
+  PublishableType,
+  PublishBatchElement,
+  PublishBatchParams,
+  PublishEventParams,
+  StrictEventMap,
+  TypedEvent,
+  UntypedEventMap,
+} from './core/event-map.js';
 export { CursorPage, type CursorPagination, type CursorQuery, PagePromise } from './core/pagination.js';
 export type {
   AppRequestOptions,
@@ -52,6 +69,7 @@ export {
   type StreamReady,
   type StreamReconnecting,
   type StreamResync,
+  type TypedStreamEvent,
   type WebSocketConstructor,
   type WebSocketLike,
 } from './resources/stream.js';

@@ -136,7 +136,8 @@ export type WebhookListParams = Record<string, never>;
 /**
  * The body of every webhook delivery (and of `oriva listen` forwards): the event, with `event_type` the qualified
  * `<category>.<type>` name (`notification.dismissed`) and, for notification events, `entity_id` your `external_id`.
- * Type what `verify()` from `@oriva/webhook-verify` returns with it: `verify<WebhookPayload>(body, headers, secret)`.
+ * Type what `verify()` from `@oriva/webhook-verify` returns with it: `verify<WebhookPayload>(body, headers, secret)`,
+ * or with the client's type map, narrowed by type: `verify<WebhookEvent<OrivaEventMap>>(…)` (`WebhookEvent` from the verifier).
  */
 export type WebhookPayload = Schemas['WebhookPayload'];
 
@@ -164,5 +165,7 @@ export interface CatalogueParams {
 }
 /** What publishing would check for one event: its type, whether it is declared, and the schema version used. */
 export type EventCheck = Schemas['EventCheck'];
+/** `POST /apps/{app_id}/events/validate`: publishing would accept the event (a refusal is an error, as for publishing). */
 export type ValidateEventResponse = Schemas['ValidateEventResponse'];
+/** `POST /apps/{app_id}/events/batch/validate`: publishing would accept every event, one check per event in order. */
 export type ValidateBatchResponse = Schemas['ValidateBatchResponse'];

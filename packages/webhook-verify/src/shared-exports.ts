@@ -12,6 +12,7 @@ export {
   type WebhookErrorCode,
   WebhookVerificationError,
 } from './core/errors.js';
+export type * from './core/event-map.js';
 export { SECRET_PREFIX } from './core/secrets.js';
 export { DEFAULT_TOLERANCE_SECONDS } from './core/timestamp.js';
 export type * from './core/types.js';

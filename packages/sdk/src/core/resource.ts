@@ -1,12 +1,13 @@
-import type { Oriva } from '../client.js';
+import type { AnyOriva } from '../client.js';
 import { OrivaError } from './errors.js';
 import type { AppRequestOptions, RequestOptions, UserRequestOptions } from './request-options.js';
 
 /** The base of every resource (`client.events`, `client.apps`, …): a thin layer over the client's requests. */
 export abstract class APIResource {
-  protected readonly _client: Oriva;
+  // Any client, whatever its event map: a resource only makes requests, and the map types what `Events` takes and gives.
+  protected readonly _client: AnyOriva;
 
-  constructor(client: Oriva) {
+  constructor(client: AnyOriva) {
     this._client = client;
   }
 

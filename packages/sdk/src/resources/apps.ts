@@ -1,4 +1,4 @@
-import type { Oriva } from '../client.js';
+import type { AnyOriva } from '../client.js';
 import type { APIPromise } from '../core/api-promise.js';
 import type { RequestOptions } from '../core/request-options.js';
 import { APIResource } from '../core/resource.js';
@@ -21,7 +21,7 @@ export class Apps extends APIResource {
   /** The app's API keys. */
   readonly keys: Keys;
 
-  constructor(client: Oriva) {
+  constructor(client: AnyOriva) {
     super(client);
     this.keys = new Keys(client);
   }

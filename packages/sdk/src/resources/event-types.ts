@@ -140,6 +140,7 @@ export class EventTypes extends APIResource {
    * Check an event as publishing would, storing nothing: against its type's schema and the app's
    * `undeclared_types` policy. Resolves when publishing would accept it; a mismatch rejects with
    * `UnprocessableEntityError`, whose `fields` give each error's JSON pointer and message.
+   * The same call as `events.validate`, which a client typed by an event map also checks at compile time.
    *
    * @example
    * const { check } = await client.eventTypes.validate({
@@ -149,17 +150,13 @@ export class EventTypes extends APIResource {
    * console.log(check.declared, check.schema_version);
    */
   validate(params: PublishEventRequest, options?: AppRequestOptions): APIPromise<ValidateEventResponse> {
-    return this._client.request<ValidateEventResponse>(() => ({
-      ...this._requestOptions(options),
-      method: 'post',
-      path: path`/apps/${this._appId(options)}/events/validate`,
-      body: params,
-    }));
+    return this._client.events.validate(params, options);
   }
 
   /**
-   * Check a batch (up to 500 events) as publishing would, storing nothing. A mismatch rejects with
-   * `UnprocessableEntityError` naming every failing item in `fields`.
+   * Check a batch as publishing would, storing nothing, in chunks of 500 like `events.publishBatch`. A
+   * mismatch rejects with `UnprocessableEntityError` naming every failing item of its chunk in `fields`, by
+   * its index in the whole list. The same call as `events.validateBatch`.
    *
    * @example
    * const { checks } = await client.eventTypes.validateBatch([event1, event2]);
@@ -168,11 +165,6 @@ export class EventTypes extends APIResource {
     events: readonly PublishEventRequest[],
     options?: AppRequestOptions,
   ): APIPromise<ValidateBatchResponse> {
-    return this._client.request<ValidateBatchResponse>(() => ({
-      ...this._requestOptions(options),
-      method: 'post',
-      path: path`/apps/${this._appId(options)}/events/batch/validate`,
-      body: { events },
-    }));
+    return this._client.events.validateBatch(events, options);
   }
 }

@@ -1,6 +1,6 @@
 import { DESIGN_DOC_EVENT } from '@oriva/contract';
 import { describe, expect, it } from 'vitest';
-import { BadRequestError, OrivaError } from '../core/errors.js';
+import { type APIError, BadRequestError, OrivaError, UnprocessableEntityError } from '../core/errors.js';
 import { CursorPage } from '../core/pagination.js';
 import { apiError, json, type RecordedCall, testClient } from '../fake-fetch.test-support.js';
 import type { Event, PublishEventRequest } from '../types.js';
@@ -126,7 +126,10 @@ describe('events.publishBatch', () => {
       .publishBatch(events(1200))
       .catch((caught: unknown) => caught)) as BadRequestError;
     expect(error).toBeInstanceOf(BadRequestError);
-    expect(error.fields[0]?.path).toBe('events.3.user_id');
+    // The server numbered the event within its chunk (3); the caller's list has it at 500 + 3.
+    expect(error.fields[0]?.path).toBe('events.503.user_id');
+    expect(error.message).toContain('events.503.user_id');
+    expect(error.code).toBe('validation_failed');
     expect(calls).toHaveLength(2);
   });
 
@@ -211,5 +214,63 @@ describe('events.list', () => {
     await expect(client.events.list()).rejects.toThrow(
       'Unexpected list response: expected `events` and `pagination` in the body (request_id: req_test).',
     );
+  });
+});
+
+describe('events.validate', () => {
+  it('posts the event to /apps/{appId}/events/validate and returns the check', async () => {
+    const body = {
+      success: true,
+      valid: true,
+      check: { event_type: 'notification.dismissed', declared: false, schema_version: null },
+    };
+    const { client, calls } = testClient([json(200, body)]);
+    await expect(client.events.validate(DESIGN_DOC_EVENT)).resolves.toEqual(body);
+    expect(calls[0]?.method).toBe('POST');
+    expect(calls[0]?.url).toBe('http://oriva.test/api/v1/apps/work-buddy/events/validate');
+    expect(calls[0]?.body).toEqual(DESIGN_DOC_EVENT);
+  });
+});
+
+describe('events.validateBatch', () => {
+  const events = (count: number): PublishEventRequest[] =>
+    Array.from({ length: count }, (_, i) => ({ ...DESIGN_DOC_EVENT, entity_id: `n_${i}` }));
+  const checks = (call: RecordedCall) => {
+    const sent = (call.body as { events: PublishEventRequest[] }).events;
+    return json(200, {
+      success: true,
+      valid: true,
+      count: sent.length,
+      checks: sent.map((e) => ({
+        event_type: `${e.event_category}.${e.event_type}`,
+        declared: true,
+        schema_version: 1,
+      })),
+    });
+  };
+
+  it('validates in chunks of 500 and combines the checks in order', async () => {
+    const { client, calls } = testClient([checks, checks]);
+    const result = await client.events.validateBatch(events(700));
+    expect(calls.map((call) => call.url)).toEqual([
+      'http://oriva.test/api/v1/apps/work-buddy/events/batch/validate',
+      'http://oriva.test/api/v1/apps/work-buddy/events/batch/validate',
+    ]);
+    expect(calls.map((call) => (call.body as { events: unknown[] }).events.length)).toEqual([500, 200]);
+    expect(result).toMatchObject({ success: true, valid: true, count: 700 });
+    expect(result.checks).toHaveLength(700);
+  });
+
+  it("rejects with the failing chunk's refusal, naming events by their index in the whole list", async () => {
+    const { client } = testClient([
+      checks,
+      apiError(422, 'event_data_invalid', 'event_data does not match', {
+        fields: [{ path: 'events.7.event_data/duration', code: 'type', message: 'must be number' }],
+      }),
+    ]);
+    const error = (await client.events.validateBatch(events(600)).catch((caught: unknown) => caught)) as APIError;
+    expect(error).toBeInstanceOf(UnprocessableEntityError);
+    expect(error.code).toBe('event_data_invalid');
+    expect(error.fields).toEqual([{ path: 'events.507.event_data/duration', code: 'type', message: 'must be number' }]);
   });
 });

@@ -197,4 +197,39 @@ describe('client.stream()', () => {
     expect(new URL(FakeSocket.sockets[0]!.url).searchParams.get('ticket')).toBe('tkt_1');
     ticket.close();
   });
+
+  it('on(<qualified type>) hears only that type, until off(); such a listener counts as listening', async () => {
+    const { stream, socket } = setup();
+    await flush();
+    socket(0).open();
+    const ended: number[] = [];
+    const everything: string[] = [];
+    const onEnded = (received: StreamEvent) => ended.push(received.position);
+    stream.on('session.ended', onEnded);
+    stream.on('session.ended', () => {
+      throw new Error('a broken listener does not silence the others');
+    });
+    stream.on('event', (received) => everything.push(received.type));
+    socket(0).frame({ ...event(11), type: 'session.ended', event_category: 'session', event_type: 'ended' });
+    socket(0).frame(event(12));
+    stream.off('session.ended', onEnded);
+    socket(0).frame({ ...event(13), type: 'session.ended', event_category: 'session', event_type: 'ended' });
+    expect(ended).toEqual([11]);
+    expect(everything).toEqual(['session.ended', 'notification.dismissed', 'session.ended']);
+    stream.close();
+  });
+
+  it('keeps nothing for a later for await while a listener for one type is registered', async () => {
+    const { stream, socket } = setup();
+    await flush();
+    socket(0).open();
+    const heard: number[] = [];
+    stream.on('notification.dismissed', (received) => heard.push(received.position));
+    socket(0).frame(event(11));
+    stream.close();
+    const kept: number[] = [];
+    for await (const received of stream) kept.push(received.position);
+    expect(heard).toEqual([11]);
+    expect(kept).toEqual([]);
+  });
 });

@@ -1,4 +1,5 @@
 import { OrivaError } from '../core/errors.js';
+import type { EventOfName, EventUnion, IsUntyped, ListenableName, UntypedEventMap } from '../core/event-map.js';
 import { buildQuery } from '../core/url.js';
 
 /** An event as the stream sends it: the design document's Event Format, plus `type` and `position`. */
@@ -18,6 +19,15 @@ export interface StreamEvent {
   /** The event's place in the server's commit order: resume after it with `since`. */
   position: number;
 }
+
+/**
+ * What a stream yields for the client's type map `M`: the union of the map's event types, so
+ * `event.type === 'session.ended'` (or `event_category` with `event_type`) narrows `event_data`; with no
+ * map, `StreamEvent`. The union is closed: an event of a type the map does not list still arrives when the
+ * subscription's patterns select it, in a `switch`'s `default` branch.
+ */
+export type TypedStreamEvent<M = UntypedEventMap> =
+  IsUntyped<M> extends true ? StreamEvent : EventUnion<M, StreamEvent>;
 
 /** The first frame of every connection. */
 export interface StreamReady {
@@ -69,8 +79,9 @@ export class StreamError extends OrivaError {
   }
 }
 
-export interface StreamEventMap {
-  event: StreamEvent;
+/** What `on(type, listener)` passes to its listener for each kind of notice; `E` is the event type (`TypedStreamEvent<M>`). */
+export interface StreamEventMap<E = StreamEvent> {
+  event: E;
   ready: StreamReady;
   error: StreamError;
   reconnecting: StreamReconnecting;
@@ -169,7 +180,7 @@ type Listener<K extends keyof StreamEventMap> = (value: StreamEventMap[K]) => vo
  * stream.on('resync', () => reloadFromRest());
  * stream.on('error', (error) => console.warn(error.message));
  */
-export class Stream implements AsyncIterable<StreamEvent> {
+export class Stream<M extends object = UntypedEventMap> implements AsyncIterable<TypedStreamEvent<M>> {
   readonly #config: StreamConfig;
   readonly #options: StreamOptions;
   readonly #listeners: { [K in keyof StreamEventMap]: Set<Listener<K>> } = {
@@ -180,6 +191,8 @@ export class Stream implements AsyncIterable<StreamEvent> {
     resync: new Set(),
     close: new Set(),
   };
+  /** Listeners for one qualified event type (`on('session.ended', …)`), by that name. */
+  readonly #named = new Map<string, Set<Listener<'event'>>>();
   #patterns: string[];
   #since: string | undefined;
   #position: number | null = null;
@@ -191,7 +204,7 @@ export class Stream implements AsyncIterable<StreamEvent> {
   #pingTimer: ReturnType<typeof setInterval> | undefined;
   #iterating = false;
   #queue: StreamEvent[] = [];
-  #waiters: { resolve: (result: IteratorResult<StreamEvent>) => void; reject: (error: unknown) => void }[] = [];
+  #waiters: { resolve: (result: IteratorResult<TypedStreamEvent<M>>) => void; reject: (error: unknown) => void }[] = [];
   #failure: StreamError | undefined;
   #readyPromise: Promise<StreamReady>;
   #resolveReady: (ready: StreamReady) => void = () => {};
@@ -251,19 +264,41 @@ export class Stream implements AsyncIterable<StreamEvent> {
 
   /**
    * Listen: `event` (each event), `ready` (each connection), `reconnecting`, `resync` (`resume: "too_old"`:
-   * reload from the REST API), `error` (fatal or a server notice), `close` (the end). Returns the stream.
+   * reload from the REST API), `error` (fatal or a server notice), `close` (the end); or a qualified event
+   * type, such as `session.ended`, for the events of that type only, typed by the client's event map.
+   * Returns the stream.
    *
    * @example
    * stream.on('event', (event) => console.log(event.type)).on('error', (error) => console.error(error));
+   *
+   * @example
+   * // With `new Oriva<OrivaEventMap>()`: the listener's event_data is the map's SessionEnded.
+   * stream.on('session.ended', (event) => console.log(event.event_data.duration));
    */
-  on<K extends keyof StreamEventMap>(type: K, listener: Listener<K>): this {
-    this.#listeners[type].add(listener);
+  on<K extends keyof StreamEventMap>(type: K, listener: (value: StreamEventMap<TypedStreamEvent<M>>[K]) => void): this;
+  on<K extends ListenableName<M>>(type: K, listener: (event: EventOfName<M, K, StreamEvent>) => void): this;
+  on(type: string, listener: (value: never) => void): this {
+    if (isNotice(type)) {
+      this.#listeners[type].add(listener as Listener<typeof type>);
+      return this;
+    }
+    const listeners = this.#named.get(type) ?? new Set();
+    listeners.add(listener as Listener<'event'>);
+    this.#named.set(type, listeners);
     return this;
   }
 
   /** Stop listening. */
-  off<K extends keyof StreamEventMap>(type: K, listener: Listener<K>): this {
-    this.#listeners[type].delete(listener);
+  off<K extends keyof StreamEventMap>(type: K, listener: (value: StreamEventMap<TypedStreamEvent<M>>[K]) => void): this;
+  off<K extends ListenableName<M>>(type: K, listener: (event: EventOfName<M, K, StreamEvent>) => void): this;
+  off(type: string, listener: (value: never) => void): this {
+    if (isNotice(type)) {
+      this.#listeners[type].delete(listener as Listener<typeof type>);
+      return this;
+    }
+    const listeners = this.#named.get(type);
+    listeners?.delete(listener as Listener<'event'>);
+    if (listeners?.size === 0) this.#named.delete(type);
     return this;
   }
 
@@ -292,11 +327,11 @@ export class Stream implements AsyncIterable<StreamEvent> {
     this.#end(null, { code: 1000, reason: 'closed by the client' });
   }
 
-  [Symbol.asyncIterator](): AsyncIterator<StreamEvent> {
+  [Symbol.asyncIterator](): AsyncIterator<TypedStreamEvent<M>> {
     this.#iterating = true;
     return {
       next: () => {
-        const event = this.#queue.shift();
+        const event = this.#queue.shift() as TypedStreamEvent<M> | undefined;
         if (event) return Promise.resolve({ value: event, done: false });
         if (this.#failure) return Promise.reject(this.#failure);
         if (this.#closed) return Promise.resolve({ value: undefined, done: true });
@@ -311,13 +346,7 @@ export class Stream implements AsyncIterable<StreamEvent> {
   }
 
   #emit<K extends keyof StreamEventMap>(type: K, value: StreamEventMap[K]): void {
-    for (const listener of [...this.#listeners[type]]) {
-      try {
-        listener(value);
-      } catch {
-        // A listener's bug must not break the stream.
-      }
-    }
+    callEach(this.#listeners[type], value);
   }
 
   async #connect(): Promise<void> {
@@ -432,9 +461,12 @@ export class Stream implements AsyncIterable<StreamEvent> {
 
   #deliver(event: StreamEvent): void {
     const waiter = this.#waiters.shift();
-    if (waiter) waiter.resolve({ value: event, done: false });
-    else if (this.#iterating || this.#listeners.event.size === 0) this.#queue.push(event);
+    if (waiter) waiter.resolve({ value: event as TypedStreamEvent<M>, done: false });
+    // Kept for a later `for await` only while nothing listens; a listener for one type counts, or its events would pile up.
+    else if (this.#iterating || (this.#listeners.event.size === 0 && this.#named.size === 0)) this.#queue.push(event);
     this.#emit('event', event);
+    const named = this.#named.get(event.type);
+    if (named) callEach(named, event);
   }
 
   /** A frame or a ping arrived: the connection is alive. Re-arms the dead-connection timer. */
@@ -510,6 +542,24 @@ export class Stream implements AsyncIterable<StreamEvent> {
     }
     this.#emit('close', close);
   }
+}
+
+/** Calls each listener with `value`; a listener's bug must not break the stream, nor keep the others from hearing. */
+function callEach<T>(listeners: ReadonlySet<(value: T) => void>, value: T): void {
+  for (const listener of [...listeners]) {
+    try {
+      listener(value);
+    } catch {
+      // Swallowed on purpose: see above.
+    }
+  }
+}
+
+const NOTICES: ReadonlySet<string> = new Set(['event', 'ready', 'error', 'reconnecting', 'resync', 'close']);
+
+/** Whether `on(type)` names one of the stream's notices rather than a qualified event type. */
+function isNotice(type: string): type is keyof StreamEventMap {
+  return NOTICES.has(type);
 }
 
 function toPatterns(patterns: string | readonly string[]): string[] {

@@ -1,4 +1,4 @@
-import type { Oriva } from '../client.js';
+import type { AnyOriva } from '../client.js';
 import type { APIPromise } from '../core/api-promise.js';
 import { CursorPage, type PagePromise } from '../core/pagination.js';
 import type { AppRequestOptions } from '../core/request-options.js';
@@ -86,7 +86,7 @@ export class Webhooks extends APIResource {
   /** A webhook's deliveries: list them, retry one. */
   readonly deliveries: Deliveries;
 
-  constructor(client: Oriva) {
+  constructor(client: AnyOriva) {
     super(client);
     this.deliveries = new Deliveries(client);
   }
