@@ -1,8 +1,10 @@
 import { sql as initial } from './001_initial.js';
 import { sql as eventTypes } from './002_event_types.js';
+import { sql as stats } from './005_stats.js';
 
 /** Numbered migrations, applied in order at start (see ../migrate.ts); each runs once. */
 export const migrations: Array<{ version: number; name: string; sql: string }> = [
   { version: 1, name: '001_initial', sql: initial },
   { version: 2, name: '002_event_types', sql: eventTypes },
+  { version: 5, name: '005_stats', sql: stats },
 ];

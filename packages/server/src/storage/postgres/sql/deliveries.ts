@@ -116,13 +116,16 @@ export function postgresDeliveries(pool: pg.Pool, transactions: Transactions): D
       const { attempt } = outcome;
       // Every outcome updates its webhook's row (the stats), so outcomes of one webhook would commit
       // one at a time behind that row lock, one fsync each: they share commits instead.
-      let stats: { recorded: boolean; consecutive_failures: number | null; is_active: boolean | null } | undefined;
+      let stats:
+        | { recorded: boolean; consecutive_failures: number | null; is_active: boolean | null; app_id: string | null }
+        | undefined;
       try {
         stats = await outcomes(async (tx) => {
           const { rows } = await tx.client.query<{
             recorded: boolean;
             consecutive_failures: number | null;
             is_active: boolean | null;
+            app_id: string | null;
           }>(
             `WITH live AS (
              SELECT id FROM webhook_deliveries WHERE id = $2
@@ -145,9 +148,10 @@ export function postgresDeliveries(pool: pg.Pool, transactions: Transactions): D
                total_deliveries = total_deliveries + 1,
                total_failures = total_failures + CASE WHEN $12::boolean THEN 0 ELSE 1 END
              WHERE id = $3 AND is_active AND EXISTS (SELECT 1 FROM live)
-             RETURNING consecutive_failures, is_active
+             RETURNING consecutive_failures, is_active, app_id
            )
-           SELECT EXISTS (SELECT 1 FROM live) AS recorded, counted.consecutive_failures, counted.is_active
+           SELECT EXISTS (SELECT 1 FROM live) AS recorded, counted.consecutive_failures, counted.is_active,
+             counted.app_id
            FROM (SELECT 1) AS one LEFT JOIN counted ON true`,
             [
               attempt.id,
@@ -167,7 +171,18 @@ export function postgresDeliveries(pool: pg.Pool, transactions: Transactions): D
               outcome.next_attempt_at,
             ],
           );
-          return rows[0];
+          const row = rows[0];
+          if (row?.app_id) {
+            tx.tally.attempt(
+              row.app_id,
+              attempt.webhook_id,
+              attempt.delivered_at,
+              attempt.success,
+              attempt.response_time_ms,
+              outcome.status === 'failed',
+            );
+          }
+          return row;
         });
       } catch (error) {
         if ((error as { code?: string }).code === FOREIGN_KEY_VIOLATION) return false;

@@ -5,6 +5,7 @@ import {
   type DeliveryRecord,
   type DeliveryStore,
   type EventRecord,
+  type StatsTally,
   TEST_DELIVERY_TYPE,
   type WebhookRecord,
 } from '../../types.js';
@@ -29,6 +30,7 @@ export function sqliteDeliveries(
   write: WriteQueue,
   outbox: SqliteOutbox,
   insertEvents: (events: EventRecord[]) => void,
+  tallied: (fill: (tally: StatsTally) => void) => void,
 ): DeliveryStore {
   // One process writes a SQLite file, so leases found at open belong to a process that is gone (a
   // crash): release them now rather than wait for them to lapse. (Several PostgreSQL instances
@@ -85,7 +87,7 @@ export function sqliteDeliveries(
   );
   const recordStats = db.prepare<
     { id: string; at: string; success: number },
-    { consecutive_failures: number; is_active: number }
+    { consecutive_failures: number; is_active: number; app_id: string }
   >(
     `UPDATE app_webhooks SET
        last_delivery_at = @at,
@@ -94,7 +96,7 @@ export function sqliteDeliveries(
        consecutive_failures = CASE WHEN @success = 1 THEN 0 ELSE consecutive_failures + 1 END,
        total_deliveries = total_deliveries + 1,
        total_failures = total_failures + (1 - @success)
-     WHERE id = @id AND is_active = 1 RETURNING consecutive_failures, is_active`,
+     WHERE id = @id AND is_active = 1 RETURNING consecutive_failures, is_active, app_id`,
   );
   const disable = db.prepare<{ id: string; reason: string; at: string }>(
     'UPDATE app_webhooks SET is_active = 0, disabled_reason = @reason, updated_at = @at WHERE id = @id AND is_active = 1',
@@ -177,6 +179,16 @@ export function sqliteDeliveries(
           success: attempt.success ? 1 : 0,
         });
         if (!stats?.is_active) return true;
+        tallied((tally) =>
+          tally.attempt(
+            stats.app_id,
+            attempt.webhook_id,
+            attempt.delivered_at,
+            attempt.success,
+            attempt.response_time_ms,
+            outcome.status === 'failed',
+          ),
+        );
         const threshold = outcome.disable_on_failures;
         const disabling =
           outcome.disable ??
