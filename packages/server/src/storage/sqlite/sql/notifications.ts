@@ -289,7 +289,10 @@ export function sqliteNotifications(
       write(() => {
         const listed = { user_id: userId, ids: JSON.stringify(ids) };
         const first = setDelivered.all({ ...listed, at });
-        if (first.length > 0) tallied((tally) => first.forEach((row) => tally.delivered(row, at)));
+        if (first.length > 0)
+          tallied((tally) => {
+            for (const row of first) tally.delivered(row, at);
+          });
         let stored: Array<Pick<Delivered, 'notification_id' | 'delivered_at'>> = first;
         if (stored.length < ids.length) stored = selectDelivered.all(listed);
         return new Map(stored.map((row) => [row.notification_id, row.delivered_at]));
@@ -310,7 +313,9 @@ export function sqliteNotifications(
         const mark = update('notification_state', ['status', 'read_at']);
         for (const view of marked)
           mark.run({ status: 'read', read_at: at, updated_at: at, user_id: view.user_id, id: view.id });
-        tallied((tally) => marked.forEach((view) => tally.moved(view, 'read', at)));
+        tallied((tally) => {
+          for (const view of marked) tally.moved(view, 'read', at);
+        });
         touch(userId);
         insertEvents(summarize(marked));
         return marked.length;
