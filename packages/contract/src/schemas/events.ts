@@ -70,14 +70,9 @@ export const EventCheck = z
       .string()
       .openapi({ description: 'The qualified type, `<event_category>.<event_type>`.', example: 'session.ended' }),
     declared: z.boolean().openapi({ description: "Whether the app's catalogue declares the type." }),
-    schema_version: z
-      .number()
-      .int()
-      .nullable()
-      .openapi({
-        description:
-          'The version of the schema `event_data` was validated against; `null` when the type is undeclared.',
-      }),
+    schema_version: z.number().int().nullable().openapi({
+      description: 'The version of the schema `event_data` was validated against; `null` when the type is undeclared.',
+    }),
   })
   .openapi('EventCheck');
 

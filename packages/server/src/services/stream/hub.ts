@@ -14,6 +14,7 @@ import {
   type TicketStore,
 } from './coordination.js';
 import { CLOSE } from './protocol.js';
+import { StreamStats } from './stream-stats.js';
 
 export { MAX_CONNECTIONS_PER_USER } from './coordination.js';
 
@@ -45,6 +46,8 @@ export class StreamHub {
   private readonly heartbeat: NodeJS.Timeout;
   /** Notifications pushed to their user, recorded as delivered. */
   private readonly deliveries: StreamDeliveries;
+  /** Connections opened and peaks, in the stats rollups. */
+  private readonly stats: StreamStats;
 
   constructor(
     private readonly deps: StreamHubDeps,
@@ -54,6 +57,7 @@ export class StreamHub {
     this.tickets = coordination.tickets ?? new MemoryTicketStore();
     this.counter = coordination.connections ?? new MemoryConnectionCounter();
     this.deliveries = new StreamDeliveries(deps.storage.notifications, deps.logger);
+    this.stats = new StreamStats(deps);
     this.heartbeat = setInterval(() => {
       // Each heartbeat is guarded by its connection: one that throws is closed, the others still ping.
       for (const connection of this.connections) connection.heartbeat();
@@ -130,6 +134,7 @@ export class StreamHub {
       };
     }
     this.deps.metrics.streamConnections.inc({ principal: principal.kind });
+    const counted = this.stats.opened(scope);
     const openedAt = performance.now();
     // The design document asks for a log line per WebSocket connect and disconnect.
     log.info({ events: patterns, since }, 'stream connected');
@@ -144,6 +149,7 @@ export class StreamHub {
         'stream disconnected',
       );
       this.deps.metrics.streamConnections.dec({ principal: principal.kind });
+      counted();
       if (this.places.delete(connection) && userId !== undefined) {
         this.counter
           .release(userId, connectionId)
@@ -155,6 +161,7 @@ export class StreamHub {
 
   async close(): Promise<void> {
     clearInterval(this.heartbeat);
+    this.stats.close();
     for (const connection of this.connections) connection.close(CLOSE.goingAway, 'server shutting down');
     // Free this instance's places now rather than when they expire.
     const places = [...this.places.values()];
