@@ -131,6 +131,13 @@ export function statsStoreContract(): void {
       expect(counts.filter((row) => row.metric === 'stream.peak').map((row) => Number(row.value))).toEqual([3]);
     });
 
+    it('changes its version with every write, when it keeps one', async () => {
+      const before = storage.stats.version();
+      await storage.events.insert([event('a1')]);
+      if (before === undefined) expect(storage.stats.version()).toBeUndefined();
+      else expect(storage.stats.version()).not.toBe(before);
+    });
+
     it("reads every app's rows without an app id", async () => {
       await storage.stats.recordStreamOpened('a1', at, 1);
       await storage.stats.recordStreamOpened('a2', at, 1);

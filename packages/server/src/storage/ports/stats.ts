@@ -90,6 +90,11 @@ export interface StatsStore {
   recordStreamPeaks(peaks: ReadonlyMap<string, number>, at: string): Promise<void>;
   /** The rollup rows of a grain in a range, for one app or all. */
   read(query: StatsQuery): Promise<StatsRows>;
+  /**
+   * A token that changes whenever any rollup row may have changed, so an answer built from them can be
+   * reused in O(1) while it holds. Undefined when the adapter cannot tell (other instances write too).
+   */
+  version(): number | undefined;
 }
 
 const STATE_METRICS: Partial<Record<string, StatsMetric>> = {

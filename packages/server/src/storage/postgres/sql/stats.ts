@@ -54,6 +54,8 @@ const LATENCY = 'SELECT app_id, grain, bucket::float8 AS bucket, slot, count::fl
 /** Stats rollups: written by the work's own transactions (`writeTally`), read per grain and range. */
 export function postgresStats(pool: pg.Pool) {
   const store: StatsStore = {
+    // Other instances write too: this one cannot tell when a rollup changed, so nothing is cached.
+    version: () => undefined,
     // Streams count outside any other transaction: one statement, committed alone.
     recordStreamOpened: async (appId, at, concurrent) => {
       const tally = new StatsTally();

@@ -43,9 +43,12 @@ export function sqliteStats(db: Database.Database, write: WriteQueue) {
   const pruneCounts = db.prepare<[number, number]>('DELETE FROM stats_counts WHERE grain = ? AND bucket <= ?');
   const pruneLatency = db.prepare<[number, number]>('DELETE FROM stats_latency WHERE grain = ? AND bucket <= ?');
 
+  // Bumped by every write (even one rolled back later: a needless miss is harmless); one process owns the file.
+  let version = 0;
   /** Writes a tally in the current transaction. */
   const add = (tally: StatsTally) => {
     if (tally.isEmpty) return;
+    version++;
     for (const row of tally.counts()) addCount.run({ ...row, peak: row.metric === PEAK_METRIC ? 1 : 0 });
     for (const row of tally.latencies()) addLatency.run(row);
   };
@@ -69,6 +72,7 @@ export function sqliteStats(db: Database.Database, write: WriteQueue) {
           for (const [appId, open] of peaks) tally.add(appId, PEAK_METRIC, '', at, open);
         }),
       ),
+    version: () => version,
     read: async ({ app_id, grain, from, to }): Promise<StatsRows> =>
       app_id === undefined
         ? { counts: countsForAll.all(grain, from, to), latency: latencyForAll.all(grain, from, to) }
@@ -78,6 +82,7 @@ export function sqliteStats(db: Database.Database, write: WriteQueue) {
   const pruneBefore = (cutoff: string) =>
     write(() => {
       const seconds = Math.floor(Date.parse(cutoff) / 1000);
+      version++;
       let removed = 0;
       for (const grain of Object.values(STATS_GRAINS)) {
         removed += pruneCounts.run(grain, seconds - grain).changes;
