@@ -15,6 +15,7 @@ import { notifications } from './commands/notifications/index.js';
 import { preferences } from './commands/preferences/index.js';
 import { profile } from './commands/profile/index.js';
 import { server } from './commands/server/index.js';
+import { stats } from './commands/stats/stats.js';
 import { stream } from './commands/stream/index.js';
 import { users } from './commands/users/index.js';
 import { webhooks } from './commands/webhooks/index.js';
@@ -42,6 +43,7 @@ const COMMANDS: readonly Register[] = [
   notifications,
   preferences,
   webhooks,
+  stats,
   mcp,
   profile,
 ];

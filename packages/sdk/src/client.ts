@@ -10,6 +10,7 @@ import { Apps } from './resources/apps.js';
 import { Events } from './resources/events.js';
 import { Notifications } from './resources/notifications.js';
 import { UserPreferences } from './resources/preferences.js';
+import { Stats } from './resources/stats.js';
 import { Stream, type StreamOptions, type WebSocketConstructor } from './resources/stream.js';
 import { Webhooks } from './resources/webhooks.js';
 import { VERSION } from './version.js';
@@ -133,6 +134,8 @@ export class Oriva extends APIClient {
   readonly webhooks: Webhooks;
   /** Server operations for the admin token, such as pruning old data. */
   readonly admin: Admin;
+  /** An app's stats and success metrics (`appId` and an app key, or the admin token). */
+  readonly stats: Stats;
 
   readonly #options: ClientOptions;
   readonly #credential: string;
@@ -173,6 +176,7 @@ export class Oriva extends APIClient {
     this.preferences = new UserPreferences(this);
     this.webhooks = new Webhooks(this);
     this.admin = new Admin(this);
+    this.stats = new Stats(this);
   }
 
   /**

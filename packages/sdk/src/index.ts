@@ -34,6 +34,7 @@ export { Events, MAX_BATCH_EVENTS } from './resources/events.js';
 export { Keys } from './resources/keys.js';
 export { type NotificationListOptions, NotificationPage, Notifications } from './resources/notifications.js';
 export { UserPreferences } from './resources/preferences.js';
+export { Stats } from './resources/stats.js';
 export {
   Stream,
   type StreamAuth,
