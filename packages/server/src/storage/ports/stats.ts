@@ -104,10 +104,7 @@ const STATE_METRICS: Partial<Record<string, StatsMetric>> = {
   expired: 'notifications.expired',
 };
 
-const bucketOf = (at: string | number, grain: number) => {
-  const seconds = Math.floor((typeof at === 'number' ? at : Date.parse(at)) / 1000);
-  return seconds - (seconds % grain);
-};
+const secondsOf = (at: string | number) => Math.floor((typeof at === 'number' ? at : Date.parse(at)) / 1000);
 
 /**
  * The increments of one transaction, merged by key. An adapter makes one per transaction (SQLite: per
@@ -130,8 +127,10 @@ export class StatsTally {
   }
 
   add(appId: string, metric: StatsMetric, dim: string, at: string | number, value = 1): void {
+    // Parsed once per increment: on the ingest path this runs for every event.
+    const seconds = secondsOf(at);
     for (const grain of GRAIN_SECONDS) {
-      const bucket = bucketOf(at, grain);
+      const bucket = seconds - (seconds % grain);
       const key = `${appId}\u0000${grain}\u0000${bucket}\u0000${metric}\u0000${dim}`;
       const existing = this.countsByKey.get(key);
       if (!existing) this.countsByKey.set(key, { app_id: appId, grain, bucket, metric, dim, value });
@@ -140,8 +139,20 @@ export class StatsTally {
   }
 
   events(events: readonly EventRecord[]): void {
+    // A batch is mostly one app and a few types within a minute: count by (app, type, minute) first, so
+    // each distinct one is parsed and keyed once, not each event (this runs at ingest speed).
+    const batched = new Map<string, { event: EventRecord; count: number }>();
     for (const event of events) {
-      this.add(event.app_id, 'events.published', `${event.event_category}.${event.event_type}`, event.timestamp);
+      const { timestamp } = event;
+      // `…T10:30` of a canonical UTC timestamp names its minute; anything else is keyed whole.
+      const minute = timestamp.length === 24 && timestamp.endsWith('Z') ? timestamp.slice(0, 16) : timestamp;
+      const key = `${event.app_id}\u0000${event.event_category}\u0000${event.event_type}\u0000${minute}`;
+      const seen = batched.get(key);
+      if (seen) seen.count++;
+      else batched.set(key, { event, count: 1 });
+    }
+    for (const { event, count } of batched.values()) {
+      this.add(event.app_id, 'events.published', `${event.event_category}.${event.event_type}`, event.timestamp, count);
     }
   }
 
@@ -189,8 +200,9 @@ export class StatsTally {
     if (exhausted) this.add(appId, 'webhooks.exhausted', webhookId, at);
     if (ms === null) return;
     const slot = latencySlot(ms);
+    const seconds = secondsOf(at);
     for (const grain of GRAIN_SECONDS) {
-      const bucket = bucketOf(at, grain);
+      const bucket = seconds - (seconds % grain);
       const key = `${appId}\u0000${grain}\u0000${bucket}\u0000${slot}`;
       const existing = this.latencyByKey.get(key);
       if (existing) existing.count += 1;
