@@ -235,6 +235,30 @@ describe('oriva against a running server', () => {
     );
   });
 
+  it('stats shows the series and the success metrics, and --json the whole answer', async () => {
+    const asJson = await run(['stats', '--since', '1h', '--interval', 'minute', '--json'], { env });
+    expect(asJson.stderr).toBe('');
+    expect(asJson.code).toBe(0);
+    const report = json(asJson.stdout);
+    expect(report).toMatchObject({ success: true, app_id: APP, interval: 'minute' });
+    expect(report.totals.events.by_type['bulk.imported']).toBeGreaterThan(1_000);
+    expect(report.series.length).toBeGreaterThanOrEqual(60);
+
+    const human = await run(['stats', '--since', '1h'], { env });
+    expect(human.code).toBe(0);
+    expect(human.stdout).toMatch(/^Stats \S+Z → \S+Z, by hour\n/);
+    expect(human.stdout).toMatch(/START\s+EVENTS\s+CREATED/);
+    expect(human.stdout).toMatch(/view_rate\s+–\s+≥ 80\.0%\s+no data/);
+
+    const operator = await run(['stats', '--all-apps', '--json'], { env });
+    expect(operator.code).toBe(0);
+    expect(json(operator.stdout).apps.map((app: { app_id: string }) => app.app_id)).toContain(APP);
+
+    const tooMany = await run(['stats', '--since', '30d', '--interval', 'minute'], { env });
+    expect(tooMany.code).toBe(1);
+    expect(tooMany.stderr).toContain('interval');
+  });
+
   it('admin prune reports what it deleted, and refuses two cutoffs', async () => {
     const human = await run(['admin', 'prune', '--older-than', '30'], { env });
     expect(human.stderr).toBe('');

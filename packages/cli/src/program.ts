@@ -17,6 +17,7 @@ import { notifications } from './commands/notifications/index.js';
 import { preferences } from './commands/preferences/index.js';
 import { profile } from './commands/profile/index.js';
 import { server } from './commands/server/index.js';
+import { stats } from './commands/stats/stats.js';
 import { stream } from './commands/stream/index.js';
 import { trigger } from './commands/trigger/trigger.js';
 import { types } from './commands/types/index.js';
@@ -50,6 +51,7 @@ const COMMANDS: readonly Register[] = [
   preferences,
   webhooks,
   consoleCommand,
+  stats,
   mcp,
   profile,
 ];

@@ -35,6 +35,7 @@ export * from './schemas/events.js';
 export * from './schemas/legacy.js';
 export * from './schemas/notifications.js';
 export * from './schemas/portal-sessions.js';
+export * from './schemas/stats.js';
 export * from './schemas/stream.js';
 export * from './schemas/webhook-events.js';
 export * from './schemas/webhooks.js';

@@ -66,6 +66,11 @@ export const TAGS = [
   { name: 'Preferences', description: "A user's mutes: which apps and notification types stay quiet." },
   { name: 'Stream', description: 'Events live over a WebSocket, resumable after a disconnect.' },
   { name: 'Webhooks', description: 'Signed deliveries of your events to your own endpoint, with retries and replays.' },
+  {
+    name: 'Stats',
+    description:
+      "Events, notification engagement, webhook health and streams over time, with the design document's success metrics against their targets.",
+  },
   { name: 'Apps', description: 'Register apps and manage their API keys (admin token).' },
   { name: 'Development', description: 'Dev mode only: helpers for local work.' },
   { name: 'Legacy', description: 'Deprecated endpoints and their replacements.' },

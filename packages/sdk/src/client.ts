@@ -13,6 +13,7 @@ import { Events } from './resources/events.js';
 import { Notifications } from './resources/notifications.js';
 import { PortalSessions } from './resources/portal-sessions.js';
 import { UserPreferences } from './resources/preferences.js';
+import { Stats } from './resources/stats.js';
 import { Stream, type StreamOptions, type WebSocketConstructor } from './resources/stream.js';
 import { Webhooks } from './resources/webhooks.js';
 import { VERSION } from './version.js';
@@ -152,6 +153,8 @@ export class Oriva<M extends object = UntypedEventMap> extends APIClient {
   readonly admin: Admin;
   /** Declare the app's event types (a JSON Schema each), read the catalogue, and validate events. */
   readonly eventTypes: EventTypes;
+  /** An app's stats and success metrics (`appId` and an app key, or the admin token). */
+  readonly stats: Stats;
 
   readonly #options: ClientOptions;
   readonly #credential: string;
@@ -194,6 +197,7 @@ export class Oriva<M extends object = UntypedEventMap> extends APIClient {
     this.portalSessions = new PortalSessions(this);
     this.admin = new Admin(this);
     this.eventTypes = new EventTypes(this);
+    this.stats = new Stats(this);
   }
 
   /**

@@ -58,6 +58,7 @@ export { Keys } from './resources/keys.js';
 export { type NotificationListOptions, NotificationPage, Notifications } from './resources/notifications.js';
 export { PortalSessions } from './resources/portal-sessions.js';
 export { UserPreferences } from './resources/preferences.js';
+export { Stats } from './resources/stats.js';
 export {
   Stream,
   type StreamAuth,

@@ -30,6 +30,12 @@ export type EventListParams = NonNullable<operations['listEvents']['parameters']
 // Operations
 export type PruneRequest = Schemas['PruneRequest'];
 export type PruneResponse = Schemas['PruneResponse'];
+export type StatsParams = NonNullable<operations['getAppStats']['parameters']['query']>;
+export type AppStatsResponse = Schemas['AppStatsResponse'];
+export type AdminStatsResponse = Schemas['AdminStatsResponse'];
+export type StatsTotals = Schemas['StatsTotals'];
+export type StatsPoint = Schemas['StatsPoint'];
+export type StatsTarget = Schemas['StatsTarget'];
 
 // Apps and keys
 export type App = Schemas['App'];

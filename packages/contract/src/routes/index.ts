@@ -7,5 +7,6 @@ export * from './health.js';
 export * from './legacy.js';
 export * from './notifications.js';
 export * from './portal-sessions.js';
+export * from './stats.js';
 export * from './stream.js';
 export * from './webhooks.js';

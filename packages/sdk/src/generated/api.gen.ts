@@ -20,6 +20,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/admin/stats": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Every app: series, totals in all and per app, the success metrics against their targets
+         * @description The operator's view of the same rollups. A range that ends before it starts (field `to`) or holds more buckets than allowed (field `interval`) is a 400 `validation_failed`.
+         */
+        get: operations["getAdminStats"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/apps": {
         parameters: {
             query?: never;
@@ -272,6 +292,26 @@ export interface paths {
          * @description Returns a link to the console at `/console` scoped to this app. Its token acts as the app on the app's own `/api/v1/apps/{app_id}/…` routes (webhooks, deliveries, events, keys, event types) and nowhere else: not on other apps, not on routes without an app in their path (publishing is app-scoped, so it may publish too), not on admin routes, and it cannot open further sessions. It expires at `expires_at`; revoking every key does not end it, rotating the admin token does.
          */
         post: operations["createPortalSession"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/apps/{app_id}/stats": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * An app's events, notification engagement, webhook health and streams over time
+         * @description Read from rollups kept per minute, hour and day as the work happens, never by scanning events; with the design document's success metrics against their targets. A range that ends before it starts (field `to`) or holds more buckets than allowed (field `interval`) is a 400 `validation_failed`.
+         */
+        get: operations["getAppStats"];
+        put?: never;
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -1710,6 +1750,128 @@ export interface components {
              */
             before?: string;
         };
+        AdminStatsResponse: {
+            /** @enum {boolean} */
+            success: true;
+            /**
+             * Format: date-time
+             * @example 2025-09-30T10:30:00.000Z
+             */
+            from: string;
+            /**
+             * Format: date-time
+             * @example 2025-09-30T10:30:00.000Z
+             */
+            to: string;
+            interval: components["schemas"]["StatsInterval"];
+            totals: components["schemas"]["StatsTotals"];
+            /** @description One point per bucket in [from, to), oldest first. */
+            series: components["schemas"]["StatsPoint"][];
+            targets: components["schemas"]["StatsTarget"][];
+            /** @description Each app's totals, most events first (a user's streams across apps are in the total only). */
+            apps: {
+                app_id: string;
+                totals: components["schemas"]["StatsTotals"];
+            }[];
+        };
+        /** @enum {string} */
+        StatsInterval: "minute" | "hour" | "day";
+        StatsTotals: {
+            events: {
+                total: number;
+                by_type: {
+                    [key: string]: number;
+                };
+            };
+            notifications: components["schemas"]["NotificationStats"] & {
+                by_type: {
+                    [key: string]: components["schemas"]["NotificationStats"];
+                };
+            };
+            webhooks: components["schemas"]["WebhookStats"] & {
+                /** @description Endpoints with failed attempts in the range, highest failure rate first (at most 20). */
+                failing_endpoints: components["schemas"]["FailingEndpoint"][];
+            };
+            stream: components["schemas"]["StreamStats"];
+            rates: components["schemas"]["StatsRates"];
+        };
+        NotificationStats: {
+            created: number;
+            /** @description First reached their user (`delivered_at` set): served or pushed. */
+            delivered: number;
+            /** @description First read, clicked or dismissed (each notification once). */
+            seen: number;
+            read: number;
+            clicked: number;
+            dismissed: number;
+            /** @description First clicked or dismissed (each notification once). */
+            acted: number;
+            expired: number;
+            /** @description Expired before they ever reached their user: failed deliveries. */
+            expired_undelivered: number;
+        };
+        /** @description Webhook delivery latency in milliseconds, from a log-scale histogram with four buckets per doubling: each figure is its bucket's upper bound, at most 19% above the true value. Null without attempts. */
+        LatencyPercentiles: {
+            p50: number | null;
+            p95: number | null;
+            p99: number | null;
+        };
+        FailingEndpoint: {
+            webhook_id: string;
+            attempts: number;
+            failed: number;
+            failure_rate: number;
+            /** @description Past the design document's alert threshold: failure rate above 10% with at least 10 attempts. */
+            alerting: boolean;
+        };
+        WebhookStats: {
+            attempts: number;
+            succeeded: number;
+            failed: number;
+            /** @description Deliveries that failed their last retry. */
+            exhausted: number;
+            latency_ms: components["schemas"]["LatencyPercentiles"];
+        };
+        StreamStats: {
+            /** @description Stream connections opened. */
+            opened: number;
+            /** @description The most open at once in a bucket (the largest over the range in totals). */
+            peak: number;
+        };
+        /** @description Ratios over the bucket or range, capped at 1; null when the divisor is 0. */
+        StatsRates: {
+            /** @description seen ÷ created (the design document: 80% of notifications viewed). */
+            view_rate: number | null;
+            /** @description acted ÷ created: clicked or dismissed (the design document: action rate above 30%). */
+            action_rate: number | null;
+            /** @description expired_undelivered ÷ created (the design document: under 5% delivery failures). */
+            delivery_failure_rate: number | null;
+            /** @description succeeded ÷ attempts (the design document: above 95% webhook delivery success). */
+            webhook_success_rate: number | null;
+        };
+        StatsPoint: {
+            /**
+             * Format: date-time
+             * @example 2025-09-30T10:30:00.000Z
+             */
+            start: string;
+            events: number;
+            notifications: components["schemas"]["NotificationStats"];
+            webhooks: components["schemas"]["WebhookStats"];
+            stream: components["schemas"]["StreamStats"];
+            rates: components["schemas"]["StatsRates"];
+        };
+        /** @description One of the design document's success metrics, against its target. */
+        StatsTarget: {
+            /** @enum {string} */
+            metric: "view_rate" | "action_rate" | "delivery_failure_rate" | "webhook_success_rate" | "webhook_latency_p95_ms";
+            /** @enum {string} */
+            comparison: "at_least" | "at_most";
+            target: number;
+            /** @description The figure over the range (null: nothing to measure). */
+            value: number | null;
+            met: boolean | null;
+        };
         ListAppsResponse: {
             /** @enum {boolean} */
             success: true;
@@ -2174,6 +2336,27 @@ export interface components {
             /** @description How long the link works. Default 3600 (1 h), at most 24 h. */
             expires_in_seconds?: number;
         };
+        AppStatsResponse: {
+            /** @example work-buddy */
+            app_id: string;
+            /** @enum {boolean} */
+            success: true;
+            /**
+             * Format: date-time
+             * @example 2025-09-30T10:30:00.000Z
+             */
+            from: string;
+            /**
+             * Format: date-time
+             * @example 2025-09-30T10:30:00.000Z
+             */
+            to: string;
+            interval: components["schemas"]["StatsInterval"];
+            totals: components["schemas"]["StatsTotals"];
+            /** @description One point per bucket in [from, to), oldest first. */
+            series: components["schemas"]["StatsPoint"][];
+            targets: components["schemas"]["StatsTarget"][];
+        };
         ListWebhooksResponse: {
             /** @enum {boolean} */
             success: true;
@@ -2618,6 +2801,85 @@ export interface operations {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
                     "x-should-retry": components["headers"]["x-should-retry"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    getAdminStats: {
+        parameters: {
+            query?: {
+                /** @description Start (ISO-8601), rounded down to the interval. Default: `to` minus 24 hours. */
+                from?: string;
+                /** @description End, exclusive (ISO-8601), rounded up to the interval. Default: now. */
+                to?: string;
+                /** @description Bucket size of the series. At most 1500 buckets per query. */
+                interval?: components["schemas"]["StatsInterval"] & unknown;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Series and totals. */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AdminStatsResponse"];
+                };
+            };
+            /** @description A query parameter is not valid (`validation_failed`, naming it in `error.fields`). */
+            400: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "x-should-retry": components["headers"]["x-should-retry"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description No credentials, or ones that are not valid (`unauthorized`, `invalid_credentials`, `revoked_key`, `token_expired`, `invalid_token`). */
+            401: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "x-should-retry": components["headers"]["x-should-retry"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The credentials may not call this operation or act on this resource (`insufficient_scope`, `forbidden_app`, `forbidden_user`, or a more specific code). */
+            403: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "x-should-retry": components["headers"]["x-should-retry"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Rate limited: wait as `Retry-After` says (see also the `RateLimit` headers). */
+            429: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "x-should-retry": components["headers"]["x-should-retry"];
+                    "Retry-After": components["headers"]["Retry-After"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -4782,6 +5044,87 @@ export interface operations {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
                     "x-should-retry": components["headers"]["x-should-retry"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    getAppStats: {
+        parameters: {
+            query?: {
+                /** @description Start (ISO-8601), rounded down to the interval. Default: `to` minus 24 hours. */
+                from?: string;
+                /** @description End, exclusive (ISO-8601), rounded up to the interval. Default: now. */
+                to?: string;
+                /** @description Bucket size of the series. At most 1500 buckets per query. */
+                interval?: components["schemas"]["StatsInterval"] & unknown;
+            };
+            header?: never;
+            path: {
+                app_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Series and totals. */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AppStatsResponse"];
+                };
+            };
+            /** @description A path parameter is not valid (`validation_failed`, naming it in `error.fields`). A query parameter is not valid (`validation_failed`, naming it in `error.fields`). */
+            400: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "x-should-retry": components["headers"]["x-should-retry"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description No credentials, or ones that are not valid (`unauthorized`, `invalid_credentials`, `revoked_key`, `token_expired`, `invalid_token`). */
+            401: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "x-should-retry": components["headers"]["x-should-retry"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The credentials may not call this operation or act on this resource (`insufficient_scope`, `forbidden_app`, `forbidden_user`, or a more specific code). */
+            403: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "x-should-retry": components["headers"]["x-should-retry"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Rate limited: wait as `Retry-After` says (see also the `RateLimit` headers). */
+            429: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "x-should-retry": components["headers"]["x-should-retry"];
+                    "Retry-After": components["headers"]["Retry-After"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
                     [name: string]: unknown;
                 };
                 content: {

@@ -41,7 +41,7 @@ export interface DeliveryWorkerDeps {
 
 /** The stream hub and its connections: the event log, their settings, and where they report. */
 export interface StreamHubDeps {
-  storage: Pick<Storage, 'events' | 'notifications'>;
+  storage: Pick<Storage, 'events' | 'notifications' | 'stats'>;
   config: Pick<Config, 'stream'>;
   logger: Logger;
   metrics: Metrics;

@@ -242,6 +242,8 @@ describe('docs/openapi.yml against the real server, through Prism', () => {
     await drive(strict, 'POST', '/api/v1/events/stream/tickets', 200, { token: userToken });
     // Without an Upgrade header the stream answers its declared 400 (a WebSocket cannot pass the proxy).
     await drive(strict, 'GET', '/api/v1/events/stream?user_id=user_456', 400, { token: userToken });
+    await drive(strict, 'GET', '/api/v1/apps/work-buddy/stats?interval=day', 200, { token: appKey });
+    await drive(strict, 'GET', '/api/v1/admin/stats?interval=minute', 200, { token: admin });
     await drive(strict, 'POST', '/api/v1/admin/prune', 200, { token: admin, json: { older_than_days: 3650 } });
     await checkDeliveries();
     await drive(strict, 'DELETE', hooks, 204, { token: appKey });

@@ -15,6 +15,7 @@ import {
 } from './coordination.js';
 import { disconnectReason } from './disconnect-reason.js';
 import { CLOSE } from './protocol.js';
+import { StreamStats } from './stream-stats.js';
 
 export { MAX_CONNECTIONS_PER_USER } from './coordination.js';
 
@@ -46,6 +47,8 @@ export class StreamHub {
   private readonly heartbeat: NodeJS.Timeout;
   /** Notifications pushed to their user, recorded as delivered. */
   private readonly deliveries: StreamDeliveries;
+  /** Connections opened and peaks, in the stats rollups. */
+  private readonly stats: StreamStats;
 
   constructor(
     private readonly deps: StreamHubDeps,
@@ -55,6 +58,7 @@ export class StreamHub {
     this.tickets = coordination.tickets ?? new MemoryTicketStore();
     this.counter = coordination.connections ?? new MemoryConnectionCounter();
     this.deliveries = new StreamDeliveries(deps.storage.notifications, deps.logger);
+    this.stats = new StreamStats(deps);
     this.heartbeat = setInterval(() => {
       // Each heartbeat is guarded by its connection: one that throws is closed, the others still ping.
       for (const connection of this.connections) connection.heartbeat();
@@ -131,6 +135,7 @@ export class StreamHub {
       };
     }
     this.deps.metrics.streamConnections.inc({ principal: principal.kind });
+    const counted = this.stats.opened(scope);
     const openedAt = performance.now();
     // The design document asks for a log line per WebSocket connect and disconnect.
     log.info({ events: patterns, since }, 'stream connected');
@@ -146,6 +151,7 @@ export class StreamHub {
       );
       this.deps.metrics.streamConnections.dec({ principal: principal.kind });
       this.deps.metrics.streamDisconnects.inc({ principal: principal.kind, reason: disconnectReason(code) });
+      counted();
       if (this.places.delete(connection) && userId !== undefined) {
         this.counter
           .release(userId, connectionId)
@@ -157,6 +163,7 @@ export class StreamHub {
 
   async close(): Promise<void> {
     clearInterval(this.heartbeat);
+    this.stats.close();
     for (const connection of this.connections) connection.close(CLOSE.goingAway, 'server shutting down');
     // Free this instance's places now rather than when they expire.
     const places = [...this.places.values()];

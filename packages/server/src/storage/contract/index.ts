@@ -15,6 +15,7 @@ import { jobStoreContract } from './jobs.contract.js';
 import { notificationStoreContract } from './notifications.contract.js';
 import { preferenceStoreContract } from './preferences.contract.js';
 import { app, at } from './records.test-support.js';
+import { statsStoreContract } from './stats.contract.js';
 import { storage, useStorage } from './subject.test-support.js';
 import { webhookStoreContract } from './webhooks.contract.js';
 
@@ -35,5 +36,6 @@ export function describeStorageContract(name: string, open: () => Promise<Storag
     deliveryStoreContract();
     idempotencyStoreContract();
     jobStoreContract();
+    statsStoreContract();
   });
 }

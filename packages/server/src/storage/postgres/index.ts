@@ -10,6 +10,7 @@ import { postgresIdempotency } from './sql/idempotency.js';
 import { postgresJobs } from './sql/jobs.js';
 import { postgresNotifications } from './sql/notifications.js';
 import { postgresPreferences } from './sql/preferences.js';
+import { postgresStats, pruneStats } from './sql/stats.js';
 import { postgresWebhooks } from './sql/webhooks.js';
 import { createTransactions } from './transactions.js';
 
@@ -81,6 +82,7 @@ export async function openPostgresStorage(options: PostgresStorageOptions): Prom
     webhooks: postgresWebhooks(pool, runTx),
     deliveries: postgresDeliveries(pool, transactions),
     idempotency: postgresIdempotency(pool),
-    jobs: postgresJobs(pool, schema, ensureAhead),
+    jobs: postgresJobs(pool, schema, ensureAhead, (cutoff) => pruneStats(pool, cutoff)),
+    stats: postgresStats(pool),
   };
 }

@@ -1,6 +1,7 @@
 import type pg from 'pg';
-import type { EventRecord, StoredEvent } from '../types.js';
+import { type EventRecord, StatsTally, type StoredEvent } from '../types.js';
 import { insertEventsLocked } from './sql/events.js';
+import { writeTally } from './sql/stats.js';
 
 /** A transaction in progress. Events are buffered and stored last, just before COMMIT (see `createTransactions`). */
 export interface Tx {
@@ -12,6 +13,8 @@ export interface Tx {
   addEvents(events: EventRecord[], outboxWritten?: boolean): void;
   /** Marks that the transaction queued webhook deliveries: listeners are told after the commit. */
   deliveriesQueued(): void;
+  /** The stats this transaction's work adds to (its events are counted by the runner), written before COMMIT. */
+  readonly tally: StatsTally;
 }
 
 export type RunTx = <T>(work: (tx: Tx) => Promise<T>) => Promise<T>;
@@ -74,6 +77,7 @@ export function createTransactions(
     const client = await pool.connect();
     const buffered: EventRecord[] = [];
     const needOutbox: EventRecord[] = [];
+    const tally = new StatsTally();
     let queued = false;
     let entry: (typeof inFlight)[number] | undefined;
     let broken: Error | undefined;
@@ -89,7 +93,11 @@ export function createTransactions(
         deliveriesQueued: () => {
           queued = true;
         },
+        tally,
       });
+      // The rollups, like the outbox, go before the events lock: nothing under it waits on a counter row.
+      tally.events(buffered);
+      await writeTally(client, tally);
       // The outbox needs no positions: written before the lock, to keep the critical section short.
       if (needOutbox.length > 0 && (await writeOutbox(client, needOutbox))) queued = true;
       if (buffered.length > 0) {

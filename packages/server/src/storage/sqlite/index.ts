@@ -14,6 +14,7 @@ import { sqliteIdempotency } from './sql/idempotency.js';
 import { sqliteJobs } from './sql/jobs.js';
 import { sqliteNotifications } from './sql/notifications.js';
 import { sqlitePreferences } from './sql/preferences.js';
+import { sqliteStats } from './sql/stats.js';
 import { sqliteWebhooks } from './sql/webhooks.js';
 import { createWriteQueue } from './write-queue.js';
 
@@ -64,11 +65,15 @@ export function openSqliteStorage(path: string, options: SqliteOptions = {}): St
   });
   const feeds = createFeedVersions();
   const outbox = sqliteOutbox(db);
+  const stats = sqliteStats(db, write);
   const events = sqliteEvents(db, write, {
-    afterInsert: outbox.write,
+    afterInsert: (inserted) => {
+      outbox.write(inserted);
+      stats.tallied((tally) => tally.events(inserted));
+    },
     applySyncs: (syncs) => notifications.applySyncs(syncs),
   });
-  const notifications = sqliteNotifications(db, write, events.insertRows, feeds);
+  const notifications = sqliteNotifications(db, write, events.insertRows, feeds, stats.tallied);
   const ping = db.prepare('SELECT 1');
 
   return {
@@ -86,8 +91,9 @@ export function openSqliteStorage(path: string, options: SqliteOptions = {}): St
     notifications,
     preferences: sqlitePreferences(db, write, feeds),
     webhooks: sqliteWebhooks(db, write, outbox, events.insertRows),
-    deliveries: sqliteDeliveries(db, write, outbox, events.insertRows),
+    deliveries: sqliteDeliveries(db, write, outbox, events.insertRows, stats.tallied),
     idempotency: sqliteIdempotency(db, write),
-    jobs: sqliteJobs(db, write),
+    jobs: sqliteJobs(db, write, stats.pruneBefore),
+    stats,
   };
 }

@@ -45,6 +45,10 @@ export async function everyOperation() {
   const replayed: string | null = published.response.headers.get('Idempotent-Replayed');
   await oriva.POST('/api/v1/apps/{app_id}/events/batch', { params: app, body: { events: [] } });
   await oriva.GET('/api/v1/apps/{app_id}/events', { params: { ...app, query: { event_category: 'notification' } } });
+  const stats = await oriva.GET('/api/v1/apps/{app_id}/stats', { params: { ...app, query: { interval: 'day' } } });
+  const viewRate: number | null | undefined = stats.data?.totals.rates.view_rate;
+  void viewRate;
+  await oriva.GET('/api/v1/admin/stats', { params: { query: { from: '2025-09-01T00:00:00Z', interval: 'hour' } } });
 
   // The design document's Example 1, as written there.
   await oriva.POST('/api/v1/apps/{app_id}/notifications', {

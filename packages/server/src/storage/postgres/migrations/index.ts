@@ -2,6 +2,7 @@ import { sql as initial } from './001_initial.js';
 import { sql as eventTypes } from './002_event_types.js';
 import { sql as undeclaredTypes } from './003_undeclared_types.js';
 import { sql as endpointHealth } from './004_endpoint_health.js';
+import { sql as stats } from './005_stats.js';
 
 /** Numbered migrations, applied in order at start (see ../migrate.ts); each runs once. */
 export const migrations: Array<{ version: number; name: string; sql: string }> = [
@@ -9,4 +10,5 @@ export const migrations: Array<{ version: number; name: string; sql: string }> =
   { version: 2, name: '002_event_types', sql: eventTypes },
   { version: 3, name: '003_undeclared_types', sql: undeclaredTypes },
   { version: 4, name: '004_endpoint_health', sql: endpointHealth },
+  { version: 5, name: '005_stats', sql: stats },
 ];

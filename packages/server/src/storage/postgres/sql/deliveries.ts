@@ -119,7 +119,12 @@ export function postgresDeliveries(pool: pg.Pool, transactions: Transactions): D
       const { attempt } = outcome;
       // Every outcome updates its webhook's row (the stats), so outcomes of one webhook would commit
       // one at a time behind that row lock, one fsync each: they share commits instead.
-      type Stats = { recorded: boolean; consecutive_failures: number | null; is_active: boolean | null } & {
+      type Stats = {
+        recorded: boolean;
+        consecutive_failures: number | null;
+        is_active: boolean | null;
+        app_id: string | null;
+      } & {
         [K in Exclude<keyof EndpointHealth, 'consecutive_failures'>]: EndpointHealth[K] | null;
       };
       let stats: Stats | undefined;
@@ -147,7 +152,7 @@ export function postgresDeliveries(pool: pg.Pool, transactions: Transactions): D
                total_deliveries = total_deliveries + 1,
                total_failures = total_failures + CASE WHEN $12::boolean THEN 0 ELSE 1 END
              WHERE id = $3 AND is_active AND EXISTS (SELECT 1 FROM live)
-             RETURNING consecutive_failures, is_active
+             RETURNING consecutive_failures, is_active, app_id
            ), health AS (
              -- The hourly windows roll forward as attempts complete: the window before the current one
              -- keeps its counts, anything older is dropped (docs/webhooks.md, "Endpoint health").
@@ -163,7 +168,7 @@ export function postgresDeliveries(pool: pg.Pool, transactions: Transactions): D
                window_start = GREATEST(h.window_start, $16::timestamptz)
              RETURNING window_start, attempts, failures, previous_attempts, previous_failures, failing_since
            )
-           SELECT EXISTS (SELECT 1 FROM live) AS recorded, counted.consecutive_failures, counted.is_active,
+           SELECT EXISTS (SELECT 1 FROM live) AS recorded, counted.consecutive_failures, counted.is_active, counted.app_id,
              health.window_start, health.attempts, health.failures, health.previous_attempts,
              health.previous_failures, health.failing_since
            FROM (SELECT 1) AS one LEFT JOIN counted ON true LEFT JOIN health ON true`,
@@ -187,7 +192,18 @@ export function postgresDeliveries(pool: pg.Pool, transactions: Transactions): D
               outcome.health.previous_window_start,
             ],
           );
-          return rows[0];
+          const row = rows[0];
+          if (row?.app_id) {
+            tx.tally.attempt(
+              row.app_id,
+              attempt.webhook_id,
+              attempt.delivered_at,
+              attempt.success,
+              attempt.response_time_ms,
+              outcome.status === 'failed',
+            );
+          }
+          return row;
         });
       } catch (error) {
         if ((error as { code?: string }).code === FOREIGN_KEY_VIOLATION) return false;

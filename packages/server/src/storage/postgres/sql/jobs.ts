@@ -9,7 +9,12 @@ import { listPartitions } from '../migrate.js';
  * their attempt logs, by ON DELETE CASCADE) are deleted in batches. Nothing references events by key.
  * Notifications and pending deliveries are kept.
  */
-export function postgresJobs(pool: pg.Pool, schema: string, ensurePartitions: () => Promise<unknown>): JobStore {
+export function postgresJobs(
+  pool: pg.Pool,
+  schema: string,
+  ensurePartitions: () => Promise<unknown>,
+  pruneStats: (cutoff: string) => Promise<number>,
+): JobStore {
   const drain = async (sql: string, cutoff: string, batchSize: number) => {
     let total = 0;
     for (;;) {
@@ -98,6 +103,8 @@ export function postgresJobs(pool: pg.Pool, schema: string, ensurePartitions: ()
         cutoff,
         size,
       );
+      // Rollups follow retention: a bucket goes with the events it counted.
+      await pruneStats(cutoff);
       return { events, deliveries, partitionsDropped };
     },
   };

@@ -109,7 +109,10 @@ export function postgresNotifications(pool: pg.Pool, runTx: RunTx, grouped: RunT
     const content = pick(NOTIFICATION_CONTENT_COLUMNS, change.content);
     const stateCount = Object.keys(state).length;
     const contentCount = Object.keys(content).length;
-    if (stateCount > 0) await update(tx.client, 'notification_state', state, at, current.user_id, current.id);
+    if (stateCount > 0) {
+      tx.tally.stateChanged(current, change.state, at);
+      await update(tx.client, 'notification_state', state, at, current.user_id, current.id);
+    }
     if (contentCount > 0) {
       await update(tx.client, 'platform_notifications', content, at, current.user_id, current.id);
       if (change.content?.expires_at !== undefined) {
@@ -235,6 +238,7 @@ export function postgresNotifications(pool: pg.Pool, runTx: RunTx, grouped: RunT
             notification.created_at,
           ],
         );
+        tx.tally.created(notification);
         tx.addEvents([event]);
         return { created: true as const, view: (await selectView(tx.client, notification.id))! };
       }),
@@ -289,11 +293,18 @@ export function postgresNotifications(pool: pg.Pool, runTx: RunTx, grouped: RunT
     markDelivered: (userId, ids, at) =>
       grouped(async (tx) => {
         const LISTED_OF_USER = 'user_id = $1 AND notification_id = ANY($2::text[])';
-        let { rows } = await tx.client.query<{ notification_id: string; delivered_at: string }>(
+        const first = await tx.client.query<{
+          notification_id: string;
+          delivered_at: string;
+          app_id: string;
+          notification_type: string;
+        }>(
           `UPDATE notification_state SET delivered_at = $3 WHERE ${LISTED_OF_USER} AND delivered_at IS NULL
-           RETURNING notification_id, delivered_at`,
+           RETURNING notification_id, delivered_at, app_id, notification_type`,
           [userId, ids, at],
         );
+        for (const row of first.rows) tx.tally.delivered(row, at);
+        let rows: Array<{ notification_id: string; delivered_at: string }> = first.rows;
         if (rows.length < ids.length) {
           ({ rows } = await tx.client.query(
             `SELECT notification_id, delivered_at FROM notification_state WHERE ${LISTED_OF_USER} AND delivered_at IS NOT NULL`,
@@ -342,6 +353,7 @@ export function postgresNotifications(pool: pg.Pool, runTx: RunTx, grouped: RunT
            WHERE user_id = $2 AND notification_id = ANY($3::text[])`,
           [filter.now, userId, marked.map((view) => view.id)],
         );
+        for (const view of marked) tx.tally.moved(view, 'read', filter.now);
         tx.addEvents(summarize(marked));
         return marked.length;
       }),
@@ -362,7 +374,10 @@ export function postgresNotifications(pool: pg.Pool, runTx: RunTx, grouped: RunT
           `UPDATE notification_state SET status = 'expired', updated_at = $1 WHERE notification_id = ANY($2::text[])`,
           [now, ids],
         );
-        for (const id of ids) tx.addEvents([eventFor(byId.get(id)!)]);
+        for (const id of ids) {
+          tx.tally.moved(byId.get(id)!, 'expired', now);
+          tx.addEvents([eventFor(byId.get(id)!)]);
+        }
         return due.length;
       }),
   };

@@ -3,6 +3,7 @@ import { sql as storageMeta } from './002_storage_meta.js';
 import { sql as eventTypes } from './003_event_types.js';
 import { sql as undeclaredTypes } from './004_undeclared_types.js';
 import { sql as endpointHealth } from './005_endpoint_health.js';
+import { sql as stats } from './006_stats.js';
 
 /** Numbered migrations, applied in order at start; each runs once, in a transaction. */
 export const migrations: Array<{ version: number; name: string; sql: string }> = [
@@ -11,4 +12,5 @@ export const migrations: Array<{ version: number; name: string; sql: string }> =
   { version: 3, name: '003_event_types', sql: eventTypes },
   { version: 4, name: '004_undeclared_types', sql: undeclaredTypes },
   { version: 5, name: '005_endpoint_health', sql: endpointHealth },
+  { version: 6, name: '006_stats', sql: stats },
 ];

@@ -7,6 +7,7 @@ import {
   type DeliveryStore,
   type EndpointHealth,
   type EventRecord,
+  type StatsTally,
   TEST_DELIVERY_TYPE,
   type WebhookRecord,
 } from '../../types.js';
@@ -35,6 +36,7 @@ export function sqliteDeliveries(
   write: WriteQueue,
   outbox: SqliteOutbox,
   insertEvents: (events: EventRecord[]) => void,
+  tallied: (fill: (tally: StatsTally) => void) => void,
 ): DeliveryStore {
   // One process writes a SQLite file, so leases found at open belong to a process that is gone (a
   // crash): release them now rather than wait for them to lapse. (Several PostgreSQL instances
@@ -92,7 +94,7 @@ export function sqliteDeliveries(
   );
   const recordStats = db.prepare<
     { id: string; at: string; success: number },
-    { consecutive_failures: number; is_active: number }
+    { consecutive_failures: number; is_active: number; app_id: string }
   >(
     `UPDATE app_webhooks SET
        last_delivery_at = @at,
@@ -101,7 +103,7 @@ export function sqliteDeliveries(
        consecutive_failures = CASE WHEN @success = 1 THEN 0 ELSE consecutive_failures + 1 END,
        total_deliveries = total_deliveries + 1,
        total_failures = total_failures + (1 - @success)
-     WHERE id = @id AND is_active = 1 RETURNING consecutive_failures, is_active`,
+     WHERE id = @id AND is_active = 1 RETURNING consecutive_failures, is_active, app_id`,
   );
   // The endpoint's hourly windows roll forward as attempts complete: the window before the current one
   // keeps its counts, anything older is dropped (docs/webhooks.md, "Endpoint health").
@@ -244,6 +246,16 @@ export function sqliteDeliveries(
           insertEvents([transition.event]);
         }
         if (outcome.exhausted) insertEvents([outcome.exhausted]);
+        tallied((tally) =>
+          tally.attempt(
+            stats.app_id,
+            attempt.webhook_id,
+            attempt.delivered_at,
+            attempt.success,
+            attempt.response_time_ms,
+            outcome.status === 'failed',
+          ),
+        );
         const threshold = outcome.disable_on_failures;
         const disabling =
           outcome.disable ??

@@ -8,7 +8,11 @@ import type { WriteQueue } from '../write-queue.js';
  * delivery's attempt log goes with it (ON DELETE CASCADE). Positions must never be reused, so the
  * largest is recorded in storage_meta before events go: a reopened file continues after it.
  */
-export function sqliteJobs(db: Database.Database, write: WriteQueue): JobStore {
+export function sqliteJobs(
+  db: Database.Database,
+  write: WriteQueue,
+  pruneStats: (cutoff: string) => Promise<number>,
+): JobStore {
   const deleteEvents = db.prepare<[string, number]>(
     `DELETE FROM platform_events WHERE seq IN (
        SELECT seq FROM platform_events
@@ -47,6 +51,8 @@ export function sqliteJobs(db: Database.Database, write: WriteQueue): JobStore {
       const events = await drain(deleteEvents, cutoff, size);
       const deliveries = await drain(deleteDeliveries, cutoff, size);
       await drain(deleteAttempts, cutoff, size);
+      // Rollups follow retention: a bucket goes with the events it counted.
+      await pruneStats(cutoff);
       return { events, deliveries, partitionsDropped: 0 };
     },
   };

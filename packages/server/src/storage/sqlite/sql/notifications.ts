@@ -10,6 +10,7 @@ import {
   type NotificationStore,
   type NotificationSync,
   type NotificationView,
+  type StatsTally,
   type UnreadCountRow,
 } from '../../types.js';
 import type { FeedVersions } from '../feed-versions.js';
@@ -82,6 +83,7 @@ export function sqliteNotifications(
   write: WriteQueue,
   insertEvents: (events: EventRecord[]) => void,
   feeds: FeedVersions,
+  tallied: (fill: (tally: StatsTally) => void) => void,
 ) {
   const insertNotification = db.prepare<NotificationRecord>(
     `INSERT INTO platform_notifications (id, app_id, external_id, user_id, notification_type, title, body, action_url,
@@ -125,14 +127,14 @@ export function sqliteNotifications(
   const expire = db.prepare<[string, string, string]>(
     "UPDATE notification_state SET status = 'expired', updated_at = ? WHERE user_id = ? AND notification_id = ?",
   );
-  type Delivered = { notification_id: string; delivered_at: string };
+  type Delivered = { notification_id: string; delivered_at: string; app_id: string; notification_type: string };
   type Deliveries = { user_id: string; ids: string; at: string };
   const LISTED_OF_USER = `user_id = @user_id AND notification_id IN (SELECT value FROM json_each(@ids))`;
   const setDelivered = db.prepare<Deliveries, Delivered>(
     `UPDATE notification_state SET delivered_at = @at WHERE ${LISTED_OF_USER} AND delivered_at IS NULL
-     RETURNING notification_id, delivered_at`,
+     RETURNING notification_id, delivered_at, app_id, notification_type`,
   );
-  const selectDelivered = db.prepare<Omit<Deliveries, 'at'>, Delivered>(
+  const selectDelivered = db.prepare<Omit<Deliveries, 'at'>, Pick<Delivered, 'notification_id' | 'delivered_at'>>(
     `SELECT notification_id, delivered_at FROM notification_state WHERE ${LISTED_OF_USER} AND delivered_at IS NOT NULL`,
   );
   const touch = feeds.touch;
@@ -162,6 +164,7 @@ export function sqliteNotifications(
     const stateColumns = NOTIFICATION_STATE_COLUMNS.filter((column) => change.state?.[column] !== undefined);
     const contentColumns = NOTIFICATION_CONTENT_COLUMNS.filter((column) => change.content?.[column] !== undefined);
     if (stateColumns.length > 0) {
+      tallied((tally) => tally.stateChanged(current, change.state, at));
       update('notification_state', stateColumns).run({
         ...change.state,
         updated_at: at,
@@ -246,6 +249,7 @@ export function sqliteNotifications(
         if (existing) return { created: false as const, existing };
         insertNotification.run(notification);
         insertState.run(notification);
+        tallied((tally) => tally.created(notification));
         touch(notification.user_id);
         insertEvents([event]);
         return { created: true as const, view: selectById.get(notification.id)! };
@@ -284,7 +288,12 @@ export function sqliteNotifications(
     markDelivered: (userId, ids, at) =>
       write(() => {
         const listed = { user_id: userId, ids: JSON.stringify(ids) };
-        let stored = setDelivered.all({ ...listed, at });
+        const first = setDelivered.all({ ...listed, at });
+        if (first.length > 0)
+          tallied((tally) => {
+            for (const row of first) tally.delivered(row, at);
+          });
+        let stored: Array<Pick<Delivered, 'notification_id' | 'delivered_at'>> = first;
         if (stored.length < ids.length) stored = selectDelivered.all(listed);
         return new Map(stored.map((row) => [row.notification_id, row.delivered_at]));
       }),
@@ -304,6 +313,9 @@ export function sqliteNotifications(
         const mark = update('notification_state', ['status', 'read_at']);
         for (const view of marked)
           mark.run({ status: 'read', read_at: at, updated_at: at, user_id: view.user_id, id: view.id });
+        tallied((tally) => {
+          for (const view of marked) tally.moved(view, 'read', at);
+        });
         touch(userId);
         insertEvents(summarize(marked));
         return marked.length;
@@ -314,6 +326,7 @@ export function sqliteNotifications(
         for (const { notification_id } of due) {
           const view = selectById.get(notification_id)!;
           expire.run(now, view.user_id, notification_id);
+          tallied((tally) => tally.moved(view, 'expired', now));
           touch(view.user_id);
           insertEvents([eventFor(view)]);
         }
