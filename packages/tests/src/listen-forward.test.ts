@@ -2,55 +2,18 @@
  * `oriva listen` end to end: the real server's event stream forwarded to real local receivers
  * (node:http) that verify every request with @oriva/webhook-verify, as an app's endpoint would.
  */
-import { createServer, type IncomingHttpHeaders, type Server } from 'node:http';
+import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { type MainIO, main } from '@oriva/cli';
+import { main } from '@oriva/cli';
 import { Oriva } from '@oriva/sdk';
 import { DESIGN_DOC_EVENT, startTestServer, type TestServer } from '@oriva/server/testing';
-import { generateSecret, verify } from '@oriva/webhook-verify';
+import { generateSecret } from '@oriva/webhook-verify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-
-interface Received {
-  headers: IncomingHttpHeaders;
-  event?: Record<string, unknown>;
-  error?: string;
-}
-
-interface Receiver {
-  url: string;
-  received: Received[];
-  close(): Promise<void>;
-}
-
-/**
- * A webhook endpoint: verifies each request with `secret`, answers 200 (401 when verification fails).
- * `secret` may be a function, for a real webhook whose secret exists only once its URL is registered.
- */
-async function startReceiver(secret: string | (() => string)): Promise<Receiver> {
-  const received: Received[] = [];
-  const server: Server = createServer((req, res) => {
-    const chunks: Buffer[] = [];
-    req.on('data', (chunk: Buffer) => chunks.push(chunk));
-    req.on('end', () => {
-      try {
-        const secrets = typeof secret === 'string' ? secret : secret();
-        const event = verify<Record<string, unknown>>(Buffer.concat(chunks), req.headers, secrets);
-        received.push({ headers: req.headers, event });
-        res.writeHead(200).end('ok');
-      } catch (error) {
-        received.push({ headers: req.headers, error: (error as Error).message });
-        res.writeHead(401).end();
-      }
-    });
-  });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as AddressInfo;
-  return {
-    url: `http://127.0.0.1:${port}/api/oriva-events`,
-    received,
-    close: () => new Promise<void>((resolve) => server.close(() => resolve())),
-  };
-}
+import {
+  captureCliOutput as capture,
+  type VerifyingReceiver as Receiver,
+  startVerifyingReceiver as startReceiver,
+} from './cli-io.test-support.js';
 
 /** A port where nothing listens: bind one, then close it. */
 async function closedPort(): Promise<number> {
@@ -59,27 +22,6 @@ async function closedPort(): Promise<number> {
   const { port } = server.address() as AddressInfo;
   await new Promise<void>((resolve) => server.close(() => resolve()));
   return port;
-}
-
-function capture(): { io: MainIO; stdout: () => string; stderr: () => string } {
-  let stdout = '';
-  let stderr = '';
-  const io: MainIO = {
-    env: {},
-    stdout: {
-      write: (chunk: string) => {
-        stdout += chunk;
-        return true;
-      },
-    },
-    stderr: {
-      write: (chunk: string) => {
-        stderr += chunk;
-        return true;
-      },
-    },
-  };
-  return { io, stdout: () => stdout, stderr: () => stderr };
 }
 
 let server: TestServer;

@@ -3,10 +3,11 @@
  * resume without gap or duplicate, `close()`, a user's own events) and `oriva stream tail`.
  */
 import { createRequire } from 'node:module';
-import { type MainIO, main } from '@oriva/cli';
+import { main } from '@oriva/cli';
 import { Oriva, StreamError, type StreamEvent, type WebSocketConstructor, type WebSocketLike } from '@oriva/sdk';
 import { DESIGN_DOC_EVENT, startTestServer, type TestServer } from '@oriva/server/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { captureCliOutput } from './cli-io.test-support.js';
 
 /** The `ws` package the SDK uses in Node (a dependency of the SDK, not of this package). */
 interface NodeSocket extends WebSocketLike {
@@ -174,24 +175,7 @@ describe('SDK stream()', () => {
 });
 
 /** Collects what a command writes. */
-function capture() {
-  let stdout = '';
-  let stderr = '';
-  const io: MainIO = {
-    stdout: {
-      write: (text: string) => {
-        stdout += text;
-      },
-    },
-    stderr: {
-      write: (text: string) => {
-        stderr += text;
-      },
-    },
-    env: { XDG_CONFIG_HOME: server.dataDir },
-  };
-  return { io, stdout: () => stdout, stderr: () => stderr };
-}
+const capture = () => captureCliOutput({ XDG_CONFIG_HOME: server.dataDir });
 
 describe('oriva stream tail', () => {
   const flags = () => ['--base-url', server.url, '--api-key', apiKey, '--app-id', 'work-buddy'];

@@ -3,68 +3,16 @@
  * arriving where a receiver would see them: in the event log, forwarded by `oriva listen`, and
  * delivered by a real webhook, each request verified with @oriva/webhook-verify.
  */
-import { createServer, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
-import { type MainIO, main } from '@oriva/cli';
+import { main } from '@oriva/cli';
 import { Oriva } from '@oriva/sdk';
 import { startTestServer, type TestServer } from '@oriva/server/testing';
-import { generateSecret, verify } from '@oriva/webhook-verify';
+import { generateSecret } from '@oriva/webhook-verify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-
-interface Receiver {
-  url: string;
-  events: Record<string, unknown>[];
-  close(): Promise<void>;
-}
-
-/** A webhook endpoint that keeps every event it could verify with `secret` (401 otherwise). */
-async function startReceiver(secret: () => string): Promise<Receiver> {
-  const events: Record<string, unknown>[] = [];
-  const server: Server = createServer((req, res) => {
-    const chunks: Buffer[] = [];
-    req.on('data', (chunk: Buffer) => chunks.push(chunk));
-    req.on('end', () => {
-      try {
-        events.push(verify<Record<string, unknown>>(Buffer.concat(chunks), req.headers, secret()));
-        res.writeHead(200).end('ok');
-      } catch {
-        res.writeHead(401).end();
-      }
-    });
-  });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as AddressInfo;
-  return {
-    url: `http://127.0.0.1:${port}/api/oriva-events`,
-    events,
-    close: () =>
-      new Promise<void>((resolve) => {
-        server.closeAllConnections();
-        server.close(() => resolve());
-      }),
-  };
-}
-
-function capture(): { io: MainIO; stdout: () => string; stderr: () => string } {
-  let stdout = '';
-  let stderr = '';
-  const io: MainIO = {
-    env: {},
-    stdout: {
-      write: (chunk: string) => {
-        stdout += chunk;
-        return true;
-      },
-    },
-    stderr: {
-      write: (chunk: string) => {
-        stderr += chunk;
-        return true;
-      },
-    },
-  };
-  return { io, stdout: () => stdout, stderr: () => stderr };
-}
+import {
+  captureCliOutput as capture,
+  type VerifyingReceiver as Receiver,
+  startVerifyingReceiver as startReceiver,
+} from './cli-io.test-support.js';
 
 let server: TestServer;
 let apiKey: string;
