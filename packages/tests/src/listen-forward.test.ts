@@ -7,7 +7,7 @@ import type { AddressInfo } from 'node:net';
 import { type MainIO, main } from '@oriva/cli';
 import { Oriva } from '@oriva/sdk';
 import { DESIGN_DOC_EVENT, startTestServer, type TestServer } from '@oriva/server/testing';
-import { generateSecret, verify } from '@oriva/webhook-verify';
+import { generateSecret, verify, verifyEd25519 } from '@oriva/webhook-verify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 interface Received {
@@ -26,7 +26,7 @@ interface Receiver {
  * A webhook endpoint: verifies each request with `secret`, answers 200 (401 when verification fails).
  * `secret` may be a function, for a real webhook whose secret exists only once its URL is registered.
  */
-async function startReceiver(secret: string | (() => string)): Promise<Receiver> {
+async function startReceiver(secret: string | (() => string), check: typeof verify = verify): Promise<Receiver> {
   const received: Received[] = [];
   const server: Server = createServer((req, res) => {
     const chunks: Buffer[] = [];
@@ -34,7 +34,7 @@ async function startReceiver(secret: string | (() => string)): Promise<Receiver>
     req.on('end', () => {
       try {
         const secrets = typeof secret === 'string' ? secret : secret();
-        const event = verify<Record<string, unknown>>(Buffer.concat(chunks), req.headers, secrets);
+        const event = check(Buffer.concat(chunks), req.headers, secrets) as Record<string, unknown>;
         received.push({ headers: req.headers, event });
         res.writeHead(200).end('ok');
       } catch (error) {
@@ -238,6 +238,38 @@ describe('oriva listen', () => {
     const bad = capture();
     await expect(main(['listen', '--print-secret', '--secret', 'not-a-secret'], bad.io)).resolves.toBe(2);
     expect(bad.stderr()).toContain('--secret is not a signing secret');
+  });
+
+  it('--signature-scheme ed25519 signs forwards with v1a and prints the public key to verify them with', async () => {
+    const keys = capture();
+    await expect(main(['listen', '--signature-scheme', 'ed25519', '--print-secret', '--json'], keys.io)).resolves.toBe(
+      0,
+    );
+    const { secret, public_key } = JSON.parse(keys.stdout()) as { secret: string; public_key: string };
+    expect(secret).toMatch(/^whsk_/);
+    expect(public_key).toMatch(/^whpk_/);
+
+    const receiver = await startReceiver(public_key, verifyEd25519 as typeof verify);
+    receivers.push(receiver);
+    const since = await baseline();
+    const out = capture();
+    // The whsk_ key alone selects Ed25519.
+    const run = main(
+      ['listen', '--forward-to', receiver.url, '--secret', secret, '--count', '1', '--since', since, ...flags()],
+      out.io,
+    );
+    await app.events.publish({ ...DESIGN_DOC_EVENT, entity_id: 'signed_ed25519' });
+    await expect(bounded(run)).resolves.toBe(0);
+    expect(out.stderr()).toContain(`public key ${public_key}`);
+    expect(receiver.received).toHaveLength(1);
+    expect(receiver.received[0]!.error).toBeUndefined();
+    expect(receiver.received[0]!.event).toMatchObject({ entity_id: 'signed_ed25519' });
+    expect(receiver.received[0]!.headers['webhook-signature']).toMatch(/^v1a,/);
+
+    const mismatch = capture();
+    const refused = main(['listen', '--print-secret', '--signature-scheme', 'hmac', '--secret', secret], mismatch.io);
+    await expect(refused).resolves.toBe(2);
+    expect(mismatch.stderr()).toContain('drop --signature-scheme hmac');
   });
 
   it('routes by event type with repeated --forward rules: first match wins', async () => {
