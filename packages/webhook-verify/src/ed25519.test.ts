@@ -80,6 +80,9 @@ describe.each(entries)('Ed25519 v1a, %s entry', (_name, lib) => {
     const hmacOnly = headersOf('v1,K5oZfzN95Z9UVu1EsfQmfVNQhnkZ2pj9o9NDN/H/pI4=');
     await expect(verifyEd25519(VECTOR.body, hmacOnly, VECTOR.publicKey, { now })).rejects.toThrow(/only v1 \(HMAC\)/);
     await expect(verifyEd25519(VECTOR.body, headers, VECTOR.privateKey, { now })).rejects.toThrow(/private key/);
+    // And the HMAC verifier, handed a v1a delivery, points to the Ed25519 one.
+    const hmacVerify = async () => lib.verify(VECTOR.body, headers, 'whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw', { now });
+    await expect(hmacVerify()).rejects.toThrow(/only v1a \(Ed25519\) ones.*verifyEd25519/);
   });
 
   it('finds the v1a entry beside v1 ones, and reads X-Oriva-Signature when the Standard headers are absent', async () => {
