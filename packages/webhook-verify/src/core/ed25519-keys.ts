@@ -10,6 +10,7 @@
  */
 import { WebhookVerificationError } from './errors.js';
 import { base64Decode, base64Encode } from './portable-bytes.js';
+import { KeyCache } from './secrets.js';
 
 /** Prefix of an Ed25519 public key in the Standard Webhooks serialisation: `whpk_` + base64 of 32 bytes. */
 export const PUBLIC_KEY_PREFIX = 'whpk_';
@@ -68,7 +69,17 @@ export function toBase64Url(bytes: Uint8Array): string {
   return base64Encode(bytes).replace(/=+$/, '').replace(/\+/g, '-').replace(/\//g, '_');
 }
 
+// Decoded keys by their text (the whpk_ string or the JWK's x): a receiver passes the same few keys on every request,
+// and decoding them each time costs a measurable share of a verification (bench/suites/webhook-verify-ed25519.ts).
+const decoded = new KeyCache<Uint8Array<ArrayBuffer>>();
+
+function cachedDecode(text: string, what: string): Uint8Array<ArrayBuffer> {
+  return decoded.get(text) ?? decoded.set(text, decodeKey(text, what, [32]));
+}
+
 function fromWhpk(key: string, kid: string | undefined): RawPublicKey {
+  const cached = decoded.get(key);
+  if (cached !== undefined) return { kid, raw: cached, x: xOf(key, cached) };
   if (key.startsWith(PRIVATE_KEY_PREFIX)) {
     throw new WebhookVerificationError(
       'invalid_secret',
@@ -87,8 +98,15 @@ function fromWhpk(key: string, kid: string | undefined): RawPublicKey {
       `An Ed25519 public key starts with "${PUBLIC_KEY_PREFIX}"${key.trim() !== key ? ' (this one has surrounding whitespace)' : ''}.`,
     );
   }
-  const raw = decodeKey(key.slice(PUBLIC_KEY_PREFIX.length), 'whpk_ public key', [32]);
-  return { kid, raw, x: toBase64Url(raw) };
+  const raw = decoded.set(key, decodeKey(key.slice(PUBLIC_KEY_PREFIX.length), 'whpk_ public key', [32]));
+  return { kid, raw, x: xOf(key, raw) };
+}
+
+const xs = new KeyCache<string>();
+
+/** The base64url form (the JWK `x`, the verifiers' cache key), computed once per key text. */
+function xOf(text: string, raw: Uint8Array): string {
+  return xs.get(text) ?? xs.set(text, toBase64Url(raw));
 }
 
 function fromJwk(jwk: { kty?: unknown; crv?: unknown; x?: unknown; kid?: unknown }): RawPublicKey {
@@ -98,8 +116,8 @@ function fromJwk(jwk: { kty?: unknown; crv?: unknown; x?: unknown; kid?: unknown
       `Expected an Ed25519 JWK ({ kty: "OKP", crv: "Ed25519", x }), got kty ${JSON.stringify(jwk.kty)} crv ${JSON.stringify(jwk.crv)}.`,
     );
   }
-  const raw = decodeKey(jwk.x, 'JWK "x"', [32]);
-  return { kid: typeof jwk.kid === 'string' ? jwk.kid : undefined, raw, x: toBase64Url(raw) };
+  const raw = cachedDecode(jwk.x, 'JWK "x"');
+  return { kid: typeof jwk.kid === 'string' ? jwk.kid : undefined, raw, x: xOf(jwk.x, raw) };
 }
 
 /** The raw keys to try, in order, after `options.kid` narrowed a JWK Set. */
