@@ -124,6 +124,12 @@ export type ListWebhooksResponse = Schemas['ListWebhooksResponse'];
 export type RotateSecretRequest = Schemas['RotateSecretRequest'];
 export type RotateSecretResponse = Schemas['RotateSecretResponse'];
 export type TestWebhookResponse = Schemas['TestWebhookResponse'];
+/** `hmac` (`v1`, a shared `whsec_` secret) or `ed25519` (`v1a`, verified with a published `whpk_` key). */
+export type SignatureScheme = Schemas['SignatureScheme'];
+export type WebhookPublicKey = Schemas['WebhookPublicKey'];
+export type RotateSigningKeyResponse = Schemas['RotateSigningKeyResponse'];
+/** The app's webhook signing keys as a JWK Set, for `verifyEd25519` from `@oriva/webhook-verify`. */
+export type Jwks = Schemas['Jwks'];
 /** One delivery of an event to a webhook, with every attempt (`attempt_log`). */
 export type Delivery = Schemas['Delivery'];
 export type DeliveryStatus = Schemas['DeliveryStatus'];

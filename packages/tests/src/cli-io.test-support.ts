@@ -49,10 +49,13 @@ export interface VerifyingReceiver {
 }
 
 /**
- * A webhook endpoint: verifies each request with `secret` and answers 200, or 401 when verification
- * fails. `secret` may be a function, for a real webhook whose secret exists only once its URL is registered.
+ * A webhook endpoint: verifies each request with `secret` (by `check`: `verifyEd25519` with public keys
+ * for an Ed25519 webhook) and answers 200, or 401 when verification fails. `secret` may be a function, for a real webhook whose secret exists only once its URL is registered.
  */
-export async function startVerifyingReceiver(secret: string | (() => string)): Promise<VerifyingReceiver> {
+export async function startVerifyingReceiver(
+  secret: string | (() => string),
+  check: typeof verify = verify,
+): Promise<VerifyingReceiver> {
   const received: ReceivedRequest[] = [];
   const server: Server = createServer((req, res) => {
     const chunks: Buffer[] = [];
@@ -60,7 +63,7 @@ export async function startVerifyingReceiver(secret: string | (() => string)): P
     req.on('end', () => {
       try {
         const secrets = typeof secret === 'string' ? secret : secret();
-        const event = verify<Record<string, unknown>>(Buffer.concat(chunks), req.headers, secrets);
+        const event = check(Buffer.concat(chunks), req.headers, secrets) as Record<string, unknown>;
         received.push({ headers: req.headers, event });
         res.writeHead(200).end('ok');
       } catch (error) {

@@ -7,7 +7,7 @@ import type { AddressInfo } from 'node:net';
 import { main } from '@oriva/cli';
 import { Oriva } from '@oriva/sdk';
 import { DESIGN_DOC_EVENT, startTestServer, type TestServer } from '@oriva/server/testing';
-import { generateSecret } from '@oriva/webhook-verify';
+import { generateSecret, type verify, verifyEd25519 } from '@oriva/webhook-verify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   captureCliOutput as capture,
@@ -180,6 +180,38 @@ describe('oriva listen', () => {
     const bad = capture();
     await expect(main(['listen', '--print-secret', '--secret', 'not-a-secret'], bad.io)).resolves.toBe(2);
     expect(bad.stderr()).toContain('--secret is not a signing secret');
+  });
+
+  it('--signature-scheme ed25519 signs forwards with v1a and prints the public key to verify them with', async () => {
+    const keys = capture();
+    await expect(main(['listen', '--signature-scheme', 'ed25519', '--print-secret', '--json'], keys.io)).resolves.toBe(
+      0,
+    );
+    const { secret, public_key } = JSON.parse(keys.stdout()) as { secret: string; public_key: string };
+    expect(secret).toMatch(/^whsk_/);
+    expect(public_key).toMatch(/^whpk_/);
+
+    const receiver = await startReceiver(public_key, verifyEd25519 as typeof verify);
+    receivers.push(receiver);
+    const since = await baseline();
+    const out = capture();
+    // The whsk_ key alone selects Ed25519.
+    const run = main(
+      ['listen', '--forward-to', receiver.url, '--secret', secret, '--count', '1', '--since', since, ...flags()],
+      out.io,
+    );
+    await app.events.publish({ ...DESIGN_DOC_EVENT, entity_id: 'signed_ed25519' });
+    await expect(bounded(run)).resolves.toBe(0);
+    expect(out.stderr()).toContain(`public key ${public_key}`);
+    expect(receiver.received).toHaveLength(1);
+    expect(receiver.received[0]!.error).toBeUndefined();
+    expect(receiver.received[0]!.event).toMatchObject({ entity_id: 'signed_ed25519' });
+    expect(receiver.received[0]!.headers['webhook-signature']).toMatch(/^v1a,/);
+
+    const mismatch = capture();
+    const refused = main(['listen', '--print-secret', '--signature-scheme', 'hmac', '--secret', secret], mismatch.io);
+    await expect(refused).resolves.toBe(2);
+    expect(mismatch.stderr()).toContain('drop --signature-scheme hmac');
   });
 
   it('routes by event type with repeated --forward rules: first match wins', async () => {

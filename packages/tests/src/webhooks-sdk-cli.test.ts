@@ -8,7 +8,7 @@ import type { AddressInfo } from 'node:net';
 import { main } from '@oriva/cli';
 import { NotFoundError, Oriva } from '@oriva/sdk';
 import { DESIGN_DOC_EVENT, startTestServer, type TestServer } from '@oriva/server/testing';
-import { verify } from '@oriva/webhook-verify';
+import { verify, verifyEd25519 } from '@oriva/webhook-verify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 interface Received {
@@ -249,6 +249,46 @@ describe('webhooks through the CLI', () => {
     const missing = await oriva(['webhooks', 'show', webhook_id]);
     expect(missing.code).toBe(1);
     expect(missing.stderr).toMatch(/oriva webhooks list/);
+  });
+
+  it('creates an Ed25519 webhook: prints its public key, and its deliveries verify with the public JWKS', async () => {
+    const human = await oriva([
+      'webhooks',
+      'create',
+      '--url',
+      receiver.url,
+      '--events',
+      'signed.*',
+      '--signature-scheme',
+      'ed25519',
+    ]);
+    expect(human.code).toBe(0);
+    const publicKey = human.stdout.match(/whpk_[A-Za-z0-9+/]+=*/)?.[0];
+    expect(publicKey).toBeDefined();
+    expect(human.stdout).toContain('ed25519 (v1a)');
+    expect(human.stdout).toContain('/api/v1/apps/work-buddy/webhooks/jwks');
+
+    const jwks = await (await fetch(`${server.url}/api/v1/apps/work-buddy/webhooks/jwks`)).json();
+    const app = new Oriva({ apiKey: key, appId: 'work-buddy', baseUrl: server.url });
+    await app.events.publish({ ...EVENT, event_category: 'signed', event_type: 'cli' });
+    const delivered = await waitFor('the signed delivery', () =>
+      receiver.received.find((r) => bodyOf(r).type === 'signed.cli'),
+    );
+    expect(verifyEd25519<{ type: string }>(delivered.body, delivered.headers, jwks).type).toBe('signed.cli');
+    expect(verifyEd25519<{ type: string }>(delivered.body, delivered.headers, publicKey!).type).toBe('signed.cli');
+
+    const bad = await oriva([
+      'webhooks',
+      'create',
+      '--url',
+      receiver.url,
+      '--events',
+      '*',
+      '--signature-scheme',
+      'rsa',
+    ]);
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toMatch(/hmac, ed25519/);
   });
 
   it('retry waits for the attempt and prints its outcome; --no-wait only queues it', async () => {

@@ -25,6 +25,7 @@ import type {
 import { type HmacKey, hmac, hmacKey } from './node-hmac.js';
 import { type RequestLike, readRequestBody } from './request.js';
 
+export * from './ed25519.js';
 export * from './shared-exports.js';
 
 // Decoded keys by secret string: parsing and validating a secret happens once, not per request.

@@ -28,6 +28,7 @@ import type {
 import { type RequestLike, readRequestBody } from './request.js';
 
 export * from './shared-exports.js';
+export * from './web-ed25519.js';
 
 function webCrypto(): Crypto {
   const crypto = globalThis.crypto;

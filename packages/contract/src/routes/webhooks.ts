@@ -3,6 +3,7 @@ import {
   CreateWebhookRequest,
   CreateWebhookResponse,
   DeliveryResponse,
+  Jwks,
   ListDeliveriesQuery,
   ListDeliveriesResponse,
   ListWebhooksResponse,
@@ -10,6 +11,7 @@ import {
   RecoverResponse,
   RotateSecretRequest,
   RotateSecretResponse,
+  RotateSigningKeyResponse,
   TestWebhookResponse,
   UpdateWebhookRequest,
   WebhookResponse,
@@ -90,6 +92,38 @@ export const rotateWebhookSecret = createRoute({
   responses: {
     200: jsonContent(RotateSecretResponse, 'The new secret, shown once.'),
     ...errorResponses(404, 429),
+  },
+});
+
+export const rotateWebhookSigningKey = createRoute({
+  method: 'post',
+  path: '/api/v1/apps/{app_id}/webhooks/{webhook_id}/rotate-signing-key',
+  operationId: 'rotateWebhookSigningKey',
+  tags,
+  summary: 'Issue a new Ed25519 key pair; the old one keeps signing for a grace period',
+  description:
+    'For an `ed25519` webhook only (otherwise 409 `signature_scheme_mismatch`). Both keys sign every delivery (two `v1a` entries) until `previous_key_expires_at`, and both are in the JWKS.',
+  security: security.appOrAdmin,
+  request: { params: WebhookParams, body: optionalJsonBody(RotateSecretRequest) },
+  responses: {
+    200: jsonContent(RotateSigningKeyResponse, 'The new public key.'),
+    ...errorResponses(404, 409, 429),
+  },
+});
+
+export const getWebhookJwks = createRoute({
+  method: 'get',
+  path: '/api/v1/apps/{app_id}/webhooks/jwks',
+  operationId: 'getWebhookJwks',
+  tags,
+  summary: "The public keys of the app's Ed25519 webhooks (JWKS), for receivers",
+  description:
+    'Public, cacheable (`Cache-Control: public, max-age=300`). Receivers verify `v1a` signatures with any key here, or with the one whose `kid` the webhook resource shows.',
+  security: security.none,
+  request: { params: AppParams },
+  responses: {
+    200: jsonContent(Jwks, 'The JWK Set.'),
+    ...errorResponses(404),
   },
 });
 

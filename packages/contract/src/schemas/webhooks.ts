@@ -19,6 +19,21 @@ const WebhookUrl = storable(z.url({ protocol: /^https?$/, message: 'must be an h
   example: 'https://workbuddy.example/api/oriva-events',
 });
 
+export const SignatureScheme = z.enum(['hmac', 'ed25519']).openapi('SignatureScheme', {
+  description:
+    "`hmac` (default): Standard Webhooks `v1` signatures, HMAC-SHA256 with the `whsec_` secret. `ed25519`: `v1a` signatures with a key pair whose public key (`whpk_`) is published in the app's JWKS; receivers verify without holding a secret.",
+});
+
+export const WebhookPublicKey = z
+  .object({
+    kid: z.string().openapi({ description: 'RFC 7638 JWK thumbprint of the key, its `kid` in the JWKS.' }),
+    public_key: z.string().openapi({ example: 'whpk_11qYAYKxCrfVS/7TyWQHOg7hcvPapiMlrwIaaPcHURo=' }),
+    expires_at: Timestamp.nullable().openapi({
+      description: 'Null for the current key; for the key a rotation replaced, when it stops signing.',
+    }),
+  })
+  .openapi('WebhookPublicKey');
+
 export const Webhook = z
   .object({
     id: z.string().openapi({ example: 'wh_01J8ZQ3J5V8C9X2M4N6P7R8S9T' }),
@@ -45,6 +60,14 @@ export const Webhook = z
     previous_secret_expires_at: Timestamp.nullable().openapi({
       description: 'While set (after a rotation), deliveries are signed with the old secret too.',
     }),
+    signature_scheme: SignatureScheme,
+    public_key: z.string().nullable().openapi({
+      description: 'The Ed25519 public key (`whpk_`) deliveries are signed with; null for an `hmac` webhook.',
+    }),
+    public_keys: z.array(WebhookPublicKey).openapi({
+      description:
+        "Every key signing deliveries now: the current one, and during a rotation's grace period the previous one. Empty for `hmac`.",
+    }),
     created_at: Timestamp,
     updated_at: Timestamp,
   })
@@ -56,6 +79,7 @@ export const CreateWebhookRequest = z
     subscribed_events: z.array(WebhookEventPattern).min(1).max(100),
     description: cleanString(200).optional(),
     is_active: z.boolean().optional(),
+    signature_scheme: SignatureScheme.optional().openapi({ description: 'Default `hmac`.' }),
     max_retries: z
       .number()
       .int()
@@ -87,6 +111,9 @@ export const UpdateWebhookRequest = z
       .boolean()
       .optional()
       .openapi({ description: 'true re-enables a disabled webhook and resets its failure count.' }),
+    signature_scheme: SignatureScheme.optional().openapi({
+      description: 'Switching to `ed25519` creates the key pair if the webhook has none; back to `hmac` keeps it.',
+    }),
     max_retries: z.number().int().min(0).max(10).optional(),
     retry_backoff_seconds: z.number().int().min(1).max(3600).optional(),
   })
@@ -97,7 +124,8 @@ export const CreateWebhookResponse = z
     success: SuccessFlag,
     webhook_id: z.string(),
     webhook_secret: z.string().openapi({
-      description: 'Standard Webhooks secret (`whsec_` + base64). Shown once; verify deliveries with it.',
+      description:
+        'Standard Webhooks secret (`whsec_` + base64). Shown once; verify `hmac` deliveries with it. An `ed25519` webhook signs with its key pair instead (`webhook.public_key`); the secret then only matters if the scheme is switched back.',
       example: 'whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw',
     }),
     created_at: Timestamp,
@@ -131,6 +159,31 @@ export const RotateSecretResponse = z
     previous_secret_expires_at: Timestamp.nullable(),
   })
   .openapi('RotateSecretResponse');
+
+export const RotateSigningKeyResponse = z
+  .object({
+    success: SuccessFlag,
+    public_key: z.string().openapi({ description: 'The new `whpk_` public key.' }),
+    kid: z.string(),
+    previous_key_expires_at: Timestamp.nullable(),
+  })
+  .openapi('RotateSigningKeyResponse');
+
+export const Jwk = z
+  .object({
+    kty: z.literal('OKP'),
+    crv: z.literal('Ed25519'),
+    x: z.string().openapi({ description: 'The public key, base64url.' }),
+    kid: z.string(),
+    use: z.literal('sig'),
+    alg: z.literal('EdDSA'),
+  })
+  .openapi('Jwk');
+
+export const Jwks = z.object({ keys: z.array(Jwk) }).openapi('Jwks', {
+  description:
+    "Every Ed25519 public key signing the app's webhooks now (RFC 7517 JWK Set): one per `ed25519` webhook, two during a rotation's grace period.",
+});
 
 export const DeliveryStatus = z.enum(['pending', 'succeeded', 'failed', 'aborted']).openapi('DeliveryStatus', {
   description:

@@ -423,6 +423,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/apps/{app_id}/webhooks/{webhook_id}/rotate-signing-key": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Issue a new Ed25519 key pair; the old one keeps signing for a grace period
+         * @description For an `ed25519` webhook only (otherwise 409 `signature_scheme_mismatch`). Both keys sign every delivery (two `v1a` entries) until `previous_key_expires_at`, and both are in the JWKS.
+         */
+        post: operations["rotateWebhookSigningKey"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/apps/{app_id}/webhooks/{webhook_id}/test": {
         parameters: {
             query?: never;
@@ -434,6 +454,26 @@ export interface paths {
         put?: never;
         /** Send a webhook.test event to this webhook now */
         post: operations["testWebhook"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/apps/{app_id}/webhooks/jwks": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The public keys of the app's Ed25519 webhooks (JWKS), for receivers
+         * @description Public, cacheable (`Cache-Control: public, max-age=300`). Receivers verify `v1a` signatures with any key here, or with the one whose `kid` the webhook resource shows.
+         */
+        get: operations["getWebhookJwks"];
+        put?: never;
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -2400,6 +2440,11 @@ export interface components {
              * @example 2025-09-30T10:30:00.000Z
              */
             previous_secret_expires_at: string | null;
+            signature_scheme: components["schemas"]["SignatureScheme"];
+            /** @description The Ed25519 public key (`whpk_`) deliveries are signed with; null for an `hmac` webhook. */
+            public_key: string | null;
+            /** @description Every key signing deliveries now: the current one, and during a rotation's grace period the previous one. Empty for `hmac`. */
+            public_keys: components["schemas"]["WebhookPublicKey"][];
             /**
              * Format: date-time
              * @example 2025-09-30T10:30:00.000Z
@@ -2411,12 +2456,29 @@ export interface components {
              */
             updated_at: string;
         };
+        /**
+         * @description `hmac` (default): Standard Webhooks `v1` signatures, HMAC-SHA256 with the `whsec_` secret. `ed25519`: `v1a` signatures with a key pair whose public key (`whpk_`) is published in the app's JWKS; receivers verify without holding a secret.
+         * @enum {string}
+         */
+        SignatureScheme: "hmac" | "ed25519";
+        WebhookPublicKey: {
+            /** @description RFC 7638 JWK thumbprint of the key, its `kid` in the JWKS. */
+            kid: string;
+            /** @example whpk_11qYAYKxCrfVS/7TyWQHOg7hcvPapiMlrwIaaPcHURo= */
+            public_key: string;
+            /**
+             * Format: date-time
+             * @description Null for the current key; for the key a rotation replaced, when it stops signing.
+             * @example 2025-09-30T10:30:00.000Z
+             */
+            expires_at: string | null;
+        };
         CreateWebhookResponse: {
             /** @enum {boolean} */
             success: true;
             webhook_id: string;
             /**
-             * @description Standard Webhooks secret (`whsec_` + base64). Shown once; verify deliveries with it.
+             * @description Standard Webhooks secret (`whsec_` + base64). Shown once; verify `hmac` deliveries with it. An `ed25519` webhook signs with its key pair instead (`webhook.public_key`); the secret then only matters if the scheme is switched back.
              * @example whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw
              */
             webhook_secret: string;
@@ -2446,6 +2508,7 @@ export interface components {
             subscribed_events: string[];
             description?: string;
             is_active?: boolean;
+            signature_scheme?: components["schemas"]["SignatureScheme"] & unknown;
             /** @description Default 5. */
             max_retries?: number;
             /** @description First retry delay, doubling each time. Default 1. */
@@ -2466,6 +2529,7 @@ export interface components {
             description?: string | null;
             /** @description true re-enables a disabled webhook and resets its failure count. */
             is_active?: boolean;
+            signature_scheme?: components["schemas"]["SignatureScheme"] & unknown;
             max_retries?: number;
             retry_backoff_seconds?: number;
         };
@@ -2507,11 +2571,40 @@ export interface components {
             /** @description How long the old secret keeps signing too. Default 86400 (24 h). */
             grace_period_seconds?: number;
         };
+        RotateSigningKeyResponse: {
+            /** @enum {boolean} */
+            success: true;
+            /** @description The new `whpk_` public key. */
+            public_key: string;
+            kid: string;
+            /**
+             * Format: date-time
+             * @example 2025-09-30T10:30:00.000Z
+             */
+            previous_key_expires_at: string | null;
+        };
         TestWebhookResponse: {
             /** @enum {boolean} */
             success: true;
             event_id: string;
             delivery_id: string;
+        };
+        /** @description Every Ed25519 public key signing the app's webhooks now (RFC 7517 JWK Set): one per `ed25519` webhook, two during a rotation's grace period. */
+        Jwks: {
+            keys: components["schemas"]["Jwk"][];
+        };
+        Jwk: {
+            /** @enum {string} */
+            kty: "OKP";
+            /** @enum {string} */
+            crv: "Ed25519";
+            /** @description The public key, base64url. */
+            x: string;
+            kid: string;
+            /** @enum {string} */
+            use: "sig";
+            /** @enum {string} */
+            alg: "EdDSA";
         };
         DevUserTokenResponse: {
             /** @enum {boolean} */
@@ -6104,6 +6197,141 @@ export interface operations {
             };
         };
     };
+    rotateWebhookSigningKey: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Repeat a POST safely: the same key with the same body answers the stored response (with `Idempotent-Replayed: true`); the same key with another body is a 409 `idempotency_key_reused`. 1-255 printable ASCII characters, space included; remembered for 24 hours per caller. */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
+            path: {
+                app_id: string;
+                webhook_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                "application/json": components["schemas"]["RotateSecretRequest"];
+            };
+        };
+        responses: {
+            /** @description The new public key. */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    "Idempotent-Replayed": components["headers"]["Idempotent-Replayed"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RotateSigningKeyResponse"];
+                };
+            };
+            /** @description A path parameter is not valid (`validation_failed`, naming it in `error.fields`). The body is not JSON (`malformed_json`) or a field failed validation (`validation_failed`, see `error.fields`). The `Idempotency-Key` is not 1-255 printable ASCII characters (`invalid_idempotency_key`). */
+            400: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "x-should-retry": components["headers"]["x-should-retry"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    "Idempotent-Replayed": components["headers"]["Idempotent-Replayed"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description No credentials, or ones that are not valid (`unauthorized`, `invalid_credentials`, `revoked_key`, `token_expired`, `invalid_token`). */
+            401: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "x-should-retry": components["headers"]["x-should-retry"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The credentials may not call this operation or act on this resource (`insufficient_scope`, `forbidden_app`, `forbidden_user`, or a more specific code). */
+            403: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "x-should-retry": components["headers"]["x-should-retry"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description No such resource. */
+            404: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "x-should-retry": components["headers"]["x-should-retry"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    "Idempotent-Replayed": components["headers"]["Idempotent-Replayed"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The `Idempotency-Key` was used with another request (`idempotency_key_reused`), or its first request is still running (`idempotency_request_in_progress`: retry after `Retry-After`). */
+            409: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "x-should-retry": components["headers"]["x-should-retry"];
+                    "Retry-After": components["headers"]["Retry-After"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    "Idempotent-Replayed": components["headers"]["Idempotent-Replayed"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The body is larger than 1 MiB (`payload_too_large`); the connection is closed. */
+            413: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "x-should-retry": components["headers"]["x-should-retry"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The body is in a media type this operation does not take (`unsupported_media_type`): send `Content-Type: application/json`. */
+            415: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "x-should-retry": components["headers"]["x-should-retry"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Rate limited: wait as `Retry-After` says (see also the `RateLimit` headers). */
+            429: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "x-should-retry": components["headers"]["x-should-retry"];
+                    "Retry-After": components["headers"]["Retry-After"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
     testWebhook: {
         parameters: {
             query?: never;
@@ -6205,6 +6433,51 @@ export interface operations {
                     "Retry-After": components["headers"]["Retry-After"];
                     RateLimit: components["headers"]["RateLimit"];
                     "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    getWebhookJwks: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                app_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The JWK Set. */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Jwks"];
+                };
+            };
+            /** @description A path parameter is not valid (`validation_failed`, naming it in `error.fields`). */
+            400: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "x-should-retry": components["headers"]["x-should-retry"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description No such resource. */
+            404: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "x-should-retry": components["headers"]["x-should-retry"];
                     [name: string]: unknown;
                 };
                 content: {

@@ -11,11 +11,13 @@ import type {
   DeliveryListParams,
   DeliveryPagination,
   DeliveryResponse,
+  Jwks,
   ListWebhooksResponse,
   RecoverRequest,
   RecoverResponse,
   RotateSecretRequest,
   RotateSecretResponse,
+  RotateSigningKeyResponse,
   TestWebhookResponse,
   UpdateWebhookRequest,
   WebhookResponse,
@@ -193,6 +195,42 @@ export class Webhooks extends APIResource {
       method: 'post',
       path: path`/apps/${this._appId(options)}/webhooks/${webhookId}/rotate-secret`,
       body: params,
+    }));
+  }
+
+  /**
+   * Replace an `ed25519` webhook's key pair. For `grace_period_seconds` (default 24 h) the old key signs too and
+   * stays in the JWKS; 0 retires it at once. A `ConflictError` (`signature_scheme_mismatch`) for an `hmac` webhook.
+   *
+   * @example
+   * const { public_key, kid, previous_key_expires_at } = await client.webhooks.rotateSigningKey('wh_01J8…');
+   */
+  rotateSigningKey(
+    webhookId: string,
+    params: RotateSecretRequest = {},
+    options?: AppRequestOptions,
+  ): APIPromise<RotateSigningKeyResponse> {
+    return this._client.request<RotateSigningKeyResponse>(() => ({
+      ...this._requestOptions(options),
+      method: 'post',
+      path: path`/apps/${this._appId(options)}/webhooks/${webhookId}/rotate-signing-key`,
+      body: params,
+    }));
+  }
+
+  /**
+   * The public keys signing the app's `ed25519` webhooks, as a JWK Set (a public route: no credentials needed).
+   * Pass it to `verifyEd25519` from `@oriva/webhook-verify`.
+   *
+   * @example
+   * const jwks = await client.webhooks.jwks();
+   * const event = verifyEd25519(rawBody, headers, jwks);
+   */
+  jwks(options?: AppRequestOptions): APIPromise<Jwks> {
+    return this._client.request<Jwks>(() => ({
+      ...this._requestOptions(options),
+      method: 'get',
+      path: path`/apps/${this._appId(options)}/webhooks/jwks`,
     }));
   }
 

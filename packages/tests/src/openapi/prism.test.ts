@@ -15,13 +15,18 @@ import { type PrismProxy, startPrismProxy } from './prism.test-support.js';
 
 // The same document as docs/openapi.yml (packages/server/src/openapi/render.test.ts checks they match).
 const document = buildOpenApiDocument() as { paths: Record<string, Record<string, { operationId: string }>> };
-const operations = Object.entries(document.paths).flatMap(([path, methods]) =>
-  Object.entries(methods).map(([method, operation]) => ({
-    id: operation.operationId,
-    method: method.toUpperCase(),
-    pattern: new RegExp(`^${path.replace(/\{[^}]+\}/g, '[^/]+')}$`),
-  })),
-);
+// Fewest path parameters first: a concrete path (`…/webhooks/jwks`) wins over a templated one (`…/webhooks/{id}`),
+// as OpenAPI matches them.
+const operations = Object.entries(document.paths)
+  .flatMap(([path, methods]) =>
+    Object.entries(methods).map(([method, operation]) => ({
+      id: operation.operationId,
+      method: method.toUpperCase(),
+      pattern: new RegExp(`^${path.replace(/\{[^}]+\}/g, '[^/]+')}$`),
+      parameters: path.split('{').length,
+    })),
+  )
+  .sort((a, b) => a.parameters - b.parameters);
 /** operationId → the statuses it answered through the proxies. */
 const driven = new Map<string, Set<number>>();
 
@@ -226,6 +231,13 @@ describe('docs/openapi.yml against the real server, through Prism', () => {
     const replayed = `/api/v1/apps/work-buddy/events/${test.body!.event_id as string}/replay`;
     await drive(strict, 'POST', replayed, 200, { token: appKey, json: { webhook_id: hooks.split('/').at(-1) } });
     await drive(strict, 'POST', replayed, 404, { token: appKey, json: { webhook_id: 'wh_missing' } });
+    await drive(strict, 'PATCH', hooks, 200, { token: appKey, json: { signature_scheme: 'ed25519' } });
+    await drive(strict, 'POST', `${hooks}/rotate-signing-key`, 200, {
+      token: appKey,
+      json: { grace_period_seconds: 60 },
+    });
+    // Public: no credentials.
+    await drive(strict, 'GET', '/api/v1/apps/work-buddy/webhooks/jwks', 200, {});
 
     const sessionEnded = '/api/v1/apps/work-buddy/event-types/session.ended';
     const declaration = { schema: { type: 'object' }, examples: [{ duration: 1500 }], description: 'A session ended' };

@@ -14,6 +14,8 @@ export interface SignedRequest {
   timestamp: number;
   /** Candidate `v1` signatures (base64 of 32 bytes), in header order. */
   signatures: string[];
+  /** Candidate `v1a` (Ed25519) signatures (base64 of 64 bytes), in header order; also counted in `ignored`. */
+  asymmetric: string[];
   /** How many entries were skipped because of another version (`v1a`, `v2`, ...) or a malformed value. */
   ignored: number;
   /** Which header the values came from, for messages. */
@@ -53,6 +55,8 @@ function checkHeaders(headers: unknown): asserts headers is HeadersInput {
 // base64 of 32 bytes: 43 significant characters plus optional padding, standard or URL-safe alphabet. The last
 // character carries 2 unused bits, which must be zero (canonical), so no two strings decode to the same signature.
 const V1_SIGNATURE = /^[A-Za-z0-9+/_-]{42}[AEIMQUYcgkosw048]=?$/;
+// base64 of 64 bytes: 85 significant characters, then one whose 4 unused bits are zero, then optional padding.
+const V1A_SIGNATURE = /^[A-Za-z0-9+/_-]{85}[AQgw](==)?$/;
 
 /**
  * Reads `webhook-id`, `webhook-timestamp` and `webhook-signature`; when none of the three is present but
@@ -86,6 +90,7 @@ export function readSignatureHeaders(headers: unknown): SignedRequest {
     id: requireId(id, 'webhook-id'),
     timestamp: parseTimestamp(timestamp, 'webhook-timestamp'),
     signatures: [],
+    asymmetric: [],
     ignored: 0,
     source: 'webhook-signature',
   };
@@ -163,6 +168,7 @@ export function parseOrivaSignature(header: unknown): SignedRequest {
     id: requireId(id, 'X-Oriva-Signature id'),
     timestamp: parseTimestamp(t, 'X-Oriva-Signature t'),
     signatures: [],
+    asymmetric: [],
     ignored: 0,
     source: 'X-Oriva-Signature',
   };
@@ -171,8 +177,12 @@ export function parseOrivaSignature(header: unknown): SignedRequest {
 }
 
 function addCandidate(parsed: SignedRequest, version: string, value: string): void {
-  if (version === 'v1' && V1_SIGNATURE.test(value)) parsed.signatures.push(value);
-  else parsed.ignored++;
+  if (version === 'v1' && V1_SIGNATURE.test(value)) {
+    parsed.signatures.push(value);
+    return;
+  }
+  if (version === 'v1a' && V1A_SIGNATURE.test(value)) parsed.asymmetric.push(value);
+  parsed.ignored++;
 }
 
 function requireId(id: string, name: string): string {

@@ -29,7 +29,9 @@ export function noMatchError(parsed: SignedRequest, secretCount: number): Webhoo
   if (parsed.signatures.length === 0) {
     return new WebhookVerificationError(
       'invalid_signature',
-      `The ${parsed.source} header contains no v1 signature${parsed.ignored > 0 ? ` (${parsed.ignored} entr${parsed.ignored === 1 ? 'y' : 'ies'} of another version or malformed)` : ''}. Expected ${parsed.source === 'webhook-signature' ? '"v1,<base64 signature>"' : '"t=<timestamp>,id=<webhook id>,v1=<base64 signature>"'}.`,
+      parsed.asymmetric.length > 0
+        ? `The ${parsed.source} header contains no v1 signature, only v1a (Ed25519) ones: this webhook signs with a key pair, not a whsec_ secret. Verify it with verifyEd25519(rawBody, headers, publicKey), passing the webhook's whpk_ key or the app's JWKS.`
+        : `The ${parsed.source} header contains no v1 signature${parsed.ignored > 0 ? ` (${parsed.ignored} entr${parsed.ignored === 1 ? 'y' : 'ies'} of another version or malformed)` : ''}. Expected ${parsed.source === 'webhook-signature' ? '"v1,<base64 signature>"' : '"t=<timestamp>,id=<webhook id>,v1=<base64 signature>"'}.`,
     );
   }
   const sigs = parsed.signatures.length;

@@ -42,12 +42,18 @@ export function unixSeconds(timestamp: unknown): number {
   return timestamp;
 }
 
-export function formatHeaders(id: string, timestamp: number, signatures: readonly string[]): SignatureHeaders {
+/** `version` is `v1` for HMAC-SHA256, `v1a` for Ed25519 (Standard Webhooks' asymmetric scheme). */
+export function formatHeaders(
+  id: string,
+  timestamp: number,
+  signatures: readonly string[],
+  version: 'v1' | 'v1a' = 'v1',
+): SignatureHeaders {
   let standard = '';
   let oriva = `t=${timestamp},id=${id}`;
   for (const signature of signatures) {
-    standard += standard === '' ? `v1,${signature}` : ` v1,${signature}`;
-    oriva += `,v1=${signature}`;
+    standard += standard === '' ? `${version},${signature}` : ` ${version},${signature}`;
+    oriva += `,${version}=${signature}`;
   }
   return {
     'webhook-id': id,

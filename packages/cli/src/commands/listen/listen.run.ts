@@ -32,6 +32,8 @@ export interface ForwardResult {
 }
 
 const SECRET = /^whsec_[A-Za-z0-9+/_-]+={0,2}$/;
+/** Standard Webhooks' prefix of an Ed25519 private key (the signer, which exports it too, loads lazily). */
+const PRIVATE_KEY_PREFIX = 'whsk_';
 const DEFAULT_TIMEOUT_SECONDS = 10;
 
 /** The signer, loaded when the command runs (like the SDK: `oriva --help` never loads it). */
@@ -79,13 +81,28 @@ export function webhookBody(event: StreamEvent): string {
   return JSON.stringify(toWebhookPayload({ ...event, id: event.event_id }));
 }
 
-function resolveSecret(ctx: CommandContext, options: Options, signer: Signer): { secret: string; generated: boolean } {
+/** How forwards are signed: the scheme, its secret (a whsec_ secret or a whsk_ private key) and the headers. */
+export interface ListenSigning {
+  scheme: 'hmac' | 'ed25519';
+  secret: string;
+  /** The whpk_ key receivers verify with; ed25519 only. */
+  publicKey?: string;
+  generated: boolean;
+  headers(id: string, body: string): Record<string, string>;
+}
+
+function resolveSigning(ctx: CommandContext, options: Options, signer: Signer): ListenSigning {
   const given = options.secret ?? ctx.env.ORIVA_LISTEN_SECRET;
-  if (given === undefined || given === '') return { secret: signer.generateSecret(), generated: true };
   const source = options.secret === undefined ? 'ORIVA_LISTEN_SECRET' : '--secret';
+  // A whsk_ key says which scheme it is for; --signature-scheme must not contradict it.
+  const scheme = options.signatureScheme ?? (given?.startsWith(PRIVATE_KEY_PREFIX) ? 'ed25519' : 'hmac');
+  if (scheme === 'ed25519') return ed25519Signing(given, source, signer);
+  if (given === undefined || given === '') return hmacSigning(signer.generateSecret(), true, signer);
   if (!SECRET.test(given)) {
     throw new UsageError(`${source} is not a signing secret (whsec_ followed by base64)`, {
-      hint: 'make one with `oriva listen --print-secret`, or leave it out to get a new one each run',
+      hint: given.startsWith(PRIVATE_KEY_PREFIX)
+        ? 'a whsk_ key signs with Ed25519: drop --signature-scheme hmac'
+        : 'make one with `oriva listen --print-secret`, or leave it out to get a new one each run',
     });
   }
   try {
@@ -96,23 +113,52 @@ function resolveSecret(ctx: CommandContext, options: Options, signer: Signer): {
       cause: error,
     });
   }
-  return { secret: given, generated: false };
+  return hmacSigning(given, false, signer);
+}
+
+function hmacSigning(secret: string, generated: boolean, signer: Signer): ListenSigning {
+  return {
+    scheme: 'hmac',
+    secret,
+    generated,
+    headers: (id, body) => signer.signatureHeaders({ id, body, secrets: [secret] }),
+  };
+}
+
+function ed25519Signing(given: string | undefined, source: string, signer: Signer): ListenSigning {
+  const generated = given === undefined || given === '';
+  const secret = generated ? signer.generateEd25519KeyPair().privateKey : (given as string);
+  let publicKey: string;
+  try {
+    publicKey = signer.ed25519PublicKey(secret);
+  } catch (error) {
+    throw new UsageError(`${source} is not an Ed25519 private key: ${(error as Error).message}`, {
+      hint: 'make one with `oriva listen --signature-scheme ed25519 --print-secret`',
+      cause: error,
+    });
+  }
+  return {
+    scheme: 'ed25519',
+    secret,
+    publicKey,
+    generated,
+    headers: (id, body) => signer.ed25519SignatureHeaders({ id, body, privateKeys: secret }),
+  };
 }
 
 /** Posts one event, signed; never throws: a failure is part of the result. */
 export async function forward(
   event: StreamEvent,
   route: Route,
-  secret: string,
+  signing: Pick<ListenSigning, 'headers'>,
   signal: AbortSignal,
   timeoutMs: number,
-  signer: Signer,
 ): Promise<ForwardResult> {
   const body = webhookBody(event);
   const headers = {
     'content-type': 'application/json',
     'user-agent': 'Oriva-Webhooks/1 (oriva listen)',
-    ...signer.signatureHeaders({ id: `fwd_${event.event_id}`, body, secrets: [secret] }),
+    ...signing.headers(`fwd_${event.event_id}`, body),
   };
   const started = performance.now();
   const base = { event_id: event.event_id, type: event.type, target: route.url };
@@ -146,9 +192,12 @@ function describeFailure(error: unknown): string {
 
 export const run: Handler<typeof declaration> = async (ctx, _args, options) => {
   const signer: Signer = await import('@oriva/webhook-verify');
-  const { secret, generated } = resolveSecret(ctx, options, signer);
+  const signing = resolveSigning(ctx, options, signer);
+  const { secret, generated, publicKey } = signing;
+  const keys = publicKey === undefined ? { secret } : { secret, public_key: publicKey };
   if (options.printSecret) {
-    ctx.write(ctx.json ? `${JSON.stringify({ secret })}\n` : `${secret}\n`);
+    ctx.write(ctx.json ? `${JSON.stringify(keys)}\n` : `${secret}\n`);
+    if (publicKey !== undefined && !ctx.json) ctx.note(`public key: ${publicKey}`);
     return 0;
   }
   const routes = parseRoutes(options);
@@ -171,11 +220,14 @@ export const run: Handler<typeof declaration> = async (ctx, _args, options) => {
   const timeoutMs = (options.timeout ?? DEFAULT_TIMEOUT_SECONDS) * 1000;
 
   if (ctx.json) {
-    ctx.note(JSON.stringify({ secret, routes }));
+    ctx.note(JSON.stringify({ ...keys, routes }));
   } else {
     ctx.note(
-      `Your local signing secret is ${ctx.err.bold(secret)}${generated ? ctx.err.dim(' (keep it with --secret or ORIVA_LISTEN_SECRET)') : ''}`,
+      `Your local ${publicKey === undefined ? 'signing secret' : 'Ed25519 private key'} is ${ctx.err.bold(secret)}${generated ? ctx.err.dim(' (keep it with --secret or ORIVA_LISTEN_SECRET)') : ''}`,
     );
+    if (publicKey !== undefined) {
+      ctx.note(`Verify forwards (v1a) with the public key ${ctx.err.bold(publicKey)}`);
+    }
     for (const route of routes) ctx.note(ctx.err.dim(`  ${route.pattern} → ${escapeTerminal(route.url)}`));
     announceStreamState(ctx, stream, 'forwarding');
   }
@@ -196,7 +248,7 @@ export const run: Handler<typeof declaration> = async (ctx, _args, options) => {
         if (!ctx.json) ctx.note(ctx.err.dim(`skipped ${escapeTerminal(event.type)} ${event.event_id}: no route`));
         continue;
       }
-      const result = await forward(event, route, secret, aborter.signal, timeoutMs, signer);
+      const result = await forward(event, route, signing, aborter.signal, timeoutMs);
       if (aborter.signal.aborted && result.error === 'stopped') break;
       ctx.write(ctx.json ? `${JSON.stringify(result)}\n` : `${formatLine(ctx, event, result, columns)}\n`);
       forwarded += 1;

@@ -6,6 +6,7 @@ import { webhooksList } from './list.js';
 import { webhooksRecover } from './recover.js';
 import { webhooksRetry } from './retry.js';
 import { webhooksRotateSecret } from './rotate-secret.js';
+import { webhooksRotateSigningKey } from './rotate-signing-key.js';
 import { webhooksShow } from './show.js';
 import { webhooksTest } from './test.js';
 import { webhooksUpdate } from './update.js';
@@ -20,6 +21,7 @@ export const webhooks = defineGroup(
     webhooksUpdate,
     webhooksDelete,
     webhooksRotateSecret,
+    webhooksRotateSigningKey,
     webhooksTest,
     webhooksDeliveries,
     webhooksRetry,

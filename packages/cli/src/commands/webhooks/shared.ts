@@ -140,6 +140,11 @@ export function describeWebhook(webhook: Webhook, style: Style): string {
   if (webhook.previous_secret_expires_at) {
     pairs.push(['old secret until', shortTime(webhook.previous_secret_expires_at)]);
   }
+  pairs.push(['signatures', webhook.signature_scheme === 'ed25519' ? 'ed25519 (v1a)' : 'hmac (v1)']);
+  for (const key of webhook.public_keys ?? []) {
+    const until = key.expires_at ? ` (old key, signs until ${shortTime(key.expires_at)})` : '';
+    pairs.push(['public key', `${safe(key.public_key)} kid ${safe(key.kid)}${until}`]);
+  }
   pairs.push(['created', shortTime(webhook.created_at)]);
   return formatPairs(pairs, style.dim);
 }

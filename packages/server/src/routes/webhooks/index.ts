@@ -12,6 +12,7 @@ import {
   updateWebhook,
 } from '../../services/webhooks/endpoints.js';
 import { recoverDeliveries, retryDelivery } from '../../services/webhooks/redelivery.js';
+import { appJwks, rotateSigningKey } from '../../services/webhooks/signing-keys.js';
 import { decodeCursor, encodeCursor, pageOf } from '../pagination.js';
 import { publicDelivery, publicWebhook } from './shapes.js';
 
@@ -19,6 +20,17 @@ export function webhookRoutes(deps: Deps) {
   const app = new OpenAPIHono<AppEnv>({ defaultHook: validationHook });
   const limit = (c: Parameters<NonNullable<Deps['rateLimiter']>['enforce']>[0], appId: string) =>
     deps.rateLimiter?.enforce(c, 'webhooks', appId, 1);
+
+  // Public (the contract's `security: none`, so not `guarded`): receivers fetch keys without credentials. Before
+  // the `{webhook_id}` routes, so `jwks` is never taken for a webhook id.
+  app.openapi(routes.getWebhookJwks, async (c) => {
+    const { app_id } = c.req.valid('param');
+    const jwks = await appJwks(deps, app_id);
+    // Keys change only on create, switch or rotation, and a rotation keeps the old key for its grace period
+    // (24 h by default), so five minutes of caching never drops a delivery.
+    c.header('Cache-Control', 'public, max-age=300');
+    return c.json(jwks, 200);
+  });
 
   app.openapi(guarded(routes.createWebhook, deps), async (c) => {
     const { app_id } = c.req.valid('param');
@@ -76,6 +88,22 @@ export function webhookRoutes(deps: Deps) {
         success: true as const,
         webhook_secret: rotated.secret,
         previous_secret_expires_at: rotated.previousSecretExpiresAt,
+      },
+      200,
+    );
+  });
+
+  app.openapi(guarded(routes.rotateWebhookSigningKey, deps), async (c) => {
+    const { app_id, webhook_id } = c.req.valid('param');
+    const body = (c.req.valid('json') as { grace_period_seconds?: number } | undefined) ?? {};
+    await limit(c, app_id);
+    const rotated = await rotateSigningKey(deps, app_id, webhook_id, body.grace_period_seconds);
+    return c.json(
+      {
+        success: true as const,
+        public_key: rotated.publicKey,
+        kid: rotated.kid,
+        previous_key_expires_at: rotated.previousKeyExpiresAt,
       },
       200,
     );

@@ -1,10 +1,20 @@
 /** Webhooks and deliveries as the API shows them: never a signing secret. */
 import { deliveryRequestHeaders } from '../../services/webhooks/request-headers.js';
+import { publicSigningKeys } from '../../services/webhooks/signing-keys.js';
 import type { DeliveryWithAttempts, WebhookRecord } from '../../storage/types.js';
 
 export function publicWebhook(webhook: WebhookRecord) {
-  const { webhook_secret: _secret, previous_secret: _previous, ...visible } = webhook;
-  return visible;
+  const {
+    webhook_secret: _secret,
+    previous_secret: _previous,
+    signing_key: _key,
+    previous_signing_key: _previousKey,
+    public_key: _publicKey,
+    previous_public_key: _previousPublicKey,
+    previous_signing_key_expires_at: _keyExpiry,
+    ...visible
+  } = webhook;
+  return { ...visible, ...publicSigningKeys(webhook) };
 }
 
 export function publicDelivery(delivery: DeliveryWithAttempts) {

@@ -1,5 +1,4 @@
 import type { EventDataOf } from '@oriva/contract';
-import { signatureHeaders } from '@oriva/webhook-verify';
 import type { DeliveryWorkerDeps } from '../../core/deps.js';
 import type { SecretBox } from '../../core/secret-box.js';
 import { newId } from '../../ids.js';
@@ -9,6 +8,7 @@ import { receiverSignals } from './receiver-signals.js';
 import { deliveryRequestHeaders } from './request-headers.js';
 import { retryDelayMs } from './retry-schedule.js';
 import type { createSender, SendResult } from './sender.js';
+import { deliverySignatureHeaders } from './signing.js';
 
 /** Longest the worker sleeps with nothing due, so a lease left by a crashed instance is noticed. */
 const MAX_IDLE_MS = 2_000;
@@ -127,22 +127,9 @@ export class DeliveryWorker {
   private async attempt(delivery: DeliveryRecord, webhook: WebhookRecord): Promise<void> {
     const { deps } = this;
     const started = new Date();
-    const secrets = [this.options.secretBox.open(webhook.webhook_secret)];
-    if (
-      webhook.previous_secret &&
-      webhook.previous_secret_expires_at &&
-      webhook.previous_secret_expires_at > started.toISOString()
-    ) {
-      secrets.push(this.options.secretBox.open(webhook.previous_secret));
-    }
     const headers = {
       ...deliveryRequestHeaders(delivery.id),
-      ...signatureHeaders({
-        id: delivery.id,
-        timestamp: Math.floor(started.getTime() / 1000),
-        body: delivery.payload,
-        secrets,
-      }),
+      ...deliverySignatureHeaders(webhook, this.options.secretBox, delivery, started),
     };
     const result = await this.options.sender.send(webhook.webhook_url, headers, delivery.payload);
     const at = new Date().toISOString();

@@ -15,9 +15,10 @@ import { generateSecret } from '@oriva/webhook-verify';
 import type { ServiceDeps } from '../../core/deps.js';
 import { errors } from '../../core/errors.js';
 import { newId } from '../../ids.js';
-import { type EventRecord, TEST_DELIVERY_TYPE, type WebhookRecord } from '../../storage/types.js';
+import { type EventRecord, type SignatureScheme, TEST_DELIVERY_TYPE, type WebhookRecord } from '../../storage/types.js';
 import { requireApp } from '../apps.js';
 import { endpointEvent } from './endpoint-health.js';
+import { newSigningKeyPair } from './signing-keys.js';
 import { checkWebhookUrl, urlPolicyFrom } from './url-policy.js';
 
 export type CreateWebhookInput = z.infer<typeof CreateWebhookRequest>;
@@ -57,6 +58,7 @@ export async function createWebhook(
     webhook_secret: deps.secretBox.seal(secret),
     previous_secret: null,
     previous_secret_expires_at: null,
+    ...ed25519Columns(deps, input.signature_scheme ?? 'hmac'),
     subscribed_events: patternSet(input.subscribed_events),
     description: input.description ?? null,
     is_active: input.is_active ?? true,
@@ -74,6 +76,18 @@ export async function createWebhook(
   };
   await deps.storage.webhooks.create(webhook);
   return { webhook, secret };
+}
+
+/** An `ed25519` webhook gets its key pair at creation; an `hmac` one has none until it switches. */
+function ed25519Columns(deps: ServiceDeps, scheme: SignatureScheme) {
+  const pair = scheme === 'ed25519' ? newSigningKeyPair(deps.secretBox) : { signing_key: null, public_key: null };
+  return {
+    signature_scheme: scheme,
+    ...pair,
+    previous_signing_key: null,
+    previous_public_key: null,
+    previous_signing_key_expires_at: null,
+  };
 }
 
 /**
@@ -95,6 +109,9 @@ export async function updateWebhook(
     ...(input.description !== undefined ? { description: input.description } : {}),
     ...(input.max_retries !== undefined ? { max_retries: input.max_retries } : {}),
     ...(input.retry_backoff_seconds !== undefined ? { retry_backoff_seconds: input.retry_backoff_seconds } : {}),
+    ...(input.signature_scheme !== undefined ? { signature_scheme: input.signature_scheme } : {}),
+    // The first switch to Ed25519 makes the key pair; switching back and forth keeps it.
+    ...(input.signature_scheme === 'ed25519' && !current.signing_key ? newSigningKeyPair(deps.secretBox) : {}),
     updated_at: now(),
   };
   if (input.is_active === false) Object.assign(changes, { is_active: false, disabled_reason: 'disabled_by_app' });

@@ -72,5 +72,22 @@ export function webhookStoreContract(): void {
       await record(3);
       expect(seen).toEqual([1, 2, 1]);
     });
+
+    it('keeps the Ed25519 scheme and key pairs, and their rotation', async () => {
+      const hook = webhook({ signature_scheme: 'ed25519', signing_key: 'whsk_a', public_key: 'whpk_a' });
+      await storage.webhooks.create(hook);
+      expect(await storage.webhooks.get('a1', hook.id)).toEqual(hook);
+      const rotated = {
+        signing_key: 'whsk_b',
+        public_key: 'whpk_b',
+        previous_signing_key: 'whsk_a',
+        previous_public_key: 'whpk_a',
+        previous_signing_key_expires_at: later(60),
+        updated_at: later(1),
+      };
+      expect(await storage.webhooks.update('a1', hook.id, rotated)).toEqual({ ...hook, ...rotated });
+      const back = await storage.webhooks.update('a1', hook.id, { signature_scheme: 'hmac', updated_at: later(2) });
+      expect(back).toMatchObject({ signature_scheme: 'hmac', signing_key: 'whsk_b' });
+    });
   });
 }

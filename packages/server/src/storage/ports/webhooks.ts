@@ -9,6 +9,16 @@ export interface WebhookRecord {
   webhook_secret: string;
   previous_secret: string | null;
   previous_secret_expires_at: string | null;
+  /** `hmac` signs `v1` with the secret above; `ed25519` signs `v1a` with the key pair below instead. */
+  signature_scheme: SignatureScheme;
+  /** As stored: `whsk_…`, or encrypted like the secret; null until the webhook first uses Ed25519. */
+  signing_key: string | null;
+  /** `whpk_…`, the public half of `signing_key`. */
+  public_key: string | null;
+  /** The pair replaced by the last key rotation, signing too until `previous_signing_key_expires_at`. */
+  previous_signing_key: string | null;
+  previous_public_key: string | null;
+  previous_signing_key_expires_at: string | null;
   subscribed_events: string[];
   description: string | null;
   is_active: boolean;
@@ -25,12 +35,20 @@ export interface WebhookRecord {
   updated_at: string;
 }
 
+export type SignatureScheme = 'hmac' | 'ed25519';
+
 /** The columns `WebhookStore.update` may set, for every adapter (the stats are the delivery worker's). */
 export const WEBHOOK_UPDATABLE_COLUMNS = [
   'webhook_url',
   'webhook_secret',
   'previous_secret',
   'previous_secret_expires_at',
+  'signature_scheme',
+  'signing_key',
+  'public_key',
+  'previous_signing_key',
+  'previous_public_key',
+  'previous_signing_key_expires_at',
   'subscribed_events',
   'description',
   'is_active',

@@ -104,6 +104,11 @@ export async function everyOperation() {
   await oriva.PATCH('/api/v1/apps/{app_id}/webhooks/{webhook_id}', { params: hook, body: { is_active: true } });
   await oriva.DELETE('/api/v1/apps/{app_id}/webhooks/{webhook_id}', { params: hook });
   await oriva.POST('/api/v1/apps/{app_id}/webhooks/{webhook_id}/rotate-secret', { params: hook, body: {} });
+  await oriva.POST('/api/v1/apps/{app_id}/webhooks/{webhook_id}/rotate-signing-key', {
+    params: hook,
+    body: { grace_period_seconds: 60 },
+  });
+  await oriva.GET('/api/v1/apps/{app_id}/webhooks/jwks', { params: { path: { app_id: 'work-buddy' } } });
   await oriva.POST('/api/v1/apps/{app_id}/webhooks/{webhook_id}/test', { params: hook });
   await oriva.GET('/api/v1/apps/{app_id}/webhooks/{webhook_id}/deliveries', {
     params: { ...hook, query: { success: false } },

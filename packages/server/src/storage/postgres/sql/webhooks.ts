@@ -10,6 +10,12 @@ export const WEBHOOK_FIELDS = [
   'webhook_secret',
   'previous_secret',
   'previous_secret_expires_at',
+  'signature_scheme',
+  'signing_key',
+  'public_key',
+  'previous_signing_key',
+  'previous_public_key',
+  'previous_signing_key_expires_at',
   'subscribed_events',
   'description',
   'is_active',
@@ -48,6 +54,7 @@ export const ATTEMPT = `SELECT id, delivery_id, webhook_id, event_id, event_type
 const CASTS: Partial<Record<keyof WebhookRecord, string>> = {
   subscribed_events: '::text[]',
   previous_secret_expires_at: '::timestamptz',
+  previous_signing_key_expires_at: '::timestamptz',
   is_active: '::boolean',
 };
 
@@ -62,8 +69,9 @@ export function postgresWebhooks(pool: pg.Pool, runTx: RunTx): WebhookStore {
         await client.query(
           `INSERT INTO app_webhooks (id, app_id, webhook_url, webhook_secret, previous_secret, previous_secret_expires_at,
              subscribed_events, description, is_active, disabled_reason, max_retries, retry_backoff_seconds, created_at,
-             updated_at)
-           VALUES ($1, $2, $3, $4, $5, $6, $7::text[], $8, $9, $10, $11, $12, $13, $14)`,
+             updated_at, signature_scheme, signing_key, public_key, previous_signing_key, previous_public_key,
+             previous_signing_key_expires_at)
+           VALUES ($1, $2, $3, $4, $5, $6, $7::text[], $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $20)`,
           [
             webhook.id,
             webhook.app_id,
@@ -79,6 +87,12 @@ export function postgresWebhooks(pool: pg.Pool, runTx: RunTx): WebhookStore {
             webhook.retry_backoff_seconds,
             webhook.created_at,
             webhook.updated_at,
+            webhook.signature_scheme,
+            webhook.signing_key,
+            webhook.public_key,
+            webhook.previous_signing_key,
+            webhook.previous_public_key,
+            webhook.previous_signing_key_expires_at,
           ],
         );
       }),

@@ -32,9 +32,13 @@ export function sqliteWebhooks(
 ): WebhookStore {
   const insertWebhook = db.prepare(
     `INSERT INTO app_webhooks (id, app_id, webhook_url, webhook_secret, previous_secret, previous_secret_expires_at,
-       subscribed_events, description, is_active, disabled_reason, max_retries, retry_backoff_seconds, created_at, updated_at)
-     VALUES (@id, @app_id, @webhook_url, @webhook_secret, @previous_secret, @previous_secret_expires_at, @subscribed_events,
-       @description, @is_active, @disabled_reason, @max_retries, @retry_backoff_seconds, @created_at, @updated_at)`,
+       signature_scheme, signing_key, public_key, previous_signing_key, previous_public_key,
+       previous_signing_key_expires_at, subscribed_events, description, is_active, disabled_reason, max_retries,
+       retry_backoff_seconds, created_at, updated_at)
+     VALUES (@id, @app_id, @webhook_url, @webhook_secret, @previous_secret, @previous_secret_expires_at,
+       @signature_scheme, @signing_key, @public_key, @previous_signing_key, @previous_public_key,
+       @previous_signing_key_expires_at, @subscribed_events, @description, @is_active, @disabled_reason, @max_retries,
+       @retry_backoff_seconds, @created_at, @updated_at)`,
   );
   const selectWebhook = db.prepare<[string, string], WebhookRow>(
     'SELECT * FROM app_webhooks WHERE app_id = ? AND id = ?',
