@@ -33,6 +33,7 @@ export * from './schemas/event-types.js';
 export * from './schemas/events.js';
 export * from './schemas/legacy.js';
 export * from './schemas/notifications.js';
+export * from './schemas/platform.js';
 export * from './schemas/stream.js';
 export * from './schemas/webhook-events.js';
 export * from './schemas/webhooks.js';

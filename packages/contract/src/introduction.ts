@@ -67,6 +67,11 @@ export const TAGS = [
   { name: 'Stream', description: 'Events live over a WebSocket, resumable after a disconnect.' },
   { name: 'Webhooks', description: 'Signed deliveries of your events to your own endpoint, with retries and replays.' },
   { name: 'Apps', description: 'Register apps and manage their API keys (admin token).' },
+  {
+    name: 'Platform',
+    description:
+      'Oriva Core (admin token): platform events to the apps that know a user, their relationships, and erasure.',
+  },
   { name: 'Development', description: 'Dev mode only: helpers for local work.' },
   { name: 'Legacy', description: 'Deprecated endpoints and their replacements.' },
   { name: 'Operations', description: 'Health, readiness and data retention (admin token).' },

@@ -16,6 +16,7 @@ import { operationsRoutes } from './routes/health/index.js';
 import { inboxRoutes } from './routes/inbox.js';
 import { LEGACY_EVENTS_PATH, legacyPlainTextBody, legacyRoutes } from './routes/legacy/index.js';
 import { notificationRoutes } from './routes/notifications/index.js';
+import { platformRoutes } from './routes/platform/index.js';
 import { streamRoutes } from './routes/stream/index.js';
 import { webhookRoutes } from './routes/webhooks/index.js';
 import type { StreamHub } from './services/stream/hub.js';
@@ -37,6 +38,7 @@ export function createApp(deps: Deps, stream: StreamHub) {
   app.route('/', apiDocsRoutes(deps));
   app.route('/', appRoutes(deps));
   app.route('/', adminRoutes(deps));
+  app.route('/', platformRoutes(deps, stream));
   app.route('/', eventRoutes(deps));
   app.route('/', eventTypeRoutes(deps));
   app.route('/', notificationRoutes(deps));

@@ -6,5 +6,6 @@ export * from './events.js';
 export * from './health.js';
 export * from './legacy.js';
 export * from './notifications.js';
+export * from './platform.js';
 export * from './stream.js';
 export * from './webhooks.js';

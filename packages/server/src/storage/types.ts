@@ -11,6 +11,7 @@ import type { IdempotencyStore } from './ports/idempotency.js';
 import type { JobStore } from './ports/jobs.js';
 import type { NotificationStore } from './ports/notifications.js';
 import type { PreferenceStore } from './ports/preferences.js';
+import type { UserStore } from './ports/users.js';
 import type { WebhookStore } from './ports/webhooks.js';
 
 export * from './ports/apps.js';
@@ -21,6 +22,7 @@ export * from './ports/idempotency.js';
 export * from './ports/jobs.js';
 export * from './ports/notifications.js';
 export * from './ports/preferences.js';
+export * from './ports/users.js';
 export * from './ports/webhooks.js';
 
 export interface Storage {
@@ -32,6 +34,7 @@ export interface Storage {
   readonly eventTypes: EventTypeStore;
   readonly notifications: NotificationStore;
   readonly preferences: PreferenceStore;
+  readonly users: UserStore;
   readonly webhooks: WebhookStore;
   readonly deliveries: DeliveryStore;
   readonly idempotency: IdempotencyStore;

@@ -155,6 +155,20 @@ export class StreamHub {
     await connection.start(since);
   }
 
+  /**
+   * Closes the user's own connections on this instance (an erased user): 4403, which tells clients
+   * not to reconnect. App connections narrowed to the user are the app's, and stay. Returns how many.
+   */
+  disconnectUser(userId: string): number {
+    let closed = 0;
+    for (const [connection, place] of this.places) {
+      if (place.userId !== userId) continue;
+      connection.close(CLOSE.forbidden, 'user erased');
+      closed++;
+    }
+    return closed;
+  }
+
   async close(): Promise<void> {
     clearInterval(this.heartbeat);
     for (const connection of this.connections) connection.close(CLOSE.goingAway, 'server shutting down');

@@ -10,6 +10,7 @@ import { postgresIdempotency } from './sql/idempotency.js';
 import { postgresJobs } from './sql/jobs.js';
 import { postgresNotifications } from './sql/notifications.js';
 import { postgresPreferences } from './sql/preferences.js';
+import { postgresUsers } from './sql/users.js';
 import { postgresWebhooks } from './sql/webhooks.js';
 import { createTransactions } from './transactions.js';
 
@@ -78,6 +79,7 @@ export async function openPostgresStorage(options: PostgresStorageOptions): Prom
     eventTypes: postgresEventTypes(pool, runTx),
     notifications,
     preferences: postgresPreferences(pool),
+    users: postgresUsers(pool, runTx),
     webhooks: postgresWebhooks(pool, runTx),
     deliveries: postgresDeliveries(pool, transactions),
     idempotency: postgresIdempotency(pool),

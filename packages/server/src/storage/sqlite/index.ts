@@ -14,6 +14,7 @@ import { sqliteIdempotency } from './sql/idempotency.js';
 import { sqliteJobs } from './sql/jobs.js';
 import { sqliteNotifications } from './sql/notifications.js';
 import { sqlitePreferences } from './sql/preferences.js';
+import { sqliteUsers } from './sql/users.js';
 import { sqliteWebhooks } from './sql/webhooks.js';
 import { createWriteQueue } from './write-queue.js';
 
@@ -64,8 +65,12 @@ export function openSqliteStorage(path: string, options: SqliteOptions = {}): St
   });
   const feeds = createFeedVersions();
   const outbox = sqliteOutbox(db);
+  const users = sqliteUsers(db, write, feeds);
   const events = sqliteEvents(db, write, {
-    afterInsert: outbox.write,
+    afterInsert: (inserted) => {
+      users.remember(inserted);
+      outbox.write(inserted);
+    },
     applySyncs: (syncs) => notifications.applySyncs(syncs),
   });
   const notifications = sqliteNotifications(db, write, events.insertRows, feeds);
@@ -85,6 +90,7 @@ export function openSqliteStorage(path: string, options: SqliteOptions = {}): St
     eventTypes: sqliteEventTypes(db, write),
     notifications,
     preferences: sqlitePreferences(db, write, feeds),
+    users,
     webhooks: sqliteWebhooks(db, write, outbox),
     deliveries: sqliteDeliveries(db, write, outbox, events.insertRows),
     idempotency: sqliteIdempotency(db, write),

@@ -1,0 +1,52 @@
+import type { ServiceDeps } from '../../core/deps.js';
+import type { RequestOrigin } from '../../core/request-origin.js';
+import type { ErasureCounts } from '../../storage/types.js';
+import { publishPlatformEvents } from './publish.js';
+
+/** What erasure needs of the stream: to close the user's own connections on this instance. */
+export interface UserSessions {
+  disconnectUser(userId: string): number;
+}
+
+export interface Erasure extends ErasureCounts {
+  erased_at: string;
+  notified_apps: string[];
+  stream_connections_closed: number;
+}
+
+/**
+ * Erases a user. `user.deleted` goes first, while the apps that knew the user are still known (and
+ * it is kept by the erasure, so an app offline now reads it later); then the user's data goes in one
+ * transaction, relationships included; then their live stream connections are closed.
+ */
+export async function eraseUser(
+  deps: ServiceDeps,
+  sessions: UserSessions,
+  userId: string,
+  origin: RequestOrigin,
+): Promise<Erasure> {
+  const erasedAt = new Date().toISOString();
+  const [notice] = await publishPlatformEvents(
+    deps,
+    [
+      {
+        event_category: 'user',
+        event_type: 'deleted',
+        entity_type: 'user',
+        entity_id: userId,
+        user_id: userId,
+        event_data: { erased_at: erasedAt },
+      },
+    ],
+    origin,
+  );
+  const counts = await deps.storage.users.erase(userId);
+  const closed = sessions.disconnectUser(userId);
+  deps.logger.info({ user_id: userId, ...counts, stream_connections_closed: closed }, 'user erased');
+  return {
+    ...counts,
+    erased_at: erasedAt,
+    notified_apps: notice!.recipients.map((recipient) => recipient.app_id),
+    stream_connections_closed: closed,
+  };
+}
