@@ -31,6 +31,13 @@ export type EventListParams = NonNullable<operations['listEvents']['parameters']
 export type PruneRequest = Schemas['PruneRequest'];
 export type PruneResponse = Schemas['PruneResponse'];
 
+// Platform (Oriva Core, admin token)
+export type PublishPlatformEventRequest = Schemas['PublishPlatformEventRequest'];
+export type PublishPlatformEventResponse = Schemas['PublishPlatformEventResponse'];
+export type PublishPlatformBatchResponse = Schemas['PublishPlatformBatchResponse'];
+export type UserAppResponse = Schemas['UserAppResponse'];
+export type EraseUserResponse = Schemas['EraseUserResponse'];
+
 // Apps and keys
 export type App = Schemas['App'];
 export type ApiKey = Schemas['ApiKey'];
