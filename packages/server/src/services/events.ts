@@ -7,6 +7,7 @@ import type { RequestOrigin } from '../core/request-origin.js';
 import { newId } from '../ids.js';
 import type { EventRecord } from '../storage/types.js';
 import { checkEvents, type EventChecks } from './event-types/event-checks.js';
+import { isPlatformCategory } from './event-types/platform-types.js';
 import { notificationSyncsFor } from './notifications/sync.js';
 import { countingPublishFailures } from './publish-failures.js';
 import { readStoredJson } from './stored-json.js';
@@ -81,8 +82,6 @@ function refusePlatformCategories(inputs: EventInput[], fieldPrefix: (index: num
     { fields },
   );
 }
-
-const isPlatformCategory = (category: string) => (PLATFORM_CATEGORIES as readonly string[]).includes(category);
 
 /** Records built from a request, and what the catalogue said of each. */
 export interface CheckedEvents {

@@ -216,6 +216,22 @@ describe('platform events', () => {
       expect(refused.error).toMatchObject({ code: 'platform_category_reserved' });
       expect(refused.error.fields[0].path).toBe('event_category');
     }
+    const validated = await call(
+      '/api/v1/apps/stranger/events/batch/validate',
+      {
+        method: 'POST',
+        token: keys.stranger!,
+        json: { events: [DESIGN_DOC_EVENT, { ...DESIGN_DOC_EVENT, event_category: 'user' }] },
+      },
+      403,
+    );
+    expect(validated.error.fields[0].path).toBe('events.1.event_category');
+    const declared = await call(
+      '/api/v1/apps/stranger/event-types/user.signed_in',
+      { method: 'PUT', token: keys.stranger!, json: { schema: { type: 'object' } } },
+      400,
+    );
+    expect(declared.error.code).toBe('event_type_reserved');
     const asApp = await server.request('/api/v1/platform/events', {
       method: 'POST',
       token: keys.stranger!,

@@ -16,6 +16,7 @@ import { notificationStoreContract } from './notifications.contract.js';
 import { preferenceStoreContract } from './preferences.contract.js';
 import { app, at } from './records.test-support.js';
 import { storage, useStorage } from './subject.test-support.js';
+import { userStoreContract } from './users.contract.js';
 import { webhookStoreContract } from './webhooks.contract.js';
 
 export function describeStorageContract(name: string, open: () => Promise<Storage>): void {
@@ -35,5 +36,6 @@ export function describeStorageContract(name: string, open: () => Promise<Storag
     deliveryStoreContract();
     idempotencyStoreContract();
     jobStoreContract();
+    userStoreContract();
   });
 }
