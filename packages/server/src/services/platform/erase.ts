@@ -1,3 +1,4 @@
+import { principalScope } from '../../auth/principal.js';
 import type { ServiceDeps } from '../../core/deps.js';
 import type { RequestOrigin } from '../../core/request-origin.js';
 import type { ErasureCounts } from '../../storage/types.js';
@@ -40,7 +41,7 @@ export async function eraseUser(
     ],
     origin,
   );
-  const counts = await deps.storage.users.erase(userId);
+  const counts = await deps.storage.users.erase(userId, principalScope({ kind: 'user', userId }));
   const closed = sessions.disconnectUser(userId);
   deps.logger.info({ user_id: userId, ...counts, stream_connections_closed: closed }, 'user erased');
   return {

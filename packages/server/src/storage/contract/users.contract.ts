@@ -37,8 +37,10 @@ export function userStoreContract(): void {
       const record = notification({ app_id: 'a1', user_id: 'u1' });
       await storage.notifications.create(record, created(record));
       await storage.preferences.put('u1', { muted_apps: ['a2'], muted_types: {} }, at);
+      await storage.idempotency.reserve('user:u1', 'k1', 'hash', at);
+      await storage.idempotency.reserve('user:other', 'k1', 'hash', at);
 
-      const counts = await storage.users.erase('u1');
+      const counts = await storage.users.erase('u1', 'user:u1');
       // The user's own event and notification.created; the notice stays.
       expect(counts).toEqual({ notifications: 1, events: 2, deliveries: 2, preferences: true });
       const left = await storage.events.list({ app_id: 'a1', user_id: 'u1', limit: 10, offset: 0 });
@@ -47,9 +49,12 @@ export function userStoreContract(): void {
       expect(await storage.notifications.get(record.id)).toBeUndefined();
       expect((await storage.preferences.get('u1')).updated_at).toBeNull();
       expect(await storage.users.appsOf('u1')).toEqual([]);
+      // The user's remembered responses are gone (the key is free again); another user's stay.
+      expect((await storage.idempotency.reserve('user:u1', 'k1', 'hash', at)).reserved).toBe(true);
+      expect((await storage.idempotency.reserve('user:other', 'k1', 'hash', at)).reserved).toBe(false);
       const deliveries = await storage.deliveries.list({ webhook_id: 'wh_1', limit: 10 });
       expect(deliveries.map((delivery) => delivery.event_id).sort()).toEqual([bystander.id, notice.id].sort());
-      expect(await storage.users.erase('u1')).toEqual({
+      expect(await storage.users.erase('u1', 'user:u1')).toEqual({
         notifications: 0,
         events: 0,
         deliveries: 0,

@@ -22,9 +22,10 @@ export interface UserStore {
   /**
    * In one transaction: deletes the user's notifications and their states, preferences, events
    * (except `user.deleted`, which the apps must still be able to read) and those events' webhook
-   * deliveries, and forgets every app's relationship with the user.
+   * deliveries, the responses remembered for the user's own idempotency keys (`idempotencyScope`,
+   * which may hold their data), and forgets every app's relationship with the user.
    */
-  erase(userId: string): Promise<ErasureCounts>;
+  erase(userId: string, idempotencyScope: string): Promise<ErasureCounts>;
 }
 
 /** Events that record a relationship: an app's own, never the platform's copies (`user.*`, `platform.*`). */

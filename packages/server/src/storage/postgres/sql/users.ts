@@ -41,7 +41,7 @@ export function postgresUsers(pool: pg.Pool, runTx: RunTx): UserStore {
     disconnect: async (userId, appId) =>
       ((await pool.query('DELETE FROM user_apps WHERE user_id = $1 AND app_id = $2', [userId, appId])).rowCount ?? 0) >
       0,
-    erase: (userId) =>
+    erase: (userId, idempotencyScope) =>
       runTx(async ({ client }) => {
         const count = async (sql: string) => (await client.query(sql, [userId])).rowCount ?? 0;
         const deliveries = await count(
@@ -53,6 +53,7 @@ export function postgresUsers(pool: pg.Pool, runTx: RunTx): UserStore {
         const notifications = await count('DELETE FROM platform_notifications WHERE user_id = $1');
         const preferences = (await count('DELETE FROM user_preferences WHERE user_id = $1')) > 0;
         await count('DELETE FROM user_apps WHERE user_id = $1');
+        await client.query('DELETE FROM idempotency_keys WHERE scope = $1', [idempotencyScope]);
         return { notifications, events, deliveries, preferences };
       }),
   };

@@ -32,6 +32,7 @@ export function sqliteUsers(db: Database.Database, write: WriteQueue, feeds: Fee
     notifications: db.prepare<[string]>('DELETE FROM platform_notifications WHERE user_id = ?'),
     preferences: db.prepare<[string]>('DELETE FROM user_preferences WHERE user_id = ?'),
     relations: db.prepare<[string]>('DELETE FROM user_apps WHERE user_id = ?'),
+    idempotency: db.prepare<[string]>('DELETE FROM idempotency_keys WHERE scope = ?'),
   };
 
   const store: UserStore = {
@@ -41,7 +42,7 @@ export function sqliteUsers(db: Database.Database, write: WriteQueue, feeds: Fee
         insertPair.run(userId, appId, new Date().toISOString());
       }),
     disconnect: (userId, appId) => write(() => deletePair.run(userId, appId).changes > 0),
-    erase: (userId) =>
+    erase: (userId, idempotencyScope) =>
       write(() => {
         const deliveries = erasure.deliveries.run(userId).changes;
         // Positions must keep rising after a restart even if the newest event was this user's.
@@ -51,6 +52,7 @@ export function sqliteUsers(db: Database.Database, write: WriteQueue, feeds: Fee
         const notifications = erasure.notifications.run(userId).changes;
         const preferences = erasure.preferences.run(userId).changes > 0;
         erasure.relations.run(userId);
+        erasure.idempotency.run(idempotencyScope);
         feeds.touch(userId);
         return { notifications, events, deliveries, preferences };
       }),
