@@ -28,6 +28,24 @@ export function userStoreContract(): void {
       expect(await storage.users.appsOf('u1')).toEqual([]);
     });
 
+    it('records the relationship again after it was forgotten, by disconnect or by erasure', async () => {
+      await storage.events.insert([event('a1', { user_id: 'u1' })]);
+      await storage.users.disconnect('u1', 'a1');
+      await storage.events.insert([event('a1', { user_id: 'u1' })]);
+      expect(await storage.users.appsOf('u1')).toEqual(['a1']);
+      await storage.users.erase('u1', 'user:u1');
+      expect(await storage.users.appsOf('u1')).toEqual([]);
+      await storage.events.insert([event('a1', { user_id: 'u1' })]);
+      expect(await storage.users.appsOf('u1')).toEqual(['a1']);
+      // Published and disconnected in the same group commit: the disconnect, which came last, stands.
+      await Promise.all([
+        storage.events.insert([event('a1', { user_id: 'u2' })]),
+        storage.users.disconnect('u2', 'a1'),
+      ]);
+      await storage.events.insert([event('a1', { user_id: 'u2' })]);
+      expect(await storage.users.appsOf('u2')).toEqual(['a1']);
+    });
+
     it("erases the user's notifications, preferences, events and their deliveries, keeping user.deleted", async () => {
       await storage.webhooks.create(webhook({ id: 'wh_1', app_id: 'a1', subscribed_events: ['*'] }));
       const bystander = event('a1', { user_id: 'other' });

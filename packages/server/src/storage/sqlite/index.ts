@@ -56,7 +56,10 @@ export function openSqliteStorage(path: string, options: SqliteOptions = {}): St
   // transaction's outcome, and after each flush hands committed events to listeners and wakes the
   // delivery worker.
   const write = createWriteQueue(db, {
-    transactionEnded: (committed) => events.transactionEnded(committed),
+    transactionEnded: (committed) => {
+      events.transactionEnded(committed);
+      users.transactionEnded(committed);
+    },
     flushed: () => {
       events.flushed();
       outbox.afterCommit();

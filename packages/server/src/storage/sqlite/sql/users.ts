@@ -6,9 +6,12 @@ import type { WriteQueue } from '../write-queue.js';
 /** `user.deleted` events outlive the erasure they announce: apps read them after it. */
 const NOT_ERASURE_NOTICE = `NOT (event_category = 'user' AND event_type = 'deleted')`;
 
+/** Past this many, the known pairs start over (about 5 MB of strings): a bound, not a tuning. */
+const MAX_KNOWN_PAIRS = 50_000;
+
 /**
  * The `user_apps` relation and erasure. `remember` runs inside every event insert's transaction
- * (the events' `afterInsert` hook), one insert-or-ignore per distinct pair of the batch.
+ * (the events' `afterInsert` hook): one insert-or-ignore per pair not already known to be stored.
  */
 export function sqliteUsers(db: Database.Database, write: WriteQueue, feeds: FeedVersions) {
   const insertPair = db.prepare<[string, string, string]>(
@@ -35,13 +38,30 @@ export function sqliteUsers(db: Database.Database, write: WriteQueue, feeds: Fee
     idempotency: db.prepare<[string]>('DELETE FROM idempotency_keys WHERE scope = ?'),
   };
 
+  // Pairs known to be stored, so a publish skips the statement for them: most events come from an app
+  // that already knows its user. Only this process writes the file, so the set is exact once pairs are
+  // added after their commit (`transactionEnded`) and dropped before anything deletes them.
+  const known = new Set<string>();
+  const pending = new Set<string>();
+  // Also from `pending`: a pair written earlier in the same group commit is deleted now, not known.
+  const forget = (userId: string, appId?: string) => {
+    for (const pairs of [known, pending]) {
+      if (appId !== undefined) pairs.delete(`${appId}\u0000${userId}`);
+      else for (const pair of pairs) if (pair.endsWith(`\u0000${userId}`)) pairs.delete(pair);
+    }
+  };
+
   const store: UserStore = {
     appsOf: async (userId) => selectApps.all(userId),
     connect: (userId, appId) =>
       write(() => {
         insertPair.run(userId, appId, new Date().toISOString());
       }),
-    disconnect: (userId, appId) => write(() => deletePair.run(userId, appId).changes > 0),
+    disconnect: (userId, appId) =>
+      write(() => {
+        forget(userId, appId);
+        return deletePair.run(userId, appId).changes > 0;
+      }),
     erase: (userId, idempotencyScope) =>
       write(() => {
         const deliveries = erasure.deliveries.run(userId).changes;
@@ -51,6 +71,7 @@ export function sqliteUsers(db: Database.Database, write: WriteQueue, feeds: Fee
         erasure.states.run(userId);
         const notifications = erasure.notifications.run(userId).changes;
         const preferences = erasure.preferences.run(userId).changes > 0;
+        forget(userId);
         erasure.relations.run(userId);
         erasure.idempotency.run(idempotencyScope);
         feeds.touch(userId);
@@ -61,15 +82,21 @@ export function sqliteUsers(db: Database.Database, write: WriteQueue, feeds: Fee
     ...store,
     /** Inside an event insert's transaction: the apps of these events now know their users. */
     remember: (events: EventRecord[]) => {
-      let last = '';
       for (const event of events) {
         if (!recordsRelationship(event)) continue;
         const pair = `${event.app_id}\u0000${event.user_id}`;
-        // Batches usually repeat one pair: skip the statement for a run of the same one.
-        if (pair === last) continue;
-        last = pair;
+        if (known.has(pair) || pending.has(pair)) continue;
+        pending.add(pair);
         insertPair.run(event.user_id!, event.app_id, event.timestamp);
       }
+    },
+    /** After each transaction (the write queue's hook): pairs it wrote are known once it committed. */
+    transactionEnded: (committed: boolean) => {
+      if (committed) {
+        if (known.size + pending.size > MAX_KNOWN_PAIRS) known.clear();
+        for (const pair of pending) known.add(pair);
+      }
+      pending.clear();
     },
   };
 }
