@@ -111,7 +111,15 @@ export async function storeEvents(deps: ServiceDeps, records: EventRecord[]): Pr
   const syncs = notificationSyncsFor(records);
   await countingPublishFailures(deps, () => deps.storage.events.insert(records, syncs.length > 0 ? syncs : undefined));
   const first = records[0];
-  if (first) deps.metrics.countEventsPublished(first.app_id, records.length);
+  if (!first) return;
+  // An app's request stores events of that app alone; a platform event stores one copy per recipient.
+  if (records.every((record) => record.app_id === first.app_id)) {
+    deps.metrics.countEventsPublished(first.app_id, records.length);
+    return;
+  }
+  const perApp = new Map<string, number>();
+  for (const record of records) perApp.set(record.app_id, (perApp.get(record.app_id) ?? 0) + 1);
+  for (const [appId, count] of perApp) deps.metrics.countEventsPublished(appId, count);
 }
 
 /** A stored event as the REST API lists it (stored JSON read back with `readStoredJson`). */
