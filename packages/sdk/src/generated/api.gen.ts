@@ -32,7 +32,7 @@ export interface paths {
         post?: never;
         /**
          * Erase a user: their notifications, states, preferences, stream connections and events
-         * @description First sends `user.deleted` to every app that knew the user (so they erase theirs), then deletes the user's notifications and their states, their preferences, their events and the webhook deliveries of those events, closes their stream connections and forgets which apps knew them. The `user.deleted` events stay, so an app that was offline still learns of the erasure. See the privacy section of docs/server.md.
+         * @description Closes the user's stream connections (close code 4403, on every instance once `user.deleted` reaches it), sends `user.deleted` to every app that knew the user (so they erase theirs), then deletes the user's notifications and their states, their preferences, their events and the webhook deliveries of those events, the responses remembered for their idempotency keys, and forgets which apps knew them. The `user.deleted` events stay, so an app that was offline still learns of the erasure. See the privacy section of docs/server.md.
          */
         delete: operations["eraseUser"];
         options?: never;

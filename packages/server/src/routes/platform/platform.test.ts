@@ -1,3 +1,6 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { DESIGN_DOC_NOTIFICATION } from '@oriva/contract';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
@@ -317,5 +320,43 @@ describe('erasing a user', () => {
       json: profileUpdated(userId),
     });
     expect(later.recipients).toEqual([]);
+  });
+});
+
+// Two instances sharing one PostgreSQL schema and one Redis: only the `server-pg` project has both.
+describe.skipIf(process.env.ORIVA_TEST_STORAGE !== 'postgres')('erasing a user, with two instances', () => {
+  it("closes the user's stream connections on the other instance too", async () => {
+    const dataDir = mkdtempSync(join(tmpdir(), 'oriva-erase-'));
+    const shared = {
+      ORIVA_REDIS_URL: process.env.ORIVA_TEST_REDIS_URL ?? 'redis://127.0.0.1:6379',
+      ORIVA_REDIS_PREFIX: `oriva-test-erase-${Date.now()}:`,
+    };
+    const first = await startTestServer(shared, { dataDir });
+    const second = await startTestServer(shared, { dataDir });
+    try {
+      const key = await first.createApp('knows-the-user');
+      const userId = newUser();
+      const published = await first.request('/api/v1/apps/knows-the-user/events', {
+        method: 'POST',
+        token: key,
+        json: { ...DESIGN_DOC_EVENT, user_id: userId },
+      });
+      expect(published.status).toBe(200);
+      const token = await second.userToken(userId);
+      const ws = new WebSocket(`${second.url.replace('http', 'ws')}/api/v1/events/stream?auth=${token}`);
+      const closed = new Promise<number>((resolve) => ws.on('close', (code) => resolve(code)));
+      await new Promise((resolve) => ws.once('message', resolve));
+
+      const erased = await first.request(`/api/v1/admin/users/${userId}`, {
+        method: 'DELETE',
+        token: first.adminToken,
+      });
+      expect(await erased.json()).toMatchObject({ notified_apps: ['knows-the-user'], stream_connections_closed: 0 });
+      expect(await closed).toBe(4403);
+    } finally {
+      await second.close();
+      await first.close();
+      rmSync(dataDir, { recursive: true, force: true });
+    }
   });
 });

@@ -16,9 +16,10 @@ export interface Erasure extends ErasureCounts {
 }
 
 /**
- * Erases a user. `user.deleted` goes first, while the apps that knew the user are still known (and
- * it is kept by the erasure, so an app offline now reads it later); then the user's data goes in one
- * transaction, relationships included; then their live stream connections are closed.
+ * Erases a user. Their stream connections on this instance close first (other instances close theirs
+ * when the `user.deleted` events reach them over the bus). `user.deleted` goes next, while the apps
+ * that knew the user are still known (it is kept by the erasure, so an app offline now reads it
+ * later); then the user's data goes in one transaction, relationships included.
  */
 export async function eraseUser(
   deps: ServiceDeps,
@@ -26,6 +27,7 @@ export async function eraseUser(
   userId: string,
   origin: RequestOrigin,
 ): Promise<Erasure> {
+  const closed = sessions.disconnectUser(userId);
   const erasedAt = new Date().toISOString();
   const [notice] = await publishPlatformEvents(
     deps,
@@ -42,7 +44,6 @@ export async function eraseUser(
     origin,
   );
   const counts = await deps.storage.users.erase(userId, principalScope({ kind: 'user', userId }));
-  const closed = sessions.disconnectUser(userId);
   deps.logger.info({ user_id: userId, ...counts, stream_connections_closed: closed }, 'user erased');
   return {
     ...counts,

@@ -46,6 +46,7 @@ export class StreamHub {
   private readonly heartbeat: NodeJS.Timeout;
   /** Notifications pushed to their user, recorded as delivered. */
   private readonly deliveries: StreamDeliveries;
+  private readonly unsubscribeErasures: () => void;
 
   constructor(
     private readonly deps: StreamHubDeps,
@@ -65,6 +66,15 @@ export class StreamHub {
       }
     }, deps.config.stream.heartbeatSeconds * 1000);
     this.heartbeat.unref();
+    // An erasure on another instance reaches this one as its `user.deleted` events (through the bus, as
+    // every committed event does): the erased user's connections here close too.
+    this.unsubscribeErasures = bus.subscribe((events) => {
+      for (const event of events) {
+        if (event.event_category === 'user' && event.event_type === 'deleted' && event.user_id !== null) {
+          this.disconnectUser(event.user_id);
+        }
+      }
+    });
   }
 
   /** A short-lived, single-use ticket standing for a principal, so no token travels in a URL. */
@@ -171,6 +181,7 @@ export class StreamHub {
 
   async close(): Promise<void> {
     clearInterval(this.heartbeat);
+    this.unsubscribeErasures();
     for (const connection of this.connections) connection.close(CLOSE.goingAway, 'server shutting down');
     // Free this instance's places now rather than when they expire.
     const places = [...this.places.values()];
