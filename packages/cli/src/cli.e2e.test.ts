@@ -277,6 +277,21 @@ describe('oriva against a running server', () => {
     expect(both.stderr).toContain('--older-than or --before');
   });
 
+  it('admin users delete erases the user and names the apps that were told', async () => {
+    const body = JSON.stringify(event({ user_id: 'user_erased', entity_id: 'r_erase' }));
+    expect((await run(['events', 'send', '--body', body], { env })).code).toBe(0);
+    const human = await run(['admin', 'users', 'delete', 'user_erased'], { env });
+    expect(human.stderr).toBe('');
+    expect(human.code).toBe(0);
+    expect(human.stdout).toMatch(
+      /^✔ Erased user_erased: 0 notifications, 1 events, .*user\.deleted sent to: cli-e2e\.\n$/,
+    );
+
+    const again = await run(['admin', 'users', 'delete', 'user_erased', '--json'], { env });
+    expect(again.code).toBe(0);
+    expect(json(again.stdout)).toMatchObject({ success: true, user_id: 'user_erased', notified_apps: [] });
+  });
+
   it('apps create of an existing app reports the conflict', async () => {
     const result = await run(['apps', 'create', APP, '--name', 'Again'], { env });
     expect(result.code).toBe(1);

@@ -34,6 +34,7 @@ export * from './schemas/event-types.js';
 export * from './schemas/events.js';
 export * from './schemas/legacy.js';
 export * from './schemas/notifications.js';
+export * from './schemas/platform.js';
 export * from './schemas/portal-sessions.js';
 export * from './schemas/stats.js';
 export * from './schemas/stream.js';

@@ -72,6 +72,11 @@ export const TAGS = [
       "Events, notification engagement, webhook health and streams over time, with the design document's success metrics against their targets.",
   },
   { name: 'Apps', description: 'Register apps and manage their API keys (admin token).' },
+  {
+    name: 'Platform',
+    description:
+      'Oriva Core (admin token): platform events to the apps that know a user, their relationships, and erasure.',
+  },
   { name: 'Development', description: 'Dev mode only: helpers for local work.' },
   { name: 'Legacy', description: 'Deprecated endpoints and their replacements.' },
   { name: 'Operations', description: 'Health, readiness and data retention (admin token).' },

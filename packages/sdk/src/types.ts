@@ -37,6 +37,13 @@ export type StatsTotals = Schemas['StatsTotals'];
 export type StatsPoint = Schemas['StatsPoint'];
 export type StatsTarget = Schemas['StatsTarget'];
 
+// Platform (Oriva Core, admin token)
+export type PublishPlatformEventRequest = Schemas['PublishPlatformEventRequest'];
+export type PublishPlatformEventResponse = Schemas['PublishPlatformEventResponse'];
+export type PublishPlatformBatchResponse = Schemas['PublishPlatformBatchResponse'];
+export type UserAppResponse = Schemas['UserAppResponse'];
+export type EraseUserResponse = Schemas['EraseUserResponse'];
+
 // Apps and keys
 export type App = Schemas['App'];
 export type ApiKey = Schemas['ApiKey'];

@@ -17,6 +17,7 @@ import { operationsRoutes } from './routes/health/index.js';
 import { inboxRoutes } from './routes/inbox.js';
 import { LEGACY_EVENTS_PATH, legacyPlainTextBody, legacyRoutes } from './routes/legacy/index.js';
 import { notificationRoutes } from './routes/notifications/index.js';
+import { platformRoutes } from './routes/platform/index.js';
 import { statsRoutes } from './routes/stats/index.js';
 import { streamRoutes } from './routes/stream/index.js';
 import { webhookRoutes } from './routes/webhooks/index.js';
@@ -40,6 +41,7 @@ export function createApp(deps: Deps, stream: StreamHub) {
   app.route('/', appRoutes(deps));
   app.route('/', adminRoutes(deps));
   app.route('/', statsRoutes(deps));
+  app.route('/', platformRoutes(deps, stream));
   app.route('/', eventRoutes(deps));
   app.route('/', eventTypeRoutes(deps));
   app.route('/', notificationRoutes(deps));

@@ -6,6 +6,7 @@ export * from './events.js';
 export * from './health.js';
 export * from './legacy.js';
 export * from './notifications.js';
+export * from './platform.js';
 export * from './portal-sessions.js';
 export * from './stats.js';
 export * from './stream.js';

@@ -145,7 +145,7 @@ export const STREAM_CLOSE_CODES = {
   slowConsumer: 4008,
 } as const;
 
-/** What each close code the server sends tells the client (4401 and 4403 are reserved, not sent today), for documents and clients that explain a close. */
+/** What each close code the server sends tells the client (4401 is reserved, not sent today), for documents and clients that explain a close. */
 export const STREAM_CLOSE_CODE_MEANINGS: Record<number, string> = {
   [STREAM_CLOSE_CODES.goingAway]: 'The server is shutting down: reconnect (to another instance) and resume.',
   [STREAM_CLOSE_CODES.unsupportedData]: 'A binary frame: the protocol is JSON text.',
@@ -155,4 +155,5 @@ export const STREAM_CLOSE_CODE_MEANINGS: Record<number, string> = {
   [STREAM_CLOSE_CODES.internalError]: 'The server failed while serving this connection: reconnect and resume.',
   [STREAM_CLOSE_CODES.slowConsumer]: 'Slow consumer: the unsent backlog grew too large; reconnect and resume.',
   [STREAM_CLOSE_CODES.tooManyConnections]: 'Too many connections for this user (at most 10).',
+  [STREAM_CLOSE_CODES.forbidden]: 'The user was erased (DELETE /api/v1/admin/users/{user_id}): do not reconnect.',
 };

@@ -136,8 +136,34 @@ const deliveryEvents = {
     .openapi('DeliveryExhaustedData'),
 };
 
+/**
+ * What Oriva Core says about its users (`POST /api/v1/platform/events`): delivered only to the apps
+ * that already deal with the user. Apps may not publish into these categories.
+ */
+const userEvents = {
+  'user.profile_updated': z
+    .object({
+      changed_fields: z
+        .array(z.string())
+        .openapi({ description: 'Which profile fields changed.', example: ['display_name', 'avatar_url'] }),
+    })
+    .catchall(z.unknown())
+    .openapi('UserProfileUpdatedData'),
+  'user.deleted': z
+    .object({
+      erased_at: z.string().openapi({ description: 'When Oriva erased the user (ISO-8601 UTC).' }),
+    })
+    .catchall(z.unknown())
+    .openapi('UserDeletedData', {
+      description: "The user was erased from Oriva: erase what your app keeps about them (the event's `user_id`).",
+    }),
+};
+
+/** The categories only the platform publishes into (`POST /api/v1/platform/events`). */
+export const PLATFORM_CATEGORIES = ['user', 'platform'] as const;
+
 /** Every event the server records on its own, by `<category>.<type>`. */
-export const SERVER_EVENT_DATA = { ...notificationEvents, ...webhookEvents, ...deliveryEvents };
+export const SERVER_EVENT_DATA = { ...notificationEvents, ...webhookEvents, ...deliveryEvents, ...userEvents };
 
 export type ServerEventName = keyof typeof SERVER_EVENT_DATA;
 /** What the server puts in `event_data` for one of its own events. */

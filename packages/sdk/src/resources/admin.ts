@@ -1,9 +1,20 @@
 import type { APIPromise } from '../core/api-promise.js';
 import type { RequestOptions } from '../core/request-options.js';
 import { APIResource } from '../core/resource.js';
-import type { AdminStatsResponse, PruneRequest, PruneResponse, StatsParams } from '../types.js';
+import { path } from '../core/url.js';
+import type {
+  AdminStatsResponse,
+  EraseUserResponse,
+  PruneRequest,
+  PruneResponse,
+  PublishPlatformBatchResponse,
+  PublishPlatformEventRequest,
+  PublishPlatformEventResponse,
+  StatsParams,
+  UserAppResponse,
+} from '../types.js';
 
-/** Server operations for the admin token. */
+/** Server operations for the admin token, and Oriva Core's side of the platform. */
 export class Admin extends APIResource {
   /**
    * Apply the retention period now: delete events and webhook delivery logs older than
@@ -25,5 +36,87 @@ export class Admin extends APIResource {
    */
   stats(params: StatsParams = {}, options?: RequestOptions): APIPromise<AdminStatsResponse> {
     return this._client.request<AdminStatsResponse>({ ...options, method: 'get', path: '/admin/stats', query: params });
+  }
+
+  /**
+   * Publish a platform event (`user.*`, `platform.*`): it reaches only the apps that already know the user.
+   *
+   * @example
+   * const { recipients } = await admin.admin.publishPlatformEvent({
+   *   event_category: 'user', event_type: 'profile_updated', entity_type: 'user', entity_id: 'user_456',
+   *   user_id: 'user_456', event_data: { changed_fields: ['display_name'] },
+   * });
+   */
+  publishPlatformEvent(
+    params: PublishPlatformEventRequest,
+    options?: RequestOptions,
+  ): APIPromise<PublishPlatformEventResponse> {
+    return this._client.request<PublishPlatformEventResponse>({
+      ...options,
+      method: 'post',
+      path: '/platform/events',
+      body: params,
+    });
+  }
+
+  /**
+   * Publish up to 500 platform events at once, all or nothing.
+   *
+   * @example
+   * const { count } = await admin.admin.publishPlatformEvents([profileUpdated, otherProfileUpdated]);
+   */
+  publishPlatformEvents(
+    events: PublishPlatformEventRequest[],
+    options?: RequestOptions,
+  ): APIPromise<PublishPlatformBatchResponse> {
+    return this._client.request<PublishPlatformBatchResponse>({
+      ...options,
+      method: 'post',
+      path: '/platform/events/batch',
+      body: { events },
+    });
+  }
+
+  /**
+   * Record that a user has an app connected, so platform events about them reach it.
+   *
+   * @example
+   * await admin.admin.connectUserApp('user_456', 'work-buddy');
+   */
+  connectUserApp(userId: string, appId: string, options?: RequestOptions): APIPromise<UserAppResponse> {
+    return this._client.request<UserAppResponse>(() => ({
+      ...options,
+      method: 'put',
+      path: path`/users/${userId}/apps/${appId}`,
+    }));
+  }
+
+  /**
+   * Forget that an app knows a user: platform events about them stop reaching it.
+   *
+   * @example
+   * await admin.admin.disconnectUserApp('user_456', 'work-buddy');
+   */
+  disconnectUserApp(userId: string, appId: string, options?: RequestOptions): APIPromise<UserAppResponse> {
+    return this._client.request<UserAppResponse>(() => ({
+      ...options,
+      method: 'delete',
+      path: path`/users/${userId}/apps/${appId}`,
+    }));
+  }
+
+  /**
+   * Erase a user: `user.deleted` to the apps that knew them, then their notifications, states,
+   * preferences, events and stream connections are removed.
+   *
+   * @example
+   * const { notified_apps } = await admin.admin.deleteUser('user_456');
+   */
+  deleteUser(userId: string, options?: RequestOptions): APIPromise<EraseUserResponse> {
+    return this._client.request<EraseUserResponse>(() => ({
+      ...options,
+      method: 'delete',
+      path: path`/admin/users/${userId}`,
+    }));
   }
 }

@@ -15,6 +15,7 @@ const PORTS = [
   'idempotency',
   'jobs',
   'stats',
+  'users',
 ] as const satisfies ReadonlyArray<keyof Storage>;
 
 /**

@@ -12,6 +12,7 @@ import type { JobStore } from './ports/jobs.js';
 import type { NotificationStore } from './ports/notifications.js';
 import type { PreferenceStore } from './ports/preferences.js';
 import type { StatsStore } from './ports/stats.js';
+import type { UserStore } from './ports/users.js';
 import type { WebhookStore } from './ports/webhooks.js';
 
 export * from './ports/apps.js';
@@ -23,6 +24,7 @@ export * from './ports/jobs.js';
 export * from './ports/notifications.js';
 export * from './ports/preferences.js';
 export * from './ports/stats.js';
+export * from './ports/users.js';
 export * from './ports/webhooks.js';
 
 export interface Storage {
@@ -34,6 +36,7 @@ export interface Storage {
   readonly eventTypes: EventTypeStore;
   readonly notifications: NotificationStore;
   readonly preferences: PreferenceStore;
+  readonly users: UserStore;
   readonly webhooks: WebhookStore;
   readonly deliveries: DeliveryStore;
   readonly idempotency: IdempotencyStore;

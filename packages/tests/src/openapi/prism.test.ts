@@ -256,6 +256,31 @@ describe('docs/openapi.yml against the real server, through Prism', () => {
     await drive(strict, 'GET', '/api/v1/events/stream?user_id=user_456', 400, { token: userToken });
     await drive(strict, 'GET', '/api/v1/apps/work-buddy/stats?interval=day', 200, { token: appKey });
     await drive(strict, 'GET', '/api/v1/admin/stats?interval=minute', 200, { token: admin });
+    await drive(strict, 'POST', '/api/v1/apps/work-buddy/events/validate', 200, {
+      token: appKey,
+      json: DESIGN_DOC_EVENT,
+    });
+    await drive(strict, 'POST', '/api/v1/apps/work-buddy/events/batch/validate', 200, {
+      token: appKey,
+      json: { events: [DESIGN_DOC_EVENT] },
+    });
+
+    const profileUpdated = {
+      event_category: 'user',
+      event_type: 'profile_updated',
+      entity_type: 'user',
+      entity_id: 'user_456',
+      user_id: 'user_456',
+      event_data: { changed_fields: ['display_name'] },
+    };
+    await drive(strict, 'PUT', '/api/v1/users/user_789/apps/work-buddy', 200, { token: admin });
+    await drive(strict, 'DELETE', '/api/v1/users/user_789/apps/work-buddy', 200, { token: admin });
+    await drive(strict, 'POST', '/api/v1/platform/events', 200, { token: admin, json: profileUpdated });
+    await drive(strict, 'POST', '/api/v1/platform/events/batch', 200, {
+      token: admin,
+      json: { events: [profileUpdated] },
+    });
+    await drive(strict, 'DELETE', '/api/v1/admin/users/user_789', 200, { token: admin });
     await drive(strict, 'POST', '/api/v1/admin/prune', 200, { token: admin, json: { older_than_days: 3650 } });
     await checkDeliveries();
     await drive(strict, 'DELETE', hooks, 204, { token: appKey });

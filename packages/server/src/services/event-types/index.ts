@@ -10,7 +10,7 @@ import { ApiError, describeFields, errors } from '../../core/errors.js';
 import type { EventTypeRecord } from '../../storage/types.js';
 import { requireApp } from '../apps.js';
 import { forgetDeclaredTypes } from './declared-cache.js';
-import { isPlatformEventType, platformEventTypes } from './platform-types.js';
+import { isReservedEventType, platformEventTypes } from './platform-types.js';
 import { compileSchema, validationErrors } from './schema-validator.js';
 
 export type EventTypeInput = z.infer<typeof PutEventTypeRequest>;
@@ -56,8 +56,9 @@ export async function putEventType(
   options: { breaking?: boolean | undefined } = {},
 ): Promise<{ eventType: EventTypeView; created: boolean }> {
   await requireApp(deps, appId);
-  if (isPlatformEventType(name)) {
-    // The platform's own types are in the catalogue already, with the schemas the server builds them by.
+  if (isReservedEventType(name)) {
+    // The platform's own types are in the catalogue already, with the schemas the server builds them by;
+    // its categories (`user.*`, `platform.*`) are refused to apps' events, so declaring there means nothing.
     throw new ApiError(400, 'event_type_reserved', `"${name}" is one of the platform's own event types`, {
       fields: [
         { path: 'event_type', code: 'event_type_reserved', message: "is one of the platform's own event types" },

@@ -49,6 +49,7 @@ export class StreamHub {
   private readonly deliveries: StreamDeliveries;
   /** Connections opened and peaks, in the stats rollups. */
   private readonly stats: StreamStats;
+  private readonly unsubscribeErasures: () => void;
 
   constructor(
     private readonly deps: StreamHubDeps,
@@ -69,6 +70,15 @@ export class StreamHub {
       }
     }, deps.config.stream.heartbeatSeconds * 1000);
     this.heartbeat.unref();
+    // An erasure on another instance reaches this one as its `user.deleted` events (through the bus, as
+    // every committed event does): the erased user's connections here close too.
+    this.unsubscribeErasures = bus.subscribe((events) => {
+      for (const event of events) {
+        if (event.event_category === 'user' && event.event_type === 'deleted' && event.user_id !== null) {
+          this.disconnectUser(event.user_id);
+        }
+      }
+    });
   }
 
   /** A short-lived, single-use ticket standing for a principal, so no token travels in a URL. */
@@ -161,9 +171,24 @@ export class StreamHub {
     await connection.start(since);
   }
 
+  /**
+   * Closes the user's own connections on this instance (an erased user): 4403, which tells clients
+   * not to reconnect. App connections narrowed to the user are the app's, and stay. Returns how many.
+   */
+  disconnectUser(userId: string): number {
+    let closed = 0;
+    for (const [connection, place] of this.places) {
+      if (place.userId !== userId) continue;
+      connection.close(CLOSE.forbidden, 'user erased');
+      closed++;
+    }
+    return closed;
+  }
+
   async close(): Promise<void> {
     clearInterval(this.heartbeat);
     this.stats.close();
+    this.unsubscribeErasures();
     for (const connection of this.connections) connection.close(CLOSE.goingAway, 'server shutting down');
     // Free this instance's places now rather than when they expire.
     const places = [...this.places.values()];

@@ -17,6 +17,7 @@ import { preferenceStoreContract } from './preferences.contract.js';
 import { app, at } from './records.test-support.js';
 import { statsStoreContract } from './stats.contract.js';
 import { storage, useStorage } from './subject.test-support.js';
+import { userStoreContract } from './users.contract.js';
 import { webhookStoreContract } from './webhooks.contract.js';
 
 export function describeStorageContract(name: string, open: () => Promise<Storage>): void {
@@ -37,5 +38,6 @@ export function describeStorageContract(name: string, open: () => Promise<Storag
     idempotencyStoreContract();
     jobStoreContract();
     statsStoreContract();
+    userStoreContract();
   });
 }

@@ -11,6 +11,7 @@ import { postgresJobs } from './sql/jobs.js';
 import { postgresNotifications } from './sql/notifications.js';
 import { postgresPreferences } from './sql/preferences.js';
 import { postgresStats, pruneStats } from './sql/stats.js';
+import { postgresUsers } from './sql/users.js';
 import { postgresWebhooks } from './sql/webhooks.js';
 import { createTransactions } from './transactions.js';
 
@@ -79,6 +80,7 @@ export async function openPostgresStorage(options: PostgresStorageOptions): Prom
     eventTypes: postgresEventTypes(pool, runTx),
     notifications,
     preferences: postgresPreferences(pool),
+    users: postgresUsers(pool, runTx),
     webhooks: postgresWebhooks(pool, runTx),
     deliveries: postgresDeliveries(pool, transactions),
     idempotency: postgresIdempotency(pool),

@@ -2,6 +2,7 @@ import type pg from 'pg';
 import { type EventRecord, StatsTally, type StoredEvent } from '../types.js';
 import { insertEventsLocked } from './sql/events.js';
 import { writeTally } from './sql/stats.js';
+import { rememberUserApps } from './sql/users.js';
 
 /** A transaction in progress. Events are buffered and stored last, just before COMMIT (see `createTransactions`). */
 export interface Tx {
@@ -101,6 +102,8 @@ export function createTransactions(
       // The outbox needs no positions: written before the lock, to keep the critical section short.
       if (needOutbox.length > 0 && (await writeOutbox(client, needOutbox))) queued = true;
       if (buffered.length > 0) {
+        // Like the outbox, outside the events lock: which apps now know which users.
+        await rememberUserApps(client, buffered);
         const stored = await insertEventsLocked(client, schema, buffered);
         // Registered while the lock is held: the next local transaction draws its positions after this.
         entry = { events: stored, state: 'open' };

@@ -15,6 +15,7 @@ import { sqliteJobs } from './sql/jobs.js';
 import { sqliteNotifications } from './sql/notifications.js';
 import { sqlitePreferences } from './sql/preferences.js';
 import { sqliteStats } from './sql/stats.js';
+import { sqliteUsers } from './sql/users.js';
 import { sqliteWebhooks } from './sql/webhooks.js';
 import { createWriteQueue } from './write-queue.js';
 
@@ -56,7 +57,10 @@ export function openSqliteStorage(path: string, options: SqliteOptions = {}): St
   // transaction's outcome, and after each flush hands committed events to listeners and wakes the
   // delivery worker.
   const write = createWriteQueue(db, {
-    transactionEnded: (committed) => events.transactionEnded(committed),
+    transactionEnded: (committed) => {
+      events.transactionEnded(committed);
+      users.transactionEnded(committed);
+    },
     flushed: () => {
       events.flushed();
       outbox.afterCommit();
@@ -66,8 +70,10 @@ export function openSqliteStorage(path: string, options: SqliteOptions = {}): St
   const feeds = createFeedVersions();
   const outbox = sqliteOutbox(db);
   const stats = sqliteStats(db, write);
+  const users = sqliteUsers(db, write, feeds);
   const events = sqliteEvents(db, write, {
     afterInsert: (inserted) => {
+      users.remember(inserted);
       outbox.write(inserted);
       stats.tallied((tally) => tally.events(inserted));
     },
@@ -90,6 +96,7 @@ export function openSqliteStorage(path: string, options: SqliteOptions = {}): St
     eventTypes: sqliteEventTypes(db, write),
     notifications,
     preferences: sqlitePreferences(db, write, feeds),
+    users,
     webhooks: sqliteWebhooks(db, write, outbox, events.insertRows),
     deliveries: sqliteDeliveries(db, write, outbox, events.insertRows, stats.tallied),
     idempotency: sqliteIdempotency(db, write),

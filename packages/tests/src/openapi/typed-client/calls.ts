@@ -141,6 +141,26 @@ export async function everyOperation() {
   await oriva.POST('/api/v1/events/stream/tickets');
   await oriva.GET('/api/v1/events/stream', { params: { query: { user_id: 'user_456' } } });
   await oriva.POST('/api/v1/admin/prune', { body: { older_than_days: 90 } });
+  await oriva.POST('/api/v1/apps/{app_id}/events/validate', {
+    params: app,
+    body: { event_category: 'session', event_type: 'ended', entity_type: 's', entity_id: 's1', user_id: 'user_456' },
+  });
+  await oriva.POST('/api/v1/apps/{app_id}/events/batch/validate', { params: app, body: { events: [] } });
+
+  const profileUpdated = {
+    event_category: 'user' as const,
+    event_type: 'profile_updated',
+    entity_type: 'user',
+    entity_id: 'user_456',
+    user_id: 'user_456',
+    event_data: { changed_fields: ['display_name'] },
+  };
+  const userApp = { path: { user_id: 'user_456', app_id: 'work-buddy' } };
+  await oriva.PUT('/api/v1/users/{user_id}/apps/{app_id}', { params: userApp });
+  await oriva.DELETE('/api/v1/users/{user_id}/apps/{app_id}', { params: userApp });
+  await oriva.POST('/api/v1/platform/events', { body: profileUpdated });
+  await oriva.POST('/api/v1/platform/events/batch', { body: { events: [profileUpdated] } });
+  await oriva.DELETE('/api/v1/admin/users/{user_id}', { params: user });
 
   const failed = await oriva.GET('/api/v1/apps/{app_id}', { params: app });
   // Every error has the one shape, with a stable code.

@@ -5,6 +5,7 @@ import { sql as undeclaredTypes } from './004_undeclared_types.js';
 import { sql as endpointHealth } from './005_endpoint_health.js';
 import { sql as stats } from './006_stats.js';
 import { sql as ed25519 } from './007_ed25519.js';
+import { sql as userApps } from './008_user_apps.js';
 
 /** Numbered migrations, applied in order at start; each runs once, in a transaction. */
 export const migrations: Array<{ version: number; name: string; sql: string }> = [
@@ -15,4 +16,5 @@ export const migrations: Array<{ version: number; name: string; sql: string }> =
   { version: 5, name: '005_endpoint_health', sql: endpointHealth },
   { version: 6, name: '006_stats', sql: stats },
   { version: 7, name: '007_ed25519', sql: ed25519 },
+  { version: 8, name: '008_user_apps', sql: userApps },
 ];
