@@ -65,6 +65,10 @@ export const TAGS = [
   { name: 'Notifications', description: "Create notifications for users, and the user's feed across every app." },
   { name: 'Preferences', description: "A user's mutes: which apps and notification types stay quiet." },
   { name: 'Stream', description: 'Events live over a WebSocket, resumable after a disconnect.' },
+  {
+    name: 'Consumers',
+    description: 'Pull events instead: poll from a committed position, the same positions as the stream.',
+  },
   { name: 'Webhooks', description: 'Signed deliveries of your events to your own endpoint, with retries and replays.' },
   { name: 'Apps', description: 'Register apps and manage their API keys (admin token).' },
   { name: 'Development', description: 'Dev mode only: helpers for local work.' },

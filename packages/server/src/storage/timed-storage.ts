@@ -14,6 +14,7 @@ const PORTS = [
   'deliveries',
   'idempotency',
   'jobs',
+  'consumers',
 ] as const satisfies ReadonlyArray<keyof Storage>;
 
 /**

@@ -7,6 +7,7 @@ import { createFeedVersions } from './feed-versions.js';
 import { migrate } from './migrate.js';
 import { sqliteOutbox } from './outbox.js';
 import { sqliteApps } from './sql/apps.js';
+import { sqliteConsumers } from './sql/consumers.js';
 import { sqliteDeliveries } from './sql/deliveries.js';
 import { sqliteEventTypes } from './sql/event-types.js';
 import { sqliteEvents } from './sql/events.js';
@@ -89,5 +90,6 @@ export function openSqliteStorage(path: string, options: SqliteOptions = {}): St
     deliveries: sqliteDeliveries(db, write, outbox, events.insertRows),
     idempotency: sqliteIdempotency(db, write),
     jobs: sqliteJobs(db, write),
+    consumers: sqliteConsumers(db, write),
   };
 }
