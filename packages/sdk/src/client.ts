@@ -7,6 +7,7 @@ import type { Fetch, HeadersRecord } from './core/request-options.js';
 import { DEFAULT_BASE_URL, normalizeBaseUrl } from './core/url.js';
 import { Admin } from './resources/admin.js';
 import { Apps } from './resources/apps.js';
+import { Consumers } from './resources/consumers.js';
 import { EventTypes } from './resources/event-types.js';
 import { Events } from './resources/events.js';
 import { Notifications } from './resources/notifications.js';
@@ -136,6 +137,8 @@ export class Oriva extends APIClient {
   readonly admin: Admin;
   /** Declare the app's event types (a JSON Schema each), read the catalogue, and validate events. */
   readonly eventTypes: EventTypes;
+  /** Pull the app's events from a committed position (polling consumers), on the stream's positions. */
+  readonly consumers: Consumers;
 
   readonly #options: ClientOptions;
   readonly #credential: string;
@@ -177,6 +180,7 @@ export class Oriva extends APIClient {
     this.webhooks = new Webhooks(this);
     this.admin = new Admin(this);
     this.eventTypes = new EventTypes(this);
+    this.consumers = new Consumers(this);
   }
 
   /**
