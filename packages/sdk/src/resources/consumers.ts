@@ -55,18 +55,18 @@ export class Consumers extends APIResource {
   async *poll(consumerId: string, options: PollOptions = {}): AsyncGenerator<ConsumerEvent, void, undefined> {
     const { follow = true, events, userId, limit, wait, ...requestOptions } = options;
     const waitSeconds = wait ?? (follow ? DEFAULT_FOLLOW_WAIT_SECONDS : 0);
-    for (;;) {
-      let page: PollConsumerResponse;
-      try {
-        page = await this.read(consumerId, { events, userId, limit, wait: waitSeconds }, requestOptions);
-      } catch (error) {
-        if (error instanceof APIUserAbortError) return;
-        throw error;
+    try {
+      for (;;) {
+        const page = await this.read(consumerId, { events, userId, limit, wait: waitSeconds }, requestOptions);
+        for (const event of page.events) yield event;
+        if (page.position > page.consumer.position) await this.commit(consumerId, page.position, requestOptions);
+        if (!follow && !page.has_more) return;
+        if (requestOptions.signal?.aborted) return;
       }
-      for (const event of page.events) yield event;
-      if (page.position > page.consumer.position) await this.commit(consumerId, page.position, requestOptions);
-      if (!follow && !page.has_more) return;
-      if (requestOptions.signal?.aborted) return;
+    } catch (error) {
+      // Aborting is how a following loop is stopped; a batch whose commit it cut short comes again.
+      if (error instanceof APIUserAbortError) return;
+      throw error;
     }
   }
 
