@@ -130,6 +130,19 @@ describe('polling consumers', () => {
     expect(Date.now() - started).toBeGreaterThanOrEqual(900);
   });
 
+  it('answers a waiting poll at once when the server shuts down', async () => {
+    const closing = await startTestServer();
+    const closingKey = await closing.createApp('closing');
+    const waiting = closing.request('/api/v1/apps/closing/consumers/c/poll?wait=30', { token: closingKey });
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    const started = Date.now();
+    await closing.close();
+    const response = await waiting;
+    expect(response.status).toBe(200);
+    expect(((await response.json()) as PollBody).events).toEqual([]);
+    expect(Date.now() - started).toBeLessThan(10_000);
+  });
+
   it('gets, lists and deletes consumers', async () => {
     await poll('listed');
     const got = await server.request('/api/v1/apps/poller/consumers/listed', { token: key });
