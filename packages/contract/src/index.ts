@@ -30,6 +30,7 @@ export {
 export * from './schemas/admin.js';
 export * from './schemas/apps.js';
 export * from './schemas/common.js';
+export * from './schemas/consumers.js';
 export * from './schemas/event-types.js';
 export * from './schemas/events.js';
 export * from './schemas/legacy.js';

@@ -50,7 +50,7 @@ Deliveries follow [Standard Webhooks](https://www.standardwebhooks.com/): \`webh
 
 ## The stream
 
-\`GET /api/v1/events/stream\` upgrades to a WebSocket that pushes events as they commit: an app key sees its app's events, a user token every event about that user from every app. Authenticate with a one-use ticket (\`POST /api/v1/events/stream/tickets\`), the \`auth.<token>\` subprotocol or \`?auth=\`. The first frame is \`{"control":"ready","resume":…,"position":…}\`; reconnect with \`since=<position>\` to resume without gaps. Details: \`docs/stream.md\`.`;
+\`GET /api/v1/events/stream\` upgrades to a WebSocket that pushes events as they commit: an app key sees its app's events, a user token every event about that user from every app. Authenticate with a one-use ticket (\`POST /api/v1/events/stream/tickets\`), the \`auth.<token>\` subprotocol or \`?auth=\`. The first frame is \`{"control":"ready","resume":…,"position":…}\`; reconnect with \`since=<position>\` to resume without gaps. Code that cannot hold a socket polls instead: \`GET /api/v1/apps/{app_id}/consumers/{consumer_id}/poll\` returns the events after a consumer's committed position (the same positions), \`POST …/commit\` moves it on. Details: \`docs/stream.md\`.`;
 
 /**
  * The tags in reading order: publishing first (the reference opens on it), the admin's and the
@@ -65,6 +65,10 @@ export const TAGS = [
   { name: 'Notifications', description: "Create notifications for users, and the user's feed across every app." },
   { name: 'Preferences', description: "A user's mutes: which apps and notification types stay quiet." },
   { name: 'Stream', description: 'Events live over a WebSocket, resumable after a disconnect.' },
+  {
+    name: 'Consumers',
+    description: 'Pull events instead: poll from a committed position, the same positions as the stream.',
+  },
   { name: 'Webhooks', description: 'Signed deliveries of your events to your own endpoint, with retries and replays.' },
   {
     name: 'Stats',

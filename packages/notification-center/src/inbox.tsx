@@ -116,6 +116,11 @@ export function Inbox({
   const [connection, setConnection] = useState<Connection>('connecting');
   /** How the last connection resumed (`none`, `complete`, `too_old`): shown to tools, not people. */
   const [resume, setResume] = useState<string>('');
+  /**
+   * Where the stream starts: the stream position the first feed page was read at (snapshot +
+   * position), `null` when the server does not say; undefined until that page has loaded.
+   */
+  const [streamStart, setStreamStart] = useState<number | null | undefined>(undefined);
   const [announcement, setAnnouncement] = useState('');
   const [now, setNow] = useState(() => Date.now());
   const [busy, setBusy] = useState<ReadonlySet<string>>(new Set());
@@ -176,6 +181,7 @@ export function Inbox({
     try {
       // As many pages as the user has loaded ("Load more"), each after the previous one's cursor.
       let page = await client.notifications.list(query);
+      const snapshotPosition = page.streamPosition;
       const all = [...page.data];
       for (let loaded = 1; loaded < pagesWanted.current && page.hasNextPage(); loaded++) {
         page = await page.getNextPage();
@@ -202,9 +208,15 @@ export function Inbox({
       setMutedUnread(page.mutedUnreadCount ?? 0);
       setApps((known) => appsFrom(all, known));
       setError(null);
+      // The first page's position only: the stream, once open, resumes by itself.
+      setStreamStart((current) => (current === undefined ? snapshotPosition : current));
       if (grouped && openGroupsRef.current.length > 0) await loadMembers(openGroupsRef.current);
     } catch (cause) {
-      if (seq === loadSeq.current) failed(cause);
+      if (seq === loadSeq.current) {
+        failed(cause);
+        // Live updates still start; without a snapshot position they start from now.
+        setStreamStart((current) => (current === undefined ? null : current));
+      }
     } finally {
       if (seq === loadSeq.current) setLoading(false);
     }
@@ -277,17 +289,23 @@ export function Inbox({
     };
   }, [client, failed]);
 
-  // The live stream: every notification event refreshes the feed.
+  // The live stream, from the first page's position: every notification event refreshes the feed.
   useEffect(() => {
+    if (streamStart === undefined) return;
     let disposed = false;
-    const stream = client.stream({ events: ['notification.*'], maxBackoffMs: 5_000 });
+    const stream = client.stream({
+      events: ['notification.*'],
+      maxBackoffMs: 5_000,
+      ...(streamStart === null ? {} : { since: streamStart }),
+    });
     setConnection('connecting');
     stream.on('ready', (ready) => {
       if (disposed) return;
       setConnection('live');
       setResume(ready.resume);
-      // Covers whatever happened between the first load and this connection, and after a reconnect.
-      refreshSoon();
+      // `complete`: every change since the page (or the last event) is replayed, so the feed needs no
+      // reload. Otherwise (no position, or too much missed) reload it to cover the gap.
+      if (ready.resume !== 'complete') refreshSoon();
     });
     stream.on('reconnecting', () => {
       if (!disposed) setConnection('reconnecting');
@@ -323,7 +341,7 @@ export function Inbox({
       clearTimeout(refreshTimer.current);
       refreshTimer.current = undefined;
     };
-  }, [client, refreshSoon]);
+  }, [client, refreshSoon, streamStart]);
 
   // Relative ages ("5 minutes ago") stay true.
   useEffect(() => {

@@ -8,6 +8,7 @@ import type { Fetch, HeadersRecord } from './core/request-options.js';
 import { DEFAULT_BASE_URL, normalizeBaseUrl } from './core/url.js';
 import { Admin } from './resources/admin.js';
 import { Apps } from './resources/apps.js';
+import { Consumers } from './resources/consumers.js';
 import { EventTypes } from './resources/event-types.js';
 import { Events } from './resources/events.js';
 import { Notifications } from './resources/notifications.js';
@@ -155,6 +156,8 @@ export class Oriva<M extends object = UntypedEventMap> extends APIClient {
   readonly eventTypes: EventTypes;
   /** An app's stats and success metrics (`appId` and an app key, or the admin token). */
   readonly stats: Stats;
+  /** Pull the app's events from a committed position (polling consumers), on the stream's positions. */
+  readonly consumers: Consumers;
 
   readonly #options: ClientOptions;
   readonly #credential: string;
@@ -198,6 +201,7 @@ export class Oriva<M extends object = UntypedEventMap> extends APIClient {
     this.admin = new Admin(this);
     this.eventTypes = new EventTypes(this);
     this.stats = new Stats(this);
+    this.consumers = new Consumers(this);
   }
 
   /**

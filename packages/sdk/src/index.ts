@@ -47,6 +47,7 @@ export type {
 export { API_PREFIX, DEFAULT_BASE_URL } from './core/url.js';
 export { Admin } from './resources/admin.js';
 export { Apps } from './resources/apps.js';
+export { Consumers, type PollOptions, type PollParams } from './resources/consumers.js';
 export {
   CataloguePage,
   EventTypes,

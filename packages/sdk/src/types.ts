@@ -188,3 +188,13 @@ export type EventCheck = Schemas['EventCheck'];
 export type ValidateEventResponse = Schemas['ValidateEventResponse'];
 /** `POST /apps/{app_id}/events/batch/validate`: publishing would accept every event, one check per event in order. */
 export type ValidateBatchResponse = Schemas['ValidateBatchResponse'];
+
+// Consumers
+/** A polling consumer: its name and committed stream position. */
+export type Consumer = Schemas['Consumer'];
+/** An event as a poll returns it: the stream's event frame, with `event_id` and `position`. */
+export type ConsumerEvent = Schemas['StreamEvent'];
+export type PollConsumerResponse = Schemas['PollConsumerResponse'];
+export type CommitConsumerResponse = Schemas['CommitConsumerResponse'];
+export type ConsumerResponse = Schemas['ConsumerResponse'];
+export type ListConsumersResponse = Schemas['ListConsumersResponse'];

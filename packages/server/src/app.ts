@@ -8,6 +8,7 @@ import { adminRoutes } from './routes/admin/index.js';
 import { apiDocsRoutes } from './routes/api-docs.js';
 import { appRoutes } from './routes/apps/index.js';
 import { consoleRoutes } from './routes/console.js';
+import { consumerRoutes } from './routes/consumers/index.js';
 import { devRoutes } from './routes/dev/index.js';
 import { eventTypeRoutes } from './routes/event-types/index.js';
 import { eventRoutes } from './routes/events/index.js';
@@ -21,10 +22,11 @@ import { platformRoutes } from './routes/platform/index.js';
 import { statsRoutes } from './routes/stats/index.js';
 import { streamRoutes } from './routes/stream/index.js';
 import { webhookRoutes } from './routes/webhooks/index.js';
+import type { CommitWaits } from './services/consumers/index.js';
 import type { StreamHub } from './services/stream/hub.js';
 
 /** The HTTP application: request id, logging and metrics around every route; one error shape for all. */
-export function createApp(deps: Deps, stream: StreamHub) {
+export function createApp(deps: Deps, stream: StreamHub, commitWaits: CommitWaits) {
   const app = new OpenAPIHono<AppEnv>();
   app.use('*', requestContext(deps));
   const cors = corsFor(deps.config);
@@ -48,6 +50,7 @@ export function createApp(deps: Deps, stream: StreamHub) {
   app.route('/', legacyRoutes(deps));
   app.route('/', webhookRoutes(deps));
   app.route('/', streamRoutes(deps, stream));
+  app.route('/', consumerRoutes(deps, commitWaits));
   if (deps.config.dev) app.route('/', devRoutes(deps));
   if (deps.config.inbox) app.route('/', inboxRoutes(deps));
   if (deps.config.console) app.route('/', consoleRoutes(deps));

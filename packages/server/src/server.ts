@@ -18,6 +18,7 @@ import { MemoryRateLimiter, type RateLimiter } from './http/rate-limit.js';
 import { RedisRateLimiter } from './http/rate-limit-redis.js';
 import { createLogger } from './observability/logger.js';
 import { createMetrics } from './observability/metrics.js';
+import { CommitWaits } from './services/consumers/index.js';
 import { startExpirySweeper } from './services/expiry-sweeper.js';
 import { startRetentionJob } from './services/retention.js';
 import { createInProcessBus } from './services/stream/bus.js';
@@ -115,7 +116,9 @@ export async function startServer(options: StartOptions = {}): Promise<RunningSe
         }
       : {},
   );
-  const app = createApp(deps, streamHub);
+  // Long polls wake on the same bus: a commit on any instance answers a poll waiting on this one.
+  const commitWaits = new CommitWaits(bus);
+  const app = createApp(deps, streamHub, commitWaits);
   const webSockets = new WebSocketServer({
     noServer: true,
     // Clients send filters, never events: 64 KiB is plenty, and larger frames close the connection.
@@ -181,6 +184,8 @@ export async function startServer(options: StartOptions = {}): Promise<RunningSe
         await retention.stop();
         await deliveryWorker.stop();
         await streamHub.close();
+        // Waiting polls answer now, so closing the HTTP server does not wait out their 30 seconds.
+        commitWaits.close();
         stopBroadcast();
         await bus.close();
         webSockets.close();

@@ -161,6 +161,35 @@ describe('SDK stream()', () => {
     stream.close();
   });
 
+  it("resumes from the feed's stream position: every change after the page, none before it", async () => {
+    const user = new Oriva({ userToken: await server.userToken('user_snap'), baseUrl: server.url });
+    const notify = (externalId: string) =>
+      app.notifications.create({
+        external_id: externalId,
+        user_id: 'user_snap',
+        notification_type: 'reminder',
+        title: externalId,
+        body: 'b',
+      });
+    await notify('before');
+    const page = await user.notifications.list();
+    expect(page.data.map((notification) => notification.external_id)).toEqual(['before']);
+    expect(page.streamPosition).toEqual(expect.any(Number));
+    // Changed after the page was read and before the stream opened: the stream must replay it.
+    await notify('between');
+    const stream = user.stream({ events: ['notification.*'], since: page.streamPosition! });
+    const ready = await stream.ready();
+    expect(ready.resume).toBe('complete');
+    const iterator = stream[Symbol.asyncIterator]();
+    await notify('after');
+    const events = await take(iterator, 2);
+    expect(events.map((event) => (event.event_data.notification as { external_id: string }).external_id)).toEqual([
+      'between',
+      'after',
+    ]);
+    stream.close();
+  });
+
   it('bad credentials end the stream with a fatal error, without reconnecting', async () => {
     const bad = new Oriva({ apiKey: 'ok_not_a_real_key', appId: 'work-buddy', baseUrl: server.url });
     const stream = bad.stream();

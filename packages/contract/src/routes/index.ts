@@ -1,5 +1,6 @@
 export * from './admin.js';
 export * from './apps.js';
+export * from './consumers.js';
 export * from './dev.js';
 export * from './event-types.js';
 export * from './events.js';

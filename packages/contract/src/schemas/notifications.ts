@@ -257,6 +257,10 @@ export const ListNotificationsResponse = z
     pagination: Pagination,
     unread_count: z.number().int(),
     muted_unread_count: z.number().int(),
+    stream_position: z.number().int().min(0).openapi({
+      description:
+        "The stream's position when this page was read: open the stream with `since=<stream_position>` to receive every change after it, none missed (snapshot + position). A change already in the page may arrive again.",
+    }),
   })
   .openapi('ListNotificationsResponse');
 

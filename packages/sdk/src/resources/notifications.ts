@@ -45,6 +45,12 @@ export class NotificationPage<Query extends CursorQuery = NotificationListParams
   readonly unreadCount: number | null;
   /** Unread notifications hidden by the user's mutes; `null` on an app's list. */
   readonly mutedUnreadCount: number | null;
+  /**
+   * The stream's position when this feed page was read; `null` on an app's list. Open the stream with
+   * `{ since: page.streamPosition }` to receive every change after the page, none missed (snapshot +
+   * position; a change already in the page may come again).
+   */
+  readonly streamPosition: number | null;
 
   constructor(
     fetchPage: PageFetcher<Notification, Query, NotificationPage<Query>>,
@@ -52,7 +58,7 @@ export class NotificationPage<Query extends CursorQuery = NotificationListParams
     data: Notification[],
     pagination: Pagination,
     requestId: string | null,
-    counts: { unreadCount: number | null; mutedUnreadCount: number | null } = {
+    counts: { unreadCount: number | null; mutedUnreadCount: number | null; streamPosition?: number | null } = {
       unreadCount: null,
       mutedUnreadCount: null,
     },
@@ -60,6 +66,7 @@ export class NotificationPage<Query extends CursorQuery = NotificationListParams
     super(fetchPage, query, data, pagination, requestId);
     this.unreadCount = counts.unreadCount;
     this.mutedUnreadCount = counts.mutedUnreadCount;
+    this.streamPosition = counts.streamPosition ?? null;
   }
 }
 
@@ -176,6 +183,8 @@ export class Notifications extends APIResource {
    * const user = new Oriva({ userToken: session.accessToken, baseUrl: 'https://api.oriva.io' });
    * const page = await user.notifications.list({ limit: 20 });
    * console.log(page.unreadCount, page.data.map((n) => `${n.app_name}: ${n.title}`));
+   * // Snapshot + position: every change after the page arrives on the stream, none missed.
+   * const stream = user.stream({ since: page.streamPosition ?? undefined });
    * for await (const notification of user.notifications.list({ status: 'all' })) console.log(notification.id);
    *
    * // On the app's server:
@@ -207,6 +216,7 @@ export class Notifications extends APIResource {
         new NotificationPage(fetchPage, pageQuery, data, pagination, requestId, {
           unreadCount: typeof body.unread_count === 'number' ? body.unread_count : null,
           mutedUnreadCount: typeof body.muted_unread_count === 'number' ? body.muted_unread_count : null,
+          streamPosition: typeof body.stream_position === 'number' ? body.stream_position : null,
         }),
     );
   }

@@ -16,6 +16,7 @@ const PORTS = [
   'jobs',
   'stats',
   'users',
+  'consumers',
 ] as const satisfies ReadonlyArray<keyof Storage>;
 
 /**

@@ -4,6 +4,7 @@
  * `sql/<aggregate>.ts`, and the storage contract (contract/) runs against every adapter.
  */
 import type { AppStore } from './ports/apps.js';
+import type { ConsumerStore } from './ports/consumers.js';
 import type { DeliveryStore } from './ports/deliveries.js';
 import type { EventTypeStore } from './ports/event-types.js';
 import type { EventStore } from './ports/events.js';
@@ -16,6 +17,7 @@ import type { UserStore } from './ports/users.js';
 import type { WebhookStore } from './ports/webhooks.js';
 
 export * from './ports/apps.js';
+export * from './ports/consumers.js';
 export * from './ports/deliveries.js';
 export * from './ports/event-types.js';
 export * from './ports/events.js';
@@ -42,4 +44,5 @@ export interface Storage {
   readonly idempotency: IdempotencyStore;
   readonly jobs: JobStore;
   readonly stats: StatsStore;
+  readonly consumers: ConsumerStore;
 }

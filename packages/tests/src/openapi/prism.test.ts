@@ -251,6 +251,18 @@ describe('docs/openapi.yml against the real server, through Prism', () => {
     await drive(strict, 'GET', '/api/v1/event-types?category=session', 200, { token: appKey });
     await drive(strict, 'DELETE', sessionEnded, 204, { token: appKey });
 
+    const consumer = '/api/v1/apps/work-buddy/consumers/prism-poller';
+    const polled = await drive(strict, 'GET', `${consumer}/poll?limit=5&wait=0&events=notification.*`, 200, {
+      token: appKey,
+    });
+    await drive(strict, 'POST', `${consumer}/commit`, 200, {
+      token: appKey,
+      json: { position: polled.body!.position as number },
+    });
+    await drive(strict, 'GET', consumer, 200, { token: appKey });
+    await drive(strict, 'GET', '/api/v1/apps/work-buddy/consumers', 200, { token: appKey });
+    await drive(strict, 'DELETE', consumer, 204, { token: appKey });
+
     await drive(strict, 'POST', '/api/v1/events/stream/tickets', 200, { token: userToken });
     // Without an Upgrade header the stream answers its declared 400 (a WebSocket cannot pass the proxy).
     await drive(strict, 'GET', '/api/v1/events/stream?user_id=user_456', 400, { token: userToken });

@@ -1,8 +1,9 @@
 /** Following the app's event stream, shared by `stream tail` and `listen`. */
-import type { Oriva, Stream } from '@oriva/sdk';
+import type { ConsumerEvent, Oriva, Stream } from '@oriva/sdk';
 import type { CommandContext } from '../../context.js';
 import { parseTimeBound } from '../../duration.js';
 import { UsageError, UserError } from '../../errors.js';
+import { escapeTerminal, shortTime, type streamingColumns } from '../../output.js';
 
 /**
  * `--since`: a position (`48213`) or an event id (`evt_…`) is passed to the stream as is. A time (an
@@ -49,4 +50,22 @@ export function streamEnded(error: unknown, hint: string): unknown {
   const fatal = error as { name?: string; message?: string };
   if (fatal?.name !== 'StreamError') return error;
   return new UserError(`the stream ended: ${fatal.message}`, { code: 'stream_error', hint, cause: error });
+}
+
+/** Time, type, user, entity, position: room for typical values, so the first lines already line up. */
+export const EVENT_LINE_COLUMNS = [20, 32, 16, 36];
+
+/** One event as `stream tail` and `events poll` print it. */
+export function formatEventLine(
+  ctx: CommandContext,
+  event: ConsumerEvent,
+  columns: ReturnType<typeof streamingColumns>,
+): string {
+  return columns([
+    ctx.out.dim(shortTime(event.timestamp)),
+    ctx.out.bold(escapeTerminal(event.type)),
+    escapeTerminal(event.user_id ?? '-'),
+    escapeTerminal(`${event.entity_type}:${event.entity_id}`),
+    ctx.out.dim(`#${event.position}`),
+  ]);
 }

@@ -30,6 +30,10 @@ export function feedReader(deps: ServiceDeps): (request: FeedRequest) => Promise
   const cache = new FeedCache();
   return async ({ userId, query, page, reader }) => {
     const at = new Date().toISOString();
+    // The stream position is read before anything else: every change at or below it is in the page,
+    // so a client resuming the stream from it misses nothing (a change may come twice, never zero times).
+    // A cached page keeps the position it was read at, older but as safe.
+    const streamPosition = await deps.storage.events.head();
     // The version is read before the data: a write landing in between makes the entry stale at once.
     const version = deps.storage.notifications.feedVersion(userId);
     // The validated query: requests spelled differently but asking the same share a page.
@@ -65,6 +69,7 @@ export function feedReader(deps: ServiceDeps): (request: FeedRequest) => Promise
       pagination,
       unread_count: counts.unread_count,
       muted_unread_count: counts.muted_unread_count,
+      stream_position: streamPosition,
     };
     const body = JSON.stringify(response);
     // Only a page whose every notification is delivered is cached: delivery then never makes it stale

@@ -1,5 +1,4 @@
 import type { StreamClientMessage, StreamPongFrame, StreamReadyFrame, StreamSubscribedFrame } from '@oriva/contract';
-import { matchesAnyEventPattern, qualifiedEventType } from '@oriva/contract/events';
 import type { Logger } from 'pino';
 import type { RawData, WebSocket } from 'ws';
 import type { Principal } from '../../auth/principal.js';
@@ -8,6 +7,7 @@ import type { StoredEvent } from '../../storage/types.js';
 import type { EventBus } from './bus.js';
 import { readClientMessage } from './client-messages.js';
 import { CLOSE, eventFrame, MAX_CONSECUTIVE_PROTOCOL_ERRORS, type ResumeOutcome } from './protocol.js';
+import { isVisible } from './visibility.js';
 
 export interface StreamScope {
   principal: Principal;
@@ -151,9 +151,7 @@ export class StreamConnection {
   }
 
   private visible(event: StoredEvent): boolean {
-    if (this.scope.app_id !== undefined && event.app_id !== this.scope.app_id) return false;
-    if (this.scope.user_id !== undefined && event.user_id !== this.scope.user_id) return false;
-    return matchesAnyEventPattern(this.patterns, qualifiedEventType(event));
+    return isVisible(this.scope, this.patterns, event);
   }
 
   private onCommitted(events: StoredEvent[]): void {

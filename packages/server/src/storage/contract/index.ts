@@ -7,6 +7,7 @@ import { afterEach, beforeEach, describe } from 'vitest';
 import { issueApiKey } from '../../auth/api-keys.js';
 import type { Storage } from '../types.js';
 import { appStoreContract } from './apps.contract.js';
+import { consumerStoreContract } from './consumers.contract.js';
 import { deliveryStoreContract } from './deliveries.contract.js';
 import { eventTypeStoreContract } from './event-types.contract.js';
 import { eventStoreContract } from './events.contract.js';
@@ -39,5 +40,6 @@ export function describeStorageContract(name: string, open: () => Promise<Storag
     jobStoreContract();
     statsStoreContract();
     userStoreContract();
+    consumerStoreContract();
   });
 }

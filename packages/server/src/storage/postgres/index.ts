@@ -3,6 +3,7 @@ import { checkSchemaName, createPool } from './db.js';
 import { ensurePartitions, migrate } from './migrate.js';
 import { writeOutbox } from './outbox.js';
 import { postgresApps } from './sql/apps.js';
+import { postgresConsumers } from './sql/consumers.js';
 import { postgresDeliveries } from './sql/deliveries.js';
 import { postgresEventTypes } from './sql/event-types.js';
 import { postgresEvents } from './sql/events.js';
@@ -86,5 +87,6 @@ export async function openPostgresStorage(options: PostgresStorageOptions): Prom
     idempotency: postgresIdempotency(pool),
     jobs: postgresJobs(pool, schema, ensureAhead, (cutoff) => pruneStats(pool, cutoff)),
     stats: postgresStats(pool),
+    consumers: postgresConsumers(pool),
   };
 }

@@ -137,6 +137,16 @@ export async function everyOperation() {
   await oriva.DELETE('/api/v1/apps/{app_id}/event-types/{event_type}', { params: sessionEnded });
   await oriva.GET('/api/v1/event-types', { params: { query: { category: 'session' } } });
 
+  const consumer = { path: { app_id: 'work-buddy', consumer_id: 'billing-sync' } };
+  const polled = await oriva.GET('/api/v1/apps/{app_id}/consumers/{consumer_id}/poll', {
+    params: { ...consumer, query: { events: 'invoice.*', limit: 100, wait: 20 } },
+  });
+  const position: number = polled.data?.position ?? 0;
+  await oriva.POST('/api/v1/apps/{app_id}/consumers/{consumer_id}/commit', { params: consumer, body: { position } });
+  await oriva.GET('/api/v1/apps/{app_id}/consumers/{consumer_id}', { params: consumer });
+  await oriva.GET('/api/v1/apps/{app_id}/consumers', { params: app });
+  await oriva.DELETE('/api/v1/apps/{app_id}/consumers/{consumer_id}', { params: consumer });
+
   await oriva.POST('/api/v1/dev/users/{user_id}/token', { params: user });
   await oriva.POST('/api/v1/events/stream/tickets');
   await oriva.GET('/api/v1/events/stream', { params: { query: { user_id: 'user_456' } } });

@@ -6,6 +6,7 @@ import { sql as endpointHealth } from './005_endpoint_health.js';
 import { sql as stats } from './006_stats.js';
 import { sql as ed25519 } from './007_ed25519.js';
 import { sql as userApps } from './008_user_apps.js';
+import { sql as consumers } from './009_consumers.js';
 
 /** Numbered migrations, applied in order at start; each runs once, in a transaction. */
 export const migrations: Array<{ version: number; name: string; sql: string }> = [
@@ -17,4 +18,5 @@ export const migrations: Array<{ version: number; name: string; sql: string }> =
   { version: 6, name: '006_stats', sql: stats },
   { version: 7, name: '007_ed25519', sql: ed25519 },
   { version: 8, name: '008_user_apps', sql: userApps },
+  { version: 9, name: '009_consumers', sql: consumers },
 ];
