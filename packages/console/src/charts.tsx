@@ -32,11 +32,11 @@ export interface ChartProps {
   summary: string;
 }
 
-const WIDTH = 600;
-const HEIGHT = 160;
+export const WIDTH = 600;
+export const HEIGHT = 160;
 
 /** The path of one series across the box; a null breaks the line. */
-function linePath(values: ReadonlyArray<number | null>, top: number): string {
+export function linePath(values: ReadonlyArray<number | null>, top: number): string {
   const step = values.length > 1 ? WIDTH / (values.length - 1) : 0;
   let path = '';
   let drawing = false;
