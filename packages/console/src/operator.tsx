@@ -85,7 +85,8 @@ export function Operator({ client, onOpen }: { client: Oriva; onOpen: (appId: st
           {apps.length === 0 ? (
             <p class="state empty">No apps registered yet.</p>
           ) : (
-            <div class="table-scroll">
+            // biome-ignore lint/a11y/noNoninteractiveTabindex: a scrollable region must be reachable by keyboard (WCAG 2.1.1)
+            <section class="table-scroll" aria-label="Apps" tabIndex={0}>
               <table class="list apps">
                 <thead>
                   <tr>
@@ -111,7 +112,7 @@ export function Operator({ client, onOpen }: { client: Oriva; onOpen: (appId: st
                   ))}
                 </tbody>
               </table>
-            </div>
+            </section>
           )}
           <h3>Success metrics</h3>
           <TargetsTable targets={data.stats.targets} />

@@ -248,6 +248,9 @@ describe('the console in Chromium', () => {
         }),
       ),
     );
+    // The app records what its users did: one read, one dismissed (so both seen, one acted on).
+    await app.notifications.markRead('console_0');
+    await app.notifications.dismiss('console_1');
     const { url } = await app.portalSessions.create({ expires_in_seconds: 600 });
     const context = await browser.newContext({ viewport: { width: 390, height: 844 } });
     const page = await context.newPage();
@@ -327,7 +330,15 @@ describe('the console in Chromium', () => {
     await page.getByRole('tab', { name: 'Notifications' }).click();
     const reminders = page.locator('tr[data-notification-type="reminder"]');
     await reminders.waitFor();
-    expect(await reminders.locator('td[data-stage="created"]').textContent()).toBe('2');
+    const stage = (name: string) => reminders.locator(`td[data-stage="${name}"]`).textContent();
+    expect(await stage('created')).toBe('2');
+    expect(await stage('seen')).toBe('2');
+    expect(await stage('read')).toBe('1');
+    expect(await stage('dismissed')).toBe('1');
+    expect(await stage('clicked')).toBe('0');
+    expect(await reminders.locator('td[data-rate="viewed"]').textContent()).toBe('100%');
+    expect(await reminders.locator('td[data-rate="acted"]').textContent()).toBe('50%');
+    await screenshot(page, 'console-notifications-390');
     expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
     await context.close();
   });
