@@ -35,22 +35,39 @@ export interface ChartProps {
 export const WIDTH = 600;
 export const HEIGHT = 160;
 
-/** The path of one series across the box; a null breaks the line. */
+/**
+ * The path of one series across the box; a null breaks the line. A point alone between gaps (often the
+ * only bucket with webhook attempts) becomes a zero-length segment, which the round line cap draws as a dot.
+ */
 export function linePath(values: ReadonlyArray<number | null>, top: number): string {
-  const step = values.length > 1 ? WIDTH / (values.length - 1) : 0;
   let path = '';
-  let drawing = false;
   values.forEach((value, index) => {
-    if (value === null) {
-      drawing = false;
-      return;
-    }
-    const x = (index * step).toFixed(1);
-    const y = (HEIGHT - (Math.min(value, top) / top) * HEIGHT).toFixed(1);
-    path += `${drawing ? 'L' : 'M'}${x} ${y}`;
-    drawing = true;
+    if (value === null) return;
+    const [x, y] = pointAt(values, index, top);
+    const drawing = index > 0 && values[index - 1] !== null;
+    path += isAlone(values, index) ? `M${x} ${y}L${x} ${y}` : `${drawing ? 'L' : 'M'}${x} ${y}`;
   });
   return path;
+}
+
+/** Only the points alone between gaps, drawn again with a wide stroke so a single bucket's figure shows. */
+export function lonePointsPath(values: ReadonlyArray<number | null>, top: number): string {
+  return values
+    .map((_, index) => {
+      if (!isAlone(values, index)) return '';
+      const [x, y] = pointAt(values, index, top);
+      return `M${x} ${y}L${x} ${y}`;
+    })
+    .join('');
+}
+
+const isAlone = (values: ReadonlyArray<number | null>, index: number) =>
+  values[index] !== null && (values[index - 1] ?? null) === null && (values[index + 1] ?? null) === null;
+
+function pointAt(values: ReadonlyArray<number | null>, index: number, top: number): [string, string] {
+  const step = values.length > 1 ? WIDTH / (values.length - 1) : 0;
+  const value = values[index] ?? 0;
+  return [(index * step).toFixed(1), (HEIGHT - (Math.min(value, top) / top) * HEIGHT).toFixed(1)];
 }
 
 /** A round axis top a little above the largest figure, so the line never touches the frame. */
@@ -99,6 +116,13 @@ export function LineChart(props: ChartProps) {
           {targetY !== null && <line class="target" x1="0" x2={WIDTH} y1={targetY} y2={targetY} />}
           {series.map((entry) => (
             <path key={entry.name} class={`line series-${entry.tone}`} d={linePath(entry.values, top)} />
+          ))}
+          {series.map((entry) => (
+            <path
+              key={`${entry.name}-points`}
+              class={`line points series-${entry.tone}`}
+              d={lonePointsPath(entry.values, top)}
+            />
           ))}
         </svg>
         <span class="axis-x" aria-hidden="true">

@@ -2,7 +2,16 @@ import type { Oriva } from '@oriva/sdk';
 import { useState } from 'preact/hooks';
 import { when } from './format.js';
 import { ErrorNote, Loading, useLoaded } from './states.js';
-import { count, duration, percent, perMinute, type RangeId, rangeQuery, type StatsTotals } from './stats-format.js';
+import {
+  count,
+  duration,
+  percent,
+  perMinute,
+  type RangeId,
+  rangeQuery,
+  rateFigure,
+  type StatsTotals,
+} from './stats-format.js';
 import { RangeBar, StatsCharts, TargetsTable } from './stats-parts.js';
 
 /**
@@ -43,7 +52,7 @@ export function Operator({ client, onOpen }: { client: Oriva; onOpen: (appId: st
           <dl class="facts overall" aria-label="Across every app">
             <dt>Events a minute</dt>
             <dd data-figure="events-per-minute">
-              {count(perMinute(data.stats.totals.events.total, data.stats.from, data.stats.to))}
+              {rateFigure(perMinute(data.stats.totals.events.total, data.stats.from, data.stats.to))}
             </dd>
             <dt>Webhook success</dt>
             <dd>{percent(data.stats.totals.rates.webhook_success_rate)}</dd>
@@ -142,7 +151,7 @@ function AppRow(props: {
         {name && name !== appId && <span class="muted"> · {name}</span>}
       </th>
       <td data-figure="events-per-minute">
-        {count(perMinute(totals?.events.total ?? 0, props.minutes.from, props.minutes.to))}
+        {rateFigure(perMinute(totals?.events.total ?? 0, props.minutes.from, props.minutes.to))}
       </td>
       <td>{percent(totals?.rates.webhook_success_rate)}</td>
       <td>{duration(totals?.webhooks.latency_ms.p95)}</td>

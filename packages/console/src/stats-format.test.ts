@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { HEIGHT, linePath, niceTop, WIDTH } from './charts.js';
-import { duration, percent, perMinute, RANGES, rangeQuery, targetFigure } from './stats-format.js';
+import { HEIGHT, linePath, lonePointsPath, niceTop, WIDTH } from './charts.js';
+import { duration, percent, perMinute, RANGES, rangeQuery, rateFigure, targetFigure } from './stats-format.js';
 
 describe('stats figures', () => {
   it('shows shares as percentages and nothing-to-measure as a dash, never as 0%', () => {
@@ -45,10 +45,26 @@ describe('line charts', () => {
 
   it('draws values across the width and breaks the line where a bucket has nothing to measure', () => {
     expect(linePath([0, 10], 10)).toBe(`M0.0 ${HEIGHT.toFixed(1)}L${WIDTH.toFixed(1)} 0.0`);
-    const gapped = linePath([1, null, 1], 2);
+    const gapped = linePath([1, 1, null, 1, 1], 2);
     expect(gapped.match(/M/g)).toHaveLength(2);
-    expect(gapped).not.toContain('L');
+    expect(gapped.match(/L/g)).toHaveLength(2);
+    // A point alone between gaps is a zero-length segment (a dot with the round cap), never a bare move.
+    expect(linePath([null, 1, null], 2)).toBe(`M${(WIDTH / 2).toFixed(1)} 80.0L${(WIDTH / 2).toFixed(1)} 80.0`);
     // Values above the axis top are clipped to it, never drawn outside the box.
-    expect(linePath([50], 10)).toBe('M0.0 0.0');
+    expect(linePath([50], 10)).toBe('M0.0 0.0L0.0 0.0');
+  });
+});
+
+describe('lone points', () => {
+  it('draws again, with a wide stroke, only the buckets that stand alone between gaps', () => {
+    expect(lonePointsPath([null, 1, null, 1, 1], 2)).toBe(
+      `M${(WIDTH / 4).toFixed(1)} 80.0L${(WIDTH / 4).toFixed(1)} 80.0`,
+    );
+    expect(lonePointsPath([1, 1], 2)).toBe('');
+  });
+
+  it('shows a trickle of events per minute with two decimals, not as 0', () => {
+    expect(rateFigure(2 / 60)).toBe('0.03');
+    expect(rateFigure(12.34)).toBe('12.3');
   });
 });

@@ -43,6 +43,11 @@ export function bucketLabel(start: string, interval: 'minute' | 'hour' | 'day'):
     : date.toLocaleTimeString(undefined, { hour: '2-digit', minute: '2-digit' });
 }
 
+/** A rate per minute: two decimals below one a minute, so a quiet app's trickle does not read as 0. */
+export function rateFigure(value: number): string {
+  return value.toLocaleString(undefined, { maximumFractionDigits: value < 1 ? 2 : 1 });
+}
+
 /** Events per minute over the answer's range: what an operator compares apps by. */
 export function perMinute(total: number, from: string, to: string): number {
   const minutes = (new Date(to).getTime() - new Date(from).getTime()) / 60_000;

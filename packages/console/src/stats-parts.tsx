@@ -9,6 +9,7 @@ import {
   perMinute,
   RANGES,
   type RangeId,
+  rateFigure,
   type StatsTarget,
   targetFigure,
 } from './stats-format.js';
@@ -97,7 +98,7 @@ export function StatsCharts({ stats }: { stats: StatsAnswer }) {
       <LineChart
         id="events"
         title={`Events per ${interval}`}
-        summary={`${count(totals.events.total)} in this range, ${count(average)} a minute on average.`}
+        summary={`${count(totals.events.total)} in this range, ${rateFigure(average)} a minute on average.`}
         starts={starts}
         interval={interval}
         series={[{ name: 'Events', tone: 1, values: series.map((point) => point.events) }]}

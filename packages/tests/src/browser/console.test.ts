@@ -213,7 +213,13 @@ describe('the console in Chromium', () => {
     await page.getByRole('button', { name: 'Sign in' }).click();
     await page.locator('tr[data-app-id="work-buddy"]').waitFor();
     await page.getByRole('button', { name: 'work-buddy' }).click();
-    await page.getByRole('heading', { name: 'Overview' }).waitFor();
+    // The operator's app view starts at the same Overview, its charts in the dark theme's colours.
+    await page.locator('figure[data-chart="latency"] path.line').first().waitFor({ state: 'attached' });
+    const line = await page.evaluate(
+      () => getComputedStyle(document.querySelector('figure[data-chart="events"] path.line') as Element).stroke,
+    );
+    expect(line).toBe('rgb(165, 180, 252)');
+    await screenshot(page, 'console-overview-dark');
     await page.getByRole('tab', { name: 'Webhooks' }).click();
     await page.locator('article[data-webhook-id]').first().waitFor();
     // The section tabs take the arrow keys.
@@ -264,7 +270,7 @@ describe('the console in Chromium', () => {
     expect(await page.locator('tr[data-metric="webhook_success_rate"]').count()).toBe(1);
 
     const events = page.locator('figure[data-chart="events"]');
-    const eventsLine = events.locator('path.line');
+    const eventsLine = events.locator('path.line:not(.points)');
     const totalOf = async (chart: string) =>
       Number(
         /^([\d,]+)/
