@@ -349,7 +349,10 @@ describe('the console in Chromium', () => {
     await context.close();
   });
 
-  it("gives the operator every app's traffic, webhook health and the success metrics", async () => {
+  it("gives the operator every app's traffic, webhook health, stream connections and the success metrics", async () => {
+    // One stream open while the operator looks: the figure is the rollup's, not a guess.
+    const stream = app.stream();
+    await stream.ready();
     const context = await browser.newContext({ viewport: { width: 1100, height: 900 } });
     const page = await context.newPage();
     page.setDefaultTimeout(WAIT_MS);
@@ -362,7 +365,11 @@ describe('the console in Chromium', () => {
     expect(await page.locator(`table.failing tr[data-webhook-id="${brokenWebhookId}"]`).count()).toBe(1);
     expect(await page.locator('table.targets tbody tr').count()).toBe(5);
     expect(await page.locator('figure[data-chart]').count()).toBe(3);
+    expect(await page.locator('dd[data-figure="stream"]').textContent()).toMatch(
+      /^1 at most at once, [1-9]\d* opened$/,
+    );
     await screenshot(page, 'console-operator', 'console-operator.png');
+    stream.close();
     await context.close();
   });
 });
