@@ -2,7 +2,7 @@ import type { Oriva, Webhook } from '@oriva/sdk';
 import { useState } from 'preact/hooks';
 import { healthOf } from './format.js';
 import { ErrorNote, Loading, useLoaded } from './states.js';
-import { count, percent, type RangeId, rangeQuery } from './stats-format.js';
+import { count, percent, type RangeId, rangeQuery, type StatsTotals } from './stats-format.js';
 import { RangeBar, StatsCharts, TargetsTable } from './stats-parts.js';
 
 /**
@@ -35,7 +35,7 @@ export function Overview({ client }: { client: Oriva }) {
   );
 }
 
-type FailingEndpoint = Awaited<ReturnType<Oriva['stats']['get']>>['totals']['webhooks']['failing_endpoints'][number];
+type FailingEndpoint = StatsTotals['webhooks']['failing_endpoints'][number];
 
 /**
  * Endpoints with failures in the range (the stats' order: highest failure rate first), and any endpoint
