@@ -261,6 +261,10 @@ describe('the console in Chromium', () => {
     const context = await browser.newContext({ viewport: { width: 390, height: 844 } });
     const page = await context.newPage();
     page.setDefaultTimeout(WAIT_MS);
+    // A chart that broke the CSP (an inline style, another origin) would show here as an error.
+    const problems: string[] = [];
+    page.on('console', (message) => message.type() === 'error' && problems.push(message.text()));
+    page.on('pageerror', (error) => problems.push(error.message));
     await page.goto(url);
 
     // Failing endpoints first: the one that failed in this hour, above the charts.
@@ -345,6 +349,7 @@ describe('the console in Chromium', () => {
     expect(await reminders.locator('td[data-rate="viewed"]').textContent()).toBe('100%');
     expect(await reminders.locator('td[data-rate="acted"]').textContent()).toBe('50%');
     await screenshot(page, 'console-notifications-390');
+    expect(problems).toEqual([]);
     expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
     await context.close();
   });
