@@ -14,8 +14,10 @@ import {
 import { Events } from './events.js';
 import { when } from './format.js';
 import { Keys } from './keys.js';
+import { Notifications } from './notifications.js';
+import { Operator } from './operator.js';
+import { Overview } from './overview.js';
 import { SignIn } from './sign-in.js';
-import { ListState, useLoaded } from './states.js';
 import { Webhooks } from './webhooks.js';
 
 /** A portal link's token wins over a stored credential; it leaves the address bar at once. */
@@ -79,7 +81,7 @@ export function App() {
       </header>
       <main>
         {credential.kind === 'admin' && !appId ? (
-          <Operator credential={credential} onOpen={setOperatorApp} />
+          <OperatorView credential={credential} onOpen={setOperatorApp} />
         ) : (
           <>
             {credential.kind === 'admin' && (
@@ -96,8 +98,10 @@ export function App() {
 }
 
 const TABS = [
+  { id: 'overview', label: 'Overview' },
   { id: 'webhooks', label: 'Webhooks' },
   { id: 'events', label: 'Events' },
+  { id: 'notifications', label: 'Notifications' },
   { id: 'keys', label: 'API keys' },
   { id: 'catalogue', label: 'Catalogue' },
 ] as const;
@@ -105,7 +109,7 @@ type Tab = (typeof TABS)[number]['id'];
 
 function AppView({ credential, appId }: { credential: Credential; appId: string }) {
   const client = useMemo(() => clientFor(credential, appId), [credential, appId]);
-  const [tab, setTab] = useState<Tab>('webhooks');
+  const [tab, setTab] = useState<Tab>('overview');
   // Arrow keys move between tabs, as the WAI-ARIA tabs pattern has it.
   const onKeyDown = (event: KeyboardEvent) => {
     const step = event.key === 'ArrowRight' ? 1 : event.key === 'ArrowLeft' ? -1 : 0;
@@ -142,6 +146,10 @@ function AppView({ credential, appId }: { credential: Credential; appId: string 
 
 function Panel({ tab, client, appId }: { tab: Tab; client: Oriva; appId: string }) {
   switch (tab) {
+    case 'overview':
+      return <Overview client={client} />;
+    case 'notifications':
+      return <Notifications client={client} />;
     case 'webhooks':
       return <Webhooks client={client} />;
     case 'events':
@@ -153,38 +161,7 @@ function Panel({ tab, client, appId }: { tab: Tab; client: Oriva; appId: string 
   }
 }
 
-/** The operator's view: every app, each opening to its app view. */
-function Operator({ credential, onOpen }: { credential: Credential; onOpen: (appId: string) => void }) {
+function OperatorView({ credential, onOpen }: { credential: Credential; onOpen: (appId: string) => void }) {
   const client = useMemo(() => clientFor(credential), [credential]);
-  const loaded = useLoaded(async () => (await client.apps.list()).apps, [client]);
-  return (
-    <section aria-labelledby="apps-title">
-      <h2 id="apps-title">Apps</h2>
-      <ListState loaded={loaded} what="apps" empty="No apps registered yet." />
-      {loaded.data && loaded.data.length > 0 && (
-        <table class="list">
-          <thead>
-            <tr>
-              <th scope="col">App</th>
-              <th scope="col">Name</th>
-              <th scope="col">Registered</th>
-            </tr>
-          </thead>
-          <tbody>
-            {loaded.data.map((app) => (
-              <tr key={app.app_id} data-app-id={app.app_id}>
-                <td>
-                  <button type="button" class="link" onClick={() => onOpen(app.app_id)}>
-                    {app.app_id}
-                  </button>
-                </td>
-                <td>{app.name}</td>
-                <td>{when(app.created_at)}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      )}
-    </section>
-  );
+  return <Operator client={client} onOpen={onOpen} />;
 }

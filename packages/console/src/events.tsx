@@ -1,12 +1,18 @@
-import type { EventListParams, Oriva, Event as OrivaEvent } from '@oriva/sdk';
+import type { EventListParams, Oriva, Event as OrivaEvent, Webhook } from '@oriva/sdk';
 import { useState } from 'preact/hooks';
 import { messageOf, prettyJson, when } from './format.js';
-import { CodeBlock, ErrorNote, ListState, useLoaded } from './states.js';
+import { Replay } from './replay.js';
+import { CodeBlock, ErrorNote, ListState, type Loaded, useLoaded } from './states.js';
 
 const PAGE_SIZE = 25;
 
-/** The app's events, newest first, filtered by category, type, user or entity; each opens to its JSON. */
+/**
+ * The app's events, newest first, filtered by category, type, user or entity; each opens to its JSON and
+ * can be replayed to one of the app's webhooks.
+ */
 export function Events({ client }: { client: Oriva }) {
+  // Read once for every event's replay picker, not once per opened event.
+  const webhooks: Loaded<Webhook[]> = useLoaded(async () => (await client.webhooks.list()).webhooks, [client]);
   const [filters, setFilters] = useState<EventListParams>({});
   const [more, setMore] = useState<OrivaEvent[]>([]);
   const [cursor, setCursor] = useState<string | null>(null);
@@ -79,6 +85,7 @@ export function Events({ client }: { client: Oriva }) {
                   </span>
                 </summary>
                 <CodeBlock label="Event JSON" kind="json" text={prettyJson(event)} />
+                <Replay client={client} eventId={event.id} webhooks={webhooks} />
               </details>
             </li>
           ))}

@@ -4,7 +4,7 @@
  * count a recover window (dry run) and retry the delivery until it succeeds. Screenshots land in
  * packages/tests/test-artifacts/.
  */
-import { mkdirSync } from 'node:fs';
+import { copyFileSync, mkdirSync } from 'node:fs';
 import { createServer, type IncomingHttpHeaders, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
@@ -18,6 +18,18 @@ import { launchChromium } from './chromium.test-support.js';
 
 const ARTIFACTS = fileURLToPath(new URL('../../test-artifacts/', import.meta.url));
 const WAIT_MS = 10_000;
+/** Where the docs' screenshots live; refreshed only when ORIVA_UPDATE_SCREENSHOTS=1, as the inbox's are. */
+const DOCS_IMAGES = fileURLToPath(new URL('../../../../docs/images/', import.meta.url));
+
+/** A full-page screenshot into the artifacts, copied over the docs' image of the same name on request. */
+async function screenshot(page: Page, name: string, docsImage?: string): Promise<void> {
+  const path = join(ARTIFACTS, `${name}.png`);
+  await page.screenshot({ path, fullPage: true });
+  if (docsImage && process.env.ORIVA_UPDATE_SCREENSHOTS === '1') {
+    mkdirSync(DOCS_IMAGES, { recursive: true });
+    copyFileSync(path, join(DOCS_IMAGES, docsImage));
+  }
+}
 /** Markup a receiver answers: the console must show it as text and run none of it. */
 const HOSTILE_BODY = '<b>upstream exploded</b><img src=x onerror="alert(1)">';
 
@@ -121,8 +133,9 @@ describe('the console in Chromium', () => {
     await page.goto(url);
 
     // The token left the address bar (and so the history) as soon as the page read it.
-    await page.getByRole('heading', { name: 'Webhooks' }).waitFor();
+    await page.getByRole('heading', { name: 'Overview' }).waitFor();
     expect(page.url()).toBe(`${server.url}/console`);
+    await page.getByRole('tab', { name: 'Webhooks' }).click();
 
     // Failing first.
     const cards = page.locator('article[data-webhook-id]');
@@ -200,6 +213,14 @@ describe('the console in Chromium', () => {
     await page.getByRole('button', { name: 'Sign in' }).click();
     await page.locator('tr[data-app-id="work-buddy"]').waitFor();
     await page.getByRole('button', { name: 'work-buddy' }).click();
+    // The operator's app view starts at the same Overview, its charts in the dark theme's colours.
+    await page.locator('figure[data-chart="latency"] path.line').first().waitFor({ state: 'attached' });
+    const line = await page.evaluate(
+      () => getComputedStyle(document.querySelector('figure[data-chart="events"] path.line') as Element).stroke,
+    );
+    expect(line).toBe('rgb(165, 180, 252)');
+    await screenshot(page, 'console-overview-dark');
+    await page.getByRole('tab', { name: 'Webhooks' }).click();
     await page.locator('article[data-webhook-id]').first().waitFor();
     // The section tabs take the arrow keys.
     await page.getByRole('tab', { name: 'Webhooks' }).focus();
@@ -218,6 +239,142 @@ describe('the console in Chromium', () => {
     await page.screenshot({ path: join(ARTIFACTS, 'console-events-dark.png'), fullPage: true });
     await page.getByRole('tab', { name: 'API keys' }).click();
     await page.locator('tr[data-key-id]').first().waitFor();
+    await context.close();
+  });
+
+  it('draws the overview from the stats, redraws it after more traffic, replays an event, and counts engagement', async () => {
+    await Promise.all(
+      ['Water the plants', 'Stand up'].map((title, index) =>
+        app.notifications.create({
+          external_id: `console_${index}`,
+          user_id: 'user_456',
+          notification_type: 'reminder',
+          title,
+          body: '',
+        }),
+      ),
+    );
+    // The app records what its users did: one read, one dismissed (so both seen, one acted on).
+    await app.notifications.markRead('console_0');
+    await app.notifications.dismiss('console_1');
+    const { url } = await app.portalSessions.create({ expires_in_seconds: 600 });
+    const context = await browser.newContext({ viewport: { width: 390, height: 844 } });
+    const page = await context.newPage();
+    page.setDefaultTimeout(WAIT_MS);
+    // A chart that broke the CSP (an inline style, another origin) would show here as an error.
+    const problems: string[] = [];
+    page.on('console', (message) => message.type() === 'error' && problems.push(message.text()));
+    page.on('pageerror', (error) => problems.push(error.message));
+    await page.goto(url);
+
+    // Failing endpoints first: the one that failed in this hour, above the charts.
+    const failingRow = page.locator('table.failing tbody tr').first();
+    await failingRow.waitFor();
+    expect(await failingRow.getAttribute('data-webhook-id')).toBe(brokenWebhookId);
+    expect(await page.locator('tr[data-metric="webhook_success_rate"]').count()).toBe(1);
+
+    const events = page.locator('figure[data-chart="events"]');
+    const eventsLine = events.locator('path.line:not(.points)');
+    const totalOf = async (chart: string) =>
+      Number(
+        /^([\d,]+)/
+          .exec((await page.locator(`figure[data-chart="${chart}"] .chart-summary`).textContent()) ?? '')?.[1]
+          ?.replace(/,/g, ''),
+      );
+    const attemptsOf = async () =>
+      Number(
+        /of ([\d,]+) attempts/
+          .exec((await page.locator('figure[data-chart="success"] .chart-summary').textContent()) ?? '')?.[1]
+          ?.replace(/,/g, ''),
+      );
+    const eventsBefore = await totalOf('events');
+    const attemptsBefore = await attemptsOf();
+    const lineBefore = await eventsLine.getAttribute('d');
+    expect(eventsBefore).toBeGreaterThanOrEqual(1);
+    expect(lineBefore).toMatch(/^M/);
+
+    // The figures as a table, for screen readers: one row per minute of the hour.
+    await events.getByText('Events per minute as a table').click();
+    const minuteRows = await events.locator('tbody tr').count();
+    expect(minuteRows).toBeGreaterThanOrEqual(60);
+    expect(minuteRows).toBeLessThanOrEqual(61);
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+    await screenshot(page, 'console-overview-390', 'console-overview.png');
+
+    // More traffic: five events, each delivered to the catch-all receiver; the refreshed charts show them.
+    const receivedBefore = healthy.received.length;
+    for (let index = 0; index < 5; index += 1) {
+      await app.events.publish({
+        event_category: 'task',
+        event_type: 'created',
+        entity_type: 'task',
+        entity_id: `task_more_${index}`,
+        user_id: 'user_456',
+      });
+    }
+    await until(
+      async () => healthy.received.length,
+      (length) => length >= receivedBefore + 5,
+    );
+    await page.getByRole('button', { name: 'Refresh stats' }).click();
+    await expect.poll(() => totalOf('events'), { timeout: WAIT_MS }).toBeGreaterThanOrEqual(eventsBefore + 5);
+    await expect.poll(() => attemptsOf(), { timeout: WAIT_MS }).toBeGreaterThanOrEqual(attemptsBefore + 5);
+    expect(await eventsLine.getAttribute('d')).not.toBe(lineBefore);
+
+    // Replay the first event to the billing endpoint: a new delivery, followed until the receiver answers.
+    await page.getByRole('tab', { name: 'Events' }).click();
+    const event = page.locator(`details[data-event-id="${eventId}"]`);
+    await event.locator('summary').click();
+    const replayedBefore = broken.received.length;
+    await event.getByLabel('Replay to').selectOption(brokenWebhookId);
+    await event.getByRole('button', { name: 'Replay' }).click();
+    const replayed = event.locator('.replayed[data-status="succeeded"]');
+    await replayed.waitFor();
+    const replayId = (await replayed.getAttribute('data-delivery-id')) as string;
+    expect(broken.received).toHaveLength(replayedBefore + 1);
+    expect(broken.received.at(-1)!.headers['webhook-id']).toBe(replayId);
+    expect(JSON.parse(broken.received.at(-1)!.body)).toMatchObject({ id: eventId });
+    await screenshot(page, 'console-replay-390', 'console-replay.png');
+
+    // Engagement by notification type.
+    await page.getByRole('tab', { name: 'Notifications' }).click();
+    const reminders = page.locator('tr[data-notification-type="reminder"]');
+    await reminders.waitFor();
+    const stage = (name: string) => reminders.locator(`td[data-stage="${name}"]`).textContent();
+    expect(await stage('created')).toBe('2');
+    expect(await stage('seen')).toBe('2');
+    expect(await stage('read')).toBe('1');
+    expect(await stage('dismissed')).toBe('1');
+    expect(await stage('clicked')).toBe('0');
+    expect(await reminders.locator('td[data-rate="viewed"]').textContent()).toBe('100%');
+    expect(await reminders.locator('td[data-rate="acted"]').textContent()).toBe('50%');
+    await screenshot(page, 'console-notifications-390');
+    expect(problems).toEqual([]);
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+    await context.close();
+  });
+
+  it("gives the operator every app's traffic, webhook health, stream connections and the success metrics", async () => {
+    // One stream open while the operator looks: the figure is the rollup's, not a guess.
+    const stream = app.stream();
+    await stream.ready();
+    const context = await browser.newContext({ viewport: { width: 1100, height: 900 } });
+    const page = await context.newPage();
+    page.setDefaultTimeout(WAIT_MS);
+    await page.goto(`${server.url}/console`);
+    await page.getByLabel('API key or admin token').fill(server.adminToken);
+    await page.getByRole('button', { name: 'Sign in' }).click();
+    const row = page.locator('tr[data-app-id="work-buddy"]');
+    await row.waitFor();
+    expect(Number(await row.locator('td[data-figure="events-per-minute"]').textContent())).toBeGreaterThan(0);
+    expect(await page.locator(`table.failing tr[data-webhook-id="${brokenWebhookId}"]`).count()).toBe(1);
+    expect(await page.locator('table.targets tbody tr').count()).toBe(5);
+    expect(await page.locator('figure[data-chart]').count()).toBe(3);
+    expect(await page.locator('dd[data-figure="stream"]').textContent()).toMatch(
+      /^1 at most at once, [1-9]\d* opened$/,
+    );
+    await screenshot(page, 'console-operator', 'console-operator.png');
+    stream.close();
     await context.close();
   });
 });
