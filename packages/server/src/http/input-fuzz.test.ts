@@ -31,6 +31,11 @@ const operations: Operation[] = Object.values(routes)
 
 const APP_ID = 'fuzz-app';
 const USER_ID = 'user_fuzz';
+/**
+ * The seeded event's user, never named by the barrage: fuzzed calls do reach the admin's erasure
+ * (`DELETE /admin/users/user_fuzz`), which deletes that user's events on purpose.
+ */
+const KEPT_USER_ID = 'user_kept_apart';
 
 let server: TestServer;
 let appKey: string;
@@ -50,7 +55,7 @@ beforeAll(async () => {
       event_type: 'ended',
       entity_type: 'session',
       entity_id: 's_1',
-      user_id: USER_ID,
+      user_id: KEPT_USER_ID,
       event_data: { kept: true },
     },
   });

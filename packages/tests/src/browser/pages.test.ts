@@ -80,7 +80,7 @@ describe("the server's pages in Chromium", () => {
       const links = await front.page
         .locator('ul.places a')
         .evaluateAll((anchors) => anchors.map((anchor) => (anchor as HTMLAnchorElement).getAttribute('href')));
-      expect(links).toEqual(['/docs', '/inbox', '/openapi.json', '/healthz', '/readyz']);
+      expect(links).toEqual(['/docs', '/inbox', '/console', '/openapi.json', '/healthz', '/readyz']);
       const icon = front.page.locator('header img');
       await front.page.waitForFunction(() => (document.querySelector('header img') as HTMLImageElement).complete);
       expect(await icon.evaluate((image) => (image as HTMLImageElement).naturalWidth)).toBe(32);

@@ -150,6 +150,22 @@ describe('platform events', () => {
     for (const { ws } of Object.values(streams)) ws.close();
   });
 
+  it('reach polling consumers of the apps that know the user, and no other', async () => {
+    const userId = newUser();
+    await publishAs('knows-by-event', userId);
+    await call('/api/v1/platform/events', { method: 'POST', token: admin(), json: profileUpdated(userId) });
+
+    const poll = (app: string) =>
+      call(`/api/v1/apps/${app}/consumers/platform-${userId}/poll?events=user.*&user_id=${userId}&wait=0`, {
+        token: keys[app]!,
+      });
+    const knower = await poll('knows-by-event');
+    expect(knower.events).toEqual([
+      expect.objectContaining({ type: 'user.profile_updated', user_id: userId, app_id: 'knows-by-event' }),
+    ]);
+    expect((await poll('stranger')).events).toEqual([]);
+  });
+
   it('reaches a stranger once the platform connects it, and no longer once disconnected', async () => {
     const userId = newUser();
     const publish = async () =>
