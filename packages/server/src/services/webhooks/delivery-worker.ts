@@ -2,6 +2,7 @@ import type { EventDataOf } from '@oriva/contract';
 import type { DeliveryWorkerDeps } from '../../core/deps.js';
 import type { SecretBox } from '../../core/secret-box.js';
 import { newId } from '../../ids.js';
+import { stallTrace } from '../../observability/stall-trace.js';
 import type { DeliveryRecord, EventRecord, WebhookRecord } from '../../storage/types.js';
 import { endpointEvent, HEALTH_EVENT_TYPES, healthUpdate } from './endpoint-health.js';
 import { receiverSignals } from './receiver-signals.js';
@@ -73,6 +74,7 @@ export class DeliveryWorker {
         const free = concurrency - this.inFlight;
         if (free <= 0) return;
         const now = Date.now();
+        const claimStarted = performance.now();
         // The lease outlives the attempt's hard timeout by a margin, and no more: a crashed instance's
         // claims come back to the others within seconds of the timeout.
         const claimed = await this.deps.storage.deliveries.claim(
@@ -84,6 +86,12 @@ export class DeliveryWorker {
         );
         // No second claim just because this one found work: what it left is capped per endpoint or not
         // due yet, and each finished attempt wakes the worker again. Only a wake during the claim loops.
+        if (stallTrace.enabled) {
+          stallTrace.note('claim', performance.now() - claimStarted);
+          stallTrace.note('claimed', claimed.length);
+          for (const { delivery } of claimed)
+            stallTrace.note('queued_to_claimed', now - Date.parse(delivery.created_at));
+        }
         for (const { delivery, webhook } of claimed) this.start(delivery, webhook);
       } while (this.again && !this.stopped);
     } catch (error) {
@@ -132,6 +140,7 @@ export class DeliveryWorker {
       ...deliverySignatureHeaders(webhook, this.options.secretBox, delivery, started),
     };
     const result = await this.options.sender.send(webhook.webhook_url, headers, delivery.payload);
+    stallTrace.note('send', result.timeMs);
     const at = new Date().toISOString();
     const attemptNumber = delivery.attempts + 1;
     const success = result.statusCode !== null && result.statusCode >= 200 && result.statusCode < 300;
@@ -161,6 +170,7 @@ export class DeliveryWorker {
         ).toISOString()
       : null;
 
+    const recordStarted = performance.now();
     const recorded = await deps.storage.deliveries.recordOutcome({
       attempt: {
         id: newId('att'),
@@ -212,6 +222,7 @@ export class DeliveryWorker {
       ),
     });
 
+    stallTrace.note('record', performance.now() - recordStarted);
     if (!recorded) {
       // The webhook was deleted while this attempt was in flight: its deliveries end with it.
       deps.logger.info(

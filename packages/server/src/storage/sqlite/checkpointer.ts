@@ -1,6 +1,7 @@
 import { statSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { Worker } from 'node:worker_threads';
+import { stallTrace } from '../../observability/stall-trace.js';
 
 /** How often the checkpointer copies committed WAL pages into the database file. */
 const CHECKPOINT_INTERVAL_MS = 250;
@@ -23,8 +24,9 @@ const db = new Database(workerData.path);
 db.pragma('busy_timeout = 5000');
 const checkpoint = () => {
   try {
+    const started = performance.now();
     const [result] = db.pragma('wal_checkpoint(PASSIVE)');
-    parentPort.postMessage({ frames: result.log, copied: result.checkpointed });
+    parentPort.postMessage({ frames: result.log, copied: result.checkpointed, ms: performance.now() - started });
   } catch {}
 };
 const timer = setInterval(checkpoint, workerData.intervalMs);
@@ -75,7 +77,8 @@ export function startCheckpointer(path: string): Checkpointer {
   let nextSizeCheckAt = 0;
   let exited = false;
 
-  worker.on('message', (report: { frames: number; copied: number }) => {
+  worker.on('message', (report: { frames: number; copied: number; ms: number }) => {
+    stallTrace.note('checkpoint', report.ms);
     if (!catchingUp) return;
     if (report.copied >= report.frames) settleCatchUp();
     else worker.postMessage('now');
