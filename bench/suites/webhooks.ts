@@ -9,7 +9,9 @@
  *   at a steady 1,000/s. The ceiling is the same receiver getting raw POSTs of a body of the same shape and size (a real
  *   delivery's body with a fresh id and the send time as `timestamp`, signed headers) straight from this process at the
  *   same rate — the least an HTTP hop on this machine costs, measured the same way. Every published event must reach
- *   the receiver exactly once (unique `webhook-id`s and event ids, after a bounded wait for stragglers).
+ *   the receiver exactly once (unique `webhook-id`s and event ids, after a bounded wait for stragglers). Target (issue
+ *   #18): in every second of the run, the p99 of the deliveries of that second's events ≤ 5 × the raw p99 (floored at
+ *   2 ms). The server runs with its stall trace on, and a second that misses is printed with the server's account of it.
  * - (c) isolation: a second server with `ORIVA_WEBHOOK_TIMEOUT_MS=2000`, `ORIVA_WEBHOOK_BACKOFF_SCALE=0.01` (and
  *   `ORIVA_WEBHOOK_DISABLE_AFTER` high, so the dead webhook stays enabled for the whole run); two apps, events published
  *   alternately to both at 1,000/s in total. The "healthy" app's webhook goes to the receiver above; first a solo run
@@ -38,7 +40,10 @@ import type { ReceiverStats } from '../lib/webhook-receiver.js';
 
 const RATE = 1_000;
 const CONCURRENCY = 20;
-const TARGET_P99_MS = 25;
+/** Every second's delivery p99 ≤ this × the raw POST's p99 (floored at RAW_P99_FLOOR_MS), issue #18. */
+const TARGET_P99_RATIO = 5;
+/** The receiver's clock has 1 ms steps and loopback answers in under one: the raw p99 is often 0–1 ms. */
+const RAW_P99_FLOOR_MS = 2;
 const TARGET_ISOLATION_RATIO = 2;
 const receiverScript = join(repoRoot, 'bench/lib/webhook-receiver.ts');
 
@@ -183,15 +188,19 @@ function analyse(stats: ReceiverStats, published: ReadonlySet<string>, pub: Pace
     rps: delivered / Math.max(0.001, (lastArrival - pub.startedAt) / 1000),
     drainMs: Math.max(0, lastArrival - publishEnd),
     waitedMs,
-    p99BySecond: bySecond(stats, pub.startedAt).map((xs) => percentile(xs, 99)),
+    p99BySecond: bySecond(stats, pub.startedAt, Math.ceil(pub.scheduled / RATE)).map((xs) => percentile(xs, 99)),
   };
 }
 
-/** Latencies grouped by the second of the run in which the event was accepted (arrival − latency). */
-function bySecond(stats: ReceiverStats, startedAt: number): number[][] {
+/**
+ * Latencies grouped by the second of the run in which the event was accepted (arrival − latency). The few
+ * events the pacer sends after the last full second count in that second, not in a second of their own.
+ */
+function bySecond(stats: ReceiverStats, startedAt: number, seconds: number): number[][] {
   const groups: number[][] = [];
   stats.latencies.forEach((latency, k) => {
-    const second = Math.max(0, Math.floor((stats.arrivals[k]! - latency - startedAt) / 1000));
+    const accepted = Math.floor((stats.arrivals[k]! - latency - startedAt) / 1000);
+    const second = Math.min(Math.max(1, seconds) - 1, Math.max(0, accepted));
     const group = groups[second] ?? [];
     group.push(latency);
     groups[second] = group;
@@ -215,6 +224,41 @@ function deliveryLine(label: string, d: Delivery): string {
 
 function bySecondLine(d: Delivery): string {
   return `  ${''.padEnd(22)} p99 by second of publishing: ${d.p99BySecond.map((x) => (Number.isNaN(x) ? '-' : String(Math.round(x)))).join(', ')} ms`;
+}
+
+/** One `stall trace` line of the server's log (ORIVA_STALL_TRACE=1): the second that ended at `at`. */
+interface StallTraceLine {
+  at: number;
+  loop_max_ms: number;
+  [step: string]: number | { n: number; total_ms: number; max_ms: number };
+}
+
+function stallTraceLines(output: string): StallTraceLine[] {
+  const lines: StallTraceLine[] = [];
+  for (const text of output.split('\n')) {
+    if (!text.includes('"stall trace"')) continue;
+    try {
+      lines.push(JSON.parse(text) as StallTraceLine);
+    } catch {
+      // a line cut by the output tail's start
+    }
+  }
+  return lines;
+}
+
+/** The server's account of the trace seconds overlapping run second `second`, one line each. */
+function stallTraceRows(trace: readonly StallTraceLine[], startedAt: number, second: number): string[] {
+  const from = startedAt + second * 1000;
+  const until = from + 1000;
+  return trace
+    .filter((t) => t.at > from && t.at - 1000 < until)
+    .map((t) => {
+      const steps = Object.entries(t)
+        .filter((e): e is [string, { n: number; total_ms: number; max_ms: number }] => typeof e[1] === 'object')
+        .filter(([, v]) => v !== null && v.max_ms >= 1)
+        .map(([k, v]) => `${k} max ${v.max_ms} (n ${v.n}, Σ ${Math.round(v.total_ms)})`);
+      return `    server ${((t.at - startedAt) / 1000).toFixed(1)} s: loop delay max ${t.loop_max_ms} ms; ${steps.join('; ')}`;
+    });
 }
 
 function onceText(d: Delivery): string {
@@ -267,7 +311,10 @@ export default async function run(ctx: SuiteContext): Promise<SuiteResult> {
     const hookUrl = `${receiver.baseUrl}/hook`;
 
     // ---- (b) throughput and latency, against raw POSTs to the same receiver -------------------------------------
-    const oriva = await startOriva().catch((err: unknown) => fail(errorMessage(err)));
+    // The stall trace's per-second log names what held the server up in a second that misses.
+    const oriva = await startOriva({ env: { ORIVA_STALL_TRACE: '1', ORIVA_LOG_FORMAT: 'json' } }).catch(
+      (err: unknown) => fail(errorMessage(err)),
+    );
     started.push(oriva);
     const app: App = { appId: 'bench-hooks', key: await createApp(oriva, 'bench-hooks', 'Bench Hooks') };
     await registerWebhook(oriva, app, hookUrl);
@@ -359,9 +406,21 @@ export default async function run(ctx: SuiteContext): Promise<SuiteResult> {
     await sleep(300); // a late duplicate would show up here
     const solo = analyse(await receiverStats(receiver), published, pub, got.waitedMs);
     lines.push(publishLine('publish (server)', pub), deliveryLine('deliveries', solo), bySecondLine(solo));
-    const p99Pass = solo.p99 <= TARGET_P99_MS;
-    // 1 ms resolution: a raw p99 of 0 ms is counted as 1 ms so that the ratio stays finite.
-    const p99Ratio = solo.p99 / Math.max(1, rawP99);
+    const ceilingMs = Math.max(RAW_P99_FLOOR_MS, rawP99);
+    const limitMs = TARGET_P99_RATIO * ceilingMs;
+    const p99Ratio = solo.p99 / ceilingMs;
+    const measuredSeconds = solo.p99BySecond.filter((x) => !Number.isNaN(x));
+    const worstSecondP99 = Math.max(...measuredSeconds);
+    const worstSecond = solo.p99BySecond.indexOf(worstSecondP99);
+    const missedSeconds = measuredSeconds.filter((x) => x > limitMs).length;
+    const p99Pass = missedSeconds === 0 && measuredSeconds.length > 0;
+    const trace = stallTraceLines(oriva.handle.output());
+    // The worst second and the first few others over the limit: a steady backlog would print every second alike.
+    const tracedSeconds = solo.p99BySecond
+      .map((p99, second) => ({ p99, second }))
+      .filter(({ p99, second }) => p99 > limitMs || second === worstSecond)
+      .sort((a, b) => (b.second === worstSecond ? 1 : 0) - (a.second === worstSecond ? 1 : 0) || a.second - b.second)
+      .slice(0, 4);
     Object.assign(metrics, {
       publish_rate: pub.achievedRate,
       publish_p99_ms: percentile(pub.latencies, 99),
@@ -380,7 +439,11 @@ export default async function run(ctx: SuiteContext): Promise<SuiteResult> {
       raw_p50_ms: rawP50,
       raw_p99_ms: rawP99,
       delivery_p99_ratio: p99Ratio,
-      delivery_p99_target_ms: TARGET_P99_MS,
+      delivery_worst_second_p99_ms: worstSecondP99,
+      delivery_worst_second_ratio: worstSecondP99 / ceilingMs,
+      delivery_seconds: measuredSeconds.length,
+      delivery_seconds_missed: missedSeconds,
+      delivery_p99_limit_ms: limitMs,
       delivery_p99_pass: p99Pass ? 1 : 0,
     });
     lines.push(
@@ -388,9 +451,25 @@ export default async function run(ctx: SuiteContext): Promise<SuiteResult> {
         'delivery throughput',
         `${int(solo.rps)} deliveries/s (published ${int(pub.achievedRate)}/s; raw ceiling sent ${int(raw.achievedRate)}/s)`,
       ),
-      targetRow('delivery p99 latency', `${ms(solo.p99)} (p50 ${ms(solo.p50)})`, `≤ ${TARGET_P99_MS} ms`, p99Pass),
-      row('raw POST p99 (ceiling)', `${ms(rawP99)} (p50 ${ms(rawP50)})`),
-      row('delivery p99 / raw p99', `${ratio(p99Ratio)} (informational; raw p99 floored at 1 ms)`),
+      row(
+        'raw POST p99 (ceiling)',
+        `${ms(rawP99)} (p50 ${ms(rawP50)}); floored at ${RAW_P99_FLOOR_MS} ms: ${ms(ceilingMs)}`,
+      ),
+      row('delivery p99, whole run', `${ms(solo.p99)} = ${ratio(p99Ratio)}× raw (p50 ${ms(solo.p50)})`),
+      targetRow(
+        "worst second's p99 / raw p99",
+        `${ratio(worstSecondP99 / ceilingMs)} (second ${worstSecond}: ${ms(worstSecondP99)})`,
+        `≤ ${TARGET_P99_RATIO}× each s`,
+        p99Pass,
+      ),
+      row(
+        'seconds over the limit',
+        `${missedSeconds} of ${measuredSeconds.length} (limit ${ms(limitMs)} = ${TARGET_P99_RATIO} × ${ms(ceilingMs)})`,
+      ),
+      ...tracedSeconds.flatMap(({ p99, second }) => [
+        `  second ${second} (p99 ${ms(p99)}), the server's stall trace:`,
+        ...stallTraceRows(trace, pub.startedAt, second),
+      ]),
       targetRow(
         'delivered exactly once',
         `${solo.missing} missing, ${solo.duplicates} duplicate`,
@@ -442,6 +521,9 @@ export default async function run(ctx: SuiteContext): Promise<SuiteResult> {
     const isoSolo = await isolationRun('solo');
 
     await registerWebhook(oriva2, other, `${dead.baseUrl}/hook`);
+    // The solo run's records would satisfy the warm-up's wait at once, and its deliveries, still on their way,
+    // would then reach the measured run as unexpected events.
+    await resetReceiver(receiver);
     const warm3 = await publish(oriva2, [healthy, other], plan.warmupSeconds, 'warm-up (dead)');
     await waitForReceiver(receiver, (s) => s.eventIds.length >= Math.ceil(warm3.scheduled / 2), plan.stragglerMs);
     await sleep(200);

@@ -18,6 +18,7 @@ import { MemoryRateLimiter, type RateLimiter } from './http/rate-limit.js';
 import { RedisRateLimiter } from './http/rate-limit-redis.js';
 import { createLogger } from './observability/logger.js';
 import { createMetrics } from './observability/metrics.js';
+import { startStallTrace } from './observability/stall-trace.js';
 import { CommitWaits } from './services/consumers/index.js';
 import { startExpirySweeper } from './services/expiry-sweeper.js';
 import { startRetentionJob } from './services/retention.js';
@@ -73,6 +74,7 @@ export async function startServer(options: StartOptions = {}): Promise<RunningSe
   const storage = await openStorage(config, databaseFile, metrics.storageCallObserver);
   const appsAtStart = (await storage.apps.list()).map((app) => app.app_id);
   const logger = createLogger(config.logLevel, config.logFormat, options.logDestination);
+  const stopStallTrace = startStallTrace(config.stallTrace, logger);
   const deps: Deps = {
     config,
     storage,
@@ -196,6 +198,7 @@ export async function startServer(options: StartOptions = {}): Promise<RunningSe
           if ('closeIdleConnections' in server) server.closeIdleConnections();
         });
         await storage.close();
+        stopStallTrace();
       })();
       return closing;
     },

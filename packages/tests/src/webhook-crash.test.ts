@@ -27,6 +27,9 @@ async function startServerProcess(dataDir: string, port: number): Promise<ChildP
       // 5 ms, 10 ms, 20 ms … : ten retries fit in ~5 s, so however slow the first phase runs under load,
       // deliveries are neither exhausted before the crash nor scheduled past the test's deadline after it.
       ORIVA_WEBHOOK_BACKOFF_SCALE: '0.005',
+      // Those quick retries all fail until the crash: on a loaded machine the first phase lasts long enough for
+      // 100 of them, the default threshold that disables the webhook, and then nothing is delivered after it.
+      ORIVA_WEBHOOK_DISABLE_AFTER: '100000',
     },
     stdio: ['ignore', 'pipe', 'pipe'],
   });

@@ -39,6 +39,7 @@ const EnvSchema = z.object({
   ORIVA_JWT_AUDIENCE: optionalString,
   ORIVA_LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   ORIVA_LOG_FORMAT: optionalString.pipe(z.enum(['json', 'pretty']).optional()),
+  ORIVA_STALL_TRACE: booleanFlag.default(false),
   ORIVA_RATE_LIMITS: optionalString,
   ORIVA_TRUST_PROXY: booleanFlag.default(false),
   ORIVA_CORS_ORIGINS: optionalString,
@@ -106,6 +107,8 @@ export interface Config {
     audience: string | undefined;
   };
   logLevel: z.infer<typeof EnvSchema>['ORIVA_LOG_LEVEL'];
+  /** Log a per-second account of event-loop delay, GC and the slowest write/delivery steps (finding latency spikes). */
+  stallTrace: boolean;
   /** `json` lines for log collectors, or `pretty` lines for a person (the default in dev mode). */
   logFormat: 'json' | 'pretty';
   /** `undefined` when rate limiting is off (`ORIVA_RATE_LIMITS=off`); dev mode's table is 100× production's. */
@@ -193,6 +196,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       audience: values.ORIVA_JWT_AUDIENCE,
     },
     logLevel: values.ORIVA_LOG_LEVEL,
+    stallTrace: values.ORIVA_STALL_TRACE,
     logFormat: values.ORIVA_LOG_FORMAT ?? (values.ORIVA_DEV ? 'pretty' : 'json'),
     rateLimits: parseRateLimits(values.ORIVA_RATE_LIMITS, values.ORIVA_DEV),
     trustProxy: values.ORIVA_TRUST_PROXY,

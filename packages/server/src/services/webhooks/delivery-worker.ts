@@ -2,6 +2,7 @@ import type { EventDataOf } from '@oriva/contract';
 import type { DeliveryWorkerDeps } from '../../core/deps.js';
 import type { SecretBox } from '../../core/secret-box.js';
 import { newId } from '../../ids.js';
+import { stallTrace } from '../../observability/stall-trace.js';
 import type { DeliveryRecord, EventRecord, WebhookRecord } from '../../storage/types.js';
 import { endpointEvent, HEALTH_EVENT_TYPES, healthUpdate } from './endpoint-health.js';
 import { receiverSignals } from './receiver-signals.js';
@@ -45,6 +46,11 @@ export class DeliveryWorker {
     this.wake();
   }
 
+  /**
+   * Claims what is due now. Called after the commit that queued deliveries (from the write queue's
+   * flush) and as attempts free their slots: claiming at once, not from a timer, puts the claim in the
+   * very next group commit, beside the outcomes being recorded.
+   */
   wake(): void {
     if (this.stopped) return;
     if (this.pumping) {
@@ -52,7 +58,8 @@ export class DeliveryWorker {
       return;
     }
     clearTimeout(this.timer);
-    this.timer = setTimeout(() => void this.pump(), 0);
+    this.timer = undefined;
+    void this.pump();
   }
 
   async stop(): Promise<void> {
@@ -73,6 +80,7 @@ export class DeliveryWorker {
         const free = concurrency - this.inFlight;
         if (free <= 0) return;
         const now = Date.now();
+        const claimStarted = performance.now();
         // The lease outlives the attempt's hard timeout by a margin, and no more: a crashed instance's
         // claims come back to the others within seconds of the timeout.
         const claimed = await this.deps.storage.deliveries.claim(
@@ -84,6 +92,12 @@ export class DeliveryWorker {
         );
         // No second claim just because this one found work: what it left is capped per endpoint or not
         // due yet, and each finished attempt wakes the worker again. Only a wake during the claim loops.
+        if (stallTrace.enabled) {
+          stallTrace.note('claim', performance.now() - claimStarted);
+          stallTrace.note('claimed', claimed.length);
+          for (const { delivery } of claimed)
+            stallTrace.note('queued_to_claimed', now - Date.parse(delivery.created_at));
+        }
         for (const { delivery, webhook } of claimed) this.start(delivery, webhook);
       } while (this.again && !this.stopped);
     } catch (error) {
@@ -99,32 +113,47 @@ export class DeliveryWorker {
     // asking the database when to wake is needed only once nothing is in flight.
     if (this.inFlight > 0) {
       clearTimeout(this.timer);
-      this.timer = setTimeout(() => void this.pump(), MAX_IDLE_MS);
+      this.timer = setTimeout(() => this.wake(), MAX_IDLE_MS);
       return;
     }
     const due = await this.deps.storage.deliveries.nextDue().catch(() => undefined);
     const wait = due === undefined ? MAX_IDLE_MS : Math.min(MAX_IDLE_MS, Math.max(5, Date.parse(due) - Date.now()));
     clearTimeout(this.timer);
-    this.timer = setTimeout(() => void this.pump(), wait);
+    this.timer = setTimeout(() => this.wake(), wait);
   }
 
+  /**
+   * An attempt holds its slots (the worker's and its webhook's) for the HTTP exchange only: once the
+   * answer is in, the next due delivery is claimed while this outcome is being recorded, and both go in
+   * one group commit. Exactly once still holds: the delivery stays leased until its outcome is stored.
+   */
   private start(delivery: DeliveryRecord, webhook: WebhookRecord): void {
     this.inFlight++;
     this.perWebhook.set(webhook.id, (this.perWebhook.get(webhook.id) ?? 0) + 1);
-    const attempt = this.attempt(delivery, webhook)
-      .catch((error) => this.deps.logger.error({ err: error, delivery_id: delivery.id }, 'webhook attempt failed'))
-      .finally(() => {
-        this.inFlight--;
-        const left = (this.perWebhook.get(webhook.id) ?? 1) - 1;
-        if (left > 0) this.perWebhook.set(webhook.id, left);
-        else this.perWebhook.delete(webhook.id);
-        this.attempts.delete(attempt);
+    let released = false;
+    const release = () => {
+      if (released) return;
+      released = true;
+      this.inFlight--;
+      const left = (this.perWebhook.get(webhook.id) ?? 1) - 1;
+      if (left > 0) this.perWebhook.set(webhook.id, left);
+      else this.perWebhook.delete(webhook.id);
+      this.wake();
+    };
+    const attempt = this.attempt(delivery, webhook, release)
+      .catch((error) => {
+        this.deps.logger.error({ err: error, delivery_id: delivery.id }, 'webhook attempt failed');
+        // Recording failed: the lease lapses and the delivery comes back; look again for when.
         this.wake();
+      })
+      .finally(() => {
+        release();
+        this.attempts.delete(attempt);
       });
     this.attempts.add(attempt);
   }
 
-  private async attempt(delivery: DeliveryRecord, webhook: WebhookRecord): Promise<void> {
+  private async attempt(delivery: DeliveryRecord, webhook: WebhookRecord, released: () => void): Promise<void> {
     const { deps } = this;
     const started = new Date();
     const headers = {
@@ -132,6 +161,8 @@ export class DeliveryWorker {
       ...deliverySignatureHeaders(webhook, this.options.secretBox, delivery, started),
     };
     const result = await this.options.sender.send(webhook.webhook_url, headers, delivery.payload);
+    stallTrace.note('send', result.timeMs);
+    released();
     const at = new Date().toISOString();
     const attemptNumber = delivery.attempts + 1;
     const success = result.statusCode !== null && result.statusCode >= 200 && result.statusCode < 300;
@@ -161,6 +192,7 @@ export class DeliveryWorker {
         ).toISOString()
       : null;
 
+    const recordStarted = performance.now();
     const recorded = await deps.storage.deliveries.recordOutcome({
       attempt: {
         id: newId('att'),
@@ -212,6 +244,9 @@ export class DeliveryWorker {
       ),
     });
 
+    stallTrace.note('record', performance.now() - recordStarted);
+    // A retry is due later than anything the worker last looked at: have it look again.
+    if (nextAt !== null) this.wake();
     if (!recorded) {
       // The webhook was deleted while this attempt was in flight: its deliveries end with it.
       deps.logger.info(

@@ -1,6 +1,7 @@
 import { statSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { Worker } from 'node:worker_threads';
+import { stallTrace } from '../../observability/stall-trace.js';
 
 /** How often the checkpointer copies committed WAL pages into the database file. */
 const CHECKPOINT_INTERVAL_MS = 250;
@@ -23,8 +24,9 @@ const db = new Database(workerData.path);
 db.pragma('busy_timeout = 5000');
 const checkpoint = () => {
   try {
+    const started = performance.now();
     const [result] = db.pragma('wal_checkpoint(PASSIVE)');
-    parentPort.postMessage({ frames: result.log, copied: result.checkpointed });
+    parentPort.postMessage({ frames: result.log, copied: result.checkpointed, ms: performance.now() - started });
   } catch {}
 };
 const timer = setInterval(checkpoint, workerData.intervalMs);
@@ -41,10 +43,11 @@ parentPort.on('message', (message) => {
 
 export interface Checkpointer {
   /**
-   * Undefined while the WAL file is at most `maxBytes`. Past that, a promise that settles once a
+   * Undefined while the WAL file is at most `maxBytes`. Past that, first undefined while one
+   * checkpoint runs beside the writes (so little is left to copy), then a promise that settles once a
    * checkpoint has copied every frame: the next write then starts the WAL over from its beginning (and
-   * `journal_size_limit` truncates the file). The caller writes nothing until it settles, or the
-   * checkpoint would never catch up.
+   * `journal_size_limit` cuts what went past the limit). The caller writes nothing until it settles,
+   * or the checkpoint would never catch up; the pause lasts one short checkpoint (its fsync, mostly).
    */
   catchUpIfOver(maxBytes: number): Promise<void> | undefined;
   close(): Promise<void>;
@@ -74,8 +77,17 @@ export function startCheckpointer(path: string): Checkpointer {
   let nextTryAt = 0;
   let nextSizeCheckAt = 0;
   let exited = false;
+  // Past the limit, one checkpoint first runs while writes go on (`draining`, since when); writes then
+  // pause only for the frames written meanwhile (`drained`), and so for one short checkpoint.
+  let drainingSince: number | undefined;
+  let drained = false;
 
-  worker.on('message', (report: { frames: number; copied: number }) => {
+  worker.on('message', (report: { frames: number; copied: number; ms: number }) => {
+    stallTrace.note('checkpoint', report.ms);
+    if (drainingSince !== undefined) {
+      drainingSince = undefined;
+      drained = true;
+    }
     if (!catchingUp) return;
     if (report.copied >= report.frames) settleCatchUp();
     else worker.postMessage('now');
@@ -105,9 +117,19 @@ export function startCheckpointer(path: string): Checkpointer {
       }
       if (exited) return undefined;
       const now = Date.now();
-      if (now < nextTryAt || now < nextSizeCheckAt) return undefined;
-      nextSizeCheckAt = now + SIZE_CHECK_INTERVAL_MS;
-      if (walBytes(walFile) <= maxBytes) return undefined;
+      if (drainingSince !== undefined && now - drainingSince >= CATCH_UP_TIMEOUT_MS) {
+        drainingSince = undefined;
+        drained = true;
+      }
+      if (!drained) {
+        if (drainingSince !== undefined || now < nextTryAt || now < nextSizeCheckAt) return undefined;
+        nextSizeCheckAt = now + SIZE_CHECK_INTERVAL_MS;
+        if (walBytes(walFile) <= maxBytes) return undefined;
+        drainingSince = now;
+        worker.postMessage('now');
+        return undefined;
+      }
+      drained = false;
       let resolve!: () => void;
       const promise = new Promise<void>((done) => {
         resolve = done;

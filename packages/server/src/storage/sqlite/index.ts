@@ -23,8 +23,9 @@ import { createWriteQueue } from './write-queue.js';
 export interface SqliteOptions {
   /**
    * Past this WAL size, writes wait (asynchronously) for the checkpointer to copy every page, so that
-   * the next write starts the WAL over: it bounds the file under sustained writes. After a restart the
-   * file is truncated to a quarter of this. Default 256 MiB; tests use less.
+   * the next write starts the WAL over: it bounds the file under sustained writes. A restart truncates
+   * only what went past this: the file's first `walLimitBytes` stay and are written over in place.
+   * Default 256 MiB; tests use less.
    */
   walLimitBytes?: number;
 }
@@ -52,7 +53,11 @@ export function openSqliteStorage(path: string, options: SqliteOptions = {}): St
   const checkpointer = path === ':memory:' ? undefined : startCheckpointer(path);
   if (checkpointer) db.pragma('wal_autocheckpoint = 0');
   const walLimitBytes = options.walLimitBytes ?? DEFAULT_WAL_LIMIT_BYTES;
-  db.pragma(`journal_size_limit = ${Math.floor(walLimitBytes / 4)}`);
+  // Truncating the WAL runs inside the first commit after a restart, on the event loop: cutting it to a
+  // quarter of the limit measured 30-57 ms against 8-22 ms for the same flush keeping the file (1,000
+  // events/s, 24 MiB limit), a latency spike at every catch-up. Kept, its blocks are also reused, not
+  // allocated anew by every append.
+  db.pragma(`journal_size_limit = ${walLimitBytes}`);
 
   // Every write goes through the one write queue (group commit); it tells the event log of each
   // transaction's outcome, and after each flush hands committed events to listeners and wakes the

@@ -1,4 +1,5 @@
 import type Database from 'better-sqlite3';
+import { stallTrace } from '../../observability/stall-trace.js';
 
 interface Pending {
   write: () => unknown;
@@ -64,15 +65,25 @@ export function createWriteQueue(db: Database.Database, hooks: WriteQueueHooks =
     const pause = hooks.beforeFlush?.();
     if (pause) {
       // The queue keeps its writes meanwhile, so no other flush is scheduled.
-      pause.then(flush, flush);
+      const pausedAt = performance.now();
+      const resume = () => {
+        stallTrace.note('wal_catch_up_wait', performance.now() - pausedAt);
+        flush();
+      };
+      pause.then(resume, resume);
       return;
     }
     const batch = queue;
     queue = [];
+    const started = stallTrace.enabled ? performance.now() : 0;
     try {
       settle(batch);
     } finally {
       hooks.flushed?.();
+      if (stallTrace.enabled) {
+        stallTrace.note('flush', performance.now() - started);
+        stallTrace.note('flush_writes', batch.length);
+      }
     }
   };
 
