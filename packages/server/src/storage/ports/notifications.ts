@@ -91,6 +91,8 @@ export interface UnreadCountRow {
 export interface NotificationSync {
   app_id: string;
   external_id: string;
+  /** The event's user: the only user whose notification `decide` may change (their feed is invalidated). */
+  user_id: string | null;
   decide: NotificationDecision;
 }
 
