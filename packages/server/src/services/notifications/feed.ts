@@ -29,15 +29,16 @@ export function feedReader(deps: ServiceDeps): (request: FeedRequest) => Promise
   const cache = deps.feedCache;
   return async ({ userId, query, page, reader }) => {
     const at = new Date().toISOString();
-    // The stream position is read before anything else: every change at or below it is in the page,
-    // so a client resuming the stream from it misses nothing (a change may come twice, never zero times).
-    // A cached page keeps the position it was read at, older but as safe.
-    const streamPosition = await deps.storage.events.head();
     // The cache reads the user's version before the data: a write landing in between makes the entry
     // stale at once. The validated query: requests spelled differently but asking the same share a page.
+    // A hit costs no database read at all: a cached page keeps the stream position it was read at,
+    // older but as safe.
     const lookup = await cache.lookup(userId, JSON.stringify(query), at);
     deps.metrics.countCacheRequest('feed', lookup.result);
     if (lookup.result === 'hit') return lookup.body;
+    // The stream position is read before the data: every change at or below it is in the page, so a
+    // client resuming the stream from it misses nothing (a change may come twice, never zero times).
+    const streamPosition = await deps.storage.events.head();
     const preferences = await deps.storage.preferences.get(userId);
     // Muted notifications stay stored and in sync; the default feed hides them, an app filter shows them.
     const hideMuted = !query.include_muted && query.app_id === undefined;
