@@ -125,9 +125,25 @@ interface ConfigResult {
   error?: string;
   seed?: string;
   feed?: Combined;
+  /** Share of the feed step's reads (warm-up included) that the feed cache served, over every instance. */
+  feedHitRate?: number;
   single?: Combined;
   batch?: Combined;
   hooks?: Hooks;
+}
+
+/** `oriva_cache_requests_total{cache="feed"}` summed over the instances: hits and every read. */
+async function feedCacheReads(instances: Array<{ baseUrl: string }>): Promise<{ hits: number; total: number }> {
+  let hits = 0;
+  let total = 0;
+  for (const instance of instances) {
+    const text = await (await fetch(`${instance.baseUrl}/metrics`)).text();
+    for (const match of text.matchAll(/^oriva_cache_requests_total\{cache="feed",result="(\w+)"\} (\S+)$/gm)) {
+      total += Number(match[2]);
+      if (match[1] === 'hit') hits += Number(match[2]);
+    }
+  }
+  return { hits, total };
 }
 
 function pct(cores: number | undefined): string {
@@ -461,6 +477,7 @@ export default async function run(ctx: SuiteContext): Promise<SuiteResult> {
           }
           page = probe.text;
         }
+        const cacheBefore = await feedCacheReads(instances);
         result.feed = await splitLoad(
           instances,
           FEED_CONNECTIONS,
@@ -469,6 +486,10 @@ export default async function run(ctx: SuiteContext): Promise<SuiteResult> {
           'feed',
           db,
         );
+
+        const cacheAfter = await feedCacheReads(instances);
+        const reads = cacheAfter.total - cacheBefore.total;
+        if (reads > 0) result.feedHitRate = (cacheAfter.hits - cacheBefore.hits) / reads;
 
         // The feed ceiling, once: the bare feed server on a page captured from the first configuration.
         if (ceilings.feed === undefined) {
@@ -648,6 +669,12 @@ function report(
   );
   measurement('single', `single-event ingest (${SINGLE_CONNECTIONS} conns)`, 'req/s', 1, ceilingSingle);
   measurement('feed', `feed query (${FEED_CONNECTIONS} conns)`, 'req/s', 1, ceilings.feed);
+  lines.push(
+    line('cache hit rate (/metrics)', (r) =>
+      r.feedHitRate === undefined ? undefined : `${Math.round(r.feedHitRate * 100)}%`,
+    ),
+  );
+  for (const r of results) if (r.feedHitRate !== undefined) metrics[`${r.key}_feed_cache_hit_rate`] = r.feedHitRate;
   if (ceilings.feedP99 !== undefined) lines.push(`  (bare feed ceiling p99 ${ms(ceilings.feedP99)})`);
 
   const hooks = (r: ConfigResult) => r.hooks;

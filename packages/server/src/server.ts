@@ -7,6 +7,9 @@ import { WebSocketServer } from 'ws';
 import { createApp } from './app.js';
 import { createUserTokenVerifier } from './auth/jwt.js';
 import { createPortalSessions } from './auth/portal-sessions.js';
+import { type FeedCache, memoryFeedCache } from './cache/feed-cache.js';
+import { withFeedInvalidation } from './cache/feed-invalidation.js';
+import { RedisFeedCache } from './cache/redis-feed-cache.js';
 import { type Config, ConfigError, loadConfig } from './config/env.js';
 import { ensureSecrets } from './config/secrets.js';
 import { removeServerFile, writeServerFile } from './config/server-file.js';
@@ -71,10 +74,13 @@ export async function startServer(options: StartOptions = {}): Promise<RunningSe
     pendingDeliveries: () => storage.deliveries.countPending(),
     webhooks: () => storage.webhooks.count(),
   });
-  const storage = await openStorage(config, databaseFile, metrics.storageCallObserver);
-  const appsAtStart = (await storage.apps.list()).map((app) => app.app_id);
+  const opened = await openStorage(config, databaseFile, metrics.storageCallObserver);
   const logger = createLogger(config.logLevel, config.logFormat, options.logDestination);
   const stopStallTrace = startStallTrace(config.stallTrace, logger);
+  const feedCache = createFeedCache(config, opened, logger);
+  // Writes on any instance must reach the shared cache: each bumps its users' versions after committing.
+  const storage = feedCache instanceof RedisFeedCache ? withFeedInvalidation(opened, feedCache) : opened;
+  const appsAtStart = (await storage.apps.list()).map((app) => app.app_id);
   const deps: Deps = {
     config,
     storage,
@@ -87,6 +93,7 @@ export async function startServer(options: StartOptions = {}): Promise<RunningSe
     lookupHost: options.lookupHost ?? ((hostname) => lookup(hostname, { all: true })),
     secretBox: createSecretBox(config.secretKey),
     portalSessions: createPortalSessions(secrets.adminToken),
+    feedCache,
   };
   // Committed events reach stream clients through the bus: in process for one instance; with Redis,
   // every instance's commits reach every instance's clients (gaps filled from the database).
@@ -143,6 +150,7 @@ export async function startServer(options: StartOptions = {}): Promise<RunningSe
     stopBroadcast();
     webSockets.close();
     await deps.rateLimiter?.close();
+    await feedCache.close();
     await storage.close();
     throw error;
   }
@@ -197,12 +205,25 @@ export async function startServer(options: StartOptions = {}): Promise<RunningSe
           // Keep-alive sockets would hold close() open until they time out; idle ones can go now.
           if ('closeIdleConnections' in server) server.closeIdleConnections();
         });
+        await feedCache.close();
         await storage.close();
         stopStallTrace();
       })();
       return closing;
     },
   };
+}
+
+/**
+ * Feed pages and unread counts: shared through Redis by the instances of a PostgreSQL deployment,
+ * else kept in this process. SQLite keeps its own even with Redis: one process owns the file and
+ * sees every write, so its versions cost no round trip.
+ */
+function createFeedCache(config: Config, storage: Storage, logger: Logger): FeedCache {
+  if (config.redisUrl && storage.kind === 'postgres') {
+    return new RedisFeedCache({ redis: config.redisUrl, keyPrefix: config.redisPrefix, logger });
+  }
+  return memoryFeedCache((userId) => storage.notifications.feedVersion(userId));
 }
 
 /** Fixed windows shared through Redis when configured, else counted in this process. */

@@ -5,6 +5,7 @@
  */
 import type { Logger } from 'pino';
 import type { PortalSessions } from '../auth/portal-sessions.js';
+import type { FeedCache } from '../cache/feed-cache.js';
 import type { Config } from '../config/env.js';
 import type { Metrics } from '../observability/metrics.js';
 import type { Storage } from '../storage/types.js';
@@ -29,6 +30,8 @@ export interface ServiceDeps {
   secretBox: SecretBox;
   /** Issues and verifies the console's single-app portal session tokens. */
   portalSessions: PortalSessions;
+  /** Feed pages and unread counts: in this process (SQLite), or shared through Redis (PostgreSQL with Redis). */
+  feedCache: FeedCache;
 }
 
 /** The delivery worker: the outbox, its settings, and where it reports. */

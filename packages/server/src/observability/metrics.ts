@@ -11,6 +11,12 @@ const NO_SOURCES: MetricSources = {
   webhooks: async () => ({ active: 0, disabled: 0 }),
 };
 
+/** The caches whose reads `oriva_cache_requests_total` counts, and what a read can find. */
+export const CACHES = ['feed', 'unread_count'] as const;
+export const CACHE_RESULTS = ['hit', 'miss', 'error'] as const;
+export type CacheName = (typeof CACHES)[number];
+export type CacheResult = (typeof CACHE_RESULTS)[number];
+
 /** Why an event could not be stored: the database out of reach (503, worth retrying), or anything else (500). */
 export const PUBLISH_FAILURE_REASONS = ['unavailable', 'error'] as const;
 
@@ -61,6 +67,20 @@ export function createMetrics(sources: MetricSources = NO_SOURCES) {
     labelNames: ['outcome'] as const,
     registers: [registry],
   });
+  const cacheRequests = new Counter({
+    name: 'oriva_cache_requests_total',
+    help: 'Reads of the feed cache (feed pages, unread counts) by result: hit, miss, or error (the cache could not be asked; the database answered)',
+    labelNames: ['cache', 'result'] as const,
+    registers: [registry],
+  });
+  // Made once: a labelled child per pair, so a read costs no hashing of label objects.
+  const cacheRequestsBy = new Map<string, ReturnType<typeof cacheRequests.labels>>();
+  for (const cache of CACHES)
+    for (const result of CACHE_RESULTS) {
+      const child = cacheRequests.labels({ cache, result });
+      child.inc(0);
+      cacheRequestsBy.set(`${cache}:${result}`, child);
+    }
   // Series an alert divides or takes the rate of exist from the start at 0: a series born at its first
   // increment hides that increment from rate(), and a ratio over a missing series is no ratio at all.
   for (const reason of PUBLISH_FAILURE_REASONS) eventPublishFailures.inc({ reason }, 0);
@@ -75,6 +95,10 @@ export function createMetrics(sources: MetricSources = NO_SOURCES) {
         publishedByApp.set(appId, child);
       }
       child.inc(count);
+    },
+    /** `oriva_cache_requests_total{cache,result}` += 1. */
+    countCacheRequest(cache: CacheName, result: CacheResult) {
+      cacheRequestsBy.get(`${cache}:${result}`)!.inc();
     },
     httpRequests: new Counter({
       name: 'oriva_http_requests_total',

@@ -4,7 +4,6 @@ import type { Principal } from '../../auth/principal.js';
 import type { ServiceDeps } from '../../core/deps.js';
 import type { StoredPreferences } from '../../storage/types.js';
 import { recordServed } from './delivery.js';
-import { FeedCache } from './feed-cache.js';
 import type { NotificationPage } from './page.js';
 import { isMuted } from './preferences.js';
 import { toPublicNotification } from './public-view.js';
@@ -24,24 +23,22 @@ export interface FeedRequest {
 /**
  * Reads pages of users' feeds: every app's notifications for one user, newest first, without what
  * the user muted unless asked, with the unread counts. Answers with the page serialized, since that
- * is what the cache keeps; the cache lives as long as the reader (one per server).
+ * is what the cache keeps (`deps.feedCache`: this process's memory, or Redis shared by every instance).
  */
 export function feedReader(deps: ServiceDeps): (request: FeedRequest) => Promise<string> {
-  const cache = new FeedCache();
+  const cache = deps.feedCache;
   return async ({ userId, query, page, reader }) => {
     const at = new Date().toISOString();
-    // The stream position is read before anything else: every change at or below it is in the page,
-    // so a client resuming the stream from it misses nothing (a change may come twice, never zero times).
-    // A cached page keeps the position it was read at, older but as safe.
+    // The cache reads the user's version before the data: a write landing in between makes the entry
+    // stale at once. The validated query: requests spelled differently but asking the same share a page.
+    // A hit costs no database read at all: a cached page keeps the stream position it was read at,
+    // older but as safe.
+    const lookup = await cache.lookup(userId, JSON.stringify(query), at);
+    deps.metrics.countCacheRequest('feed', lookup.result);
+    if (lookup.result === 'hit') return lookup.body;
+    // The stream position is read before the data: every change at or below it is in the page, so a
+    // client resuming the stream from it misses nothing (a change may come twice, never zero times).
     const streamPosition = await deps.storage.events.head();
-    // The version is read before the data: a write landing in between makes the entry stale at once.
-    const version = deps.storage.notifications.feedVersion(userId);
-    // The validated query: requests spelled differently but asking the same share a page.
-    const cacheKey = `${userId}?${JSON.stringify(query)}`;
-    if (version !== undefined) {
-      const cached = cache.get(cacheKey, version, at);
-      if (cached !== undefined) return cached;
-    }
     const preferences = await deps.storage.preferences.get(userId);
     // Muted notifications stay stored and in sync; the default feed hides them, an app filter shows them.
     const hideMuted = !query.include_muted && query.app_id === undefined;
@@ -74,12 +71,9 @@ export function feedReader(deps: ServiceDeps): (request: FeedRequest) => Promise
     const body = JSON.stringify(response);
     // Only a page whose every notification is delivered is cached: delivery then never makes it stale
     // (`delivered_at` is set once), and serving it from the cache owes no delivery to record.
-    if (version !== undefined && items.every((view) => view.delivered_at !== null)) {
-      cache.set(cacheKey, {
-        version,
-        validUntil: await deps.storage.notifications.nextFeedExpiry(userId, at),
-        body,
-      });
+    const ticket = lookup.result === 'miss' ? lookup.ticket : undefined;
+    if (ticket && items.every((view) => view.delivered_at !== null)) {
+      await cache.store(ticket, body, await deps.storage.notifications.nextFeedExpiry(userId, at));
     }
     return body;
   };

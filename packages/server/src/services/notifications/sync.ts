@@ -19,6 +19,7 @@ export function notificationSyncsFor(events: EventRecord[]): NotificationSync[] 
     syncs.push({
       app_id: event.app_id,
       external_id: event.entity_id,
+      user_id: event.user_id,
       decide: (current) => {
         if (current.user_id !== event.user_id) return undefined;
         const status = effectiveStatus(current, event.timestamp);

@@ -6,11 +6,25 @@ import { isMuted } from './preferences.js';
 
 export type UnreadCountsResult = z.infer<typeof UnreadCounts>;
 
-/** A user's unread counts now, by their own preferences. */
+/**
+ * A user's unread counts now, by their own preferences; cached beside their feed pages, under the
+ * same version and until the next expiry.
+ */
 export async function unreadCountsOf(deps: ServiceDeps, userId: string): Promise<UnreadCountsResult> {
   const at = new Date().toISOString();
-  return unreadCounts(deps, userId, at, await deps.storage.preferences.get(userId));
+  const lookup = await deps.feedCache.lookup(userId, COUNTS_KEY, at);
+  deps.metrics.countCacheRequest('unread_count', lookup.result);
+  if (lookup.result === 'hit') return JSON.parse(lookup.body) as UnreadCountsResult;
+  const counts = await unreadCounts(deps, userId, at, await deps.storage.preferences.get(userId));
+  if (lookup.result === 'miss' && lookup.ticket) {
+    const validUntil = await deps.storage.notifications.nextFeedExpiry(userId, at);
+    await deps.feedCache.store(lookup.ticket, JSON.stringify(counts), validUntil);
+  }
+  return counts;
 }
+
+/** Feed pages are keyed by their query's JSON (an object), so this key is never one of theirs. */
+const COUNTS_KEY = 'unread-counts';
 
 /**
  * Unread, unexpired notifications as of `at`: those the user muted counted apart, the others in

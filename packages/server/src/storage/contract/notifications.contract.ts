@@ -288,9 +288,15 @@ export function notificationStoreContract(): void {
           {
             app_id: 'a1',
             external_id: record.external_id,
+            user_id: record.user_id,
             decide: () => ({ state: { status: 'dismissed', dismissed_at: at }, events: [follow] }),
           },
-          { app_id: 'a1', external_id: 'unknown', decide: () => ({ state: { status: 'read' }, events: [] }) },
+          {
+            app_id: 'a1',
+            external_id: 'unknown',
+            user_id: null,
+            decide: () => ({ state: { status: 'read' }, events: [] }),
+          },
         ],
       );
       expect((await storage.notifications.get(record.id))?.status).toBe('dismissed');

@@ -91,6 +91,8 @@ export interface UnreadCountRow {
 export interface NotificationSync {
   app_id: string;
   external_id: string;
+  /** The event's user: the only user whose notification `decide` may change (their feed is invalidated). */
+  user_id: string | null;
   decide: NotificationDecision;
 }
 
@@ -163,7 +165,8 @@ export interface NotificationStore {
   /**
    * A token that changes whenever anything in a user's feed may have changed (their notifications,
    * states, preferences, or an app's name or icon), so a cached feed page can be checked in O(1).
-   * Undefined when the adapter cannot tell (other instances may write): then nothing is cached.
+   * Undefined when the adapter cannot tell (other instances may write): then nothing is cached in the
+   * process; with Redis, the shared cache keeps versions of its own (cache/redis-feed-cache.ts).
    */
   feedVersion(userId: string): string | undefined;
   /** The earliest expiry after `now` among a user's live notifications: when their feed changes by itself. */

@@ -172,7 +172,9 @@ describe('postgres adapter', () => {
             );
             await (batch % 2
               ? store.events.insert(events)
-              : store.events.insert(events, [{ app_id: 'a1', external_id: 'none', decide: () => undefined }]));
+              : store.events.insert(events, [
+                  { app_id: 'a1', external_id: 'none', user_id: null, decide: () => undefined },
+                ]));
           }
         }),
       ),
