@@ -45,7 +45,7 @@ export type {
   UserRequestOptions,
 } from './core/request-options.js';
 export { API_PREFIX, DEFAULT_BASE_URL } from './core/url.js';
-export { Admin } from './resources/admin.js';
+export { Admin, Archives } from './resources/admin.js';
 export { Apps } from './resources/apps.js';
 export { Consumers, type PollOptions, type PollParams } from './resources/consumers.js';
 export {

@@ -30,6 +30,9 @@ export type EventListParams = NonNullable<operations['listEvents']['parameters']
 // Operations
 export type PruneRequest = Schemas['PruneRequest'];
 export type PruneResponse = Schemas['PruneResponse'];
+export type ArchiveSummary = Schemas['ArchiveSummary'];
+export type ArchiveListResponse = Schemas['ArchiveListResponse'];
+export type RestoreArchiveResponse = Schemas['RestoreArchiveResponse'];
 export type StatsParams = NonNullable<operations['getAppStats']['parameters']['query']>;
 export type AppStatsResponse = Schemas['AppStatsResponse'];
 export type AdminStatsResponse = Schemas['AdminStatsResponse'];

@@ -1,5 +1,45 @@
 /* Generated from packages/contract by `pnpm openapi`. Do not edit by hand. */
 export interface paths {
+    "/api/v1/admin/archives": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List the event archives retention wrote (ORIVA_ARCHIVE_DIR)
+         * @description One gzipped NDJSON file per app and month, each with a manifest (rows, positions, SHA-256). With several instances, this lists the archive directory of the instance that answers: mount the same directory on all of them.
+         */
+        get: operations["listArchives"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/admin/archives/restore": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Put an archive's events back, with their original ids and positions
+         * @description The checksum and row count are verified before anything is inserted. Events already present are skipped, so restoring twice adds nothing. Restored events are older than the retention period: the next retention run deletes them again (without a new archive), so restore to look at them, not to keep them.
+         */
+        post: operations["restoreArchive"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/admin/prune": {
         parameters: {
             query?: never;
@@ -2006,19 +2046,34 @@ export interface components {
          * @example 6f1c1a51-8a6e-4b8e-9b55-3f0a4a7d2c10
          */
         IdempotencyKey: string;
-        PruneResponse: {
-            /** @enum {boolean} */
-            success: true;
+        ArchiveListResponse: {
+            data: components["schemas"]["ArchiveSummary"][];
+        };
+        ArchiveSummary: {
+            /**
+             * @description An archive file as `GET /api/v1/admin/archives` lists it: a plain name inside ORIVA_ARCHIVE_DIR, never a path.
+             * @example events.work-buddy.2025-03.1-48210.ndjson.gz
+             */
+            file: string;
+            /** @description Whether its manifest was written. An incomplete file (archiving was interrupted) is never restored, and retention deleted nothing it holds. */
+            complete: boolean;
+            app_id: string | null;
+            /**
+             * @description The calendar month (UTC) of its events, `YYYY-MM`.
+             * @example 2025-03
+             */
+            month: string | null;
+            rows: number | null;
+            first_position: number | null;
+            last_position: number | null;
+            /** @description Hex SHA-256 of the gzipped file, from the manifest. */
+            sha256: string | null;
+            bytes: number | null;
             /**
              * Format: date-time
-             * @description Events and delivery logs older than this were removed.
              * @example 2025-09-30T10:30:00.000Z
              */
-            cutoff: string;
-            events_deleted: number;
-            deliveries_deleted: number;
-            /** @description Monthly event partitions dropped whole (PostgreSQL); 0 on SQLite. */
-            partitions_dropped: number;
+            created_at: string | null;
         };
         Error: {
             /** @enum {boolean} */
@@ -2041,6 +2096,42 @@ export interface components {
             /** @example invalid_type */
             code: string;
             message: string;
+        };
+        RestoreArchiveResponse: {
+            /** @enum {boolean} */
+            success: true;
+            /**
+             * @description An archive file as `GET /api/v1/admin/archives` lists it: a plain name inside ORIVA_ARCHIVE_DIR, never a path.
+             * @example events.work-buddy.2025-03.1-48210.ndjson.gz
+             */
+            file: string;
+            /** @description Events in the archive. */
+            rows: number;
+            /** @description Events put back; those already present are skipped, so a second restore adds 0. */
+            restored: number;
+        };
+        RestoreArchiveRequest: {
+            /**
+             * @description An archive file as `GET /api/v1/admin/archives` lists it: a plain name inside ORIVA_ARCHIVE_DIR, never a path.
+             * @example events.work-buddy.2025-03.1-48210.ndjson.gz
+             */
+            file: string;
+        };
+        PruneResponse: {
+            /** @enum {boolean} */
+            success: true;
+            /**
+             * Format: date-time
+             * @description Events and delivery logs older than this were removed.
+             * @example 2025-09-30T10:30:00.000Z
+             */
+            cutoff: string;
+            events_deleted: number;
+            deliveries_deleted: number;
+            /** @description Monthly event partitions dropped whole (PostgreSQL); 0 on SQLite. */
+            partitions_dropped: number;
+            /** @description Archives written before deleting (one per app and month, with ORIVA_ARCHIVE_DIR set); 0 with archival off. */
+            archives_written: number;
         };
         PruneRequest: {
             /** @description Prune what is older than this many days. Default: the server's ORIVA_RETENTION_DAYS. */
@@ -3227,6 +3318,182 @@ export interface components {
 }
 export type $defs = Record<string, never>;
 export interface operations {
+    listArchives: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The archives, by name (app, then month). */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ArchiveListResponse"];
+                };
+            };
+            /** @description No credentials, or ones that are not valid (`unauthorized`, `invalid_credentials`, `revoked_key`, `token_expired`, `invalid_token`). */
+            401: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "x-should-retry": components["headers"]["x-should-retry"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The credentials may not call this operation or act on this resource (`insufficient_scope`, `forbidden_app`, `forbidden_user`, or a more specific code). */
+            403: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "x-should-retry": components["headers"]["x-should-retry"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Archival is off: ORIVA_ARCHIVE_DIR is not set (`archive_not_configured`). */
+            404: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "x-should-retry": components["headers"]["x-should-retry"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    restoreArchive: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Repeat a POST safely: the same key with the same body answers the stored response (with `Idempotent-Replayed: true`); the same key with another body is a 409 `idempotency_key_reused`. 1-255 printable ASCII characters, space included; remembered for 24 hours per caller. */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["RestoreArchiveRequest"];
+            };
+        };
+        responses: {
+            /** @description What was restored. */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "Idempotent-Replayed": components["headers"]["Idempotent-Replayed"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RestoreArchiveResponse"];
+                };
+            };
+            /** @description The body is not JSON (`malformed_json`) or a field failed validation (`validation_failed`, see `error.fields`). The `Idempotency-Key` is not 1-255 printable ASCII characters (`invalid_idempotency_key`). */
+            400: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "x-should-retry": components["headers"]["x-should-retry"];
+                    "Idempotent-Replayed": components["headers"]["Idempotent-Replayed"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description No credentials, or ones that are not valid (`unauthorized`, `invalid_credentials`, `revoked_key`, `token_expired`, `invalid_token`). */
+            401: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "x-should-retry": components["headers"]["x-should-retry"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The credentials may not call this operation or act on this resource (`insufficient_scope`, `forbidden_app`, `forbidden_user`, or a more specific code). */
+            403: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "x-should-retry": components["headers"]["x-should-retry"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description No archive of that name (`archive_not_found`), or archival is off (`archive_not_configured`). */
+            404: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "x-should-retry": components["headers"]["x-should-retry"];
+                    "Idempotent-Replayed": components["headers"]["Idempotent-Replayed"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The archive's app no longer exists (`app_missing`). The `Idempotency-Key` was used with another request (`idempotency_key_reused`), or its first request is still running (`idempotency_request_in_progress`: retry after `Retry-After`). */
+            409: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "x-should-retry": components["headers"]["x-should-retry"];
+                    "Retry-After": components["headers"]["Retry-After"];
+                    "Idempotent-Replayed": components["headers"]["Idempotent-Replayed"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The body is larger than 1 MiB (`payload_too_large`); the connection is closed. */
+            413: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "x-should-retry": components["headers"]["x-should-retry"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The body is in a media type this operation does not take (`unsupported_media_type`): send `Content-Type: application/json`. */
+            415: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "x-should-retry": components["headers"]["x-should-retry"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The archive never completed (`archive_incomplete`) or does not match its manifest (`archive_corrupt`); nothing was inserted. */
+            422: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "x-should-retry": components["headers"]["x-should-retry"];
+                    "Idempotent-Replayed": components["headers"]["Idempotent-Replayed"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
     pruneData: {
         parameters: {
             query?: never;

@@ -4,18 +4,52 @@ import { APIResource } from '../core/resource.js';
 import { path } from '../core/url.js';
 import type {
   AdminStatsResponse,
+  ArchiveListResponse,
   EraseUserResponse,
   PruneRequest,
   PruneResponse,
   PublishPlatformBatchResponse,
   PublishPlatformEventRequest,
   PublishPlatformEventResponse,
+  RestoreArchiveResponse,
   StatsParams,
   UserAppResponse,
 } from '../types.js';
 
+/** The event archives retention writes before pruning, when the server has ORIVA_ARCHIVE_DIR. */
+export class Archives extends APIResource {
+  /**
+   * The archives: one gzipped NDJSON file per app and month, with its row count, positions and SHA-256.
+   *
+   * @example
+   * const { data } = await admin.admin.archives.list();
+   */
+  list(options?: RequestOptions): APIPromise<ArchiveListResponse> {
+    return this._client.request<ArchiveListResponse>({ ...options, method: 'get', path: '/admin/archives' });
+  }
+
+  /**
+   * Put an archive's events back with their ids and positions, after the server checks its SHA-256.
+   * Events already present are skipped: restoring twice adds nothing.
+   *
+   * @example
+   * const { restored } = await admin.admin.archives.restore('events.work-buddy.2025-03.1-48210.ndjson.gz');
+   */
+  restore(file: string, options?: RequestOptions): APIPromise<RestoreArchiveResponse> {
+    return this._client.request<RestoreArchiveResponse>({
+      ...options,
+      method: 'post',
+      path: '/admin/archives/restore',
+      body: { file },
+    });
+  }
+}
+
 /** Server operations for the admin token, and Oriva Core's side of the platform. */
 export class Admin extends APIResource {
+  /** The event archives written before pruning (`list`, `restore`). */
+  readonly archives: Archives = new Archives(this._client);
+
   /**
    * Apply the retention period now: delete events and webhook delivery logs older than
    * `older_than_days` (default: the server's `ORIVA_RETENTION_DAYS`) or `before`.

@@ -82,6 +82,7 @@ const EnvSchema = z.object({
     .regex(/^[A-Za-z0-9:_.-]{1,64}$/, { message: 'must be 1-64 characters of letters, digits and : _ . -' })
     .default('oriva:'),
   ORIVA_RETENTION_DAYS: z.coerce.number().int().min(0).max(36_500).default(183),
+  ORIVA_ARCHIVE_DIR: optionalString,
   ORIVA_INBOX: booleanFlag.optional(),
   ORIVA_CONSOLE: booleanFlag.default(true),
   ORIVA_CONSOLE_FRAME_ANCESTORS: optionalString.pipe(
@@ -148,6 +149,11 @@ export interface Config {
   redisPrefix: string;
   /** Events and delivery logs older than this many days are pruned (0 keeps everything). */
   retentionDays: number;
+  /**
+   * Where retention archives events before deleting them (gzipped NDJSON per app and month, with a
+   * manifest); `undefined` deletes without an archive.
+   */
+  archiveDir: string | undefined;
   /** Serves the notification center page at /inbox (on by default in dev mode). */
   inbox: boolean;
   /** Serves the developer console at /console (on by default; it holds no credential of its own). */
@@ -245,6 +251,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     redisUrl: values.ORIVA_REDIS_URL,
     redisPrefix: values.ORIVA_REDIS_PREFIX,
     retentionDays: values.ORIVA_RETENTION_DAYS,
+    archiveDir: values.ORIVA_ARCHIVE_DIR ? resolve(cwd, values.ORIVA_ARCHIVE_DIR) : undefined,
     inbox: values.ORIVA_INBOX ?? values.ORIVA_DEV,
     console: values.ORIVA_CONSOLE,
     consoleFrameAncestors: values.ORIVA_CONSOLE_FRAME_ANCESTORS?.split(/[ ,]+/).filter(Boolean) ?? [],

@@ -1,5 +1,7 @@
 import type { ServiceDeps } from '../core/deps.js';
 import { errors } from '../core/errors.js';
+import { monthStartOf } from '../storage/event-months.js';
+import { archiveBeforePruning } from './archive/archive-events.js';
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 const BATCH = 5_000;
@@ -11,6 +13,8 @@ export interface PruneResult {
   events: number;
   deliveries: number;
   partitionsDropped: number;
+  /** Archives written first (ORIVA_ARCHIVE_DIR); 0 with archival off. */
+  archivesWritten: number;
 }
 
 export function retentionCutoff(days: number, now = Date.now()): string {
@@ -20,15 +24,29 @@ export function retentionCutoff(days: number, now = Date.now()): string {
 /**
  * Deletes events and webhook delivery logs older than `cutoff`. With several instances only one
  * prunes at a time (the storage's exclusive lock): `undefined` means another one is at it.
+ *
+ * With ORIVA_ARCHIVE_DIR, retention goes by whole months (the unit of an archive, and of PostgreSQL's
+ * partitions): the cutoff moves back to its month's start, every app-month before it is archived,
+ * and only then are the archived rows deleted. If archiving fails, nothing is deleted.
  */
-export async function pruneOldData(deps: ServiceDeps, cutoff: string): Promise<PruneResult | undefined> {
-  const outcome = await deps.storage.jobs.runExclusive('retention', () => deps.storage.jobs.pruneBefore(cutoff, BATCH));
+export async function pruneOldData(deps: ServiceDeps, requestedCutoff: string): Promise<PruneResult | undefined> {
+  const { jobs } = deps.storage;
+  const dir = deps.config.archiveDir;
+  const cutoff = dir ? monthStartOf(requestedCutoff) : requestedCutoff;
+  const outcome = await jobs.runExclusive('retention', async () => {
+    if (!dir) return { ...(await jobs.pruneBefore(cutoff, BATCH)), archivesWritten: 0 };
+    const archived = await archiveBeforePruning(deps, dir, cutoff);
+    return { ...(await jobs.pruneBefore(cutoff, BATCH, archived.ranges)), archivesWritten: archived.written };
+  });
   if (!outcome.ran) return undefined;
-  const { events, deliveries, partitionsDropped } = outcome.value;
+  const { events, deliveries, partitionsDropped, archivesWritten } = outcome.value;
   if (events + deliveries + partitionsDropped > 0) {
-    deps.logger.info({ cutoff, events, deliveries, partitions_dropped: partitionsDropped }, 'pruned old data');
+    deps.logger.info(
+      { cutoff, events, deliveries, partitions_dropped: partitionsDropped, archives_written: archivesWritten },
+      'pruned old data',
+    );
   }
-  return { cutoff, events, deliveries, partitionsDropped };
+  return { cutoff, events, deliveries, partitionsDropped, archivesWritten };
 }
 
 /**

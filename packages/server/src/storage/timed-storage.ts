@@ -17,6 +17,7 @@ const PORTS = [
   'stats',
   'users',
   'consumers',
+  'archive',
 ] as const satisfies ReadonlyArray<keyof Storage>;
 
 /**

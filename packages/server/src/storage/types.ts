@@ -4,6 +4,7 @@
  * `sql/<aggregate>.ts`, and the storage contract (contract/) runs against every adapter.
  */
 import type { AppStore } from './ports/apps.js';
+import type { ArchiveStore } from './ports/archive.js';
 import type { ConsumerStore } from './ports/consumers.js';
 import type { DeliveryStore } from './ports/deliveries.js';
 import type { EventTypeStore } from './ports/event-types.js';
@@ -17,6 +18,7 @@ import type { UserStore } from './ports/users.js';
 import type { WebhookStore } from './ports/webhooks.js';
 
 export * from './ports/apps.js';
+export * from './ports/archive.js';
 export * from './ports/consumers.js';
 export * from './ports/deliveries.js';
 export * from './ports/event-types.js';
@@ -45,4 +47,5 @@ export interface Storage {
   readonly jobs: JobStore;
   readonly stats: StatsStore;
   readonly consumers: ConsumerStore;
+  readonly archive: ArchiveStore;
 }

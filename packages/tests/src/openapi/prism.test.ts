@@ -1,5 +1,8 @@
+import { mkdtempSync, rmSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { buildOpenApiDocument, DESIGN_DOC_EXAMPLE_ONE, serverEventPayloads } from '@oriva/contract';
 import { DESIGN_DOC_EVENT, startTestServer, type TestServer } from '@oriva/server/testing';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
@@ -31,6 +34,7 @@ const operations = Object.entries(document.paths)
 const driven = new Map<string, Set<number>>();
 
 let server: TestServer;
+const archiveDir = mkdtempSync(join(tmpdir(), 'oriva-prism-archives-'));
 let strict: PrismProxy;
 let answers: PrismProxy;
 let receiver: Server;
@@ -90,7 +94,7 @@ async function checkDeliveries() {
 const errorCode = (body: Record<string, unknown> | undefined) => (body?.error as { code?: string } | undefined)?.code;
 
 beforeAll(async () => {
-  server = await startTestServer({ ORIVA_WEBHOOK_BACKOFF_SCALE: '0.01' });
+  server = await startTestServer({ ORIVA_WEBHOOK_BACKOFF_SCALE: '0.01', ORIVA_ARCHIVE_DIR: archiveDir });
   [strict, answers] = await Promise.all([
     startPrismProxy(server.url),
     startPrismProxy(server.url, { validateRequest: false }),
@@ -113,6 +117,7 @@ afterAll(async () => {
   await Promise.all([strict?.close(), answers?.close()]);
   await new Promise((resolve) => receiver?.close(resolve));
   await server?.close();
+  rmSync(archiveDir, { recursive: true, force: true });
 });
 
 describe('docs/openapi.yml against the real server, through Prism', () => {
@@ -294,6 +299,11 @@ describe('docs/openapi.yml against the real server, through Prism', () => {
     });
     await drive(strict, 'DELETE', '/api/v1/admin/users/user_789', 200, { token: admin });
     await drive(strict, 'POST', '/api/v1/admin/prune', 200, { token: admin, json: { older_than_days: 3650 } });
+    await drive(strict, 'GET', '/api/v1/admin/archives', 200, { token: admin });
+    await drive(strict, 'POST', '/api/v1/admin/archives/restore', 404, {
+      token: admin,
+      json: { file: 'events.work-buddy.2015-01.1-2.ndjson.gz' },
+    });
     await checkDeliveries();
     await drive(strict, 'DELETE', hooks, 204, { token: appKey });
   }, 60_000);

@@ -17,8 +17,9 @@ export const run: Handler<typeof declaration> = async (ctx, _args, options) => {
     return 0;
   }
   const partitions = result.partitions_dropped > 0 ? ` (${result.partitions_dropped} monthly partitions dropped)` : '';
+  const archives = result.archives_written > 0 ? ` ${result.archives_written} archives written first.` : '';
   ctx.write(
-    `${ctx.out.green('✔')} Pruned data older than ${result.cutoff}: ${result.events_deleted} events${partitions}, ${result.deliveries_deleted} webhook deliveries.\n`,
+    `${ctx.out.green('✔')} Pruned data older than ${result.cutoff}: ${result.events_deleted} events${partitions}, ${result.deliveries_deleted} webhook deliveries.${archives}\n`,
   );
   return 0;
 };

@@ -7,6 +7,7 @@ import { afterEach, beforeEach, describe } from 'vitest';
 import { issueApiKey } from '../../auth/api-keys.js';
 import type { Storage } from '../types.js';
 import { appStoreContract } from './apps.contract.js';
+import { archiveStoreContract } from './archive.contract.js';
 import { consumerStoreContract } from './consumers.contract.js';
 import { deliveryStoreContract } from './deliveries.contract.js';
 import { eventTypeStoreContract } from './event-types.contract.js';
@@ -41,5 +42,6 @@ export function describeStorageContract(name: string, open: () => Promise<Storag
     statsStoreContract();
     userStoreContract();
     consumerStoreContract();
+    archiveStoreContract();
   });
 }

@@ -3,6 +3,7 @@ import { checkSchemaName, createPool } from './db.js';
 import { ensurePartitions, migrate } from './migrate.js';
 import { writeOutbox } from './outbox.js';
 import { postgresApps } from './sql/apps.js';
+import { postgresArchive } from './sql/archive.js';
 import { postgresConsumers } from './sql/consumers.js';
 import { postgresDeliveries } from './sql/deliveries.js';
 import { postgresEventTypes } from './sql/event-types.js';
@@ -88,5 +89,6 @@ export async function openPostgresStorage(options: PostgresStorageOptions): Prom
     jobs: postgresJobs(pool, schema, ensureAhead, (cutoff) => pruneStats(pool, cutoff)),
     stats: postgresStats(pool),
     consumers: postgresConsumers(pool),
+    archive: postgresArchive(pool),
   };
 }

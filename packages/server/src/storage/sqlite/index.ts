@@ -7,6 +7,7 @@ import { createFeedVersions } from './feed-versions.js';
 import { migrate } from './migrate.js';
 import { sqliteOutbox } from './outbox.js';
 import { sqliteApps } from './sql/apps.js';
+import { sqliteArchive } from './sql/archive.js';
 import { sqliteConsumers } from './sql/consumers.js';
 import { sqliteDeliveries } from './sql/deliveries.js';
 import { sqliteEventTypes } from './sql/event-types.js';
@@ -109,5 +110,6 @@ export function openSqliteStorage(path: string, options: SqliteOptions = {}): St
     jobs: sqliteJobs(db, write, stats.pruneBefore),
     stats,
     consumers: sqliteConsumers(db, write),
+    archive: sqliteArchive(db, write),
   };
 }

@@ -151,6 +151,8 @@ export async function everyOperation() {
   await oriva.POST('/api/v1/events/stream/tickets');
   await oriva.GET('/api/v1/events/stream', { params: { query: { user_id: 'user_456' } } });
   await oriva.POST('/api/v1/admin/prune', { body: { older_than_days: 90 } });
+  await oriva.GET('/api/v1/admin/archives');
+  await oriva.POST('/api/v1/admin/archives/restore', { body: { file: 'events.work-buddy.2025-03.1-48210.ndjson.gz' } });
   await oriva.POST('/api/v1/apps/{app_id}/events/validate', {
     params: app,
     body: { event_category: 'session', event_type: 'ended', entity_type: 's', entity_id: 's1', user_id: 'user_456' },

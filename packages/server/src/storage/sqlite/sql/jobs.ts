@@ -1,5 +1,6 @@
 import type Database from 'better-sqlite3';
-import type { JobStore } from '../../types.js';
+import { monthRange } from '../../event-months.js';
+import type { ArchivedRange, JobStore } from '../../types.js';
 import type { WriteQueue } from '../write-queue.js';
 
 /**
@@ -17,6 +18,12 @@ export function sqliteJobs(
     `DELETE FROM platform_events WHERE seq IN (
        SELECT seq FROM platform_events
        WHERE timestamp < ? ORDER BY seq LIMIT ?)`,
+  );
+  // With archival on: one app's month, only as far as its archive reaches.
+  const deleteArchivedEvents = db.prepare<[string, string, string, number, number]>(
+    `DELETE FROM platform_events WHERE seq IN (
+       SELECT seq FROM platform_events
+       WHERE app_id = ? AND timestamp >= ? AND timestamp < ? AND seq <= ? ORDER BY seq LIMIT ?)`,
   );
   const recordLastPosition = db.prepare(
     `INSERT INTO storage_meta (key, value) SELECT 'last_event_position', MAX(seq) FROM platform_events WHERE true HAVING MAX(seq) IS NOT NULL
@@ -42,13 +49,28 @@ export function sqliteJobs(
     }
   };
 
+  const drainArchived = async (ranges: ArchivedRange[], batchSize: number) => {
+    let total = 0;
+    for (const { appId, month, throughPosition } of ranges) {
+      const [from, until] = monthRange(month);
+      for (;;) {
+        const removed = await write(
+          () => deleteArchivedEvents.run(appId, from, until, throughPosition, batchSize).changes,
+        );
+        total += removed;
+        if (removed < batchSize) break;
+      }
+    }
+    return total;
+  };
+
   return {
     // One process owns a SQLite file: there is no other holder to exclude.
     runExclusive: async (_job, fn) => ({ ran: true, value: await fn() }),
-    pruneBefore: async (cutoff, batchSize) => {
+    pruneBefore: async (cutoff, batchSize, archived) => {
       const size = Math.max(1, Math.floor(batchSize));
       await write(() => recordLastPosition.run());
-      const events = await drain(deleteEvents, cutoff, size);
+      const events = archived ? await drainArchived(archived, size) : await drain(deleteEvents, cutoff, size);
       const deliveries = await drain(deleteDeliveries, cutoff, size);
       await drain(deleteAttempts, cutoff, size);
       // Rollups follow retention: a bucket goes with the events it counted.
