@@ -2,6 +2,7 @@
  * A thin wrapper over autocannon: an unrecorded warm-up run, then a measured run, both bounded in time, reduced to the
  * figures the suites report. autocannon runs in this (the harness) process, on one thread.
  */
+import { randomUUID } from 'node:crypto';
 import autocannon from 'autocannon';
 import { startCpuWindow } from './cpu.js';
 
@@ -17,7 +18,7 @@ export interface LoadOptions {
   durationSeconds: number;
   /** The server's pid, to report its CPU use during the measured run. */
   serverPid?: number;
-  /** A header given a fresh unique value on every request (e.g. `idempotency-key`, as the SDK sends). */
+  /** A header given a fresh random UUID on every request (e.g. `idempotency-key`, as the SDK sends). */
   uniqueHeader?: string;
   /**
    * Per-request variation: each request takes the path (and headers, merged over `headers`) of an entry picked at
@@ -98,9 +99,6 @@ function runOnce(opts: LoadOptions, seconds: number): Promise<autocannon.Result>
   });
 }
 
-let uniqueCounter = 0;
-const runId = `${process.pid}-${Date.now()}`;
-
 /** autocannon's `setupRequest`, run for every request: a rotated path and headers, then a unique header. */
 function perRequestSetup(opts: Pick<LoadOptions, 'uniqueHeader' | 'rotate'>) {
   const { uniqueHeader, rotate } = opts;
@@ -111,7 +109,7 @@ function perRequestSetup(opts: Pick<LoadOptions, 'uniqueHeader' | 'rotate'>) {
       request.path = entry.path;
       if (entry.headers) request.headers = { ...request.headers, ...entry.headers };
     }
-    if (uniqueHeader) request.headers = { ...request.headers, [uniqueHeader]: `bench-${runId}-${++uniqueCounter}` };
+    if (uniqueHeader) request.headers = { ...request.headers, [uniqueHeader]: randomUUID() };
     return request;
   };
 }

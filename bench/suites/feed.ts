@@ -21,9 +21,9 @@ import { rmSync } from 'node:fs';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { ceilingSummary, cpuComparison, ratioWithRuns, serverSummary } from '../lib/alternating.js';
+import { ceilingSummary, cpuComparison, ratiosToNeighbours, ratioWithRuns, serverSummary } from '../lib/alternating.js';
 import { type FeedSeedResult, seedFeedInChild } from '../lib/feed-seed.js';
-import { int, mean, ms, row, targetRow } from '../lib/format.js';
+import { int, mean, ms, ratio, row, targetRow } from '../lib/format.js';
 import { type LoadResult, load, loadProblems, type RotateEntry } from '../lib/load.js';
 import { onExitCleanup, repoRoot, sleep } from '../lib/proc.js';
 import { errorMessage, machineRow, quickModeNote, suiteReport } from '../lib/report.js';
@@ -46,7 +46,8 @@ const SERIAL_REQUESTS = 200;
 const SANITY_TIMEOUT_MS = 20_000;
 
 const TARGET_RATIO = 0.5;
-const TARGET_P99_MS = 10;
+/** Issue #18: the feed's p99 against the bare page's p99 at the same load (round 1's 10 ms is withdrawn). */
+const TARGET_P99_RATIO = 1.5;
 /** An index-only unread count must take well under a full scan of notification_state. */
 const NO_SCAN_FRACTION = 0.25;
 
@@ -343,7 +344,10 @@ export default async function run(ctx: SuiteContext): Promise<SuiteResult> {
       p99: feedP99,
     } = serverSummary(serverRuns, ceilingRuns);
     const ratioPass = feedRatio >= TARGET_RATIO;
-    const p99Pass = feedP99 <= TARGET_P99_MS;
+    // Each server run's p99 against the ceiling runs beside it; the worst run is judged.
+    const p99Ratios = ratiosToNeighbours(serverRuns, ceilingRuns, (r) => Math.max(r.p99, 1))!;
+    const p99Ratio = Math.max(...p99Ratios);
+    const p99Pass = p99Ratio <= TARGET_P99_RATIO;
     Object.assign(metrics, ceilingStats.metrics, {
       feed_rps: feedRps,
       feed_p50_ms: feedP50,
@@ -351,7 +355,8 @@ export default async function run(ctx: SuiteContext): Promise<SuiteResult> {
       feed_ratio: feedRatio,
       feed_ratio_target: TARGET_RATIO,
       feed_ratio_pass: ratioPass ? 1 : 0,
-      feed_p99_target_ms: TARGET_P99_MS,
+      feed_p99_ratio: p99Ratio,
+      feed_p99_ratio_target: TARGET_P99_RATIO,
       feed_p99_pass: p99Pass ? 1 : 0,
     });
     lines.push(
@@ -363,8 +368,13 @@ export default async function run(ctx: SuiteContext): Promise<SuiteResult> {
         `≥ ${TARGET_RATIO.toFixed(2)}`,
         ratioPass,
       ),
-      targetRow('feed p99 latency', ms(feedP99), `≤ ${TARGET_P99_MS} ms`, p99Pass),
-      row('ceiling p99, mean (for scale)', `${ms(metrics.ceiling_p99_ms!)} — the same load on a handler with no work`),
+      row('ceiling p99, mean', `${ms(metrics.ceiling_p99_ms!)} — the same load on a handler with no work`),
+      targetRow(
+        'feed p99 / ceiling p99',
+        `${ratio(p99Ratio)}× (worst run${p99Ratios.length > 1 ? `; runs: ${p99Ratios.map(ratio).join(', ')}` : ''})`,
+        `≤ ${TARGET_P99_RATIO.toFixed(2)}×`,
+        p99Pass,
+      ),
     );
 
     const cpu = cpuComparison(serverRuns, ceilingRuns, 'feed');

@@ -77,7 +77,8 @@ export function openSqliteStorage(path: string, options: SqliteOptions = {}): St
   const feeds = createFeedVersions();
   const outbox = sqliteOutbox(db);
   const stats = sqliteStats(db, write);
-  const users = sqliteUsers(db, write, feeds);
+  const idempotency = sqliteIdempotency(db, write);
+  const users = sqliteUsers(db, write, feeds, idempotency.forgetScope);
   const events = sqliteEvents(db, write, {
     afterInsert: (inserted) => {
       users.remember(inserted);
@@ -106,7 +107,7 @@ export function openSqliteStorage(path: string, options: SqliteOptions = {}): St
     users,
     webhooks: sqliteWebhooks(db, write, outbox, events.insertRows),
     deliveries: sqliteDeliveries(db, write, outbox, events.insertRows, stats.tallied),
-    idempotency: sqliteIdempotency(db, write),
+    idempotency,
     jobs: sqliteJobs(db, write, stats.pruneBefore),
     stats,
     consumers: sqliteConsumers(db, write),

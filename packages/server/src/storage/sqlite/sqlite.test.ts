@@ -67,6 +67,42 @@ describe('sqlite adapter', () => {
     raw.close();
   });
 
+  it('holds idempotency reservations in memory: duplicates in one turn get one, only responses reach the file', async () => {
+    const file = join(dir, 'idempotency.db');
+    const at = new Date().toISOString();
+    const first = openSqliteStorage(file);
+    // Ten duplicates in the same turn all miss the table; exactly one may run.
+    const claims = await Promise.all(
+      Array.from({ length: 10 }, () => first.idempotency.reserve('app:a', 'k', 'h', at)),
+    );
+    expect(claims.filter((claim) => claim.reserved)).toHaveLength(1);
+    for (const claim of claims.filter((c) => !c.reserved)) {
+      expect(claim).toEqual({ reserved: false, existing: { request_hash: 'h', status: null, response_body: null } });
+    }
+    await first.idempotency.complete('app:a', 'k', 201, '{"id":1}');
+    expect((await first.idempotency.reserve('app:b', 'running', 'h', at)).reserved).toBe(true);
+    // Erasing a scope frees its running keys too, and their responses are then not remembered.
+    expect((await first.idempotency.reserve('user:u1', 'erased', 'h', at)).reserved).toBe(true);
+    await first.users.erase('u1', 'user:u1');
+    await first.idempotency.complete('user:u1', 'erased', 201, '{"id":2}');
+    await first.close();
+
+    const raw = new Database(file, { readonly: true });
+    const rows = raw.prepare('SELECT scope, key, status FROM idempotency_keys ORDER BY scope').all();
+    raw.close();
+    expect(rows).toEqual([{ scope: 'app:a', key: 'k', status: 201 }]);
+
+    // After a restart the stored response is replayed; a request that never finished runs again.
+    const second = openSqliteStorage(file);
+    expect(await second.idempotency.reserve('app:a', 'k', 'h', at)).toEqual({
+      reserved: false,
+      existing: { request_hash: 'h', status: 201, response_body: '{"id":1}' },
+    });
+    expect((await second.idempotency.reserve('app:b', 'running', 'h', at)).reserved).toBe(true);
+    expect((await second.idempotency.reserve('user:u1', 'erased', 'h', at)).reserved).toBe(true);
+    await second.close();
+  });
+
   it('never reuses a position, even after retention deleted every event and the file was reopened', async () => {
     const file = join(dir, 'positions.db');
     const at = new Date().toISOString();

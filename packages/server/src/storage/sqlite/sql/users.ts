@@ -13,7 +13,13 @@ const MAX_KNOWN_PAIRS = 50_000;
  * The `user_apps` relation and erasure. `remember` runs inside every event insert's transaction
  * (the events' `afterInsert` hook): one insert-or-ignore per pair not already known to be stored.
  */
-export function sqliteUsers(db: Database.Database, write: WriteQueue, feeds: FeedVersions) {
+export function sqliteUsers(
+  db: Database.Database,
+  write: WriteQueue,
+  feeds: FeedVersions,
+  /** Frees a scope's idempotency keys still being handled (they are held in memory, not in the table). */
+  forgetIdempotencyScope: (scope: string) => void,
+) {
   const insertPair = db.prepare<[string, string, string]>(
     'INSERT OR IGNORE INTO user_apps (user_id, app_id, created_at) VALUES (?, ?, ?)',
   );
@@ -74,6 +80,7 @@ export function sqliteUsers(db: Database.Database, write: WriteQueue, feeds: Fee
         forget(userId);
         erasure.relations.run(userId);
         erasure.idempotency.run(idempotencyScope);
+        forgetIdempotencyScope(idempotencyScope);
         feeds.touch(userId);
         return { notifications, events, deliveries, preferences };
       }),
