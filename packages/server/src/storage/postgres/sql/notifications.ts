@@ -95,6 +95,59 @@ async function update(
 }
 
 /**
+ * The page and count statements of a notification list (a user's feed, or an app's list), with their
+ * parameters. Exported for the benchmark's bare PostgreSQL ceiling, which must run the same statements.
+ */
+export function notificationListSql(query: NotificationQuery) {
+  const params = new Params();
+  const where: string[] = [];
+  // A user's feed filters on the state row's copies where it can (see FEED_VIEW); an app's list
+  // has no user to start from and goes by the notification's own (app_id, id) index.
+  const byUser = query.user_id !== undefined;
+  const col = (name: string) => `${byUser && IN_STATE.has(name) ? 's' : 'n'}.${name}`;
+  if (query.user_id !== undefined) where.push(`${col('user_id')} = ${params.add(query.user_id)}`);
+  if (query.app_id !== undefined) where.push(`${col('app_id')} = ${params.add(query.app_id)}`);
+  if (query.external_id !== undefined) where.push(`n.external_id = ${params.add(query.external_id)}`);
+  if (query.priority !== undefined) where.push(`n.priority = ${params.add(query.priority)}`);
+  if (query.notification_type !== undefined) {
+    where.push(`${col('notification_type')} = ${params.add(query.notification_type)}`);
+  }
+  if (query.muted_apps !== undefined) where.push(`${col('app_id')} <> ALL(${params.add(query.muted_apps)}::text[])`);
+  if (query.muted_types !== undefined) {
+    where.push(
+      `(${col('app_id')} || ':' || ${col('notification_type')}) <> ALL(${params.add(query.muted_types)}::text[])`,
+    );
+  }
+  const status = statusClause(query.status, () => `${params.add(query.now)}::timestamptz`, col('expires_at'));
+  if (status) where.push(status);
+  const conditions = where.length ? ` WHERE ${where.join(' AND ')}` : '';
+  const filtered = `${byUser ? FEED_VIEW : VIEW}${conditions}`;
+  const countValues = [...params.values];
+  if (query.group) {
+    // The newest notification of each (app, group_key), with the group's size; the cursor applies to groups.
+    const grouped = `SELECT * FROM (SELECT v.*,
+           COUNT(*) OVER (PARTITION BY v.app_id, COALESCE(v.group_key, v.id))::int AS group_count,
+           ROW_NUMBER() OVER (PARTITION BY v.app_id, COALESCE(v.group_key, v.id) ORDER BY v.id DESC) AS group_rank
+         FROM (${filtered}) v) g
+       WHERE group_rank = 1`;
+    const count = `SELECT COUNT(*)::int AS total FROM (${grouped}) c`;
+    const cursor = query.before_id ? ` WHERE id < ${params.add(query.before_id)}` : '';
+    const page = `SELECT * FROM (${grouped}) p${cursor} ORDER BY id DESC
+      LIMIT ${params.add(query.limit)} OFFSET ${params.add(query.offset)}`;
+    return { page, count, values: params.values, countValues };
+  }
+  // A user's count needs no notification row unless a filter reads one (priority, external id).
+  const count =
+    byUser && query.priority === undefined && query.external_id === undefined
+      ? `SELECT COUNT(*)::int AS total FROM notification_state s${conditions}`
+      : `SELECT COUNT(*)::int AS total FROM (${filtered}) c`;
+  const id = byUser ? 's.notification_id' : 'n.id';
+  const cursor = query.before_id ? `${where.length ? ' AND' : ' WHERE'} ${id} < ${params.add(query.before_id)}` : '';
+  const page = `${filtered}${cursor} ORDER BY ${id} DESC LIMIT ${params.add(query.limit)} OFFSET ${params.add(query.offset)}`;
+  return { page, count, values: params.values, countValues };
+}
+
+/**
  * Notifications with their states. Nothing is cached: other instances write too, so `feedVersion` is
  * undefined. `grouped` runs a transaction in this process's next group commit (see transactions.ts):
  * the hot writes (create, change, delete) share commits under load; the rest run alone with `runTx`.
@@ -138,55 +191,6 @@ export function postgresNotifications(pool: pg.Pool, runTx: RunTx, grouped: RunT
     const at = change.events[0]?.timestamp ?? new Date().toISOString();
     const changed = await apply(tx, current, change, at);
     return { before: current, after: (await selectView(tx.client, current.id))!, changed };
-  };
-
-  const listSql = (query: NotificationQuery) => {
-    const params = new Params();
-    const where: string[] = [];
-    // A user's feed filters on the state row's copies where it can (see FEED_VIEW); an app's list
-    // has no user to start from and goes by the notification's own (app_id, id) index.
-    const byUser = query.user_id !== undefined;
-    const col = (name: string) => `${byUser && IN_STATE.has(name) ? 's' : 'n'}.${name}`;
-    if (query.user_id !== undefined) where.push(`${col('user_id')} = ${params.add(query.user_id)}`);
-    if (query.app_id !== undefined) where.push(`${col('app_id')} = ${params.add(query.app_id)}`);
-    if (query.external_id !== undefined) where.push(`n.external_id = ${params.add(query.external_id)}`);
-    if (query.priority !== undefined) where.push(`n.priority = ${params.add(query.priority)}`);
-    if (query.notification_type !== undefined) {
-      where.push(`${col('notification_type')} = ${params.add(query.notification_type)}`);
-    }
-    if (query.muted_apps !== undefined) where.push(`${col('app_id')} <> ALL(${params.add(query.muted_apps)}::text[])`);
-    if (query.muted_types !== undefined) {
-      where.push(
-        `(${col('app_id')} || ':' || ${col('notification_type')}) <> ALL(${params.add(query.muted_types)}::text[])`,
-      );
-    }
-    const status = statusClause(query.status, () => `${params.add(query.now)}::timestamptz`, col('expires_at'));
-    if (status) where.push(status);
-    const conditions = where.length ? ` WHERE ${where.join(' AND ')}` : '';
-    const filtered = `${byUser ? FEED_VIEW : VIEW}${conditions}`;
-    const countValues = [...params.values];
-    if (query.group) {
-      // The newest notification of each (app, group_key), with the group's size; the cursor applies to groups.
-      const grouped = `SELECT * FROM (SELECT v.*,
-             COUNT(*) OVER (PARTITION BY v.app_id, COALESCE(v.group_key, v.id))::int AS group_count,
-             ROW_NUMBER() OVER (PARTITION BY v.app_id, COALESCE(v.group_key, v.id) ORDER BY v.id DESC) AS group_rank
-           FROM (${filtered}) v) g
-         WHERE group_rank = 1`;
-      const count = `SELECT COUNT(*)::int AS total FROM (${grouped}) c`;
-      const cursor = query.before_id ? ` WHERE id < ${params.add(query.before_id)}` : '';
-      const page = `SELECT * FROM (${grouped}) p${cursor} ORDER BY id DESC
-        LIMIT ${params.add(query.limit)} OFFSET ${params.add(query.offset)}`;
-      return { page, count, values: params.values, countValues };
-    }
-    // A user's count needs no notification row unless a filter reads one (priority, external id).
-    const count =
-      byUser && query.priority === undefined && query.external_id === undefined
-        ? `SELECT COUNT(*)::int AS total FROM notification_state s${conditions}`
-        : `SELECT COUNT(*)::int AS total FROM (${filtered}) c`;
-    const id = byUser ? 's.notification_id' : 'n.id';
-    const cursor = query.before_id ? `${where.length ? ' AND' : ' WHERE'} ${id} < ${params.add(query.before_id)}` : '';
-    const page = `${filtered}${cursor} ORDER BY ${id} DESC LIMIT ${params.add(query.limit)} OFFSET ${params.add(query.offset)}`;
-    return { page, count, values: params.values, countValues };
   };
 
   const store: NotificationStore = {
@@ -278,7 +282,7 @@ export function postgresNotifications(pool: pg.Pool, runTx: RunTx, grouped: RunT
         return true;
       }),
     list: async (query) => {
-      const { page, count, values, countValues } = listSql(query);
+      const { page, count, values, countValues } = notificationListSql(query);
       const [items, total] = await Promise.all([
         pool.query<NotificationView & { group_rank?: unknown }>(page, values),
         pool.query<{ total: number }>(count, countValues),
