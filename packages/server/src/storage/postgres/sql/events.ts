@@ -70,21 +70,23 @@ const FILTER_CLAUSES: Array<[keyof Filter, (param: string) => string]> = [
 ];
 
 /**
- * The event log. Inserts share group commits; `applySyncs` applies an app's events about its own
- * notifications in the same transaction. Reads: an app's event list with its filters, a principal's
+ * The event log. Inserts share group commits; `prepareSyncs` readies an app's events about its own
+ * notifications, applied in the same transaction. Reads: an app's event list with its filters, a principal's
  * events after a position, the head.
  */
 export function postgresEvents(
   pool: pg.Pool,
   transactions: Transactions,
-  applySyncs: (tx: Tx, syncs: NotificationSync[]) => Promise<void>,
+  prepareSyncs: (syncs: NotificationSync[]) => Promise<((tx: Tx) => Promise<void>) | undefined>,
 ): EventStore {
   return {
-    insert: (events, syncs) =>
-      transactions.grouped(async (tx) => {
+    insert: async (events, syncs) => {
+      const applySyncs = syncs?.length ? await prepareSyncs(syncs) : undefined;
+      await transactions.grouped(async (tx) => {
         tx.addEvents(events);
-        if (syncs?.length) await applySyncs(tx, syncs);
-      }, events.length),
+        if (applySyncs) await applySyncs(tx);
+      }, events.length);
+    },
     onCommitted: transactions.onEventsCommitted,
     list: async (query) => {
       const params = new Params();

@@ -67,6 +67,10 @@ const CASTS: Record<string, string> = {
   context_data: '::jsonb',
 };
 
+function syncKey(appId: string, externalId: string): string {
+  return `${appId}\u0000${externalId}`;
+}
+
 async function selectView(db: Queryable, id: string, lock = false): Promise<NotificationView | undefined> {
   const { rows } = await db.query<NotificationView>(`${VIEW} WHERE n.id = $1${lock ? ' FOR UPDATE OF n, s' : ''}`, [
     id,
@@ -151,7 +155,7 @@ export function notificationListSql(query: NotificationQuery) {
  * Notifications with their states. Nothing is cached: other instances write too, so `feedVersion` is
  * undefined. `grouped` runs a transaction in this process's next group commit (see transactions.ts):
  * the hot writes (create, change, delete) share commits under load; the rest run alone with `runTx`.
- * Besides the port, `applySyncs` applies an app's events about its notifications in their transaction.
+ * Besides the port, `prepareSyncs` readies an app's events about its notifications for their transaction.
  */
 export function postgresNotifications(pool: pg.Pool, runTx: RunTx, grouped: RunTx) {
   /** Applies a decided change to one notification (inside the caller's transaction). */
@@ -387,23 +391,32 @@ export function postgresNotifications(pool: pg.Pool, runTx: RunTx, grouped: RunT
   };
   return {
     ...store,
-    /** For an app's own events: applies each sync to its notification, if the app has one by that id. */
-    applySyncs: async (tx: Tx, syncs: NotificationSync[]) => {
-      const found = new Map<string, string | undefined>();
-      for (const sync of syncs) {
-        const key = `${sync.app_id}\u0000${sync.external_id}`;
-        if (!found.has(key)) {
-          const { rows } = await tx.client.query<{ id: string }>(
-            'SELECT id FROM platform_notifications WHERE app_id = $1 AND external_id = $2',
-            [sync.app_id, sync.external_id],
-          );
-          found.set(key, rows[0]?.id);
+    /**
+     * For an app's own events: finds the notifications they name (one statement, before any
+     * transaction) and returns the work that applies each sync to its notification inside the events'
+     * transaction, or undefined when none names one. Most such events match no notification, and a
+     * lookup per request inside a group commit ran one after another while the group held its
+     * transaction open; out here they run side by side. A notification created after the lookup by a
+     * request not yet answered is a concurrent write, which no order was promised against.
+     */
+    prepareSyncs: async (syncs: NotificationSync[]): Promise<((tx: Tx) => Promise<void>) | undefined> => {
+      const keys = new Map<string, [string, string]>();
+      for (const sync of syncs) keys.set(syncKey(sync.app_id, sync.external_id), [sync.app_id, sync.external_id]);
+      const { rows } = await pool.query<{ app_id: string; external_id: string; id: string }>(
+        `SELECT n.app_id, n.external_id, n.id FROM unnest($1::text[], $2::text[]) AS k(app_id, external_id)
+         JOIN platform_notifications n ON n.app_id = k.app_id COLLATE "C" AND n.external_id = k.external_id COLLATE "C"`,
+        [[...keys.values()].map(([appId]) => appId), [...keys.values()].map(([, externalId]) => externalId)],
+      );
+      if (rows.length === 0) return undefined;
+      const found = new Map(rows.map((row) => [syncKey(row.app_id, row.external_id), row.id]));
+      return async (tx) => {
+        for (const sync of syncs) {
+          const id = found.get(syncKey(sync.app_id, sync.external_id));
+          if (!id) continue;
+          const current = await selectView(tx.client, id, true);
+          if (current) await decideAndApply(tx, current, sync.decide);
         }
-        const id = found.get(key);
-        if (!id) continue;
-        const current = await selectView(tx.client, id, true);
-        if (current) await decideAndApply(tx, current, sync.decide);
-      }
+      };
     },
   };
 }
