@@ -26,6 +26,7 @@ import { RedisConnectionCounter, RedisTicketStore } from './services/stream/coor
 import { StreamHub } from './services/stream/hub.js';
 import { SUBPROTOCOL } from './services/stream/protocol.js';
 import { createRedisBus } from './services/stream/redis-bus.js';
+import { trackStreamHead } from './services/stream/stream-head.js';
 import { DeliveryWorker } from './services/webhooks/delivery-worker.js';
 import { createSender } from './services/webhooks/sender.js';
 import { urlPolicyFrom } from './services/webhooks/url-policy.js';
@@ -73,19 +74,6 @@ export async function startServer(options: StartOptions = {}): Promise<RunningSe
   const storage = await openStorage(config, databaseFile, metrics.storageCallObserver);
   const appsAtStart = (await storage.apps.list()).map((app) => app.app_id);
   const logger = createLogger(config.logLevel, config.logFormat, options.logDestination);
-  const deps: Deps = {
-    config,
-    storage,
-    logger,
-    metrics,
-    rateLimiter: createRateLimiter(config, logger),
-    adminToken: secrets.adminToken,
-    verifyUserToken: createUserTokenVerifier({ ...config.jwt, secret: secrets.jwtSecret }),
-    jwtSecret: secrets.jwtSecret,
-    lookupHost: options.lookupHost ?? ((hostname) => lookup(hostname, { all: true })),
-    secretBox: createSecretBox(config.secretKey),
-    portalSessions: createPortalSessions(secrets.adminToken),
-  };
   // Committed events reach stream clients through the bus: in process for one instance; with Redis,
   // every instance's commits reach every instance's clients (gaps filled from the database).
   const { redisUrl, redisPrefix } = config;
@@ -98,6 +86,29 @@ export async function startServer(options: StartOptions = {}): Promise<RunningSe
         fetchAfter: (position, limit) => storage.events.committedAfter(position, limit),
       })
     : createInProcessBus();
+  // PostgreSQL's head is a MAX(position) round trip: the feed reads it from process memory instead.
+  // SQLite's is a local index lookup, exact and cheap, and stays as it is.
+  const streamHead =
+    storage.kind === 'postgres'
+      ? trackStreamHead({
+          read: () => storage.events.head(),
+          sources: [storage.events.onCommitted, (listener) => bus.subscribe(listener)],
+        })
+      : { current: () => storage.events.head(), close: () => {} };
+  const deps: Deps = {
+    config,
+    storage,
+    logger,
+    metrics,
+    rateLimiter: createRateLimiter(config, logger),
+    adminToken: secrets.adminToken,
+    verifyUserToken: createUserTokenVerifier({ ...config.jwt, secret: secrets.jwtSecret }),
+    jwtSecret: secrets.jwtSecret,
+    lookupHost: options.lookupHost ?? ((hostname) => lookup(hostname, { all: true })),
+    secretBox: createSecretBox(config.secretKey),
+    portalSessions: createPortalSessions(secrets.adminToken),
+    streamHead,
+  };
   const stopBroadcast = storage.events.onCommitted((events) => bus.publish(events));
   // Tickets and the per-user connection limit are shared through Redis too, so a ticket issued by
   // one instance opens a stream on another and ten connections means ten across all of them.
@@ -139,6 +150,7 @@ export async function startServer(options: StartOptions = {}): Promise<RunningSe
     // Nothing may outlive a failed start (a port in use): the caller may try again in the same process.
     await streamHub.close();
     stopBroadcast();
+    streamHead.close();
     webSockets.close();
     await deps.rateLimiter?.close();
     await storage.close();
@@ -187,6 +199,7 @@ export async function startServer(options: StartOptions = {}): Promise<RunningSe
         // Waiting polls answer now, so closing the HTTP server does not wait out their 30 seconds.
         commitWaits.close();
         stopBroadcast();
+        streamHead.close();
         await bus.close();
         webSockets.close();
         await deps.rateLimiter?.close();

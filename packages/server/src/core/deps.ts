@@ -29,6 +29,11 @@ export interface ServiceDeps {
   secretBox: SecretBox;
   /** Issues and verifies the console's single-app portal session tokens. */
   portalSessions: PortalSessions;
+  /**
+   * The stream's head position, for reads that answer with it (the feed's `stream_position`): every
+   * event at or below it is committed (services/stream/stream-head.ts).
+   */
+  streamHead: { current(): Promise<number> };
 }
 
 /** The delivery worker: the outbox, its settings, and where it reports. */

@@ -33,7 +33,7 @@ export function feedReader(deps: ServiceDeps): (request: FeedRequest) => Promise
     // The stream position is read before anything else: every change at or below it is in the page,
     // so a client resuming the stream from it misses nothing (a change may come twice, never zero times).
     // A cached page keeps the position it was read at, older but as safe.
-    const streamPosition = await deps.storage.events.head();
+    const streamPosition = await deps.streamHead.current();
     // The version is read before the data: a write landing in between makes the entry stale at once.
     const version = deps.storage.notifications.feedVersion(userId);
     // The validated query: requests spelled differently but asking the same share a page.
