@@ -10,6 +10,7 @@ import {
   type NotificationView,
   type UnreadCountRow,
 } from '../../types.js';
+import { batchedCommit } from '../batched-commit.js';
 import { Params, type Queryable } from '../db.js';
 import type { RunTx, Tx } from '../transactions.js';
 
@@ -69,6 +70,10 @@ const CASTS: Record<string, string> = {
 
 function syncKey(appId: string, externalId: string): string {
   return `${appId}\u0000${externalId}`;
+}
+
+function pairKey(userId: string, notificationId: string): string {
+  return `${userId}\u0000${notificationId}`;
 }
 
 async function selectView(db: Queryable, id: string, lock = false): Promise<NotificationView | undefined> {
@@ -151,6 +156,68 @@ export function notificationListSql(query: NotificationQuery) {
   return { page, count, values: params.values, countValues };
 }
 
+interface DeliveryMark {
+  userId: string;
+  ids: string[];
+  at: string;
+}
+
+/**
+ * Marks the pages of several readers delivered in one transaction: one UPDATE for every (user,
+ * notification) pair, and only when some were delivered already, one SELECT for their first time (a
+ * new statement: it sees a delivery committed meanwhile). Answers each reader's ids with the time
+ * stored; a pair asked twice keeps the first delivery.
+ */
+async function markDeliveredTogether(tx: Tx, marks: DeliveryMark[]): Promise<Map<string, string>[]> {
+  // Each pair once, at the time of the first reader who asked (readers are in arrival order).
+  const firstAsked = new Map<string, [string, string, string]>();
+  for (const mark of marks) {
+    for (const id of mark.ids) {
+      const key = pairKey(mark.userId, id);
+      if (!firstAsked.has(key)) firstAsked.set(key, [mark.userId, id, mark.at]);
+    }
+  }
+  const users = [...firstAsked.values()].map(([userId]) => userId);
+  const ids = [...firstAsked.values()].map(([, id]) => id);
+  const ats = [...firstAsked.values()].map(([, , markAt]) => markAt);
+  const pairs = 'unnest($1::text[], $2::text[]) AS v(user_id, notification_id)';
+  const samePair = 's.user_id = v.user_id COLLATE "C" AND s.notification_id = v.notification_id COLLATE "C"';
+  const { rows: marked } = await tx.client.query<{
+    user_id: string;
+    notification_id: string;
+    delivered_at: string;
+    app_id: string;
+    notification_type: string;
+  }>(
+    `UPDATE notification_state s SET delivered_at = v.at
+     FROM unnest($1::text[], $2::text[], $3::timestamptz[]) AS v(user_id, notification_id, at)
+     WHERE ${samePair} AND s.delivered_at IS NULL
+     RETURNING s.user_id, s.notification_id, s.delivered_at, s.app_id, s.notification_type`,
+    [users, ids, ats],
+  );
+  const stored = new Map<string, string>();
+  for (const row of marked) {
+    tx.tally.delivered(row, row.delivered_at);
+    stored.set(pairKey(row.user_id, row.notification_id), row.delivered_at);
+  }
+  if (stored.size < firstAsked.size) {
+    const { rows } = await tx.client.query<{ user_id: string; notification_id: string; delivered_at: string }>(
+      `SELECT s.user_id, s.notification_id, s.delivered_at FROM ${pairs}
+       JOIN notification_state s ON ${samePair} WHERE s.delivered_at IS NOT NULL`,
+      [users, ids],
+    );
+    for (const row of rows) stored.set(pairKey(row.user_id, row.notification_id), row.delivered_at);
+  }
+  return marks.map((mark) => {
+    const times = new Map<string, string>();
+    for (const id of mark.ids) {
+      const time = stored.get(pairKey(mark.userId, id));
+      if (time !== undefined) times.set(id, time);
+    }
+    return times;
+  });
+}
+
 /**
  * Notifications with their states. Nothing is cached: other instances write too, so `feedVersion` is
  * undefined. `grouped` runs a transaction in this process's next group commit (see transactions.ts):
@@ -196,6 +263,8 @@ export function postgresNotifications(pool: pg.Pool, runTx: RunTx, grouped: RunT
     const changed = await apply(tx, current, change, at);
     return { before: current, after: (await selectView(tx.client, current.id))!, changed };
   };
+
+  const markDelivered = batchedCommit(runTx, markDeliveredTogether);
 
   const store: NotificationStore = {
     create: (notification, event) =>
@@ -294,33 +363,8 @@ export function postgresNotifications(pool: pg.Pool, runTx: RunTx, grouped: RunT
       for (const row of items.rows) delete row.group_rank;
       return { items: items.rows, total: total.rows[0]!.total };
     },
-    /**
-     * One UPDATE for all of `ids`, in the next group commit; only when some were delivered already,
-     * one SELECT for their first time (a new statement: it sees a delivery committed meanwhile).
-     */
-    markDelivered: (userId, ids, at) =>
-      grouped(async (tx) => {
-        const LISTED_OF_USER = 'user_id = $1 AND notification_id = ANY($2::text[])';
-        const first = await tx.client.query<{
-          notification_id: string;
-          delivered_at: string;
-          app_id: string;
-          notification_type: string;
-        }>(
-          `UPDATE notification_state SET delivered_at = $3 WHERE ${LISTED_OF_USER} AND delivered_at IS NULL
-           RETURNING notification_id, delivered_at, app_id, notification_type`,
-          [userId, ids, at],
-        );
-        for (const row of first.rows) tx.tally.delivered(row, at);
-        let rows: Array<{ notification_id: string; delivered_at: string }> = first.rows;
-        if (rows.length < ids.length) {
-          ({ rows } = await tx.client.query(
-            `SELECT notification_id, delivered_at FROM notification_state WHERE ${LISTED_OF_USER} AND delivered_at IS NOT NULL`,
-            [userId, ids],
-          ));
-        }
-        return new Map(rows.map((row) => [row.notification_id, row.delivered_at]));
-      }),
+    /** Shares one UPDATE with every other page served meanwhile (see `markDeliveredTogether`). */
+    markDelivered: (userId, ids, at) => markDelivered({ userId, ids, at }),
     countUnread: async (userId, now) =>
       (
         await pool.query<UnreadCountRow>(
