@@ -201,9 +201,13 @@ async function markDeliveredTogether(tx: Tx, marks: DeliveryMark[]): Promise<Map
     stored.set(pairKey(row.user_id, row.notification_id), row.delivered_at);
   }
   if (stored.size < firstAsked.size) {
+    // One index lookup per pair (LATERAL with LIMIT 1, which the planner cannot flatten). As a plain
+    // join, with ANALYZE having seen few delivered rows, it was planned as a scan of the table's
+    // delivered rows against every pair: 150 ms at 900 pairs, against 6 ms this way.
     const { rows } = await tx.client.query<{ user_id: string; notification_id: string; delivered_at: string }>(
-      `SELECT s.user_id, s.notification_id, s.delivered_at FROM ${pairs}
-       JOIN notification_state s ON ${samePair} WHERE s.delivered_at IS NOT NULL`,
+      `SELECT v.user_id, v.notification_id, s.delivered_at FROM ${pairs}
+       CROSS JOIN LATERAL (SELECT s.delivered_at FROM notification_state s WHERE ${samePair} LIMIT 1) s
+       WHERE s.delivered_at IS NOT NULL`,
       [users, ids],
     );
     for (const row of rows) stored.set(pairKey(row.user_id, row.notification_id), row.delivered_at);
