@@ -70,6 +70,7 @@ const HOOK_PUBLISHERS = 4;
 
 const receiverScript = join(repoRoot, 'bench/lib/webhook-receiver.ts');
 const bareFeedScript = join(repoRoot, 'bench/lib/bare-feed-server.ts');
+const barePgScript = join(repoRoot, 'bench/lib/bare-pg-server.ts');
 const eventsPath = `/api/v1/apps/${BENCH_APP_ID}/events`;
 const batchPath = `${eventsPath}/batch`;
 const feedPath = (user: string) => `/api/v1/users/${user}/notifications`;
@@ -130,6 +131,11 @@ interface ConfigResult {
   single?: Combined;
   batch?: Combined;
   hooks?: Hooks;
+  /**
+   * PG 1× only: the bare Hono + `pg` ceiling (`lib/bare-pg-server.ts`) on the same schema, each measurement run right
+   * after the server's.
+   */
+  pgCeiling?: { feed?: Combined; single?: Combined; batch?: Combined };
 }
 
 /** `oriva_cache_requests_total{cache="feed"}` summed over the instances: hits and every read. */
@@ -145,6 +151,9 @@ async function feedCacheReads(instances: Array<{ baseUrl: string }>): Promise<{ 
   }
   return { hits, total };
 }
+/** The PostgreSQL targets of issue #18: each path ≥ 0.7× its bare `pg` handler; the feed's p99 ≤ 2× the handler's. */
+const PG_TARGET_RATIO = 0.7;
+const PG_FEED_P99_TARGET = 2;
 
 function pct(cores: number | undefined): string {
   return cores === undefined ? '?' : `${Math.round(cores * 100)}%`;
@@ -386,7 +395,9 @@ export default async function run(ctx: SuiteContext): Promise<SuiteResult> {
       row('ceiling (bare Hono), batches', `${int(cb.rps * BATCH_SIZE)} events/s, p99 ${ms(cb.p99)} per request`),
     );
 
-    for (const config of CONFIGS) {
+    // BENCH_SCALE_OUT_CONFIGS=pg1,pg2 runs only those configurations (to iterate on one storage).
+    const only = process.env.BENCH_SCALE_OUT_CONFIGS?.split(',');
+    for (const config of CONFIGS.filter((c) => only === undefined || only.includes(c.key))) {
       const result: ConfigResult = { key: config.key, label: config.label, instances: config.key === 'pg2' ? 2 : 1 };
       results.push(result);
       const t0 = performance.now();
@@ -399,6 +410,8 @@ export default async function run(ctx: SuiteContext): Promise<SuiteResult> {
         let appKeys: { bench: string; hooks: string };
         /** PostgreSQL configurations: the server's connections carry `application_name` = the schema name. */
         let db: { url: string; applicationName: string } | undefined;
+        /** PG 1×: the bare `pg` ceiling on the same schema, its connections named `<schema>_bare`. */
+        let pgCeiling: { server: RunningServer; db: { url: string; applicationName: string } } | undefined;
         const registerApps = async (server: RunningOriva) => {
           for (const [i, appId] of APPS.entries()) {
             await createApp(server, appId, `App ${i + 1}`, { icon_url: `https://example.com/${appId}.png` });
@@ -460,6 +473,21 @@ export default async function run(ctx: SuiteContext): Promise<SuiteResult> {
           });
           result.seed = `PostgreSQL seeded in ${seed.seconds.toFixed(1)} s, ${int(seed.bytes / 2 ** 20)} MiB (tables + indexes), ${seed.mutedUsers} users mute an app`;
           if (config.key === 'pg2') await launch({ env }, `oriva (${config.key} #2)`);
+          if (config.key === 'pg1') {
+            const ceilingName = `${schema}_bare`;
+            const bare = await startCeiling({
+              script: barePgScript,
+              env: { BENCH_PG_URL: withApplicationName(testDatabaseUrl, ceilingName), BENCH_PG_SCHEMA: schema },
+              label: 'bare-pg ceiling',
+            });
+            started.push(bare);
+            cleanups.push(async () => {
+              started.splice(started.indexOf(bare), 1);
+              await bare.stop();
+            });
+            pgCeiling = { server: bare, db: { url: testDatabaseUrl, applicationName: ceilingName } };
+            result.pgCeiling = {};
+          }
         }
         metrics[`${config.key}_setup_seconds`] = (performance.now() - t0) / 1000;
 
@@ -486,6 +514,16 @@ export default async function run(ctx: SuiteContext): Promise<SuiteResult> {
           'feed',
           db,
         );
+        if (pgCeiling && result.pgCeiling) {
+          result.pgCeiling.feed = await splitLoad(
+            [pgCeiling.server],
+            FEED_CONNECTIONS,
+            plan,
+            () => ({ path: rotate[0]!.path, method: 'GET', rotate }),
+            'bare-pg ceiling, feed',
+            pgCeiling.db,
+          );
+        }
 
         const cacheAfter = await feedCacheReads(instances);
         const reads = cacheAfter.total - cacheBefore.total;
@@ -527,6 +565,16 @@ export default async function run(ctx: SuiteContext): Promise<SuiteResult> {
           'single events',
           db,
         );
+        if (pgCeiling && result.pgCeiling) {
+          result.pgCeiling.single = await splitLoad(
+            [pgCeiling.server],
+            SINGLE_CONNECTIONS,
+            plan,
+            () => ({ path: eventsPath, method: 'POST', body: singleEventBody, headers }),
+            'bare-pg ceiling, single events',
+            pgCeiling.db,
+          );
+        }
         result.batch = await splitLoad(
           instances,
           BATCH_CONNECTIONS,
@@ -535,6 +583,16 @@ export default async function run(ctx: SuiteContext): Promise<SuiteResult> {
           'batches',
           db,
         );
+        if (pgCeiling && result.pgCeiling) {
+          result.pgCeiling.batch = await splitLoad(
+            [pgCeiling.server],
+            BATCH_CONNECTIONS,
+            plan,
+            () => ({ path: batchPath, method: 'POST', body: batch, headers }),
+            'bare-pg ceiling, batches',
+            pgCeiling.db,
+          );
+        }
 
         // 4. Webhook delivery.
         result.hooks = await webhookRun(instances, appKeys.hooks, receiver, plan, db);
@@ -677,6 +735,8 @@ function report(
   for (const r of results) if (r.feedHitRate !== undefined) metrics[`${r.key}_feed_cache_hit_rate`] = r.feedHitRate;
   if (ceilings.feedP99 !== undefined) lines.push(`  (bare feed ceiling p99 ${ms(ceilings.feedP99)})`);
 
+  pgCeilingReport(pg1, pg2, lines, metrics);
+
   const hooks = (r: ConfigResult) => r.hooks;
   lines.push(
     '',
@@ -730,4 +790,66 @@ function report(
     '2×/1× PG = PostgreSQL+Redis with 2 instances ÷ PostgreSQL with 1 instance (throughput; for p99, latency ratio);',
     'PG/SQLite = PostgreSQL 1 instance ÷ SQLite 1 instance. All processes share 2 cores: no horizontal gain is possible here.',
   );
+}
+
+/**
+ * PostgreSQL against its own ceiling, the bare Hono + `pg` handler running the same statements on the same schema right
+ * after each of the server's runs: PG 1× ÷ that handler (target ≥ 0.7× each; the feed's p99 ≤ 2× the handler's), and
+ * PG+Redis 2× ÷ PG 1× (target ≥ 1.0×).
+ */
+function pgCeilingReport(
+  pg1: ConfigResult | undefined,
+  pg2: ConfigResult | undefined,
+  lines: string[],
+  metrics: Record<string, number>,
+): void {
+  const ceiling = pg1?.pgCeiling;
+  if (!pg1 || !ceiling) return;
+  const verdict = (pass: boolean) => (pass ? 'PASS' : 'MISS');
+  lines.push(
+    '',
+    'PostgreSQL against a bare Hono + pg handler running the same statements (same schema, same pool size):',
+  );
+  const paths: { key: 'single' | 'batch' | 'feed'; label: string; scale: number; unit: string }[] = [
+    { key: 'single', label: 'single-event ingest', scale: 1, unit: 'req/s' },
+    { key: 'batch', label: `batch ingest (${BATCH_SIZE} rows)`, scale: BATCH_SIZE, unit: 'events/s' },
+    { key: 'feed', label: 'feed (page + count)', scale: 1, unit: 'req/s' },
+  ];
+  for (const { key, label, scale, unit } of paths) {
+    const ours = pg1[key];
+    const bare = ceiling[key];
+    if (!ours || !bare) continue;
+    const r = ours.rps / bare.rps;
+    const two = pg2?.[key];
+    const scaleRatio = two ? two.rps / ours.rps : undefined;
+    metrics[`pg_${key}_ceiling_${scale === 1 ? 'rps' : 'events_per_s'}`] = bare.rps * scale;
+    metrics[`pg_${key}_ceiling_p99_ms`] = bare.p99;
+    metrics[`pg_${key}_ratio`] = r;
+    metrics[`pg_${key}_ratio_pass`] = r >= PG_TARGET_RATIO ? 1 : 0;
+    if (bare.dbCpu !== undefined) metrics[`pg_${key}_ceiling_db_cpu`] = bare.dbCpu;
+    if (scaleRatio !== undefined) metrics[`${key}_scale_ratio_pass`] = scaleRatio >= 1 ? 1 : 0;
+    lines.push(
+      row(
+        `  ${label}`,
+        `PG 1× ${int(ours.rps * scale)} ${unit} (p99 ${ms(ours.p99)}, PostgreSQL CPU ${pct(ours.dbCpu)}) ÷ bare ` +
+          `${int(bare.rps * scale)} (p99 ${ms(bare.p99)}, PostgreSQL CPU ${pct(bare.dbCpu)}) = ${ratio(r)} ` +
+          `(target ≥ ${PG_TARGET_RATIO}: ${verdict(r >= PG_TARGET_RATIO)})`,
+      ),
+    );
+    if (scaleRatio !== undefined) {
+      lines.push(row('', `PG+Redis 2× ÷ PG 1× = ${ratio(scaleRatio)} (target ≥ 1.0: ${verdict(scaleRatio >= 1)})`));
+    }
+    if (key === 'feed') {
+      const p99Ratio = ours.p99 / Math.max(1, bare.p99);
+      metrics.pg_feed_p99_ratio = p99Ratio;
+      metrics.pg_feed_p99_pass = p99Ratio <= PG_FEED_P99_TARGET ? 1 : 0;
+      lines.push(
+        row(
+          '',
+          `p99 ${ms(ours.p99)} ÷ bare p99 ${ms(bare.p99)} (floored at 1 ms) = ${ratio(p99Ratio)} ` +
+            `(target ≤ ${PG_FEED_P99_TARGET}: ${verdict(p99Ratio <= PG_FEED_P99_TARGET)})`,
+        ),
+      );
+    }
+  }
 }

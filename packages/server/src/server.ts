@@ -30,6 +30,7 @@ import { RedisConnectionCounter, RedisTicketStore } from './services/stream/coor
 import { StreamHub } from './services/stream/hub.js';
 import { SUBPROTOCOL } from './services/stream/protocol.js';
 import { createRedisBus } from './services/stream/redis-bus.js';
+import { trackStreamHead } from './services/stream/stream-head.js';
 import { DeliveryWorker } from './services/webhooks/delivery-worker.js';
 import { createSender } from './services/webhooks/sender.js';
 import { urlPolicyFrom } from './services/webhooks/url-policy.js';
@@ -81,6 +82,27 @@ export async function startServer(options: StartOptions = {}): Promise<RunningSe
   // Writes on any instance must reach the shared cache: each bumps its users' versions after committing.
   const storage = feedCache instanceof RedisFeedCache ? withFeedInvalidation(opened, feedCache) : opened;
   const appsAtStart = (await storage.apps.list()).map((app) => app.app_id);
+  // Committed events reach stream clients through the bus: in process for one instance; with Redis,
+  // every instance's commits reach every instance's clients (gaps filled from the database).
+  const { redisUrl, redisPrefix } = config;
+  const bus = redisUrl
+    ? createRedisBus({
+        url: redisUrl,
+        keyPrefix: redisPrefix,
+        logger,
+        headPosition: () => storage.events.head(),
+        fetchAfter: (position, limit) => storage.events.committedAfter(position, limit),
+      })
+    : createInProcessBus();
+  // PostgreSQL's head is a MAX(position) round trip: the feed reads it from process memory instead.
+  // SQLite's is a local index lookup, exact and cheap, and stays as it is.
+  const streamHead =
+    storage.kind === 'postgres'
+      ? trackStreamHead({
+          read: () => storage.events.head(),
+          sources: [storage.events.onCommitted, (listener) => bus.subscribe(listener)],
+        })
+      : { current: () => storage.events.head(), close: () => {} };
   const deps: Deps = {
     config,
     storage,
@@ -94,19 +116,8 @@ export async function startServer(options: StartOptions = {}): Promise<RunningSe
     secretBox: createSecretBox(config.secretKey),
     portalSessions: createPortalSessions(secrets.adminToken),
     feedCache,
+    streamHead,
   };
-  // Committed events reach stream clients through the bus: in process for one instance; with Redis,
-  // every instance's commits reach every instance's clients (gaps filled from the database).
-  const { redisUrl, redisPrefix } = config;
-  const bus = redisUrl
-    ? createRedisBus({
-        url: redisUrl,
-        keyPrefix: redisPrefix,
-        logger,
-        headPosition: () => storage.events.head(),
-        fetchAfter: (position, limit) => storage.events.committedAfter(position, limit),
-      })
-    : createInProcessBus();
   const stopBroadcast = storage.events.onCommitted((events) => bus.publish(events));
   // Tickets and the per-user connection limit are shared through Redis too, so a ticket issued by
   // one instance opens a stream on another and ten connections means ten across all of them.
@@ -148,6 +159,7 @@ export async function startServer(options: StartOptions = {}): Promise<RunningSe
     // Nothing may outlive a failed start (a port in use): the caller may try again in the same process.
     await streamHub.close();
     stopBroadcast();
+    streamHead.close();
     webSockets.close();
     await deps.rateLimiter?.close();
     await feedCache.close();
@@ -197,6 +209,7 @@ export async function startServer(options: StartOptions = {}): Promise<RunningSe
         // Waiting polls answer now, so closing the HTTP server does not wait out their 30 seconds.
         commitWaits.close();
         stopBroadcast();
+        streamHead.close();
         await bus.close();
         webSockets.close();
         await deps.rateLimiter?.close();

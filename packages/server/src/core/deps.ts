@@ -32,6 +32,11 @@ export interface ServiceDeps {
   portalSessions: PortalSessions;
   /** Feed pages and unread counts: in this process (SQLite), or shared through Redis (PostgreSQL with Redis). */
   feedCache: FeedCache;
+  /**
+   * The stream's head position, for reads that answer with it (the feed's `stream_position`): every
+   * event at or below it is committed (services/stream/stream-head.ts).
+   */
+  streamHead: { current(): Promise<number> };
 }
 
 /** The delivery worker: the outbox, its settings, and where it reports. */

@@ -38,28 +38,31 @@ export function feedReader(deps: ServiceDeps): (request: FeedRequest) => Promise
     if (lookup.result === 'hit') return lookup.body;
     // The stream position is read before the data: every change at or below it is in the page, so a
     // client resuming the stream from it misses nothing (a change may come twice, never zero times).
-    const streamPosition = await deps.storage.events.head();
+    const streamPosition = await deps.streamHead.current();
     const preferences = await deps.storage.preferences.get(userId);
     // Muted notifications stay stored and in sync; the default feed hides them, an app filter shows them.
     const hideMuted = !query.include_muted && query.app_id === undefined;
     const muted = mutedFilters(preferences);
-    const read = await deps.storage.notifications.list({
-      user_id: userId,
-      app_id: query.app_id,
-      priority: query.priority,
-      notification_type: query.notification_type,
-      status: query.status ?? 'live',
-      muted_apps: hideMuted ? muted.apps : undefined,
-      muted_types: hideMuted ? muted.types : undefined,
-      group: query.group,
-      before_id: page.before_id,
-      now: at,
-      limit: page.limit,
-      offset: page.offset,
-    });
+    // The page and the counts are independent reads: side by side, one round trip of waiting instead of two.
+    const [read, counts] = await Promise.all([
+      deps.storage.notifications.list({
+        user_id: userId,
+        app_id: query.app_id,
+        priority: query.priority,
+        notification_type: query.notification_type,
+        status: query.status ?? 'live',
+        muted_apps: hideMuted ? muted.apps : undefined,
+        muted_types: hideMuted ? muted.types : undefined,
+        group: query.group,
+        before_id: page.before_id,
+        now: at,
+        limit: page.limit,
+        offset: page.offset,
+      }),
+      unreadCounts(deps, userId, at, preferences),
+    ]);
     const { items: served, pagination } = page.cut(read);
     const items = await recordServed(deps.storage.notifications, reader, userId, served, at);
-    const counts = await unreadCounts(deps, userId, at, preferences);
     const response: FeedResponse = {
       success: true as const,
       notifications: items.map((view) => toPublicNotification(view, at, isMuted(view, preferences))),

@@ -78,7 +78,7 @@ export async function openPostgresStorage(options: PostgresStorageOptions): Prom
     },
     close: () => pool.end(),
     apps: postgresApps(pool, runTx),
-    events: postgresEvents(pool, transactions, notifications.applySyncs),
+    events: postgresEvents(pool, transactions, notifications.prepareSyncs),
     eventTypes: postgresEventTypes(pool, runTx),
     notifications,
     preferences: postgresPreferences(pool),

@@ -4,7 +4,7 @@ import { afterAll, afterEach, describe, expect, it } from 'vitest';
 import { issueApiKey } from '../../auth/api-keys.js';
 import { newId } from '../../ids.js';
 import { describeStorageContract } from '../contract/index.js';
-import { webhookRecord } from '../contract/records.test-support.js';
+import { created, later, notification, webhookRecord } from '../contract/records.test-support.js';
 import type { EventRecord, WebhookRecord } from '../types.js';
 import { createPool, isoTimestamp } from './db.js';
 import { openPostgresStorage, type PostgresStorage } from './index.js';
@@ -239,6 +239,36 @@ describe('postgres adapter', () => {
     expect(await partitions()).not.toContain('platform_events_p2025_08');
     const left = await storage.events.committedAfter(0, 100);
     expect(left.map((item) => item.timestamp)).toEqual(['2025-09-10T00:00:00.000Z']);
+  });
+
+  it('marks pages served at once delivered in one transaction, and a failing mark fails alone', async () => {
+    const storage = track(await openFresh());
+    await createApp(storage, 'a1');
+    const users = ['user_1', 'user_2', 'user_3', 'user_4'];
+    const records = [...users, 'user_5'].flatMap((user_id) => [notification({ user_id }), notification({ user_id })]);
+    for (const record of records) await storage.notifications.create(record, created(record));
+    const idsOf = (user: string) => records.filter((record) => record.user_id === user).map((record) => record.id);
+
+    // Four readers at once, user_3 twice (two tabs), and one mark whose time PostgreSQL refuses.
+    const results = await Promise.allSettled([
+      ...users.map((user, i) => storage.notifications.markDelivered(user, idsOf(user), later(1 + i))),
+      storage.notifications.markDelivered('user_3', idsOf('user_3'), later(9)),
+      storage.notifications.markDelivered('user_5', idsOf('user_5'), 'not a time'),
+    ]);
+    expect(results.slice(0, 5).map((result) => result.status)).toEqual(Array(5).fill('fulfilled'));
+    expect(results[5]!.status).toBe('rejected');
+    for (const [i, user] of users.entries()) {
+      const stored = (results[i] as PromiseFulfilledResult<Map<string, string>>).value;
+      expect(stored).toEqual(new Map(idsOf(user).map((id) => [id, later(1 + i)])));
+    }
+    // The second tab of user_3 learns the first delivery, not its own time.
+    expect((results[4] as PromiseFulfilledResult<Map<string, string>>).value).toEqual(
+      new Map(idsOf('user_3').map((id) => [id, later(3)])),
+    );
+    for (const user of users) {
+      for (const id of idsOf(user)) expect((await storage.notifications.get(id))?.delivered_at).not.toBeNull();
+    }
+    for (const id of idsOf('user_5')) expect((await storage.notifications.get(id))?.delivered_at).toBeNull();
   });
 
   it('runs an exclusive job on one holder at a time', async () => {

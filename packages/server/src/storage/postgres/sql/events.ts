@@ -7,6 +7,31 @@ const COLUMNS = `position, id, app_id, user_id, event_category, event_type, enti
   "timestamp", ip_address, user_agent`;
 const SELECT = `SELECT ${COLUMNS} FROM platform_events`;
 
+/** Any number of events in one statement, one array parameter per column; returns each id with its position. */
+export const INSERT_EVENTS = `INSERT INTO platform_events (id, app_id, user_id, event_category, event_type, entity_type,
+    entity_id, event_data, "timestamp", ip_address, user_agent, created_at)
+  SELECT * FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[], $6::text[], $7::text[],
+    $8::jsonb[], $9::timestamptz[], $10::text[], $11::text[], $9::timestamptz[])
+  RETURNING id, position`;
+
+/** The parameters of `INSERT_EVENTS` (exported with it for the benchmark's bare PostgreSQL ceiling). */
+export function insertEventsValues(events: readonly EventRecord[]): unknown[] {
+  const column = <K extends keyof EventRecord>(key: K) => events.map((event) => event[key]);
+  return [
+    column('id'),
+    column('app_id'),
+    column('user_id'),
+    column('event_category'),
+    column('event_type'),
+    column('entity_type'),
+    column('entity_id'),
+    column('event_data'),
+    column('timestamp'),
+    column('ip_address'),
+    column('user_agent'),
+  ];
+}
+
 /**
  * Stores a transaction's events last, under the events lock held to COMMIT (see transactions.ts),
  * and returns them with their positions, in position order.
@@ -17,28 +42,7 @@ export async function insertEventsLocked(
   events: EventRecord[],
 ): Promise<StoredEvent[]> {
   await client.query('SELECT pg_advisory_xact_lock(hashtext($1), $2)', [schema, LOCK.events]);
-  const column = <K extends keyof EventRecord>(key: K) => events.map((event) => event[key]);
-  const timestamps = column('timestamp');
-  const { rows } = await client.query<{ id: string; position: number }>(
-    `INSERT INTO platform_events (id, app_id, user_id, event_category, event_type, entity_type, entity_id,
-       event_data, "timestamp", ip_address, user_agent, created_at)
-     SELECT * FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[], $6::text[], $7::text[],
-       $8::jsonb[], $9::timestamptz[], $10::text[], $11::text[], $9::timestamptz[])
-     RETURNING id, position`,
-    [
-      column('id'),
-      column('app_id'),
-      column('user_id'),
-      column('event_category'),
-      column('event_type'),
-      column('entity_type'),
-      column('entity_id'),
-      column('event_data'),
-      timestamps,
-      column('ip_address'),
-      column('user_agent'),
-    ],
-  );
+  const { rows } = await client.query<{ id: string; position: number }>(INSERT_EVENTS, insertEventsValues(events));
   // Ids are unique by construction; a repeated one still gets each of its positions, in order.
   const positions = new Map<string, number[]>();
   for (const row of rows.sort((a, b) => a.position - b.position)) {
@@ -66,21 +70,23 @@ const FILTER_CLAUSES: Array<[keyof Filter, (param: string) => string]> = [
 ];
 
 /**
- * The event log. Inserts share group commits; `applySyncs` applies an app's events about its own
- * notifications in the same transaction. Reads: an app's event list with its filters, a principal's
+ * The event log. Inserts share group commits; `prepareSyncs` readies an app's events about its own
+ * notifications, applied in the same transaction. Reads: an app's event list with its filters, a principal's
  * events after a position, the head.
  */
 export function postgresEvents(
   pool: pg.Pool,
   transactions: Transactions,
-  applySyncs: (tx: Tx, syncs: NotificationSync[]) => Promise<void>,
+  prepareSyncs: (syncs: NotificationSync[]) => Promise<((tx: Tx) => Promise<void>) | undefined>,
 ): EventStore {
   return {
-    insert: (events, syncs) =>
-      transactions.grouped(async (tx) => {
+    insert: async (events, syncs) => {
+      const applySyncs = syncs?.length ? await prepareSyncs(syncs) : undefined;
+      await transactions.grouped(async (tx) => {
         tx.addEvents(events);
-        if (syncs?.length) await applySyncs(tx, syncs);
-      }, events.length),
+        if (applySyncs) await applySyncs(tx);
+      }, events.length);
+    },
     onCommitted: transactions.onEventsCommitted,
     list: async (query) => {
       const params = new Params();

@@ -10,6 +10,7 @@ import {
   type NotificationView,
   type UnreadCountRow,
 } from '../../types.js';
+import { batchedCommit } from '../batched-commit.js';
 import { Params, type Queryable } from '../db.js';
 import type { RunTx, Tx } from '../transactions.js';
 
@@ -67,6 +68,14 @@ const CASTS: Record<string, string> = {
   context_data: '::jsonb',
 };
 
+function syncKey(appId: string, externalId: string): string {
+  return `${appId}\u0000${externalId}`;
+}
+
+function pairKey(userId: string, notificationId: string): string {
+  return `${userId}\u0000${notificationId}`;
+}
+
 async function selectView(db: Queryable, id: string, lock = false): Promise<NotificationView | undefined> {
   const { rows } = await db.query<NotificationView>(`${VIEW} WHERE n.id = $1${lock ? ' FOR UPDATE OF n, s' : ''}`, [
     id,
@@ -95,10 +104,129 @@ async function update(
 }
 
 /**
+ * The page and count statements of a notification list (a user's feed, or an app's list), with their
+ * parameters. Exported for the benchmark's bare PostgreSQL ceiling, which must run the same statements.
+ */
+export function notificationListSql(query: NotificationQuery) {
+  const params = new Params();
+  const where: string[] = [];
+  // A user's feed filters on the state row's copies where it can (see FEED_VIEW); an app's list
+  // has no user to start from and goes by the notification's own (app_id, id) index.
+  const byUser = query.user_id !== undefined;
+  const col = (name: string) => `${byUser && IN_STATE.has(name) ? 's' : 'n'}.${name}`;
+  if (query.user_id !== undefined) where.push(`${col('user_id')} = ${params.add(query.user_id)}`);
+  if (query.app_id !== undefined) where.push(`${col('app_id')} = ${params.add(query.app_id)}`);
+  if (query.external_id !== undefined) where.push(`n.external_id = ${params.add(query.external_id)}`);
+  if (query.priority !== undefined) where.push(`n.priority = ${params.add(query.priority)}`);
+  if (query.notification_type !== undefined) {
+    where.push(`${col('notification_type')} = ${params.add(query.notification_type)}`);
+  }
+  if (query.muted_apps !== undefined) where.push(`${col('app_id')} <> ALL(${params.add(query.muted_apps)}::text[])`);
+  if (query.muted_types !== undefined) {
+    where.push(
+      `(${col('app_id')} || ':' || ${col('notification_type')}) <> ALL(${params.add(query.muted_types)}::text[])`,
+    );
+  }
+  const status = statusClause(query.status, () => `${params.add(query.now)}::timestamptz`, col('expires_at'));
+  if (status) where.push(status);
+  const conditions = where.length ? ` WHERE ${where.join(' AND ')}` : '';
+  const filtered = `${byUser ? FEED_VIEW : VIEW}${conditions}`;
+  const countValues = [...params.values];
+  if (query.group) {
+    // The newest notification of each (app, group_key), with the group's size; the cursor applies to groups.
+    const grouped = `SELECT * FROM (SELECT v.*,
+           COUNT(*) OVER (PARTITION BY v.app_id, COALESCE(v.group_key, v.id))::int AS group_count,
+           ROW_NUMBER() OVER (PARTITION BY v.app_id, COALESCE(v.group_key, v.id) ORDER BY v.id DESC) AS group_rank
+         FROM (${filtered}) v) g
+       WHERE group_rank = 1`;
+    const count = `SELECT COUNT(*)::int AS total FROM (${grouped}) c`;
+    const cursor = query.before_id ? ` WHERE id < ${params.add(query.before_id)}` : '';
+    const page = `SELECT * FROM (${grouped}) p${cursor} ORDER BY id DESC
+      LIMIT ${params.add(query.limit)} OFFSET ${params.add(query.offset)}`;
+    return { page, count, values: params.values, countValues };
+  }
+  // A user's count needs no notification row unless a filter reads one (priority, external id).
+  const count =
+    byUser && query.priority === undefined && query.external_id === undefined
+      ? `SELECT COUNT(*)::int AS total FROM notification_state s${conditions}`
+      : `SELECT COUNT(*)::int AS total FROM (${filtered}) c`;
+  const id = byUser ? 's.notification_id' : 'n.id';
+  const cursor = query.before_id ? `${where.length ? ' AND' : ' WHERE'} ${id} < ${params.add(query.before_id)}` : '';
+  const page = `${filtered}${cursor} ORDER BY ${id} DESC LIMIT ${params.add(query.limit)} OFFSET ${params.add(query.offset)}`;
+  return { page, count, values: params.values, countValues };
+}
+
+interface DeliveryMark {
+  userId: string;
+  ids: string[];
+  at: string;
+}
+
+/**
+ * Marks the pages of several readers delivered in one transaction: one UPDATE for every (user,
+ * notification) pair, and only when some were delivered already, one SELECT for their first time (a
+ * new statement: it sees a delivery committed meanwhile). Answers each reader's ids with the time
+ * stored; a pair asked twice keeps the first delivery.
+ */
+async function markDeliveredTogether(tx: Tx, marks: DeliveryMark[]): Promise<Map<string, string>[]> {
+  // Each pair once, at the time of the first reader who asked (readers are in arrival order).
+  const firstAsked = new Map<string, [string, string, string]>();
+  for (const mark of marks) {
+    for (const id of mark.ids) {
+      const key = pairKey(mark.userId, id);
+      if (!firstAsked.has(key)) firstAsked.set(key, [mark.userId, id, mark.at]);
+    }
+  }
+  const users = [...firstAsked.values()].map(([userId]) => userId);
+  const ids = [...firstAsked.values()].map(([, id]) => id);
+  const ats = [...firstAsked.values()].map(([, , markAt]) => markAt);
+  const pairs = 'unnest($1::text[], $2::text[]) AS v(user_id, notification_id)';
+  const samePair = 's.user_id = v.user_id COLLATE "C" AND s.notification_id = v.notification_id COLLATE "C"';
+  const { rows: marked } = await tx.client.query<{
+    user_id: string;
+    notification_id: string;
+    delivered_at: string;
+    app_id: string;
+    notification_type: string;
+  }>(
+    `UPDATE notification_state s SET delivered_at = v.at
+     FROM unnest($1::text[], $2::text[], $3::timestamptz[]) AS v(user_id, notification_id, at)
+     WHERE ${samePair} AND s.delivered_at IS NULL
+     RETURNING s.user_id, s.notification_id, s.delivered_at, s.app_id, s.notification_type`,
+    [users, ids, ats],
+  );
+  const stored = new Map<string, string>();
+  for (const row of marked) {
+    tx.tally.delivered(row, row.delivered_at);
+    stored.set(pairKey(row.user_id, row.notification_id), row.delivered_at);
+  }
+  if (stored.size < firstAsked.size) {
+    // One index lookup per pair (LATERAL with LIMIT 1, which the planner cannot flatten). As a plain
+    // join, with ANALYZE having seen few delivered rows, it was planned as a scan of the table's
+    // delivered rows against every pair: 150 ms at 900 pairs, against 6 ms this way.
+    const { rows } = await tx.client.query<{ user_id: string; notification_id: string; delivered_at: string }>(
+      `SELECT v.user_id, v.notification_id, s.delivered_at FROM ${pairs}
+       CROSS JOIN LATERAL (SELECT s.delivered_at FROM notification_state s WHERE ${samePair} LIMIT 1) s
+       WHERE s.delivered_at IS NOT NULL`,
+      [users, ids],
+    );
+    for (const row of rows) stored.set(pairKey(row.user_id, row.notification_id), row.delivered_at);
+  }
+  return marks.map((mark) => {
+    const times = new Map<string, string>();
+    for (const id of mark.ids) {
+      const time = stored.get(pairKey(mark.userId, id));
+      if (time !== undefined) times.set(id, time);
+    }
+    return times;
+  });
+}
+
+/**
  * Notifications with their states. Nothing is cached: other instances write too, so `feedVersion` is
  * undefined. `grouped` runs a transaction in this process's next group commit (see transactions.ts):
  * the hot writes (create, change, delete) share commits under load; the rest run alone with `runTx`.
- * Besides the port, `applySyncs` applies an app's events about its notifications in their transaction.
+ * Besides the port, `prepareSyncs` readies an app's events about its notifications for their transaction.
  */
 export function postgresNotifications(pool: pg.Pool, runTx: RunTx, grouped: RunTx) {
   /** Applies a decided change to one notification (inside the caller's transaction). */
@@ -140,54 +268,7 @@ export function postgresNotifications(pool: pg.Pool, runTx: RunTx, grouped: RunT
     return { before: current, after: (await selectView(tx.client, current.id))!, changed };
   };
 
-  const listSql = (query: NotificationQuery) => {
-    const params = new Params();
-    const where: string[] = [];
-    // A user's feed filters on the state row's copies where it can (see FEED_VIEW); an app's list
-    // has no user to start from and goes by the notification's own (app_id, id) index.
-    const byUser = query.user_id !== undefined;
-    const col = (name: string) => `${byUser && IN_STATE.has(name) ? 's' : 'n'}.${name}`;
-    if (query.user_id !== undefined) where.push(`${col('user_id')} = ${params.add(query.user_id)}`);
-    if (query.app_id !== undefined) where.push(`${col('app_id')} = ${params.add(query.app_id)}`);
-    if (query.external_id !== undefined) where.push(`n.external_id = ${params.add(query.external_id)}`);
-    if (query.priority !== undefined) where.push(`n.priority = ${params.add(query.priority)}`);
-    if (query.notification_type !== undefined) {
-      where.push(`${col('notification_type')} = ${params.add(query.notification_type)}`);
-    }
-    if (query.muted_apps !== undefined) where.push(`${col('app_id')} <> ALL(${params.add(query.muted_apps)}::text[])`);
-    if (query.muted_types !== undefined) {
-      where.push(
-        `(${col('app_id')} || ':' || ${col('notification_type')}) <> ALL(${params.add(query.muted_types)}::text[])`,
-      );
-    }
-    const status = statusClause(query.status, () => `${params.add(query.now)}::timestamptz`, col('expires_at'));
-    if (status) where.push(status);
-    const conditions = where.length ? ` WHERE ${where.join(' AND ')}` : '';
-    const filtered = `${byUser ? FEED_VIEW : VIEW}${conditions}`;
-    const countValues = [...params.values];
-    if (query.group) {
-      // The newest notification of each (app, group_key), with the group's size; the cursor applies to groups.
-      const grouped = `SELECT * FROM (SELECT v.*,
-             COUNT(*) OVER (PARTITION BY v.app_id, COALESCE(v.group_key, v.id))::int AS group_count,
-             ROW_NUMBER() OVER (PARTITION BY v.app_id, COALESCE(v.group_key, v.id) ORDER BY v.id DESC) AS group_rank
-           FROM (${filtered}) v) g
-         WHERE group_rank = 1`;
-      const count = `SELECT COUNT(*)::int AS total FROM (${grouped}) c`;
-      const cursor = query.before_id ? ` WHERE id < ${params.add(query.before_id)}` : '';
-      const page = `SELECT * FROM (${grouped}) p${cursor} ORDER BY id DESC
-        LIMIT ${params.add(query.limit)} OFFSET ${params.add(query.offset)}`;
-      return { page, count, values: params.values, countValues };
-    }
-    // A user's count needs no notification row unless a filter reads one (priority, external id).
-    const count =
-      byUser && query.priority === undefined && query.external_id === undefined
-        ? `SELECT COUNT(*)::int AS total FROM notification_state s${conditions}`
-        : `SELECT COUNT(*)::int AS total FROM (${filtered}) c`;
-    const id = byUser ? 's.notification_id' : 'n.id';
-    const cursor = query.before_id ? `${where.length ? ' AND' : ' WHERE'} ${id} < ${params.add(query.before_id)}` : '';
-    const page = `${filtered}${cursor} ORDER BY ${id} DESC LIMIT ${params.add(query.limit)} OFFSET ${params.add(query.offset)}`;
-    return { page, count, values: params.values, countValues };
-  };
+  const markDelivered = batchedCommit(runTx, markDeliveredTogether);
 
   const store: NotificationStore = {
     create: (notification, event) =>
@@ -278,7 +359,7 @@ export function postgresNotifications(pool: pg.Pool, runTx: RunTx, grouped: RunT
         return true;
       }),
     list: async (query) => {
-      const { page, count, values, countValues } = listSql(query);
+      const { page, count, values, countValues } = notificationListSql(query);
       const [items, total] = await Promise.all([
         pool.query<NotificationView & { group_rank?: unknown }>(page, values),
         pool.query<{ total: number }>(count, countValues),
@@ -286,33 +367,8 @@ export function postgresNotifications(pool: pg.Pool, runTx: RunTx, grouped: RunT
       for (const row of items.rows) delete row.group_rank;
       return { items: items.rows, total: total.rows[0]!.total };
     },
-    /**
-     * One UPDATE for all of `ids`, in the next group commit; only when some were delivered already,
-     * one SELECT for their first time (a new statement: it sees a delivery committed meanwhile).
-     */
-    markDelivered: (userId, ids, at) =>
-      grouped(async (tx) => {
-        const LISTED_OF_USER = 'user_id = $1 AND notification_id = ANY($2::text[])';
-        const first = await tx.client.query<{
-          notification_id: string;
-          delivered_at: string;
-          app_id: string;
-          notification_type: string;
-        }>(
-          `UPDATE notification_state SET delivered_at = $3 WHERE ${LISTED_OF_USER} AND delivered_at IS NULL
-           RETURNING notification_id, delivered_at, app_id, notification_type`,
-          [userId, ids, at],
-        );
-        for (const row of first.rows) tx.tally.delivered(row, at);
-        let rows: Array<{ notification_id: string; delivered_at: string }> = first.rows;
-        if (rows.length < ids.length) {
-          ({ rows } = await tx.client.query(
-            `SELECT notification_id, delivered_at FROM notification_state WHERE ${LISTED_OF_USER} AND delivered_at IS NOT NULL`,
-            [userId, ids],
-          ));
-        }
-        return new Map(rows.map((row) => [row.notification_id, row.delivered_at]));
-      }),
+    /** Shares one UPDATE with every other page served meanwhile (see `markDeliveredTogether`). */
+    markDelivered: (userId, ids, at) => markDelivered({ userId, ids, at }),
     countUnread: async (userId, now) =>
       (
         await pool.query<UnreadCountRow>(
@@ -383,23 +439,32 @@ export function postgresNotifications(pool: pg.Pool, runTx: RunTx, grouped: RunT
   };
   return {
     ...store,
-    /** For an app's own events: applies each sync to its notification, if the app has one by that id. */
-    applySyncs: async (tx: Tx, syncs: NotificationSync[]) => {
-      const found = new Map<string, string | undefined>();
-      for (const sync of syncs) {
-        const key = `${sync.app_id}\u0000${sync.external_id}`;
-        if (!found.has(key)) {
-          const { rows } = await tx.client.query<{ id: string }>(
-            'SELECT id FROM platform_notifications WHERE app_id = $1 AND external_id = $2',
-            [sync.app_id, sync.external_id],
-          );
-          found.set(key, rows[0]?.id);
+    /**
+     * For an app's own events: finds the notifications they name (one statement, before any
+     * transaction) and returns the work that applies each sync to its notification inside the events'
+     * transaction, or undefined when none names one. Most such events match no notification, and a
+     * lookup per request inside a group commit ran one after another while the group held its
+     * transaction open; out here they run side by side. A notification created after the lookup by a
+     * request not yet answered is a concurrent write, which no order was promised against.
+     */
+    prepareSyncs: async (syncs: NotificationSync[]): Promise<((tx: Tx) => Promise<void>) | undefined> => {
+      const keys = new Map<string, [string, string]>();
+      for (const sync of syncs) keys.set(syncKey(sync.app_id, sync.external_id), [sync.app_id, sync.external_id]);
+      const { rows } = await pool.query<{ app_id: string; external_id: string; id: string }>(
+        `SELECT n.app_id, n.external_id, n.id FROM unnest($1::text[], $2::text[]) AS k(app_id, external_id)
+         JOIN platform_notifications n ON n.app_id = k.app_id COLLATE "C" AND n.external_id = k.external_id COLLATE "C"`,
+        [[...keys.values()].map(([appId]) => appId), [...keys.values()].map(([, externalId]) => externalId)],
+      );
+      if (rows.length === 0) return undefined;
+      const found = new Map(rows.map((row) => [syncKey(row.app_id, row.external_id), row.id]));
+      return async (tx) => {
+        for (const sync of syncs) {
+          const id = found.get(syncKey(sync.app_id, sync.external_id));
+          if (!id) continue;
+          const current = await selectView(tx.client, id, true);
+          if (current) await decideAndApply(tx, current, sync.decide);
         }
-        const id = found.get(key);
-        if (!id) continue;
-        const current = await selectView(tx.client, id, true);
-        if (current) await decideAndApply(tx, current, sync.decide);
-      }
+      };
     },
   };
 }
