@@ -30,7 +30,9 @@ import { DeliveryWorker } from './services/webhooks/delivery-worker.js';
 import { createSender } from './services/webhooks/sender.js';
 import { urlPolicyFrom } from './services/webhooks/url-policy.js';
 import { withApiKeyCache } from './storage/cached-api-keys.js';
+import { type BreakerState, CircuitBreaker } from './storage/circuit-breaker.js';
 import { isDatabaseUnreachable } from './storage/failures.js';
+import { withCircuitBreaker } from './storage/guarded-storage.js';
 import { openSqliteStorage } from './storage/sqlite/index.js';
 import { type StorageCallObserver, withQueryTiming } from './storage/timed-storage.js';
 import type { Storage } from './storage/types.js';
@@ -70,12 +72,23 @@ export async function startServer(options: StartOptions = {}): Promise<RunningSe
     pendingDeliveries: () => storage.deliveries.countPending(),
     webhooks: () => storage.webhooks.count(),
   });
-  const storage = await openStorage(config, databaseFile, metrics.storageCallObserver);
-  const appsAtStart = (await storage.apps.list()).map((app) => app.app_id);
+  const opened = await openStorage(config, databaseFile, metrics.storageCallObserver);
   const logger = createLogger(config.logLevel, config.logFormat, options.logDestination);
+  // Every storage call passes the breaker; it probes the storage beneath it, so its own refusals never
+  // keep it open. Outside the timing, so refused calls do not pass for fast queries.
+  const breaker = new CircuitBreaker({ probe: () => opened.ping() });
+  breaker.onChange((state) => {
+    metrics.storageCircuitState.set(BREAKER_GAUGE[state]);
+    if (state === 'open') metrics.storageCircuitOpens.inc();
+    const log = state === 'open' ? logger.error.bind(logger) : logger.warn.bind(logger);
+    log({ state }, `storage circuit breaker ${state}`);
+  });
+  const storage = withCircuitBreaker(opened, breaker);
+  const appsAtStart = (await storage.apps.list()).map((app) => app.app_id);
   const deps: Deps = {
     config,
     storage,
+    breaker,
     logger,
     metrics,
     rateLimiter: createRateLimiter(config, logger),
@@ -141,6 +154,7 @@ export async function startServer(options: StartOptions = {}): Promise<RunningSe
     stopBroadcast();
     webSockets.close();
     await deps.rateLimiter?.close();
+    breaker.close();
     await storage.close();
     throw error;
   }
@@ -195,12 +209,16 @@ export async function startServer(options: StartOptions = {}): Promise<RunningSe
           // Keep-alive sockets would hold close() open until they time out; idle ones can go now.
           if ('closeIdleConnections' in server) server.closeIdleConnections();
         });
+        breaker.close();
         await storage.close();
       })();
       return closing;
     },
   };
 }
+
+/** The breaker's state as its gauge reads it (oriva_storage_circuit_state). */
+const BREAKER_GAUGE: Record<BreakerState, number> = { closed: 0, 'half-open': 1, open: 2 };
 
 /** Fixed windows shared through Redis when configured, else counted in this process. */
 function createRateLimiter(config: Config, logger: Logger): RateLimiter | undefined {
