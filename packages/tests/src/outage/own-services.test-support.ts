@@ -1,14 +1,13 @@
-import { type ChildProcess, execFile, spawn } from 'node:child_process';
+import { execFile } from 'node:child_process';
 import { existsSync, readdirSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { promisify } from 'node:util';
 
 const run = promisify(execFile);
 
 /**
- * Outage tests stop and start their database, so they never use the shared cluster (5432) or the
- * shared Redis (6379) that other tests run against in parallel: they get a PostgreSQL cluster and a
- * Redis server of their own.
+ * Outage tests stop and start their database, so they never use the shared cluster (5432) that other
+ * tests run against in parallel: they get a PostgreSQL cluster of their own (and a Redis of their
+ * own from `startPrivateRedis`, scale-out/cluster.test-support.ts).
  */
 
 const CLUSTER = 'breaker';
@@ -66,51 +65,4 @@ export async function ownCluster(): Promise<OwnCluster> {
     stop: () => control('stop'),
     start: () => control('start'),
   };
-}
-
-async function freePort(): Promise<number> {
-  const probe = createServer();
-  await new Promise<void>((resolve) => probe.listen(0, '127.0.0.1', resolve));
-  const { port } = probe.address() as { port: number };
-  await new Promise((resolve) => probe.close(resolve));
-  return port;
-}
-
-export interface OwnRedis {
-  url: string;
-  stop(): Promise<void>;
-  start(): Promise<void>;
-}
-
-/** Whether `redis-server` is installed. */
-export const redisServerInstalled = () => existsSync('/usr/bin/redis-server');
-
-/** A `redis-server` child on a free port, without persistence, that the test can stop and start again. */
-export async function ownRedis(): Promise<OwnRedis> {
-  const port = await freePort();
-  let child: ChildProcess | undefined;
-  const start = async () => {
-    child = spawn('redis-server', ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no'], {
-      stdio: 'ignore',
-    });
-    const deadline = Date.now() + 10_000;
-    for (;;) {
-      try {
-        await run('redis-cli', ['-p', String(port), 'ping']);
-        return;
-      } catch (error) {
-        if (Date.now() > deadline) throw error;
-        await new Promise((resolve) => setTimeout(resolve, 50));
-      }
-    }
-  };
-  const stop = async () => {
-    const running = child;
-    if (!running || running.exitCode !== null) return;
-    const exited = new Promise((resolve) => running.once('exit', resolve));
-    running.kill('SIGKILL');
-    await exited;
-  };
-  await start();
-  return { url: `redis://127.0.0.1:${port}`, stop, start };
 }
