@@ -32,7 +32,7 @@ import { urlPolicyFrom } from './services/webhooks/url-policy.js';
 import { withApiKeyCache } from './storage/cached-api-keys.js';
 import { type BreakerState, CircuitBreaker } from './storage/circuit-breaker.js';
 import { isDatabaseUnreachable } from './storage/failures.js';
-import { withCircuitBreaker } from './storage/guarded-storage.js';
+import { reportingTo, withCircuitBreaker } from './storage/guarded-storage.js';
 import { openSqliteStorage } from './storage/sqlite/index.js';
 import { type StorageCallObserver, withQueryTiming } from './storage/timed-storage.js';
 import type { Storage } from './storage/types.js';
@@ -72,11 +72,13 @@ export async function startServer(options: StartOptions = {}): Promise<RunningSe
     pendingDeliveries: () => storage.deliveries.countPending(),
     webhooks: () => storage.webhooks.count(),
   });
-  const opened = await openStorage(config, databaseFile, metrics.storageCallObserver);
+  // Every storage call passes the breaker, outside the timing, so refused calls do not pass for fast
+  // queries; the timing layer reports each outcome to it. It probes the storage beneath itself, so its
+  // own refusals never keep it open.
+  let opened: Storage | undefined;
+  const breaker = new CircuitBreaker({ probe: () => (opened as Storage).ping() });
+  opened = await openStorage(config, databaseFile, reportingTo(breaker, metrics.storageCallObserver));
   const logger = createLogger(config.logLevel, config.logFormat, options.logDestination);
-  // Every storage call passes the breaker; it probes the storage beneath it, so its own refusals never
-  // keep it open. Outside the timing, so refused calls do not pass for fast queries.
-  const breaker = new CircuitBreaker({ probe: () => opened.ping() });
   breaker.onChange((state) => {
     metrics.storageCircuitState.set(BREAKER_GAUGE[state]);
     if (state === 'open') metrics.storageCircuitOpens.inc();

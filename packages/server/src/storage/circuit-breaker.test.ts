@@ -8,8 +8,9 @@ import { cuttableLink, dropSchema } from '../testing/cuttable-link.js';
 import { TEST_SCHEMA_PREFIX } from '../testing/harness.js';
 import { type BreakerState, CircuitBreaker, StorageUnavailableError, tripsBreaker } from './circuit-breaker.js';
 import { app, at } from './contract/records.test-support.js';
-import { withCircuitBreaker } from './guarded-storage.js';
+import { reportingTo, withCircuitBreaker } from './guarded-storage.js';
 import { openSqliteStorage } from './sqlite/index.js';
+import { withQueryTiming } from './timed-storage.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'oriva-breaker-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -130,7 +131,13 @@ describe('withCircuitBreaker', () => {
     const schema = `${TEST_SCHEMA_PREFIX}${randomBytes(8).toString('hex')}`;
     const storage = await openPostgresStorage({ url: url.toString(), schema, poolSize: 4 });
     const breaker = new CircuitBreaker({ probeIntervalMs: 50, probe: () => storage.ping() });
-    const guarded = withCircuitBreaker(storage, breaker);
+    // As the server composes them: the timing layer reports outcomes, the outer layer refuses.
+    const timings: string[] = [];
+    const timed = withQueryTiming(
+      storage,
+      reportingTo(breaker, (operation) => () => timings.push(operation)),
+    );
+    const guarded = withCircuitBreaker(timed, breaker);
     let restored = true;
     try {
       await guarded.apps.create(app('a1'), issueApiKey('a1', null, at).record);
@@ -142,8 +149,11 @@ describe('withCircuitBreaker', () => {
       }
       expect(breaker.state).toBe('open');
       const started = performance.now();
+      const timedSoFar = timings.length;
       await expect(guarded.apps.list()).rejects.toBeInstanceOf(StorageUnavailableError);
       expect(performance.now() - started).toBeLessThan(50);
+      // Refused above the timing: a refusal is no query, and does not pass for a fast one.
+      expect(timings.length).toBe(timedSoFar);
 
       await link.restore();
       restored = true;

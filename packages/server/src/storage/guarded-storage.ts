@@ -1,13 +1,22 @@
-import type { CircuitBreaker } from './circuit-breaker.js';
-import { wrapStorageCalls } from './timed-storage.js';
+import { type CircuitBreaker, StorageUnavailableError } from './circuit-breaker.js';
+import { type StorageCallObserver, wrapStorageCalls } from './timed-storage.js';
 import type { Storage } from './types.js';
 
 /**
  * Puts every storage call behind the circuit breaker: while it is open, asynchronous calls are refused
- * at once (a rejected promise, no pool wait); otherwise each outcome is reported to it. A member is
- * known to be asynchronous once it has returned a promise; synchronous members (listener
- * registration, cached versions) are never refused, since they do not touch the database; a member
- * never called before the breaker opened is let through once, to learn which it is.
+ * at once (a rejected promise, no pool wait). A member is known to be asynchronous once it has returned
+ * a promise; synchronous members (listener registration, cached versions) are never refused, since they
+ * do not touch the database; a member never called before the breaker opened is let through once, to
+ * learn which it is.
+ *
+ * The outcomes of the calls that pass reach the breaker through `reportingTo` on the timing layer
+ * beneath (`withQueryTiming`), which already waits on each call's promise: one continuation per call
+ * instead of two, on every query of the hot paths.
+ *
+ * @example
+ * const breaker = new CircuitBreaker({ probe: () => timed.ping() });
+ * const timed = withQueryTiming(adapter, reportingTo(breaker, metrics.storageCallObserver));
+ * const storage = withCircuitBreaker(timed, breaker);
  */
 export function withCircuitBreaker(storage: Storage, breaker: CircuitBreaker): Storage {
   return wrapStorageCalls(storage, (operation, call) => {
@@ -15,25 +24,25 @@ export function withCircuitBreaker(storage: Storage, breaker: CircuitBreaker): S
     let asynchronous = operation === 'ping';
     return (...args: unknown[]) => {
       if (asynchronous && breaker.state === 'open') {
-        try {
-          breaker.check();
-        } catch (error) {
-          return Promise.reject(error);
-        }
+        return Promise.reject(new StorageUnavailableError(breaker.retryAfterSeconds));
       }
       const result = call(...args);
-      if (!(result instanceof Promise)) return result;
-      asynchronous = true;
-      return result.then(
-        (value) => {
-          breaker.record();
-          return value;
-        },
-        (error: unknown) => {
-          breaker.record(error);
-          throw error;
-        },
-      );
+      if (!asynchronous && result instanceof Promise) asynchronous = true;
+      return result;
     };
   });
+}
+
+/** An observer for `withQueryTiming` that also tells the breaker each call's outcome. */
+export function reportingTo(
+  breaker: CircuitBreaker,
+  observerFor: (operation: string) => StorageCallObserver,
+): (operation: string) => StorageCallObserver {
+  return (operation) => {
+    const observe = observerFor(operation);
+    return (seconds, failed, error) => {
+      observe(seconds, failed);
+      breaker.record(failed ? error : undefined);
+    };
+  };
 }

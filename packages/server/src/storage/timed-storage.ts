@@ -1,7 +1,7 @@
 import type { Storage } from './types.js';
 
-/** Records one storage call: how long it took, and whether it failed. */
-export type StorageCallObserver = (seconds: number, failed: boolean) => void;
+/** Records one storage call: how long it took, whether it failed, and with what. */
+export type StorageCallObserver = (seconds: number, failed: boolean, error?: unknown) => void;
 
 /**
  * Every aggregate's port: the wrappers below (timing, the circuit breaker) cover each of them, so no
@@ -88,7 +88,7 @@ function timeCall<A extends unknown[], R>(
         return value;
       },
       (error: unknown) => {
-        record(seconds(), true);
+        record(seconds(), true, error);
         throw error;
       },
     ) as R;

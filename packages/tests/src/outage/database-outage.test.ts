@@ -24,6 +24,11 @@ async function appWithWebhook(server: TestServer, receiverUrl: string) {
   return { apiKey, secret: ((await response.json()) as { webhook_secret: string }).webhook_secret };
 }
 
+async function waitUntil(condition: () => boolean, ms: number) {
+  const deadline = Date.now() + ms;
+  while (!condition() && Date.now() < deadline) await sleep(50);
+}
+
 /** Every answer a 2xx, or a 503 that says when and whether to retry: no other 5xx, no dropped connection. */
 function expectOnlySuccessOrAdvisedRetry(answers: Answer[]) {
   const others = answers.filter((answer) => !(answer.status >= 200 && answer.status < 300) && answer.status !== 503);
@@ -58,7 +63,10 @@ describe.skipIf(unavailable !== undefined)('PostgreSQL stopped under load', () =
     receiver.setSecret(secret);
 
     const load = steadyLoad({ url: server.url, appId: 'outage', apiKey, publishers: 4, readers: 2 });
-    await sleep(1_500);
+    // However slow the machine, some events are acknowledged before the stop and after the start.
+    const acknowledgedSince = (since: number) =>
+      load.answers.filter(({ kind, status, at }) => kind === 'publish' && status === 200 && at >= since).length;
+    await waitUntil(() => acknowledgedSince(0) >= 10, 15_000);
     const stopping = Date.now();
     await cluster.stop();
     const down = Date.now();
@@ -77,7 +85,7 @@ describe.skipIf(unavailable !== undefined)('PostgreSQL stopped under load', () =
       recovered = ok?.at;
       await sleep(50);
     }
-    await sleep(1_000);
+    await waitUntil(() => acknowledgedSince(started) >= 10, 10_000);
     await load.stop();
     expect(recovered, 'no publish succeeded within 15 s of PostgreSQL starting').toBeDefined();
     expect((recovered as number) - started).toBeLessThan(10_000);
@@ -93,8 +101,8 @@ describe.skipIf(unavailable !== undefined)('PostgreSQL stopped under load', () =
     expect(whileDown.length).toBeGreaterThan(10);
     expect(percentile(whileDown, 99)).toBeLessThan(1_000);
     const acknowledged = answers.filter(({ kind, status }) => kind === 'publish' && status === 200);
-    expect(acknowledged.filter(({ at }) => at < stopping).length).toBeGreaterThan(10);
-    expect(acknowledged.filter(({ at }) => at > started).length).toBeGreaterThan(10);
+    expect(acknowledged.filter(({ at }) => at < stopping).length).toBeGreaterThanOrEqual(10);
+    expect(acknowledged.filter(({ at }) => at >= started).length).toBeGreaterThanOrEqual(10);
 
     // Every acknowledged event reaches the receiver; delivery is at least once (duplicates counted).
     const ids = acknowledged.map(({ eventId }) => eventId as string);

@@ -42,14 +42,21 @@ describe.skipIf(!redisInstalled || !database)('Redis restarted under load', () =
     receiver.setSecret(((await hook.json()) as { webhook_secret: string }).webhook_secret);
 
     const load = steadyLoad({ url: server.url, appId: 'outage', apiKey, publishers: 4, readers: 2 });
-    await sleep(1_000);
+    // Time-boxed phases that also wait for enough answers, however slow the machine.
+    const answersSince = (since: number, kind?: 'publish') =>
+      load.answers.filter((answer) => answer.at >= since && (kind === undefined || answer.kind === kind)).length;
+    const phase = async (since: number, atLeastMs: number, enough: () => boolean) => {
+      const deadline = since + 15_000;
+      while ((Date.now() < since + atLeastMs || !enough()) && Date.now() < deadline) await sleep(50);
+    };
+    await phase(Date.now(), 1_000, () => answersSince(0, 'publish') >= 10);
     await redis.stop();
     const down = Date.now();
-    await sleep(3_000);
+    await phase(down, 3_000, () => answersSince(down) > 20);
     const restarted = await startPrivateRedis(redis.port);
     cleanups.push(() => restarted.stop());
     const up = Date.now();
-    await sleep(1_500);
+    await phase(up, 1_500, () => answersSince(up, 'publish') > 5);
     await load.stop();
 
     const { answers } = load;
