@@ -5,7 +5,6 @@ import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { issueApiKey } from '../auth/api-keys.js';
 import { cuttableLink, dropSchema } from '../testing/cuttable-link.js';
-import { TEST_SCHEMA_PREFIX } from '../testing/harness.js';
 import { type BreakerState, CircuitBreaker, StorageUnavailableError, tripsBreaker } from './circuit-breaker.js';
 import { app, at } from './contract/records.test-support.js';
 import { reportingTo, withCircuitBreaker } from './guarded-storage.js';
@@ -128,7 +127,8 @@ describe('withCircuitBreaker', () => {
     const link = await cuttableLink(new URL(database));
     const url = new URL(database);
     url.host = `127.0.0.1:${link.port}`;
-    const schema = `${TEST_SCHEMA_PREFIX}${randomBytes(8).toString('hex')}`;
+    // Not the harness's prefix: a test run starting beside this one clears unstamped schemas of that prefix.
+    const schema = `oriva_outage_${randomBytes(8).toString('hex')}`;
     const storage = await openPostgresStorage({ url: url.toString(), schema, poolSize: 4 });
     const breaker = new CircuitBreaker({ probeIntervalMs: 50, probe: () => storage.ping() });
     // As the server composes them: the timing layer reports outcomes, the outer layer refuses.
