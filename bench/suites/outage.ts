@@ -241,5 +241,6 @@ export default async function outage({ quick }: SuiteContext): Promise<SuiteResu
     await cluster.start().catch(() => {});
     await server?.stop();
     await dropSchema().catch(() => {});
+    await cluster.restore().catch(() => {});
   }
 }

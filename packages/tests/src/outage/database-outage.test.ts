@@ -58,6 +58,7 @@ describe.skipIf(unavailable !== undefined)('PostgreSQL stopped under load', () =
       await server.close();
       await cluster.start();
       await dropSchema(cluster.url, schema);
+      await cluster.restore();
     });
     const { apiKey, secret } = await appWithWebhook(server, receiver.url);
     receiver.setSecret(secret);

@@ -29,6 +29,8 @@ export interface OwnCluster {
   url: string;
   stop(): Promise<void>;
   start(): Promise<void>;
+  /** Leaves the cluster as it was found: stopped again if this run started it. */
+  restore(): Promise<void>;
 }
 
 /**
@@ -58,11 +60,13 @@ export async function ownCluster(): Promise<OwnCluster> {
       '--auth-local=trust',
     ]);
   }
+  const wasOnline = (await status()).online;
   await control('start');
   const { port } = await status();
   return {
     url: `postgres://postgres@127.0.0.1:${port}/postgres`,
     stop: () => control('stop'),
     start: () => control('start'),
+    restore: () => control(wasOnline ? 'start' : 'stop'),
   };
 }
