@@ -35,7 +35,9 @@ import { DeliveryWorker } from './services/webhooks/delivery-worker.js';
 import { createSender } from './services/webhooks/sender.js';
 import { urlPolicyFrom } from './services/webhooks/url-policy.js';
 import { withApiKeyCache } from './storage/cached-api-keys.js';
+import { type BreakerState, CircuitBreaker } from './storage/circuit-breaker.js';
 import { isDatabaseUnreachable } from './storage/failures.js';
+import { reportingTo, withCircuitBreaker } from './storage/guarded-storage.js';
 import { openSqliteStorage } from './storage/sqlite/index.js';
 import { type StorageCallObserver, withQueryTiming } from './storage/timed-storage.js';
 import type { Storage } from './storage/types.js';
@@ -75,12 +77,24 @@ export async function startServer(options: StartOptions = {}): Promise<RunningSe
     pendingDeliveries: () => storage.deliveries.countPending(),
     webhooks: () => storage.webhooks.count(),
   });
-  const opened = await openStorage(config, databaseFile, metrics.storageCallObserver);
+  // Every storage call passes the breaker, outside the timing, so refused calls do not pass for fast
+  // queries; the timing layer reports each outcome to it. It probes the storage beneath itself, so its
+  // own refusals never keep it open.
+  let unguarded: Storage | undefined;
+  const breaker = new CircuitBreaker({ probe: () => (unguarded as Storage).ping() });
+  unguarded = await openStorage(config, databaseFile, reportingTo(breaker, metrics.storageCallObserver));
   const logger = createLogger(config.logLevel, config.logFormat, options.logDestination);
+  breaker.onChange((state) => {
+    metrics.storageCircuitState.set(BREAKER_GAUGE[state]);
+    if (state === 'open') metrics.storageCircuitOpens.inc();
+    const log = state === 'open' ? logger.error.bind(logger) : logger.warn.bind(logger);
+    log({ state }, `storage circuit breaker ${state}`);
+  });
   const stopStallTrace = startStallTrace(config.stallTrace, logger);
-  const feedCache = createFeedCache(config, opened, logger);
+  const guarded = withCircuitBreaker(unguarded, breaker);
+  const feedCache = createFeedCache(config, guarded, logger);
   // Writes on any instance must reach the shared cache: each bumps its users' versions after committing.
-  const storage = feedCache instanceof RedisFeedCache ? withFeedInvalidation(opened, feedCache) : opened;
+  const storage = feedCache instanceof RedisFeedCache ? withFeedInvalidation(guarded, feedCache) : guarded;
   const appsAtStart = (await storage.apps.list()).map((app) => app.app_id);
   // Committed events reach stream clients through the bus: in process for one instance; with Redis,
   // every instance's commits reach every instance's clients (gaps filled from the database).
@@ -115,6 +129,7 @@ export async function startServer(options: StartOptions = {}): Promise<RunningSe
     lookupHost: options.lookupHost ?? ((hostname) => lookup(hostname, { all: true })),
     secretBox: createSecretBox(config.secretKey),
     portalSessions: createPortalSessions(secrets.adminToken),
+    breaker,
     feedCache,
     streamHead,
   };
@@ -163,6 +178,7 @@ export async function startServer(options: StartOptions = {}): Promise<RunningSe
     webSockets.close();
     await deps.rateLimiter?.close();
     await feedCache.close();
+    breaker.close();
     await storage.close();
     throw error;
   }
@@ -219,6 +235,7 @@ export async function startServer(options: StartOptions = {}): Promise<RunningSe
           if ('closeIdleConnections' in server) server.closeIdleConnections();
         });
         await feedCache.close();
+        breaker.close();
         await storage.close();
         stopStallTrace();
       })();
@@ -238,6 +255,9 @@ function createFeedCache(config: Config, storage: Storage, logger: Logger): Feed
   }
   return memoryFeedCache((userId) => storage.notifications.feedVersion(userId));
 }
+
+/** The breaker's state as its gauge reads it (oriva_storage_circuit_state). */
+const BREAKER_GAUGE: Record<BreakerState, number> = { closed: 0, 'half-open': 1, open: 2 };
 
 /** Fixed windows shared through Redis when configured, else counted in this process. */
 function createRateLimiter(config: Config, logger: Logger): RateLimiter | undefined {

@@ -56,7 +56,24 @@ describe('loadConfig', () => {
     const url = 'postgres://oriva@db.internal:5432/oriva';
     const shared = { ORIVA_ADMIN_TOKEN: 'a'.repeat(32), ORIVA_JWT_SECRET: 'j'.repeat(40) };
     const config = loadConfig({ ...shared, ORIVA_DATABASE_URL: url, ORIVA_REDIS_URL: 'redis://cache:6379' });
-    expect(config.database).toEqual({ url, schema: 'public', poolSize: 20, preparedStatements: true });
+    expect(config.database).toEqual({
+      url,
+      schema: 'public',
+      poolSize: 20,
+      preparedStatements: true,
+      connectTimeoutMs: 5_000,
+      statementTimeoutMs: 30_000,
+    });
+    const bounded = loadConfig({
+      ...shared,
+      ORIVA_DATABASE_URL: url,
+      ORIVA_DATABASE_CONNECT_TIMEOUT_MS: '800',
+      ORIVA_DATABASE_STATEMENT_TIMEOUT_MS: '0',
+    }).database;
+    expect([bounded?.connectTimeoutMs, bounded?.statementTimeoutMs]).toEqual([800, 0]);
+    expect(() => loadConfig({ ...shared, ORIVA_DATABASE_CONNECT_TIMEOUT_MS: '-1' })).toThrow(
+      /ORIVA_DATABASE_CONNECT_TIMEOUT_MS/,
+    );
     expect(
       loadConfig({ ...shared, ORIVA_DATABASE_URL: url, ORIVA_DATABASE_PREPARED_STATEMENTS: 'off' }).database
         ?.preparedStatements,

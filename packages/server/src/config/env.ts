@@ -70,6 +70,9 @@ const EnvSchema = z.object({
   ORIVA_DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(1000).default(20),
   // Off for poolers that cannot keep named statements across transactions (PgBouncer's transaction mode before 1.21).
   ORIVA_DATABASE_PREPARED_STATEMENTS: booleanFlag.default(true),
+  // Bounds on waiting for PostgreSQL, so that a dead or stalled database fails requests (503) instead of queueing them.
+  ORIVA_DATABASE_CONNECT_TIMEOUT_MS: z.coerce.number().int().min(0).max(600_000).default(5_000),
+  ORIVA_DATABASE_STATEMENT_TIMEOUT_MS: z.coerce.number().int().min(0).max(86_400_000).default(30_000),
   ORIVA_REDIS_URL: optionalString.pipe(
     z
       .string()
@@ -142,7 +145,16 @@ export interface Config {
     origins: string[];
   };
   /** PostgreSQL instead of the embedded SQLite file, for several instances. */
-  database: { url: string; schema: string; poolSize: number; preparedStatements: boolean } | undefined;
+  database:
+    | {
+        url: string;
+        schema: string;
+        poolSize: number;
+        preparedStatements: boolean;
+        connectTimeoutMs: number;
+        statementTimeoutMs: number;
+      }
+    | undefined;
   /** Redis carries the stream between instances and shares the rate limits. */
   redisUrl: string | undefined;
   /** Prefix of every Redis key and channel, so several deployments can share one Redis. */
@@ -246,6 +258,8 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
           schema: values.ORIVA_DATABASE_SCHEMA,
           poolSize: values.ORIVA_DATABASE_POOL_SIZE,
           preparedStatements: values.ORIVA_DATABASE_PREPARED_STATEMENTS,
+          connectTimeoutMs: values.ORIVA_DATABASE_CONNECT_TIMEOUT_MS,
+          statementTimeoutMs: values.ORIVA_DATABASE_STATEMENT_TIMEOUT_MS,
         }
       : undefined,
     redisUrl: values.ORIVA_REDIS_URL,

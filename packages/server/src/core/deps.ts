@@ -8,6 +8,7 @@ import type { PortalSessions } from '../auth/portal-sessions.js';
 import type { FeedCache } from '../cache/feed-cache.js';
 import type { Config } from '../config/env.js';
 import type { Metrics } from '../observability/metrics.js';
+import type { CircuitBreaker } from '../storage/circuit-breaker.js';
 import type { Storage } from '../storage/types.js';
 import type { SecretBox } from './secret-box.js';
 
@@ -18,6 +19,8 @@ export type LookupAll = (hostname: string) => Promise<Array<{ address: string; f
 export interface ServiceDeps {
   config: Config;
   storage: Storage;
+  /** Open while the database is out of reach: background work pauses on it and resumes when it closes. */
+  breaker: CircuitBreaker;
   logger: Logger;
   metrics: Metrics;
   adminToken: string;
@@ -42,6 +45,7 @@ export interface ServiceDeps {
 /** The delivery worker: the outbox, its settings, and where it reports. */
 export interface DeliveryWorkerDeps {
   storage: Pick<Storage, 'deliveries'>;
+  breaker: CircuitBreaker;
   config: Pick<Config, 'webhooks'>;
   logger: Logger;
   metrics: Metrics;

@@ -2,6 +2,7 @@ import type { Context, ErrorHandler, NotFoundHandler } from 'hono';
 import { HTTPException } from 'hono/http-exception';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
 import { ApiError } from '../core/errors.js';
+import { StorageUnavailableError } from '../storage/circuit-breaker.js';
 import { isCausedByRequest, isStorageUnavailable } from '../storage/failures.js';
 import type { AppEnv, Deps } from './context.js';
 import { errorResponse } from './error-response.js';
@@ -15,6 +16,12 @@ export function createErrorHandler(deps: Deps): ErrorHandler<AppEnv> {
     }
     if (error instanceof HTTPException) return fromHttpException(c, error);
     const requestId = c.get('requestId');
+    if (error instanceof StorageUnavailableError) {
+      // Refused by the open breaker, nothing waited for: no log line per request, a counter instead.
+      deps.metrics.storageCircuitRejections.inc();
+      c.header('Retry-After', String(error.retryAfterSeconds));
+      return errorResponse(c, 503, 'storage_unavailable', 'The database is unavailable for a moment; retry shortly');
+    }
     if (isStorageUnavailable(error)) {
       deps.logger.warn({ err: error, req_id: requestId }, 'storage unavailable');
       c.header('Retry-After', '1');

@@ -181,6 +181,21 @@ export function createMetrics(sources: MetricSources = NO_SOURCES) {
       labelNames: ['outcome'] as const,
       registers: [registry],
     }),
+    storageCircuitState: new Gauge({
+      name: 'oriva_storage_circuit_state',
+      help: 'The storage circuit breaker: 0 closed (database reachable), 1 half-open (probing with traffic), 2 open (requests refused with 503)',
+      registers: [registry],
+    }),
+    storageCircuitOpens: new Counter({
+      name: 'oriva_storage_circuit_opens_total',
+      help: 'Times the storage circuit breaker opened (the database became unreachable or too slow)',
+      registers: [registry],
+    }),
+    storageCircuitRejections: new Counter({
+      name: 'oriva_storage_circuit_rejected_requests_total',
+      help: 'Requests answered 503 storage_unavailable at once because the storage circuit breaker was open',
+      registers: [registry],
+    }),
     webhooksByState: new Gauge({
       name: 'oriva_webhooks',
       help: 'Webhooks by state (active, disabled)',

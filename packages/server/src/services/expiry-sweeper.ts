@@ -29,6 +29,8 @@ export async function sweepExpiredNotifications(deps: ServiceDeps): Promise<numb
 export function startExpirySweeper(deps: ServiceDeps, intervalSeconds: number): { stop(): Promise<void> } {
   let running: Promise<unknown> = Promise.resolve();
   const timer = setInterval(() => {
+    // Paused while the database is out of reach: the next round after it is back sweeps what is due.
+    if (deps.breaker.state === 'open') return;
     running = running
       // With several instances one sweeps at a time; the others skip this round.
       .then(() => deps.storage.jobs.runExclusive('expiry-sweep', () => sweepExpiredNotifications(deps)))

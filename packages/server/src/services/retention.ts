@@ -1,6 +1,7 @@
 import type { ServiceDeps } from '../core/deps.js';
 import { errors } from '../core/errors.js';
 import { monthStartOf } from '../storage/event-months.js';
+import { isStorageUnavailable } from '../storage/failures.js';
 import { archiveBeforePruning } from './archive/archive-events.js';
 
 const DAY_MS = 24 * 60 * 60 * 1000;
@@ -86,19 +87,34 @@ export function startRetentionJob(deps: ServiceDeps): { stop(): Promise<void> } 
   const { upkeep } = storage.jobs;
   if (days <= 0 && !upkeep) return { stop: async () => {} };
   let running: Promise<unknown> = Promise.resolve();
+  // A round the database's outage stopped (or that found it out of reach) runs again once it is back,
+  // not an hour later: partitions ahead must not run out during an outage.
+  let missed = false;
   const run = () => {
+    if (deps.breaker.state === 'open') {
+      missed = true;
+      return;
+    }
+    missed = false;
     running = running
       .then(async () => {
         if (days > 0) await pruneOldData(deps, retentionCutoff(days));
         else if (upkeep) await storage.jobs.runExclusive('partitions', upkeep);
       })
-      .catch((error) => deps.logger.warn({ err: error }, 'pruning old data failed'));
+      .catch((error) => {
+        if (isStorageUnavailable(error)) missed = true;
+        deps.logger.warn({ err: error }, 'pruning old data failed');
+      });
   };
   run();
   const timer = setInterval(run, INTERVAL_MS).unref();
+  const unwatch = deps.breaker.onChange((state) => {
+    if (state === 'closed' && missed) run();
+  });
   return {
     stop: async () => {
       clearInterval(timer);
+      unwatch();
       await running;
     },
   };

@@ -32,11 +32,14 @@ export function isDatabaseUnreachable(error: unknown): boolean {
 /**
  * The database cannot be reached right now, and a later try may succeed: the network, SQLSTATE
  * class 08 (connection exception), 57P01-57P03 (shutting down, starting up), 53300 (too many
- * connections), and SQLite's busy and locked timeouts.
+ * connections), 57014 (a statement timeout: the database is too slow), an open circuit breaker, and
+ * SQLite's busy and locked timeouts.
  */
 export function isStorageUnavailable(error: unknown): boolean {
   const code = errorCode(error);
-  if (isDatabaseUnreachable(error) || /^57P0[123]$/.test(code) || code === '53300') return true;
+  if (isDatabaseUnreachable(error) || /^57P0[123]$/.test(code) || code === '53300' || code === '57014') return true;
+  // Refused by the circuit breaker (circuit-breaker.ts) without reaching the database.
+  if (code === 'STORAGE_CIRCUIT_OPEN') return true;
   if (code === 'SQLITE_BUSY' || code === 'SQLITE_LOCKED') return true;
   return error instanceof Error && POOL_FAILURE.test(error.message);
 }

@@ -3,7 +3,8 @@ import type { DeliveryWorkerDeps } from '../../core/deps.js';
 import type { SecretBox } from '../../core/secret-box.js';
 import { newId } from '../../ids.js';
 import { stallTrace } from '../../observability/stall-trace.js';
-import type { DeliveryRecord, EventRecord, WebhookRecord } from '../../storage/types.js';
+import { isStorageUnavailable } from '../../storage/failures.js';
+import type { DeliveryOutcome, DeliveryRecord, EventRecord, WebhookRecord } from '../../storage/types.js';
 import { endpointEvent, HEALTH_EVENT_TYPES, healthUpdate } from './endpoint-health.js';
 import { receiverSignals } from './receiver-signals.js';
 import { deliveryRequestHeaders } from './request-headers.js';
@@ -27,6 +28,12 @@ export interface DeliveryWorkerOptions {
  * at most `endpointConcurrency` attempts per webhook at once and `concurrency` in all, so one slow or
  * dead endpoint cannot hold up the others. Woken by new deliveries; otherwise sleeps until the next
  * retry is due. A restart resumes pending and scheduled deliveries from storage.
+ *
+ * While the storage circuit breaker is open the worker claims nothing, and wakes when it half-opens.
+ * An attempt whose outcome cannot be recorded (the database went away after the send) records it
+ * again once the database is back, while its lease holds: the receiver is not sent it twice. Only an
+ * outage longer than the lease (the attempt's timeout and 5 s) ends in a second send, with the same
+ * `webhook-id`, so delivery is at least once.
  */
 export class DeliveryWorker {
   private inFlight = 0;
@@ -37,12 +44,16 @@ export class DeliveryWorker {
   private again = false;
   private stopped = false;
   private readonly unsubscribe: () => void;
+  private readonly unwatchBreaker: () => void;
 
   constructor(
     private readonly deps: DeliveryWorkerDeps,
     private readonly options: DeliveryWorkerOptions,
   ) {
     this.unsubscribe = deps.storage.deliveries.onQueued(() => this.wake());
+    this.unwatchBreaker = deps.breaker.onChange((state) => {
+      if (state !== 'open') this.wake();
+    });
     this.wake();
   }
 
@@ -66,12 +77,14 @@ export class DeliveryWorker {
     this.stopped = true;
     clearTimeout(this.timer);
     this.unsubscribe();
+    this.unwatchBreaker();
     await Promise.allSettled([...this.attempts]);
     await this.options.sender.close();
   }
 
   private async pump(): Promise<void> {
-    if (this.stopped) return;
+    // Paused: the breaker's change to half-open wakes the worker again.
+    if (this.stopped || this.paused()) return;
     this.pumping = true;
     try {
       do {
@@ -98,14 +111,22 @@ export class DeliveryWorker {
           for (const { delivery } of claimed)
             stallTrace.note('queued_to_claimed', now - Date.parse(delivery.created_at));
         }
-        for (const { delivery, webhook } of claimed) this.start(delivery, webhook);
+        const leaseEnds = now + timeoutMs + LEASE_MARGIN_MS;
+        for (const { delivery, webhook } of claimed) this.start(delivery, webhook, leaseEnds);
       } while (this.again && !this.stopped);
     } catch (error) {
-      this.deps.logger.error({ err: error }, 'claiming webhook deliveries failed');
+      if (isStorageUnavailable(error))
+        this.deps.logger.warn({ err: error }, 'claiming webhook deliveries: storage unavailable');
+      else this.deps.logger.error({ err: error }, 'claiming webhook deliveries failed');
     } finally {
       this.pumping = false;
-      if (!this.stopped) await this.sleepUntilDue();
+      if (!this.stopped && !this.paused()) await this.sleepUntilDue();
     }
+  }
+
+  /** While the database is out of reach (the breaker open), nothing is claimed. */
+  private paused(): boolean {
+    return this.deps.breaker.state === 'open';
   }
 
   private async sleepUntilDue(): Promise<void> {
@@ -127,7 +148,7 @@ export class DeliveryWorker {
    * answer is in, the next due delivery is claimed while this outcome is being recorded, and both go in
    * one group commit. Exactly once still holds: the delivery stays leased until its outcome is stored.
    */
-  private start(delivery: DeliveryRecord, webhook: WebhookRecord): void {
+  private start(delivery: DeliveryRecord, webhook: WebhookRecord, leaseEnds: number): void {
     this.inFlight++;
     this.perWebhook.set(webhook.id, (this.perWebhook.get(webhook.id) ?? 0) + 1);
     let released = false;
@@ -140,7 +161,7 @@ export class DeliveryWorker {
       else this.perWebhook.delete(webhook.id);
       this.wake();
     };
-    const attempt = this.attempt(delivery, webhook, release)
+    const attempt = this.attempt(delivery, webhook, leaseEnds, release)
       .catch((error) => {
         this.deps.logger.error({ err: error, delivery_id: delivery.id }, 'webhook attempt failed');
         // Recording failed: the lease lapses and the delivery comes back; look again for when.
@@ -153,7 +174,12 @@ export class DeliveryWorker {
     this.attempts.add(attempt);
   }
 
-  private async attempt(delivery: DeliveryRecord, webhook: WebhookRecord, released: () => void): Promise<void> {
+  private async attempt(
+    delivery: DeliveryRecord,
+    webhook: WebhookRecord,
+    leaseEnds: number,
+    released: () => void,
+  ): Promise<void> {
     const { deps } = this;
     const started = new Date();
     const headers = {
@@ -193,7 +219,7 @@ export class DeliveryWorker {
       : null;
 
     const recordStarted = performance.now();
-    const recorded = await deps.storage.deliveries.recordOutcome({
+    const recorded = await this.recordDurably(leaseEnds, {
       attempt: {
         id: newId('att'),
         delivery_id: delivery.id,
@@ -273,6 +299,38 @@ export class DeliveryWorker {
       { delivery_id: delivery.id, webhook_id: webhook.id, status: result.statusCode, outcome },
       'webhook attempt',
     );
+  }
+
+  /**
+   * Records an attempt's outcome, again after each outage while the claim's lease holds: once it
+   * lapses the delivery is another claim's, and recording it here too would count the attempt twice.
+   * A record that committed but whose answer was lost fails its second try on the attempt's id.
+   */
+  private async recordDurably(leaseEnds: number, outcome: DeliveryOutcome): Promise<boolean> {
+    for (;;) {
+      try {
+        return await this.deps.storage.deliveries.recordOutcome(outcome);
+      } catch (error) {
+        if (!isStorageUnavailable(error) || this.stopped || Date.now() >= leaseEnds) throw error;
+        await this.untilStorageIsBack(leaseEnds);
+      }
+    }
+  }
+
+  /** Until the breaker is no longer open (or a short wait, if it never opened), never past `deadline`. */
+  private untilStorageIsBack(deadline: number): Promise<void> {
+    return new Promise((resolve) => {
+      const done = () => {
+        clearTimeout(timer);
+        unwatch();
+        resolve();
+      };
+      const wait = this.deps.breaker.state === 'open' ? deadline - Date.now() : 250;
+      const timer = setTimeout(done, Math.max(0, Math.min(wait, deadline - Date.now())));
+      const unwatch = this.deps.breaker.onChange((state) => {
+        if (state !== 'open') done();
+      });
+    });
   }
 }
 

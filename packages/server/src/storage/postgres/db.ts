@@ -97,13 +97,21 @@ PreparingClient.prototype.query = function (this: pg.Client, config: unknown, va
   return (plainQuery as (...args: unknown[]) => unknown).call(this, config, values, callback);
 } as typeof plainQuery;
 
+export const DEFAULT_CONNECT_TIMEOUT_MS = 5_000;
+export const DEFAULT_STATEMENT_TIMEOUT_MS = 30_000;
+
 export function createPool(options: {
   url: string;
   schema: string;
   poolSize: number;
   preparedStatements?: boolean | undefined;
+  /** Longest wait for a connection, new or from the pool (default 5 s; 0 waits for ever). */
+  connectTimeoutMs?: number | undefined;
+  /** Longest a statement may run before PostgreSQL cancels it (default 30 s; 0 for none). */
+  statementTimeoutMs?: number | undefined;
 }): pg.Pool {
   const schema = checkSchemaName(options.schema);
+  const statementTimeoutMs = options.statementTimeoutMs ?? DEFAULT_STATEMENT_TIMEOUT_MS;
   return new pg.Pool({
     // A pooler in transaction mode may hand each query another server connection, where the
     // statement was never prepared: ORIVA_DATABASE_PREPARED_STATEMENTS=off for those.
@@ -111,9 +119,13 @@ export function createPool(options: {
     connectionString: options.url,
     // runExclusive holds a connection while its job queries on others: one alone would deadlock.
     max: Math.max(2, options.poolSize),
+    // A request must never queue behind a dead or stalled database: the wait for a connection is
+    // bounded (pg-pool applies it to a queued checkout too), and so is each statement, so the
+    // failures reach the circuit breaker (circuit-breaker.ts) in seconds rather than never.
+    connectionTimeoutMillis: options.connectTimeoutMs ?? DEFAULT_CONNECT_TIMEOUT_MS,
     types: poolTypes,
     // Every connection resolves unqualified names in the schema and prints times in UTC.
-    options: `-c search_path=${schema} -c TimeZone=UTC`,
+    options: `-c search_path=${schema} -c TimeZone=UTC -c statement_timeout=${statementTimeoutMs}`,
   });
 }
 

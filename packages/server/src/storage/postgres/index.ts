@@ -28,6 +28,10 @@ export interface PostgresStorageOptions {
   poolSize: number;
   /** Run parameterised queries as named prepared statements (default true; see db.ts). */
   preparedStatements?: boolean;
+  /** Longest wait for a connection (default 5 s, see db.ts). */
+  connectTimeoutMs?: number;
+  /** Longest a statement may run (default 30 s; migrations are exempt). */
+  statementTimeoutMs?: number;
 }
 
 export interface PostgresStorage extends Storage {

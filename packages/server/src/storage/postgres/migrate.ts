@@ -11,6 +11,8 @@ export async function migrate(pool: pg.Pool, schema: string): Promise<void> {
   const client = await pool.connect();
   try {
     await client.query('BEGIN');
+    // A migration on a large table may take longer than requests are allowed to.
+    await client.query('SET LOCAL statement_timeout = 0');
     await client.query('SELECT pg_advisory_xact_lock(hashtext($1), $2)', [schema, LOCK.migrations]);
     await client.query(`CREATE SCHEMA IF NOT EXISTS ${schema}`);
     await client.query(
@@ -58,6 +60,8 @@ export async function ensurePartitions(pool: pg.Pool, schema: string, now: Date 
   const made: string[] = [];
   try {
     await client.query('BEGIN');
+    // Moving a month's rows out of the default partition may take longer than requests are allowed to.
+    await client.query('SET LOCAL statement_timeout = 0');
     await client.query('SELECT pg_advisory_xact_lock(hashtext($1), $2)', [schema, LOCK.partitions]);
     for (let offset = -1; offset <= MONTHS_AHEAD; offset++) {
       const from = monthStart(now.getUTCFullYear(), now.getUTCMonth() + offset);
