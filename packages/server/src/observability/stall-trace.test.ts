@@ -8,6 +8,8 @@ describe('stall trace', () => {
     try {
       stallTrace.note('claim', 3);
       stallTrace.note('claim', 7);
+      // The delay histogram counts from its second timer tick: block only once it is sampling.
+      await new Promise((resolve) => setTimeout(resolve, 20));
       traced('flush', () => {
         const until = performance.now() + 50;
         while (performance.now() < until) {
