@@ -1,6 +1,7 @@
 import { SignJWT } from 'jose';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { startTestServer, TEST_JWT_SECRET, type TestServer } from '../testing/harness.js';
+import { createUserTokenVerifier, InvalidTokenError } from './jwt.js';
 
 let server: TestServer;
 
@@ -42,5 +43,40 @@ describe('user token claims', () => {
       expect(response.status, JSON.stringify(sub)).toBe(401);
       expect(((await response.json()) as { error: { code: string } }).error.code).toBe('invalid_token');
     }
+  });
+});
+
+describe('verified tokens remembered between requests', () => {
+  const verifierOptions = { secret: TEST_JWT_SECRET, jwksUrl: undefined, issuer: undefined, audience: undefined };
+  const nowSeconds = () => Math.floor(Date.now() / 1000);
+
+  it('refuses a remembered token once it expires (past the 30 s leeway) as token_expired', async () => {
+    const verify = createUserTokenVerifier(verifierOptions);
+    const token = await hs256({ sub: 'user_456', exp: nowSeconds() + 5 });
+    expect(await verify(token)).toEqual({ userId: 'user_456' });
+    vi.useFakeTimers({ toFake: ['Date'] });
+    try {
+      vi.setSystemTime(Date.now() + 20_000);
+      expect(await verify(token)).toEqual({ userId: 'user_456' });
+      vi.setSystemTime(Date.now() + 20_000);
+      const refusal = await verify(token).catch((error: unknown) => error);
+      expect(refusal).toBeInstanceOf(InvalidTokenError);
+      expect((refusal as InvalidTokenError).code).toBe('token_expired');
+    } finally {
+      vi.useRealTimers();
+    }
+  });
+
+  it('never lets a token with the same claims but another signature ride on a remembered one', async () => {
+    const verify = createUserTokenVerifier(verifierOptions);
+    const claims = { sub: 'user_456', exp: nowSeconds() + 600 };
+    const genuine = await hs256(claims);
+    await verify(genuine);
+    const forged = await new SignJWT(claims)
+      .setProtectedHeader({ alg: 'HS256' })
+      .sign(new TextEncoder().encode('another secret of the same length as the test one'));
+    const refusal = await verify(forged).catch((error: unknown) => error);
+    expect((refusal as InvalidTokenError).code).toBe('invalid_token');
+    expect(await verify(genuine)).toEqual({ userId: 'user_456' });
   });
 });

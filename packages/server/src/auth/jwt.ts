@@ -23,6 +23,14 @@ export class InvalidTokenError extends Error {
 const ASYMMETRIC_ALGORITHMS = ['RS256', 'ES256'];
 /** Clocks drift: honour `nbf`, `iat` and `exp` with this much leeway. */
 const CLOCK_TOLERANCE_SECONDS = 30;
+/**
+ * A token that verified is remembered for at most this long (never past its `exp` and leeway): clients
+ * send the same token on every request, and verifying it again costs more than a cached feed page.
+ * It bounds how long a key removed from the JWKS keeps its tokens working.
+ */
+const VERIFIED_TOKEN_TTL_MS = 60_000;
+/** Tokens remembered at once; the oldest goes first. */
+const VERIFIED_TOKENS_MAX = 10_000;
 
 /**
  * Verifies user JWTs. The algorithm decides the key, and each key accepts only its own algorithms,
@@ -39,7 +47,11 @@ export function createUserTokenVerifier(options: UserTokenVerifierOptions) {
     requiredClaims: ['exp', 'sub'],
   };
 
+  const verified = new VerifiedTokens();
+
   return async function verifyUserToken(token: string): Promise<{ userId: string }> {
+    const known = verified.get(token);
+    if (known !== undefined) return { userId: known };
     let algorithm: string | undefined;
     try {
       algorithm = decodeProtectedHeader(token).alg;
@@ -60,6 +72,8 @@ export function createUserTokenVerifier(options: UserTokenVerifierOptions) {
       if (!isStorableText(payload.sub)) {
         throw new InvalidTokenError('The JWT "sub" contains NUL or an unpaired UTF-16 surrogate', 'invalid_token');
       }
+      // `exp` is a required claim, so jose has checked it is a number.
+      verified.set(token, payload.sub, (payload.exp as number) + CLOCK_TOLERANCE_SECONDS);
       return { userId: payload.sub };
     } catch (error) {
       if (error instanceof InvalidTokenError) throw error;
@@ -70,6 +84,31 @@ export function createUserTokenVerifier(options: UserTokenVerifierOptions) {
       throw error;
     }
   };
+}
+
+/**
+ * Tokens that verified, by their exact text (signature included, so a forged twin never matches), with
+ * their user and until when they may be trusted without verifying again.
+ */
+class VerifiedTokens {
+  private readonly entries = new Map<string, { userId: string; trustedUntilMs: number }>();
+
+  get(token: string): string | undefined {
+    const entry = this.entries.get(token);
+    if (entry === undefined) return undefined;
+    if (Date.now() < entry.trustedUntilMs) return entry.userId;
+    this.entries.delete(token);
+    return undefined;
+  }
+
+  set(token: string, userId: string, expiresAtSeconds: number): void {
+    if (this.entries.size >= VERIFIED_TOKENS_MAX) {
+      const oldest = this.entries.keys().next().value;
+      if (oldest !== undefined) this.entries.delete(oldest);
+    }
+    const trustedUntilMs = Math.min(expiresAtSeconds * 1000, Date.now() + VERIFIED_TOKEN_TTL_MS);
+    this.entries.set(token, { userId, trustedUntilMs });
+  }
 }
 
 /**
