@@ -47,6 +47,16 @@ export function statsStoreContract(): void {
       ]);
     });
 
+    it('counts each of many publishes committed together once', async () => {
+      await Promise.all(
+        Array.from({ length: 6 }, () =>
+          storage.events.insert([event('a1', { event_category: 'session', event_type: 'batched' })]),
+        ),
+      );
+      expect(await total('events.published', MINUTE, 'session.batched')).toBe(6);
+      expect(await total('events.published', 86_400, 'session.batched')).toBe(6);
+    });
+
     it('counts a notification created, delivered once, seen once and acted on once', async () => {
       const record = notification({ notification_type: 'reminder' });
       await storage.notifications.create(record, created(record));

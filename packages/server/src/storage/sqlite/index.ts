@@ -64,9 +64,11 @@ export function openSqliteStorage(path: string, options: SqliteOptions = {}): St
   // transaction's outcome, and after each flush hands committed events to listeners and wakes the
   // delivery worker.
   const write = createWriteQueue(db, {
+    beforeCommit: () => stats.beforeCommit(),
     transactionEnded: (committed) => {
       events.transactionEnded(committed);
       users.transactionEnded(committed);
+      stats.transactionEnded();
     },
     flushed: () => {
       events.flushed();

@@ -3,15 +3,15 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { describe, expect, it, onTestFinished } from 'vitest';
-import { createWriteQueue } from './write-queue.js';
+import { createWriteQueue, type WriteQueueHooks } from './write-queue.js';
 
-function openTable() {
+function openTable(hooks: WriteQueueHooks = {}) {
   const dir = mkdtempSync(join(tmpdir(), 'oriva-write-queue-'));
   const db = new Database(join(dir, 'queue.db'));
   db.pragma('journal_mode = WAL');
   db.exec('CREATE TABLE t (id INTEGER PRIMARY KEY, value TEXT NOT NULL UNIQUE)');
   const insert = db.prepare<[string]>('INSERT INTO t (value) VALUES (?)');
-  const write = createWriteQueue(db);
+  const write = createWriteQueue(db, hooks);
   const values = () => db.prepare('SELECT value FROM t ORDER BY id').pluck().all();
   const insertAll = (rows: string[]) =>
     write(() => {
@@ -53,6 +53,17 @@ describe('createWriteQueue', () => {
     expect(results.map((result) => result.status)).toEqual(['fulfilled', 'rejected', 'fulfilled']);
     // All or nothing per write: 'y' went with its failing sibling.
     expect(values()).toEqual(['taken', 'x1', 'x2', 'z']);
+  });
+
+  it('runs beforeCommit once in each transaction that commits, after its writes, retries alone included', async () => {
+    const seenBeforeCommit: number[] = [];
+    const { db, insertAll } = openTable({
+      beforeCommit: () => seenBeforeCommit.push(db.prepare('SELECT count(*) FROM t').pluck().get() as number),
+    });
+    await insertAll(['taken']);
+    await Promise.allSettled([insertAll(['x1', 'x2']), insertAll(['y', 'taken']), insertAll(['z'])]);
+    // The shared transaction failed before its end; then x1+x2 and z committed alone, each seen whole.
+    expect(seenBeforeCommit).toEqual([1, 3, 4]);
   });
 
   it('keeps a read-then-write atomic', async () => {

@@ -24,6 +24,8 @@ export type WriteQueue = <R>(write: () => R) => Promise<R>;
  * worker; committed events go to stream clients).
  */
 export interface WriteQueueHooks {
+  /** Inside each transaction, after its writes and before COMMIT: what they accumulated, written once. */
+  beforeCommit?: () => void;
   /** After each transaction: whether it committed (false: rolled back). */
   transactionEnded?: (committed: boolean) => void;
   /** After each flush, once every caller is settled. */
@@ -37,8 +39,16 @@ export interface WriteQueueHooks {
 
 export function createWriteQueue(db: Database.Database, hooks: WriteQueueHooks = {}): WriteQueue {
   let queue: Pending[] = [];
-  const allInOne = db.transaction((batch: Pending[]) => batch.map((pending) => pending.write()));
-  const oneAlone = db.transaction((pending: Pending) => pending.write());
+  const allInOne = db.transaction((batch: Pending[]) => {
+    const results = batch.map((pending) => pending.write());
+    hooks.beforeCommit?.();
+    return results;
+  });
+  const oneAlone = db.transaction((pending: Pending) => {
+    const result = pending.write();
+    hooks.beforeCommit?.();
+    return result;
+  });
   const ended = (committed: boolean) => hooks.transactionEnded?.(committed);
   const runAll = (batch: Pending[]) => {
     try {

@@ -52,10 +52,23 @@ export function sqliteStats(db: Database.Database, write: WriteQueue) {
     for (const row of tally.counts()) addCount.run({ ...row, peak: row.metric === PEAK_METRIC ? 1 : 0 });
     for (const row of tally.latencies()) addLatency.run(row);
   };
+  // One tally per transaction: every write of a group commit adds to it, and it is written once, just
+  // before COMMIT (`beforeCommit`). Written per write, a flush of 30 single events made 90 upserts of
+  // the same three rows, more SQLite time than the 30 events themselves.
+  let pending: StatsTally | undefined;
   const tallied = (fill: (tally: StatsTally) => void) => {
-    const tally = new StatsTally();
-    fill(tally);
+    pending ??= new StatsTally();
+    fill(pending);
+  };
+  const beforeCommit = () => {
+    if (pending === undefined) return;
+    const tally = pending;
+    pending = undefined;
     add(tally);
+  };
+  /** A rolled-back transaction's tally goes with it (its writes are retried alone, tallying again). */
+  const transactionEnded = () => {
+    pending = undefined;
   };
 
   const store: StatsStore = {
@@ -90,7 +103,7 @@ export function sqliteStats(db: Database.Database, write: WriteQueue) {
       }
       return removed;
     });
-  return { ...store, add, tallied, pruneBefore };
+  return { ...store, add, tallied, beforeCommit, transactionEnded, pruneBefore };
 }
 
 export type SqliteStats = ReturnType<typeof sqliteStats>;
