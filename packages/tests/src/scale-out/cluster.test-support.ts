@@ -273,6 +273,31 @@ export async function startPrivateRedis(port?: number): Promise<{ url: string; p
   };
 }
 
+/**
+ * Two instances of a fresh cluster (own schema and Redis prefix) and the app `work-buddy`, created
+ * through the first; `cleanups` learns how to undo each step, newest last.
+ */
+export async function startTwoInstancesWithApp(
+  cleanups: Array<() => unknown>,
+  extraEnv: Record<string, string> = {},
+): Promise<{ env: Record<string, string>; a: Instance; b: Instance; appKey: string }> {
+  const env = clusterEnv(extraEnv);
+  await createSchema(env.ORIVA_DATABASE_SCHEMA!);
+  cleanups.push(() => dropSchema(env.ORIVA_DATABASE_SCHEMA!));
+  // Both start at once: migrations run under an advisory lock, so neither trips over the other.
+  const [a, b] = await Promise.all([startInstance(env), startInstance(env)]);
+  cleanups.push(
+    () => a.kill('SIGKILL'),
+    () => b.kill('SIGKILL'),
+  );
+  const created = await api(a.url, ADMIN_TOKEN)<{ api_key: { key: string } }>('POST', '/apps', {
+    app_id: 'work-buddy',
+    name: 'Work Buddy',
+  });
+  if (created.status !== 201) throw new Error(`creating the app answered ${created.status}, not 201`);
+  return { env, a, b, appKey: created.body.api_key.key };
+}
+
 /** JSON requests against an instance's API. */
 export function api(baseUrl: string, token: string) {
   return async <T = unknown>(method: string, path: string, body?: unknown): Promise<{ status: number; body: T }> => {

@@ -6,16 +6,12 @@
 import { mintUserToken } from '@oriva/server';
 import { afterEach, describe, expect, it } from 'vitest';
 import {
-  ADMIN_TOKEN,
   api,
-  clusterEnv,
-  createSchema,
-  dropSchema,
   type Instance,
   JWT_SECRET,
   sleep,
-  startInstance,
   startPrivateRedis,
+  startTwoInstancesWithApp,
   waitFor,
 } from './cluster.test-support.js';
 
@@ -38,20 +34,7 @@ interface Feed {
 const USER = 'user_cached';
 
 async function twoInstances(extraEnv: Record<string, string> = {}) {
-  const env = clusterEnv(extraEnv);
-  await createSchema(env.ORIVA_DATABASE_SCHEMA!);
-  cleanups.push(() => dropSchema(env.ORIVA_DATABASE_SCHEMA!));
-  const [a, b] = await Promise.all([startInstance(env), startInstance(env)]);
-  cleanups.push(
-    () => a.kill('SIGKILL'),
-    () => b.kill('SIGKILL'),
-  );
-  const created = await api(a.url, ADMIN_TOKEN)<{ api_key: { key: string } }>('POST', '/apps', {
-    app_id: 'work-buddy',
-    name: 'Work Buddy',
-  });
-  expect(created.status).toBe(201);
-  const appKey = created.body.api_key.key;
+  const { a, b, appKey } = await startTwoInstancesWithApp(cleanups, extraEnv);
   const userToken = await mintUserToken({ secret: JWT_SECRET, userId: USER });
   let counter = 0;
   return {

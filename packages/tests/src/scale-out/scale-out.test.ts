@@ -6,17 +6,13 @@
 import { Oriva } from '@oriva/sdk';
 import { afterEach, describe, expect, it } from 'vitest';
 import {
-  ADMIN_TOKEN,
   api,
-  clusterEnv,
-  createSchema,
-  dropSchema,
   type Instance,
   sleep,
-  startInstance,
   startPrivateRedis,
   startProxy,
   startReceiver,
+  startTwoInstancesWithApp,
   waitFor,
 } from './cluster.test-support.js';
 
@@ -35,21 +31,7 @@ interface Setup {
 
 /** Two instances, an app, and a webhook subscribed to everything, pointing at a counting receiver. */
 async function twoInstances(extraEnv: Record<string, string> = {}): Promise<Setup> {
-  const env = clusterEnv(extraEnv);
-  await createSchema(env.ORIVA_DATABASE_SCHEMA!);
-  cleanups.push(() => dropSchema(env.ORIVA_DATABASE_SCHEMA!));
-  // Both start at once: migrations run under an advisory lock, so neither trips over the other.
-  const [a, b] = await Promise.all([startInstance(env), startInstance(env)]);
-  cleanups.push(
-    () => a.kill('SIGKILL'),
-    () => b.kill('SIGKILL'),
-  );
-  const created = await api(a.url, ADMIN_TOKEN)<{ api_key: { key: string } }>('POST', '/apps', {
-    app_id: 'work-buddy',
-    name: 'Work Buddy',
-  });
-  expect(created.status).toBe(201);
-  const key = created.body.api_key.key;
+  const { env, a, b, appKey: key } = await startTwoInstancesWithApp(cleanups, extraEnv);
   const receiver = await startReceiver();
   cleanups.push(() => receiver.close());
   const webhook = await api(b.url, key)<{ webhook_secret: string }>('POST', '/apps/work-buddy/webhooks', {
